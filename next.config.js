@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // DuckDB ships a native addon; it must be required at run time, not bundled.
+  serverExternalPackages: ['@duckdb/node-api', '@duckdb/node-bindings', '@elastic/elasticsearch'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;

@@ -81,6 +81,14 @@ export interface FunctionCall extends NodeBase {
   args: Expression[];
   /** `COUNT(*)`: true and `args` is empty. */
   star?: boolean;
+  /** The trailing named-options map (`MATCH(f, "x", { "fuzziness": "AUTO" })`), when written. */
+  options?: FunctionOptions;
+}
+
+/** `{ "key": constant, … }`: only ever the last argument of a function call. */
+export interface FunctionOptions extends NodeBase {
+  kind: 'options';
+  entries: { key: string; value: Literal | ListLiteral }[];
 }
 
 export type UnaryOperator = 'not' | '-' | '+';

@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Huntboard',
+  description: 'Threat hunting with Elastic ES|QL hunts',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="topbar">
+          <a href="/" className="brand">
+            Huntboard
+          </a>
+        </header>
+        <main className="content">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,12 @@
+/** The embedded backend: lib/engine over the local store. Thin, so backend selection lives here. */
+import { createEmbeddedEngine, type EmbeddedEngine } from '../engine';
+
+export interface EmbeddedBackendOptions {
+  dataDir: string;
+  /** HUNTBOARD_NOW: pins now() when a request carries none. */
+  now?: Date;
+}
+
+export function createEmbeddedBackend({ dataDir, now }: EmbeddedBackendOptions): EmbeddedEngine {
+  return createEmbeddedEngine({ dataDir, ...(now !== undefined ? { now: () => now } : {}) });
+}

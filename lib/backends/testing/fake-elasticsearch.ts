@@ -1,0 +1,280 @@
+/**
+ * A local HTTP server that speaks enough of Elasticsearch for the backend tests and the e2e
+ * suite: `GET /`, `POST /_query`, the async query API, product and compatibility headers, and
+ * scripted failures. Queries are answered by a handler the test gives.
+ */
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  compatRejection,
+  defaultErrorBody,
+  errorBody,
+  requestedCompat,
+  unknownFieldRejection,
+  warningHeader,
+  type EsErrorBody,
+} from './fake-elasticsearch-responses';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON, the raw text when it is not JSON, undefined without a body. */
+  body: unknown;
+}
+
+export interface FakeAnswer {
+  columns: { name: string; type: string }[];
+  values: unknown[][];
+  is_partial?: boolean;
+  /** Plain texts; sent as `299 Elasticsearch-…` Warning headers. */
+  warnings?: string[];
+}
+
+export type FakeHandler = (body: Record<string, unknown>, request: RecordedRequest) => FakeAnswer;
+
+/** Which requests a scripted step applies to. */
+export type FakeTarget = 'info' | 'query' | 'poll' | 'delete' | 'any';
+
+export type FakeStep = { on?: FakeTarget } & (
+  | { kind: 'status'; status: number; error?: EsErrorBody; headers?: Record<string, string> }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'malformed' }
+  | { kind: 'truncated' }
+  | { kind: 'hangup' }
+  | { kind: 'no-product-header' }
+  | { kind: 'warnings'; raw: string[] }
+  | { kind: 'partial' }
+  /** An async submit that stays running for `polls` GETs (Infinity: never finishes). */
+  | { kind: 'running'; polls: number }
+);
+
+export interface FakeElasticsearchOptions {
+  /** `version.number` of GET / (default 9.1.0); 8.x rejects compatible-with=9. */
+  version?: string;
+  clusterName?: string;
+  handler?: FakeHandler;
+  /** When set, requests must carry `Authorization: ApiKey <apiKey>` (else 401). */
+  apiKey?: string;
+  basic?: { username: string; password: string };
+  /** Serve HTTPS with this certificate (see tls-fixture.ts). */
+  tls?: { cert: string; key: string };
+}
+
+export interface FakeElasticsearch {
+  url: string;
+  requests: RecordedRequest[];
+  /** Queues steps; each is used by the first later request it matches (default target: query). */
+  script(...steps: FakeStep[]): void;
+  /** Ids of async queries the client cancelled with DELETE. */
+  deleted: string[];
+  close(): Promise<void>;
+}
+
+interface StoredQuery {
+  answer: FakeAnswer;
+  pollsLeft: number;
+}
+
+export async function startFakeElasticsearch(options: FakeElasticsearchOptions = {}): Promise<FakeElasticsearch> {
+  const version = options.version ?? '9.1.0';
+  const [major, minor] = version.split('.').map(Number);
+  const handler: FakeHandler = options.handler ?? (() => ({ columns: [], values: [] }));
+  const requests: RecordedRequest[] = [];
+  const deleted: string[] = [];
+  const steps: FakeStep[] = [];
+  const stored = new Map<string, StoredQuery>();
+  const timers = new Set<NodeJS.Timeout>();
+  let nextId = 1;
+
+  function takeStep(target: Exclude<FakeTarget, 'any'>): FakeStep | undefined {
+    const at = steps.findIndex((s) => (s.on ?? 'query') === target || s.on === 'any');
+    return at < 0 ? undefined : steps.splice(at, 1)[0];
+  }
+
+  function authFailure(headers: IncomingHttpHeaders, path: string): EsErrorBody | undefined {
+    const expected =
+      options.apiKey !== undefined
+        ? `ApiKey ${options.apiKey}`
+        : options.basic !== undefined
+          ? `Basic ${Buffer.from(`${options.basic.username}:${options.basic.password}`).toString('base64')}`
+          : undefined;
+    if (expected === undefined || headers.authorization === expected) return undefined;
+    return errorBody(401, 'security_exception', `unable to authenticate with provided credentials for REST request [${path}]`);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const raw = await readBody(req);
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: raw === '' ? undefined : parseJson(raw),
+    };
+    requests.push(recorded);
+    const compat = requestedCompat(req.headers).accept ?? major;
+    const send = (status: number, body: unknown, extra: Record<string, string | string[]> = {}, product = true) => {
+      res.statusCode = status;
+      res.setHeader('content-type', `application/vnd.elasticsearch+json;compatible-with=${compat}`);
+      if (product) res.setHeader('x-elastic-product', 'Elasticsearch');
+      for (const [name, value] of Object.entries(extra)) res.setHeader(name, value);
+      res.end(JSON.stringify(body));
+    };
+    const sendError = (error: EsErrorBody, extra: Record<string, string> = {}) => send(error.status, error, extra);
+
+    const target = targetOf(recorded.method, url.pathname);
+    const step = target === undefined ? undefined : takeStep(target);
+    if (step?.kind === 'delay') await wait(step.ms);
+    if (res.destroyed) return;
+    if (step?.kind === 'hangup') return void req.socket.destroy();
+
+    const rejected = compatRejection(major, req.headers) ?? authFailure(req.headers, url.pathname);
+    if (rejected !== undefined) return sendError(rejected, rejected.status === 401 ? { 'www-authenticate': 'ApiKey, Basic realm="security"' } : {});
+    if (step?.kind === 'status') return sendError(step.error ?? defaultErrorBody(step.status, url.pathname), step.headers);
+    if (step?.kind === 'malformed') return sendRaw(res, compat, '{"columns": [{"name": "a", "type": "long"}], "values": [[1,}');
+    if (step?.kind === 'truncated') return sendTruncated(res, compat);
+
+    const product = step?.kind !== 'no-product-header';
+    const rawWarnings = step?.kind === 'warnings' ? step.raw : [];
+    const reply = (body: unknown, answer?: FakeAnswer) => {
+      const warnings = [...rawWarnings, ...(answer?.warnings ?? []).map((w) => warningHeader(version, w))];
+      send(200, body, warnings.length > 0 ? { warning: warnings } : {}, product);
+    };
+
+    if (target === 'info') {
+      return reply({
+        name: 'fake-node-1',
+        cluster_name: options.clusterName ?? 'fake-cluster',
+        cluster_uuid: 'fake-uuid',
+        version: { number: version, build_flavor: 'default' },
+        tagline: 'You Know, for Search',
+      });
+    }
+    if (target === 'query') {
+      const isAsync = url.pathname === '/_query/async';
+      const invalid = unknownFieldRejection(recorded.body, isAsync, major, minor);
+      if (invalid !== undefined) return sendError(invalid);
+      const answer = handler(recorded.body as Record<string, unknown>, recorded);
+      const finalAnswer = step?.kind === 'partial' ? { ...answer, is_partial: true } : answer;
+      if (isAsync && step?.kind === 'running') {
+        const id = `FmFzeW5jLWlk${nextId++}`;
+        stored.set(id, { answer: finalAnswer, pollsLeft: step.polls });
+        return reply({ id, is_running: true });
+      }
+      return reply(resultBody(finalAnswer, isAsync ? { is_running: false } : {}), finalAnswer);
+    }
+    const id = decodeURIComponent(url.pathname.slice('/_query/async/'.length));
+    const query = stored.get(id);
+    if (query === undefined) return sendError(errorBody(404, 'resource_not_found_exception', id));
+    if (target === 'delete') {
+      stored.delete(id);
+      deleted.push(id);
+      return reply({ acknowledged: true });
+    }
+    if (query.pollsLeft > 0) {
+      query.pollsLeft -= 1;
+      return reply({ id, is_running: true });
+    }
+    return reply(resultBody(query.answer, { id, is_running: false }), query.answer);
+  }
+
+  function resultBody(answer: FakeAnswer, prefix: Record<string, unknown>): Record<string, unknown> {
+    // `took`/`is_partial` exist from 8.16, `documents_found`/`values_loaded` from 9.1 (esql-semantics §1.4).
+    const hasTook = major > 8 || minor >= 16;
+    return {
+      ...prefix,
+      ...(hasTook ? { took: 3, is_partial: answer.is_partial ?? false } : {}),
+      ...(major > 9 || (major === 9 && minor >= 1) ? { documents_found: answer.values.length, values_loaded: 0 } : {}),
+      columns: answer.columns,
+      values: answer.values,
+    };
+  }
+
+  function wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
+  const server = options.tls !== undefined ? createHttpsServer(options.tls, listener) : createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `${options.tls !== undefined ? 'https' : 'http'}://127.0.0.1:${port}`,
+    requests,
+    deleted,
+    script: (...more) => void steps.push(...more),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A URL nothing listens on: connection refused. */
+export async function unusedUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function targetOf(method: string, path: string): Exclude<FakeTarget, 'any'> | undefined {
+  if (method === 'GET' && path === '/') return 'info';
+  if (method === 'POST' && (path === '/_query' || path === '/_query/async')) return 'query';
+  if (path.startsWith('/_query/async/')) return method === 'DELETE' ? 'delete' : method === 'GET' ? 'poll' : undefined;
+  return undefined;
+}
+
+function sendRaw(res: ServerResponse, compat: number, text: string): void {
+  res.statusCode = 200;
+  res.setHeader('content-type', `application/vnd.elasticsearch+json;compatible-with=${compat}`);
+  res.setHeader('x-elastic-product', 'Elasticsearch');
+  res.end(text);
+}
+
+/** Promises a longer body than it sends, then closes the connection. */
+function sendTruncated(res: ServerResponse, compat: number): void {
+  const text = '{"took": 3, "is_partial": false, "columns": [{"name": "a", "type": "long"}], "values": [[1], [2]]}';
+  res.statusCode = 200;
+  res.setHeader('content-type', `application/vnd.elasticsearch+json;compatible-with=${compat}`);
+  res.setHeader('x-elastic-product', 'Elasticsearch');
+  res.setHeader('content-length', String(text.length));
+  res.write(text.slice(0, 40));
+  setTimeout(() => res.socket?.destroy(), 5);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

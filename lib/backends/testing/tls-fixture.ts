@@ -1,0 +1,23 @@
+/**
+ * A self-signed certificate for 127.0.0.1/localhost (valid until 2126) so the TLS tests need no
+ * tooling. Test-only: the key protects nothing.
+ */
+export const TEST_TLS_CERT = `-----BEGIN CERTIFICATE-----
+MIIBmzCCAUGgAwIBAgIUNmB8fuvd6ddodX0NPSBWLQL3gXIwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyODE1MTUyNloYDzIxMjYxMTA0
+MTUxNTI2WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAATNDYuUHk5Re0z+7mqDkOw4OJoAgbhydXJHb3YmIhH1ix3qZSJbnhJI
+xcCYnJJ2oa+cxwX4+gGA+L6luGGBOMXUo28wbTAdBgNVHQ4EFgQUWHo/g+vXnEjb
+2sXo1dpjNvOfwZAwHwYDVR0jBBgwFoAUWHo/g+vXnEjb2sXo1dpjNvOfwZAwDwYD
+VR0TAQH/BAUwAwEB/zAaBgNVHREEEzARhwR/AAABgglsb2NhbGhvc3QwCgYIKoZI
+zj0EAwIDSAAwRQIhAMmR4vxBEvy5cY2ESLfRMxk7/5LrhMEY7slKk5BzxwlbAiBt
+2Y6Bg0JWLSE4stu4U6vaPxTt8C9X56lLTKA0us6h7g==
+-----END CERTIFICATE-----
+`;
+
+export const TEST_TLS_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQguRqTVIcIqruV/q+t
+rpx/k2tpx7UDv8vs7mnP4yA3lSOhRANCAATNDYuUHk5Re0z+7mqDkOw4OJoAgbhy
+dXJHb3YmIhH1ix3qZSJbnhJIxcCYnJJ2oa+cxwX4+gGA+L6luGGBOMXU
+-----END PRIVATE KEY-----
+`;

@@ -1,0 +1,149 @@
+/** `huntboard hunts list|show|run|check`. */
+import { formatError } from '../../esql/errors';
+import { findHunt, loadCatalogue } from '../../hunts/catalogue';
+import { esqlQueryNumbers, runHuntQuery } from '../../hunts/run';
+import type { Hunt, HuntCatalogue, HuntQuery } from '../../hunts/types';
+import { parseCommandArgs } from '../args';
+import { escapeVisible, escapeVisibleKeepNewlines } from '../escape';
+import { toTxt } from '../format-txt';
+import { USAGE } from '../help';
+import { depsOf, UsageError, type CliIo } from '../io';
+import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../options';
+import { printResult } from '../print-result';
+import { huntsCheckCommand } from './hunts-check';
+
+async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {
+  return loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });
+}
+
+function brokenCount(hunt: Hunt): number {
+  return hunt.queries.filter((q) => q.language === 'ES|QL' && !q.parsed.ok).length;
+}
+
+function reportProblems(io: CliIo, catalogue: HuntCatalogue): void {
+  for (const problem of catalogue.problems) {
+    io.stderr.write(`Warning: ${escapeVisible(problem.file)}: ${escapeVisible(problem.message)}\n`);
+  }
+}
+
+async function listHunts(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {});
+  if (positionals.length > 0) throw new UsageError('hunts list takes no arguments');
+  const catalogue = await catalogueOf(io);
+  reportProblems(io, catalogue);
+  const rows = catalogue.hunts.map((h) => {
+    const broken = brokenCount(h);
+    return [h.id, h.platform ?? null, h.name, h.language.join(', '), h.queries.length, broken > 0 ? `broken (${broken})` : ''];
+  });
+  const columns = ['id', 'platform', 'name', 'languages', 'queries', 'status'].map((name) => ({ name }));
+  io.stdout.write(toTxt(columns, rows));
+  return 0;
+}
+
+function queryStatus(query: HuntQuery): string {
+  if (query.language !== 'ES|QL') return `${query.language === 'SQL' ? 'OSQuery SQL' : query.language}, not run`;
+  if (query.parsed.ok) return 'ES|QL, parses';
+  return `ES|QL, does not parse: ${query.parsed.errors.map(formatError).join('; ')}`;
+}
+
+function indent(text: string): string {
+  return text
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+async function showHunt(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {});
+  if (positionals.length !== 1) throw new UsageError('expected one hunt ID');
+  const hunt = findHunt(await catalogueOf(io), positionals[0]);
+  if (!hunt) return unknownHunt(io, positionals[0]);
+  const safe = escapeVisibleKeepNewlines;
+  const lines = [
+    safe(hunt.name),
+    '',
+    `id:          ${safe(hunt.id)}`,
+    `uuid:        ${safe(hunt.uuid)}`,
+    `platform:    ${safe(hunt.platform ?? '-')}`,
+    `source:      ${hunt.source.kind} ${safe(hunt.source.file)}`,
+    `author:      ${safe(hunt.author)}`,
+    `license:     ${safe(hunt.license)}`,
+    `integration: ${safe(hunt.integration.join(', '))}`,
+    `language:    ${safe(hunt.language.join(', '))}`,
+    `MITRE:       ${safe(hunt.mitre.join(', ') || '-')}`,
+    '',
+    'Description:',
+    indent(safe(hunt.description.trim())),
+  ];
+  if (hunt.notes.length > 0) lines.push('', 'Notes:', ...hunt.notes.map((n) => `  - ${safe(n)}`));
+  if (hunt.references.length > 0) lines.push('', 'References:', ...hunt.references.map((r) => `  - ${safe(r)}`));
+  for (const query of hunt.queries) {
+    lines.push('', `Query ${query.number} (${safe(queryStatus(query))}):`, indent(safe(query.text)));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function unknownHunt(io: CliIo, id: string): number {
+  io.stderr.write(`Unknown hunt [${escapeVisible(id)}]; \`huntboard hunts list\` shows the ids.\n`);
+  return 1;
+}
+
+async function runHunt(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    query: { type: 'string', short: 'q' },
+    now: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    param: { type: 'string', multiple: true },
+  });
+  if (positionals.length !== 1) throw new UsageError('expected one hunt ID');
+  const format = parseFormat(values.format);
+  const now = parseNow(values.now, io.env);
+  const params = parseParams(values.param);
+  const queryNumber = parsePositiveNumber('query', values.query, true);
+  const hunt = findHunt(await catalogueOf(io), positionals[0]);
+  if (!hunt) return unknownHunt(io, positionals[0]);
+  const numbers = queryNumber !== undefined ? [queryNumber] : esqlQueryNumbers(hunt);
+  if (numbers.length === 0) {
+    io.stderr.write(`Hunt [${hunt.id}] has no ES|QL query to run.\n`);
+    return 1;
+  }
+
+  const backend = await depsOf(io).createBackend(io.env);
+  let exit = 0;
+  try {
+    for (const number of numbers) {
+      if (numbers.length > 1) {
+        // Keep stdout parseable for json/csv: the per-query header goes to stderr there.
+        const header = `# ${hunt.id} query ${number}\n`;
+        (format === 'txt' ? io.stdout : io.stderr).write(number === numbers[0] || format !== 'txt' ? header : `\n${header}`);
+      }
+      const result = await runHuntQuery(backend, hunt, number, { now, params });
+      exit = Math.max(exit, printResult(io, result, format));
+    }
+  } finally {
+    await backend.close();
+  }
+  return exit;
+}
+
+export async function huntsCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(USAGE.hunts);
+    return sub === undefined ? 2 : 0;
+  }
+  switch (sub) {
+    case 'list':
+      return listHunts(rest, io);
+    case 'show':
+      return showHunt(rest, io);
+    case 'run':
+      return runHunt(rest, io);
+    case 'check':
+      return huntsCheckCommand(rest, io);
+    default:
+      throw new UsageError(`unknown hunts command [${sub}]`);
+  }
+}

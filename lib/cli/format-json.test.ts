@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { toJson } from './format-json';
+
+describe('toJson', () => {
+  const response = {
+    took: 7,
+    is_partial: false,
+    columns: [{ name: 'process.name', type: 'keyword' }, { name: 'n', type: 'long' }],
+    values: [['curl', 1], ['evil\u202e\x1b', 2]],
+  };
+
+  it('prints the _query body, one row per line, parseable back to the same data', () => {
+    const text = toJson(response);
+    expect(JSON.parse(text)).toEqual(response);
+    expect(text.split('\n')).toContain('    ["curl",1],');
+  });
+
+  it('escapes control and bidi characters inside strings', () => {
+    const text = toJson(response);
+    expect(text).not.toMatch(/[\x1b\u202e]/);
+    expect(text).toContain('evil\\u202e\\u001b');
+  });
+
+  it('prints empty lists inline', () => {
+    expect(JSON.parse(toJson({ took: 0, is_partial: false, columns: [], values: [] }))).toEqual({
+      took: 0,
+      is_partial: false,
+      columns: [],
+      values: [],
+    });
+  });
+});

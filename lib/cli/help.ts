@@ -1,0 +1,74 @@
+/** Usage texts: `huntboard help [COMMAND]` and `huntboard COMMAND --help`. */
+
+const FORMAT_HELP = `  --format json|csv|txt  output format (default txt):
+                         json  the Elasticsearch _query body (took, is_partial, columns, values)
+                         csv   RFC 4180 with a header row; multi-values joined with ";"; cells that
+                               start with = + - @ tab or CR get a leading ' (spreadsheet formulas)
+                         txt   aligned table like Elasticsearch's format=txt
+                         csv and txt escape control characters visibly (\\x1b, \\n, \\u202e)`;
+
+export const USAGE: Record<string, string> = {
+  main: `Usage: huntboard <command> [options]
+
+Commands:
+  query QUERY            run an ES|QL query on the configured backend
+  ingest --index NAME FILE|-   store NDJSON documents in the embedded store
+  indices                list the embedded store's indices
+  hunts list             list the hunt catalogue
+  hunts show ID          show a hunt: metadata, MITRE, notes, queries
+  hunts run ID           run a hunt's ES|QL queries
+  hunts check [DIR]      parse every ES|QL query of every hunt file under DIR
+  demo                   write the demo data set to the embedded store
+  help [COMMAND]         this text, or a command's
+
+Environment: ELASTICSEARCH_URL / ELASTICSEARCH_CLOUD_ID (else the embedded engine over
+HUNTBOARD_DATA_DIR, default ./data), HUNTBOARD_NOW (pins now()), HUNTBOARD_HUNTS_DIR (extra hunts).
+`,
+  query: `Usage: huntboard query [--now ISO] [--format json|csv|txt] [--param name=value]… QUERY|-
+
+Runs ES|QL on the configured backend. "-" reads the query from stdin.
+  --now ISO              pin now() (default HUNTBOARD_NOW; the embedded engine only)
+  --param name=value     named parameter ?name; the value is JSON when it parses (numbers,
+                         booleans, null, arrays), else a string. Repeatable.
+${FORMAT_HELP}
+Exit codes: 0 ok, 1 query error (message on stderr), 2 usage error.
+`,
+  ingest: `Usage: huntboard ingest --index NAME [--mapping FILE] FILE|-
+
+Streams NDJSON (one document per line; "-" reads stdin) into the embedded store's index NAME.
+  --mapping FILE         Elasticsearch mapping ({"properties": …} or {"mappings": {"properties": …}})
+                         used when the index is created; default: ECS types
+Prints the number of documents stored and rejected, and the first rejections with line numbers.
+Exit codes: 0 when documents were stored and none rejected; 1 when any line was rejected or
+nothing was stored; 2 usage error.
+`,
+  indices: `Usage: huntboard indices
+
+Lists the embedded store's indices (HUNTBOARD_DATA_DIR) with document counts and time ranges.
+Only for the embedded store: with a cluster configured, use Kibana or _cat/indices.
+`,
+  hunts: `Usage: huntboard hunts <list|show|run|check> …
+
+  hunts list                       id, platform, name, languages, queries, broken marker
+  hunts show ID                    metadata, MITRE, notes, each query with its language and parse status
+  hunts run ID [--query N] [--now ISO] [--format json|csv|txt] [--param name=value]…
+                                   runs query N, or every ES|QL query of the hunt; with several
+                                   queries, json/csv print each query's header on stderr
+  hunts check [DIR]                parses every ES|QL query of every hunt file under DIR (default
+                                   HUNTBOARD_HUNTS_DIR, else the builtin hunts); prints
+                                   FILE#QUERY line:col message, then a summary; exit 1 on errors
+The catalogue is the builtin hunts plus every *.toml under HUNTBOARD_HUNTS_DIR.
+`,
+  demo: `Usage: huntboard demo [--scale N] [--now ISO] [--weeks N]
+
+Writes the demo data set (Elastic Defend-shaped events, weeks ending at --now) to the embedded
+store, replacing a previous demo.
+  --scale N              volume multiplier (default 1 ≈ 150k network events a week)
+  --now ISO              end of the data (default HUNTBOARD_NOW, else the current time)
+  --weeks N              weeks of data (default 1)
+`,
+};
+
+export function usageOf(command: string | undefined): string {
+  return (command && USAGE[command]) || USAGE.main;
+}

@@ -1,0 +1,245 @@
+/**
+ * A reader for Elasticsearch's csv-spec test format (SpecReader / CsvSpecReader, esql-semantics.md
+ * §3.2), plus one addition of ours: an expected failure, written as `error:` lines (the exact
+ * message, one line each) or one `errorRegex:` line, in place of the table.
+ *
+ * Pure: text in, cases (or a positioned problem) out.
+ */
+
+/** Column type names as the response names them, after resolving the csv-spec aliases. */
+export type SpecType =
+  | 'keyword'
+  | 'text'
+  | 'integer'
+  | 'long'
+  | 'unsigned_long'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'date_nanos'
+  | 'ip'
+  | 'version'
+  | 'null';
+
+/** One expected cell: null, a single raw text, or the raw texts of a multi-value (`[a, b]`). */
+export type RawCell = { kind: 'null' } | { kind: 'single'; text: string } | { kind: 'multi'; texts: string[] };
+
+export interface SpecColumn {
+  name: string;
+  type: SpecType;
+}
+
+export type Expectation =
+  | { kind: 'table'; columns: SpecColumn[]; rows: RawCell[][] }
+  | { kind: 'error'; message: string }
+  | { kind: 'errorRegex'; pattern: string };
+
+export interface SpecCase {
+  name: string;
+  /** 1-based line of the test name in the file. */
+  line: number;
+  /** Lines joined with `\n` (Elasticsearch joins with `\r\n`; positions count either once). */
+  query: string;
+  /** Exact warning texts in the header-escaped form Elasticsearch's files use (`\"` for `"`). */
+  warnings: string[];
+  warningRegexes: string[];
+  ignoreOrder: boolean;
+  /** `-Ignore` suffix: disabled, as in Elasticsearch. */
+  ignored: boolean;
+  expected: Expectation;
+}
+
+export type ParseResult = { ok: true; cases: SpecCase[] } | { ok: false; line: number; message: string };
+
+const TYPE_ALIASES: Record<string, SpecType> = {
+  i: 'integer',
+  int: 'integer',
+  integer: 'integer',
+  short: 'integer',
+  byte: 'integer',
+  l: 'long',
+  long: 'long',
+  ul: 'unsigned_long',
+  unsigned_long: 'unsigned_long',
+  d: 'double',
+  double: 'double',
+  float: 'double',
+  half_float: 'double',
+  scaled_float: 'double',
+  k: 'keyword',
+  s: 'keyword',
+  string: 'keyword',
+  keyword: 'keyword',
+  txt: 'text',
+  text: 'text',
+  n: 'null',
+  null: 'null',
+  date: 'date',
+  dt: 'date',
+  datetime: 'date',
+  date_nanos: 'date_nanos',
+  v: 'version',
+  version: 'version',
+  bool: 'boolean',
+  boolean: 'boolean',
+  ip: 'ip',
+};
+
+export function resolveType(name: string): SpecType | undefined {
+  return TYPE_ALIASES[name.trim().toLowerCase()];
+}
+
+/** Directive lines allowed before the query; unknown `word_word:` lines there are skipped, not read as query. */
+const PRE_QUERY_DIRECTIVE = /^[a-z_]+:(?!:)/;
+
+function isSkippable(trimmed: string): boolean {
+  return trimmed === '' || trimmed.startsWith('//') || trimmed.startsWith('#');
+}
+
+/** Splits on `sep` outside `[...]`. */
+function splitOutsideBrackets(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '[') depth++;
+    if (ch === ']') depth = Math.max(0, depth - 1);
+    if (ch === sep && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+function unquote(text: string): string {
+  const t = text.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+}
+
+export function parseCell(raw: string): RawCell {
+  const t = raw.trim();
+  if (t === 'null') return { kind: 'null' };
+  if (t.startsWith('[') && t.endsWith(']')) {
+    const inner = t.slice(1, -1).trim();
+    const texts = inner === '' ? [] : splitOutsideBrackets(inner, ',').map(unquote);
+    if (texts.length === 0) return { kind: 'null' };
+    // A one-element list is printed as a scalar by Elasticsearch.
+    return texts.length === 1 ? { kind: 'single', text: texts[0] } : { kind: 'multi', texts };
+  }
+  return { kind: 'single', text: unquote(t) };
+}
+
+function parseHeader(line: string): SpecColumn[] | string {
+  const columns: SpecColumn[] = [];
+  for (const cell of line.split('|')) {
+    const t = cell.trim();
+    const at = t.lastIndexOf(':');
+    if (at <= 0) return `header cell [${t}] is not name:type`;
+    const type = resolveType(t.slice(at + 1));
+    if (!type) return `unknown type [${t.slice(at + 1)}] in header cell [${t}]`;
+    columns.push({ name: t.slice(0, at).trim(), type });
+  }
+  return columns;
+}
+
+type State = 'name' | 'query' | 'body';
+
+export function parseCsvSpec(text: string): ParseResult {
+  const lines = text.split(/\r?\n/);
+  const cases: SpecCase[] = [];
+  let state: State = 'name';
+  let current: { name: string; line: number; queryLines: string[]; warnings: string[]; warningRegexes: string[]; ignoreOrder: boolean; errorLines: string[]; errorRegex?: string; header?: SpecColumn[]; rows: RawCell[][] } | undefined;
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const trimmed = lines[i].trim();
+    if (isSkippable(trimmed)) continue;
+
+    if (state === 'name') {
+      const name = trimmed.split('#')[0].trim();
+      current = { name, line: lineNo, queryLines: [], warnings: [], warningRegexes: [], ignoreOrder: false, errorLines: [], rows: [] };
+      state = 'query';
+      continue;
+    }
+    if (!current) return { ok: false, line: lineNo, message: 'internal: no current case' };
+
+    if (state === 'query') {
+      if (current.queryLines.length === 0 && PRE_QUERY_DIRECTIVE.test(trimmed)) continue;
+      if (trimmed.endsWith(';')) {
+        current.queryLines.push(trimmed.slice(0, -1));
+        state = 'body';
+      } else current.queryLines.push(trimmed);
+      continue;
+    }
+
+    // body: directives and the expected table, until a line starting with ';'
+    if (trimmed.startsWith(';')) {
+      const expected = finishExpectation(current);
+      if (typeof expected === 'string') return { ok: false, line: lineNo, message: `${current.name}: ${expected}` };
+      if (current.warnings.length > 0 && current.warningRegexes.length > 0) {
+        return { ok: false, line: current.line, message: `${current.name}: warning and warningRegex cannot be mixed` };
+      }
+      cases.push({
+        name: current.name,
+        line: current.line,
+        query: current.queryLines.join('\n').trim(),
+        warnings: current.warnings,
+        warningRegexes: current.warningRegexes,
+        ignoreOrder: current.ignoreOrder,
+        ignored: current.name.endsWith('-Ignore'),
+        expected,
+      });
+      current = undefined;
+      state = 'name';
+      continue;
+    }
+    if (current.header === undefined) {
+      if (trimmed.startsWith('warning:')) {
+        current.warnings.push(trimmed.slice('warning:'.length));
+        continue;
+      }
+      if (trimmed.startsWith('warningRegex:')) {
+        current.warningRegexes.push(trimmed.slice('warningRegex:'.length));
+        continue;
+      }
+      if (trimmed.startsWith('ignoreOrder:')) {
+        current.ignoreOrder = trimmed.slice('ignoreOrder:'.length).trim() === 'true';
+        continue;
+      }
+      if (trimmed.startsWith('error:')) {
+        current.errorLines.push(trimmed.slice('error:'.length));
+        continue;
+      }
+      if (trimmed.startsWith('errorRegex:')) {
+        current.errorRegex = trimmed.slice('errorRegex:'.length);
+        continue;
+      }
+      const header = parseHeader(trimmed);
+      if (typeof header === 'string') return { ok: false, line: lineNo, message: `${current.name}: ${header}` };
+      current.header = header;
+      continue;
+    }
+    const cells = splitOutsideBrackets(trimmed, '|');
+    if (cells.length !== current.header.length) {
+      return { ok: false, line: lineNo, message: `${current.name}: row has ${cells.length} cells, header has ${current.header.length}` };
+    }
+    current.rows.push(cells.map(parseCell));
+  }
+  if (state !== 'name') return { ok: false, line: lines.length, message: `${current?.name ?? '?'}: unterminated case` };
+  return { ok: true, cases };
+}
+
+function finishExpectation(c: { errorLines: string[]; errorRegex?: string; header?: SpecColumn[]; rows: RawCell[][] }): Expectation | string {
+  const kinds = [c.errorLines.length > 0, c.errorRegex !== undefined, c.header !== undefined].filter(Boolean).length;
+  if (kinds !== 1) return 'expected exactly one of: a table, error: lines, an errorRegex: line';
+  if (c.errorLines.length > 0) return { kind: 'error', message: c.errorLines.join('\n') };
+  if (c.errorRegex !== undefined) return { kind: 'errorRegex', pattern: c.errorRegex };
+  return { kind: 'table', columns: c.header ?? [], rows: c.rows };
+}
+
+/** Elasticsearch's HeaderWarning escaping: the form the csv-spec files write warnings in. */
+export function escapeWarning(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}

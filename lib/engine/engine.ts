@@ -1,0 +1,110 @@
+/**
+ * The embedded engine as a Backend: parse → resolve (store snapshot) → analyze → compile → run →
+ * format. Its language and store dependencies are passed in, so the wiring lives in index.ts.
+ */
+import type { BackendError, EsqlParams, QueryRequest, QueryResult } from '../backends/types';
+import type { AnalyzedQuery } from '../esql/analyzed';
+import type { Query } from '../esql/ast';
+import { formatErrors, type EsqlError } from '../esql/errors';
+import type { SourceResolver } from '../esql/types';
+import type { EventStore, SourceSnapshot } from '../store/types';
+import { compileQuery } from './compile';
+import { DuckDbHost } from './duckdb';
+import { formatRows } from './format';
+import { runCompiled } from './run';
+import type { EmbeddedEngine, EmbeddedEngineOptions } from './types';
+import { evaluationWarnings } from './warnings';
+
+export interface EngineDeps {
+  parse(text: string): { ok: true; query: Query } | { ok: false; errors: EsqlError[] };
+  analyze(
+    query: Query,
+    text: string,
+    resolve: SourceResolver,
+    params?: EsqlParams,
+  ): { ok: true; analyzed: AnalyzedQuery } | { ok: false; errors: EsqlError[] };
+  openStore(dataDir: string): EventStore;
+}
+
+function errorKind(errors: readonly EsqlError[]): BackendError['kind'] {
+  if (errors.some((e) => e.kind === 'unsupported')) return 'unsupported';
+  if (errors.every((e) => e.kind === 'parsing')) return 'parsing';
+  return 'verification';
+}
+
+function failure(kind: BackendError['kind'], message: string): QueryResult {
+  return { ok: false, error: { kind, message } };
+}
+
+export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDeps): EmbeddedEngine {
+  const host = new DuckDbHost();
+  let store: EventStore | undefined;
+  const getStore = (): EventStore => (store ??= deps.openStore(options.dataDir));
+
+  async function query(request: QueryRequest): Promise<QueryResult> {
+    const started = performance.now();
+    if (request.signal?.aborted) return failure('cancelled', 'the query was cancelled');
+    const parsed = deps.parse(request.query);
+    if (!parsed.ok) return failure(errorKind(parsed.errors), formatErrors(parsed.errors));
+
+    let snapshot: SourceSnapshot | undefined;
+    let unknownPattern: string | undefined;
+    const first = parsed.query.commands[0];
+    if (first?.kind === 'from') {
+      const resolved = await getStore().resolve(first.sources.map((s) => s.name));
+      if ('unknown' in resolved) unknownPattern = resolved.unknown;
+      else snapshot = resolved;
+    }
+    const resolver: SourceResolver = () => (unknownPattern !== undefined ? { unknown: unknownPattern } : (snapshot ?? { indices: [], fields: [] }));
+    const analyzed = deps.analyze(parsed.query, request.query, resolver, request.params);
+    if (!analyzed.ok) {
+      const kind = unknownPattern !== undefined && analyzed.errors.some((e) => e.message.startsWith('Unknown index')) ? 'unknown_index' : errorKind(analyzed.errors);
+      return failure(kind, formatErrors(analyzed.errors));
+    }
+    const now = request.now ?? options.now?.() ?? new Date();
+    const compiled = compileQuery(analyzed.analyzed, snapshot, { nowMs: now.getTime(), cidrMatchMultiValue: options.cidrMatchMultiValue });
+    if (!compiled.ok) return failure(errorKind(compiled.errors), formatErrors(compiled.errors));
+
+    const outcome = await runCompiled(host, compiled, request.signal);
+    if (!outcome.ok) {
+      return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : failure('internal', `embedded engine failure: ${outcome.message}`);
+    }
+    const warnings: string[] = [];
+    if (analyzed.analyzed.implicitLimit.warning) warnings.push(analyzed.analyzed.implicitLimit.warning);
+    compiled.probes.forEach((probe, i) => {
+      const reasons = outcome.probeReasons[i] ?? [];
+      if (reasons.length) warnings.push(...evaluationWarnings(probe, reasons));
+    });
+    return {
+      ok: true,
+      response: {
+        columns: compiled.output.map((c) => ({ name: c.name, type: c.type })),
+        values: formatRows(compiled.output, outcome.rows, outcome.columnNames),
+        warnings,
+        took: Math.round(performance.now() - started),
+        is_partial: false,
+      },
+    };
+  }
+
+  return {
+    kind: 'embedded',
+    query,
+    async describe() {
+      try {
+        const indices = await getStore().listIndices();
+        return {
+          ok: true,
+          info: {
+            kind: 'embedded',
+            dataDir: options.dataDir,
+            indices: indices.map((i) => ({ name: i.name, docCount: i.docCount, minTimestamp: i.minTimestamp, maxTimestamp: i.maxTimestamp })),
+          },
+        };
+      } catch (e) {
+        return { ok: false, error: { kind: 'internal', message: e instanceof Error ? e.message : String(e) } };
+      }
+    },
+    close: () => host.close(),
+  };
+}

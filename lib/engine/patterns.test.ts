@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { dateFormatToStrftime } from './date-format';
+import { dissectToRegex } from './dissect';
+import { likeToSql, rlikeToRegex } from './patterns';
+import { addTimeSpan } from './time-math';
+
+describe('LIKE and RLIKE translation', () => {
+  it('maps * and ? and escapes SQL wildcards', () => {
+    expect(likeToSql('a*b?c')).toBe('a%b_c');
+    expect(likeToSql('100%_x')).toBe('100\\%\\_x');
+    expect(likeToSql('a\\*b')).toBe('a*b');
+  });
+
+  it('keeps Lucene regex syntax RE2 shares and refuses the rest', () => {
+    expect(rlikeToRegex('.*evil[0-9]+\\.exe')).toEqual({ ok: true, regex: '.*evil[0-9]+\\.exe' });
+    expect(rlikeToRegex('a.+*b')).toEqual({ ok: true, regex: 'a.*b' });
+    expect(rlikeToRegex('a++?')).toEqual({ ok: true, regex: 'a*' });
+    expect(rlikeToRegex('a@b').ok).toBe(false);
+    expect(rlikeToRegex('~a').ok).toBe(false);
+    expect(rlikeToRegex('^a').ok).toBe(false);
+    expect(rlikeToRegex('\\d+').ok).toBe(false);
+  });
+});
+
+describe('DISSECT patterns', () => {
+  it('builds an anchored regex with one group per key', () => {
+    const r = dissectToRegex('%{a} - %{b}');
+    expect(r).toEqual({ ok: true, regex: '(?s)^(.*?) - (.*)$', keys: ['a', 'b'] });
+    expect(dissectToRegex('%{?skip} %{b}')).toMatchObject({ ok: true, keys: ['b'] });
+    expect(dissectToRegex('%{+a} %{a}').ok).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('does calendar arithmetic for periods and exact for durations (§2.6)', () => {
+    const jan31 = Date.parse('2026-01-31T10:00:00.000Z');
+    expect(new Date(addTimeSpan(jan31, 1, 'month', 1)).toISOString()).toBe('2026-02-28T10:00:00.000Z');
+    expect(new Date(addTimeSpan(jan31, 7, 'day', -1)).toISOString()).toBe('2026-01-24T10:00:00.000Z');
+    expect(addTimeSpan(jan31, 2, 'hour', 1) - jan31).toBe(7_200_000);
+  });
+
+  it('translates Java date formats and refuses unknown letters', () => {
+    expect(dateFormatToStrftime("yyyy-MM-dd'T'HH:mm")).toEqual({ ok: true, format: '%Y-%m-%dT%H:%M' });
+    expect(dateFormatToStrftime('yyyy-ww').ok).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The only place that turns names and constants into SQL text: every identifier and string literal
+ * in generated SQL goes through these helpers, so quoting rules live in one spot.
+ */
+import type { EsqlType } from '../esql/types';
+
+export function quoteIdent(name: string): string {
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+export function quoteString(value: string): string {
+  return "'" + value.replace(/'/g, "''") + "'";
+}
+
+/** A bigint or integer number as SQL text (always integral). */
+export function intLiteral(value: bigint | number): string {
+  return typeof value === 'bigint' ? value.toString() : Math.trunc(value).toString();
+}
+
+/** A double constant: typed so DuckDB does not infer DECIMAL arithmetic. */
+export function doubleLiteral(value: number): string {
+  if (Number.isNaN(value)) return "'NaN'::DOUBLE";
+  if (!Number.isFinite(value)) return value > 0 ? "'Infinity'::DOUBLE" : "'-Infinity'::DOUBLE";
+  return `${String(value)}::DOUBLE`;
+}
+
+/** Physical DuckDB type of an ES|QL type (lib/store/layout.ts encoding). */
+export function sqlTypeOf(type: EsqlType): string {
+  switch (type) {
+    case 'long':
+    case 'date':
+    case 'date_nanos':
+      return 'BIGINT';
+    case 'integer':
+      return 'INTEGER';
+    case 'double':
+      return 'DOUBLE';
+    case 'unsigned_long':
+      return 'UBIGINT';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'null':
+      return 'INTEGER';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+export function typedNull(type: EsqlType): string {
+  return `NULL::${sqlTypeOf(type)}`;
+}

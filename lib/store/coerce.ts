@@ -1,0 +1,168 @@
+/**
+ * Coercion of one JSON value into a field's mapping type, as Elasticsearch's field mappers do:
+ * numeric strings into numbers, numbers into keyword, "true"/"false" into boolean, IP and date text
+ * parsed. The result is the physical column value (layout.ts) or the mapper's error text.
+ */
+import { parseDate } from './dates';
+import { notAnIpMessage, parseIp } from './ip';
+
+export type Coerced = { ok: true; value: string | number | boolean | null } | { ok: false; error: string };
+
+const NULL: Coerced = { ok: true, value: null };
+
+function ok(value: string | number | boolean): Coerced {
+  return { ok: true, value };
+}
+
+function fail(error: string): Coerced {
+  return { ok: false, error };
+}
+
+function tokenName(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'VALUE_TRUE' : 'VALUE_FALSE';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'VALUE_NUMBER_INT' : 'VALUE_NUMBER_FLOAT';
+  if (typeof v === 'object' && v !== null) return 'START_OBJECT';
+  return 'VALUE_STRING';
+}
+
+const RANGES: Record<string, { min: number; max: number; article: string }> = {
+  long: { min: -9223372036854775808, max: 9223372036854775807, article: 'a long' },
+  integer: { min: -2147483648, max: 2147483647, article: 'an integer' },
+  short: { min: -32768, max: 32767, article: 'a short' },
+  byte: { min: -128, max: 127, article: 'a byte' },
+  unsigned_long: { min: 0, max: 18446744073709551615, article: 'an unsigned_long' },
+};
+
+function toNumber(v: unknown): number | Coerced {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    // Elasticsearch treats an empty string in a numeric field as a missing value.
+    if (v.length === 0) return NULL;
+    const n = v.trim() === v && v !== '' ? Number(v) : Number.NaN;
+    return Number.isNaN(n) ? fail(`For input string: "${v}"`) : n;
+  }
+  return fail(`Current token (${tokenName(v)}) not numeric, can not use numeric value accessors`);
+}
+
+function coerceWhole(v: unknown, type: string): Coerced {
+  const n = toNumber(v);
+  if (typeof n !== 'number') return n;
+  const r = RANGES[type];
+  if (!Number.isFinite(n) || n < r.min || n > r.max) return fail(`Value [${String(v)}] is out of range for ${r.article}`);
+  // coerce: true truncates fractions, as Elasticsearch does for integral types
+  return ok(Math.trunc(n) || 0);
+}
+
+function coerceFloat(v: unknown): Coerced {
+  const n = toNumber(v);
+  if (typeof n !== 'number') return n;
+  return Number.isFinite(n) ? ok(n) : fail(`[double] supports only finite values, but got [${String(v)}]`);
+}
+
+function coerceBoolean(v: unknown): Coerced {
+  if (typeof v === 'boolean') return ok(v);
+  if (v === 'true') return ok(true);
+  if (v === 'false') return ok(false);
+  if (v === '') return NULL;
+  if (typeof v === 'string') return fail(`Failed to parse value [${v}] as only [true] or [false] are allowed.`);
+  return fail(`Current token (${tokenName(v)}) not of boolean type`);
+}
+
+function coerceString(v: unknown): Coerced {
+  if (typeof v === 'string') return ok(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return ok(String(v));
+  return fail(`Can't get text on a ${tokenName(v)}`);
+}
+
+function coerceIp(v: unknown): Coerced {
+  if (typeof v !== 'string' && typeof v !== 'number') return fail(`Can't get text on a ${tokenName(v)}`);
+  const text = String(v);
+  const hex = parseIp(text);
+  return hex ? ok(hex) : fail(notAnIpMessage(text));
+}
+
+function coerceDate(v: unknown): Coerced {
+  if (typeof v !== 'string' && typeof v !== 'number') return fail(`Can't get text on a ${tokenName(v)}`);
+  const ms = parseDate(v);
+  return ms === undefined ? fail(`failed to parse date field [${String(v)}] with format [strict_date_optional_time||epoch_millis]`) : ok(ms);
+}
+
+/** Coerces `v` (never null, never an array) into `mappingType`; `normalizer: lowercase` lower-cases keywords. */
+export function coerceValue(v: unknown, mappingType: string, normalizer?: string): Coerced {
+  switch (mappingType) {
+    case 'keyword':
+    case 'constant_keyword':
+    case 'wildcard':
+    case 'version': {
+      const c = coerceString(v);
+      return c.ok && normalizer === 'lowercase' ? ok((c.value as string).toLowerCase()) : c;
+    }
+    case 'text':
+    case 'match_only_text':
+      return coerceString(v);
+    case 'long':
+    case 'integer':
+    case 'short':
+    case 'byte':
+    case 'unsigned_long':
+      return coerceWhole(v, mappingType);
+    case 'double':
+    case 'float':
+    case 'half_float':
+    case 'scaled_float':
+      return coerceFloat(v);
+    case 'boolean':
+      return coerceBoolean(v);
+    case 'ip':
+      return coerceIp(v);
+    case 'date':
+      return coerceDate(v);
+    default:
+      return NULL;
+  }
+}
+
+/** How Elasticsearch orders a field's values in a multi-valued document (doc values vs _source). */
+export type MultiValueOrder = 'sorted-unique' | 'sorted' | 'document';
+
+export function multiValueOrder(mappingType: string): MultiValueOrder {
+  switch (mappingType) {
+    case 'keyword':
+    case 'constant_keyword':
+    case 'wildcard':
+    case 'version':
+    case 'ip':
+      return 'sorted-unique';
+    case 'text':
+    case 'match_only_text':
+      return 'document';
+    default:
+      return 'sorted';
+  }
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return compareUtf8(a, b);
+  return Number(a) - Number(b);
+}
+
+/** UTF-8 byte order (Lucene's BytesRef order): UTF-16 order except surrogates sort after U+E000–U+FFFF. */
+function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && x <= 0xdfff) x += 0x10000;
+    if (y >= 0xd800 && y <= 0xdfff) y += 0x10000;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export function orderValues<T>(values: T[], order: MultiValueOrder): T[] {
+  if (order === 'document') return values;
+  const sorted = [...values].sort(compareValues);
+  if (order === 'sorted') return sorted;
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+}

@@ -1,0 +1,173 @@
+/**
+ * One document → one row of physical column values (layout.ts), under an index's mapping:
+ * nested objects and dotted keys flattened alike, arrays as multi-values, values coerced, multi-fields
+ * derived from their parent, unmapped fields dropped (or mapped, when the mapping is dynamic).
+ */
+import { parseDate } from './dates';
+import { coerceValue, multiValueOrder, orderValues } from './coerce';
+import { addToMapping, physicalType, type FlatMapping, type LeafField } from './mapping';
+import { mvColumn } from './layout';
+
+export type Row = Record<string, unknown>;
+
+export type RowResult = { ok: true; row: Row; multiValued: string[] } | { ok: false; reason: string };
+
+/** The mapping as ingest sees it; dynamic ingests add to it (and mark it changed so it is persisted). */
+export interface DocumentSchema {
+  flat: FlatMapping;
+  mapping: Record<string, unknown>;
+  changed: boolean;
+  /** parent → its multi-fields */
+  children: Map<string, LeafField[]>;
+}
+
+export function makeSchema(flat: FlatMapping, mapping: Record<string, unknown>): DocumentSchema {
+  const children = new Map<string, LeafField[]>();
+  for (const f of flat.fields) {
+    if (f.parent) {
+      const list = children.get(f.parent) ?? [];
+      list.push(f);
+      children.set(f.parent, list);
+    }
+  }
+  return { flat, mapping, changed: false, children };
+}
+
+type Json = Record<string, unknown>;
+
+class Rejected {
+  constructor(readonly reason: string) {}
+}
+
+function isPlainObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Elasticsearch's dynamic mapping for a first value: strings that look like dates → date, others → text + keyword. */
+function dynamicDefinition(value: unknown): Json | undefined {
+  if (typeof value === 'boolean') return { type: 'boolean' };
+  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'long' : 'double' };
+  if (typeof value === 'string') {
+    if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) && parseDate(value) !== undefined) return { type: 'date' };
+    return { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } };
+  }
+  return undefined;
+}
+
+function addDynamicField(schema: DocumentSchema, path: string, value: unknown): LeafField | undefined {
+  const def = dynamicDefinition(value);
+  if (!def) return undefined;
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
+    const prefix = path.slice(0, i);
+    const existing = schema.flat.byName.get(prefix);
+    if (existing) {
+      throw new Rejected(
+        `Could not dynamically add mapping for field [${path}]. Existing mapping for [${prefix}] must be of type object but found [${existing.type}].`,
+      );
+    }
+  }
+  addToMapping(schema.mapping, path, def);
+  schema.changed = true;
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) schema.flat.objects.add(path.slice(0, i));
+  const leaf: LeafField = { name: path, type: def.type as string };
+  schema.flat.fields.push(leaf);
+  schema.flat.byName.set(path, leaf);
+  const fields = def.fields as Record<string, Json> | undefined;
+  for (const [sub, subDef] of Object.entries(fields ?? {})) {
+    const child: LeafField = { name: `${path}.${sub}`, type: subDef.type as string, parent: path };
+    schema.flat.fields.push(child);
+    schema.flat.byName.set(child.name, child);
+    schema.children.set(path, [...(schema.children.get(path) ?? []), child]);
+  }
+  return leaf;
+}
+
+function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>): void {
+  for (const key of Object.keys(obj)) {
+    collectValue(schema, prefix + key, obj[key], out);
+  }
+}
+
+function collectValue(schema: DocumentSchema, path: string, value: unknown, out: Map<string, unknown>): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const v of value) collectValue(schema, path, v, out);
+    return;
+  }
+  const { flat } = schema;
+  let leaf = flat.byName.get(path);
+  if (isPlainObject(value)) {
+    if (leaf) throw new Rejected(`field [${path}]: Can't get text on a START_OBJECT`);
+    collect(schema, value, path + '.', out);
+    return;
+  }
+  if (leaf?.parent) {
+    if (!flat.dynamic) return;
+    throw new Rejected(
+      `Could not dynamically add mapping for field [${path}]. Existing mapping for [${leaf.parent}] must be of type object but found [${flat.byName.get(leaf.parent)?.type}].`,
+    );
+  }
+  if (!leaf) {
+    if (flat.objects.has(path)) {
+      throw new Rejected(`object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`);
+    }
+    if (!flat.dynamic) return;
+    leaf = addDynamicField(schema, path, value);
+    if (!leaf) return;
+  }
+  // most fields hold one value: keep it bare and only build a list for the second one
+  const prev = out.get(path);
+  if (prev === undefined) out.set(path, value);
+  else if (prev instanceof Several) prev.values.push(value);
+  else out.set(path, new Several([prev, value]));
+}
+
+/** Two or more values of one field (a bare value in the map is a single one). */
+class Several {
+  constructor(readonly values: unknown[]) {}
+}
+
+function coerceAll(field: LeafField, raw: unknown): unknown[] {
+  if (!(raw instanceof Several)) {
+    const c = coerceValue(raw, field.type, field.normalizer);
+    if (!c.ok) throw new Rejected(`field [${field.name}]: ${c.error}`);
+    return c.value === null ? [] : [c.value];
+  }
+  const values: unknown[] = [];
+  for (const v of raw.values) {
+    const c = coerceValue(v, field.type, field.normalizer);
+    if (!c.ok) throw new Rejected(`field [${field.name}]: ${c.error}`);
+    if (c.value !== null) values.push(c.value);
+  }
+  return orderValues(values, multiValueOrder(field.type));
+}
+
+function store(row: Row, multiValued: string[], field: LeafField, values: unknown[]): void {
+  if (values.length === 0 || physicalType(field.type) === undefined) return;
+  if (values.length === 1) {
+    row[field.name] = values[0];
+  } else {
+    row[mvColumn(field.name)] = values;
+    multiValued.push(field.name);
+  }
+}
+
+/** The row of a document, or why Elasticsearch would refuse it. */
+export function documentToRow(doc: unknown, schema: DocumentSchema): RowResult {
+  if (!isPlainObject(doc)) return { ok: false, reason: 'Malformed content, must start with an object' };
+  const raw = new Map<string, unknown>();
+  try {
+    collect(schema, doc, '', raw);
+    const row: Row = {};
+    const multiValued: string[] = [];
+    for (const [path, values] of raw) {
+      const field = schema.flat.byName.get(path)!;
+      store(row, multiValued, field, coerceAll(field, values));
+      for (const child of schema.children.get(path) ?? []) store(row, multiValued, child, coerceAll(child, values));
+    }
+    return { ok: true, row, multiValued };
+  } catch (e) {
+    if (e instanceof Rejected) return { ok: false, reason: e.reason };
+    throw e;
+  }
+}

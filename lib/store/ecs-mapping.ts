@@ -1,0 +1,39 @@
+/**
+ * The mapping an index named `logs-*` gets without an explicit one: ECS field types from
+ * @elastic/ecs, as Elasticsearch's `logs-*-*` template does. Not dynamic: fields outside ECS are
+ * kept out of the columns.
+ */
+import { EcsFlat } from '@elastic/ecs';
+import { addToMapping } from './mapping';
+
+interface EcsFieldDef {
+  type: string;
+  multi_fields?: { name: string; type: string; normalizer?: string }[];
+}
+
+/** Types ECS uses that are containers, not leaves. */
+const NOT_LEAF = new Set(['object', 'nested', 'flattened', 'geo_point']);
+
+let cached: Record<string, unknown> | undefined;
+
+export function ecsMapping(): Record<string, unknown> {
+  if (cached) return structuredClone(cached);
+  const mapping: Record<string, unknown> = { dynamic: false, properties: {} };
+  const entries = Object.entries(EcsFlat as unknown as Record<string, EcsFieldDef>).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [name, def] of entries) {
+    if (NOT_LEAF.has(def.type)) continue;
+    const leaf: Record<string, unknown> = { type: def.type };
+    if (def.multi_fields?.length) {
+      const fields: Record<string, unknown> = {};
+      for (const mf of def.multi_fields) fields[mf.name] = { type: mf.type, ...(mf.normalizer ? { normalizer: mf.normalizer } : {}) };
+      leaf.fields = fields;
+    }
+    addToMapping(mapping, name, leaf);
+  }
+  cached = mapping;
+  return structuredClone(mapping);
+}
+
+export function usesEcsByDefault(index: string): boolean {
+  return index.startsWith('logs-');
+}

@@ -1,0 +1,130 @@
+/**
+ * Elasticsearch mappings (`{"properties": …}`) flattened to leaf fields, and the physical DuckDB
+ * column type of each (lib/store/layout.ts). Multi-fields (`process.name.caseless`) are leaves of
+ * their own whose values the ingest derives from the parent's.
+ */
+
+export interface LeafField {
+  /** Flat dotted name, multi-fields included (`process.name.caseless`). */
+  name: string;
+  /** Mapping type as written (`keyword`, `match_only_text`, `long`, …). */
+  type: string;
+  /** For a multi-field: the field whose values it indexes. */
+  parent?: string;
+  normalizer?: string;
+}
+
+export interface FlatMapping {
+  /** Leaves in mapping order, parents before their multi-fields. */
+  fields: LeafField[];
+  byName: Map<string, LeafField>;
+  /** Object paths (`process`, `process.parent`) that hold sub-fields: a concrete value there is an error. */
+  objects: Set<string>;
+  /** Whether unmapped fields get mapped on first sight (Elasticsearch `dynamic: true`). */
+  dynamic: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Whether a mapping's top-level `dynamic` lets new fields in; `strict` keeps them out too (we never reject for it). */
+export function isDynamic(mapping: unknown): boolean {
+  const d = isObject(mapping) ? mapping.dynamic : undefined;
+  return !(d === false || d === 'false' || d === 'strict');
+}
+
+/** Flattens `{"properties": …}`; an invalid mapping is an error the caller reports. */
+export function flattenMapping(mapping: unknown): FlatMapping | { error: string } {
+  if (!isObject(mapping)) return { error: 'mapping must be an object with "properties"' };
+  const flat: FlatMapping = { fields: [], byName: new Map(), objects: new Set(), dynamic: isDynamic(mapping) };
+  const props = mapping.properties ?? {};
+  if (!isObject(props)) return { error: '[properties] must be an object' };
+  const err = walk(props, '', flat);
+  return err ? { error: err } : flat;
+}
+
+function addLeaf(flat: FlatMapping, leaf: LeafField): void {
+  if (flat.byName.has(leaf.name)) return;
+  flat.fields.push(leaf);
+  flat.byName.set(leaf.name, leaf);
+}
+
+function walk(props: Json, prefix: string, flat: FlatMapping): string | undefined {
+  for (const [key, def] of Object.entries(props)) {
+    const name = prefix + key;
+    if (!isObject(def)) return `mapping of [${name}] must be an object`;
+    const type = typeof def.type === 'string' ? def.type : undefined;
+    if (def.properties !== undefined || type === undefined || type === 'object' || type === 'nested') {
+      const sub = def.properties ?? {};
+      if (!isObject(sub)) return `[properties] of [${name}] must be an object`;
+      flat.objects.add(name);
+      for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) flat.objects.add(name.slice(0, i));
+      const err = walk(sub, name + '.', flat);
+      if (err) return err;
+      continue;
+    }
+    for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) flat.objects.add(name.slice(0, i));
+    addLeaf(flat, { name, type, ...(typeof def.normalizer === 'string' ? { normalizer: def.normalizer } : {}) });
+    if (def.fields !== undefined) {
+      if (!isObject(def.fields)) return `[fields] of [${name}] must be an object`;
+      for (const [subKey, subDef] of Object.entries(def.fields)) {
+        if (!isObject(subDef) || typeof subDef.type !== 'string') return `multi-field [${name}.${subKey}] needs a type`;
+        addLeaf(flat, {
+          name: `${name}.${subKey}`,
+          type: subDef.type,
+          parent: name,
+          ...(typeof subDef.normalizer === 'string' ? { normalizer: subDef.normalizer } : {}),
+        });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Sets a leaf (or multi-field) into a nested `{"properties": …}` mapping, creating objects on the way. */
+export function addToMapping(mapping: Json, field: string, def: Json): void {
+  let props = (mapping.properties ??= {}) as Json;
+  const parts = field.split('.');
+  for (const part of parts.slice(0, -1)) {
+    const obj = (props[part] ??= { properties: {} }) as Json;
+    props = (obj.properties ??= {}) as Json;
+  }
+  props[parts[parts.length - 1]] = def;
+}
+
+export type PhysicalType = 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'DOUBLE' | 'UBIGINT' | 'BOOLEAN';
+
+/** The DuckDB type of a leaf's column, or undefined for types the store does not materialise (geo_point, flattened, …). */
+export function physicalType(mappingType: string): PhysicalType | undefined {
+  switch (mappingType) {
+    case 'keyword':
+    case 'text':
+    case 'wildcard':
+    case 'constant_keyword':
+    case 'match_only_text':
+    case 'version':
+    case 'ip':
+      return 'VARCHAR';
+    case 'long':
+    case 'date':
+      return 'BIGINT';
+    case 'integer':
+    case 'short':
+    case 'byte':
+      return 'INTEGER';
+    case 'double':
+    case 'float':
+    case 'half_float':
+    case 'scaled_float':
+      return 'DOUBLE';
+    case 'unsigned_long':
+      return 'UBIGINT';
+    case 'boolean':
+      return 'BOOLEAN';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * FROM index expressions → a snapshot of the matched indices: names, `*` wildcards, comma lists,
+ * `-exclusions` applied to what precedes (Elasticsearch's rules). Each manifest is read once, so a
+ * query sees one consistent set of parts even while an ingest commits.
+ */
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql/types';
+import { indicesDir, partPath, type IndexManifest } from './layout';
+import { flattenMapping } from './mapping';
+import { readManifest, readMapping } from './manifest';
+import type { SourceSnapshot } from './types';
+
+/** Indices that exist: a folder with a committed manifest. */
+export function existingIndices(dataDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(indicesDir(dataDir));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return names.filter((n) => readManifest(dataDir, n) !== undefined).sort();
+}
+
+function wildcardRegExp(pattern: string): RegExp {
+  const body = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${body}$`);
+}
+
+function matches(pattern: string, names: string[]): string[] {
+  if (!pattern.includes('*')) return names.includes(pattern) ? [pattern] : [];
+  const re = wildcardRegExp(pattern);
+  // hidden (dot) indices only match patterns that start with a dot, as in Elasticsearch
+  return names.filter((n) => re.test(n) && (!n.startsWith('.') || pattern.startsWith('.')));
+}
+
+/** The concrete indices an expression names, or the first pattern that names none. */
+export function resolveNames(patterns: string[], names: string[]): string[] | { unknown: string } {
+  const tokens = patterns.flatMap((p) => p.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  const selected = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (token.startsWith('-') && i > 0) {
+      for (const n of matches(token.slice(1), names)) selected.delete(n);
+      return;
+    }
+    for (const n of matches(token, names)) selected.add(n);
+  });
+  // A missing concrete name is an error; a wildcard that matches nothing is not, unless nothing matched at all.
+  for (const [i, token] of tokens.entries()) {
+    if (token.startsWith('-') && i > 0) continue;
+    if (!token.includes('*') && matches(token, names).length === 0) return { unknown: token };
+  }
+  if (selected.size === 0) return { unknown: tokens.join(',') || patterns.join(',') };
+  return [...selected].sort();
+}
+
+const MAGIC = Buffer.from('PAR1');
+
+/** Cheap validity check of a part: exists, non-empty, `PAR1` at both ends. */
+export function checkPart(file: string): string | undefined {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return 'part file is missing';
+  }
+  if (size < 12) return 'part file is truncated';
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const tail = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    readSync(fd, tail, 0, 4, size - 4);
+    return head.equals(MAGIC) && tail.equals(MAGIC) ? undefined : 'part file is not a Parquet file (bad magic)';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface IndexFields {
+  index: string;
+  fields: Map<string, string>;
+}
+
+function fieldsOf(dataDir: string, index: string): IndexFields {
+  const flat = flattenMapping(readMapping(dataDir, index) ?? { properties: {} });
+  const fields = new Map<string, string>();
+  if (!('error' in flat)) for (const f of flat.fields) fields.set(f.name, f.type);
+  return { index, fields };
+}
+
+function mergeFields(perIndex: IndexFields[]): ResolvedField[] {
+  const byField = new Map<string, Map<EsqlType, string[]>>();
+  for (const { index, fields } of perIndex) {
+    for (const [name, mappingType] of fields) {
+      const types = byField.get(name) ?? new Map<EsqlType, string[]>();
+      const t = esqlTypeOfMapping(mappingType);
+      types.set(t, [...(types.get(t) ?? []), index]);
+      byField.set(name, types);
+    }
+  }
+  const out: ResolvedField[] = [];
+  for (const [name, types] of [...byField].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (types.size === 1) {
+      out.push({ name, type: [...types.keys()][0] });
+    } else {
+      out.push({ name, type: 'unsupported', conflicts: [...types].map(([type, indices]) => ({ type, indices })) });
+    }
+  }
+  return out;
+}
+
+export function snapshot(dataDir: string, patterns: string[]): SourceSnapshot | { unknown: string } {
+  const names = resolveNames(patterns, existingIndices(dataDir));
+  if (!Array.isArray(names)) return names;
+  const snap: SourceSnapshot = { indices: names, fields: [], partFiles: [], partColumns: {}, multiValued: [], skipped: [] };
+  const multiValued = new Set<string>();
+  const perIndex: IndexFields[] = [];
+  for (const index of names) {
+    const manifest: IndexManifest | undefined = readManifest(dataDir, index);
+    if (!manifest) continue;
+    perIndex.push(fieldsOf(dataDir, index));
+    for (const f of manifest.multiValued) multiValued.add(f);
+    for (const part of manifest.parts) {
+      const file = partPath(dataDir, index, part.file);
+      const problem = checkPart(file);
+      if (problem) {
+        snap.skipped.push({ file, reason: problem });
+        continue;
+      }
+      snap.partFiles.push(file);
+      snap.partColumns[file] = part.columns;
+    }
+  }
+  snap.fields = mergeFields(perIndex);
+  snap.multiValued = [...multiValued].sort();
+  return snap;
+}

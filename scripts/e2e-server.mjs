@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The server the Playwright tests run against: a fixture store (the demo world at a small scale,
+// with now pinned) in a fresh temp directory, served by the production build.
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-e2e-'));
+const env = { ...process.env, HUNTBOARD_DATA_DIR: dataDir };
+delete env.ELASTICSEARCH_URL;
+delete env.ELASTICSEARCH_CLOUD_ID;
+
+const demo = spawnSync(
+  process.execPath,
+  [path.join(root, 'bin/huntboard.mjs'), 'demo', '--now', env.HUNTBOARD_NOW, '--scale', process.env.E2E_SCALE || '0.2'],
+  { cwd: root, env, stdio: 'inherit' },
+);
+if (demo.status !== 0) process.exit(demo.status ?? 1);
+
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', env.E2E_PORT || '3107'],
+  { cwd: root, env, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

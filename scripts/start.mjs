@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm start`: from a fresh clone to a running dashboard in one command. With no cluster
+// configured it creates the demo week in the embedded store on first start, builds the
+// production bundle when it is missing or older than the sources, then serves it.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env };
+const usesCluster = Boolean(env.ELASTICSEARCH_URL || env.ELASTICSEARCH_CLOUD_ID);
+const dataDir = path.resolve(root, env.HUNTBOARD_DATA_DIR || 'data');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function storeIsEmpty() {
+  const indices = path.join(dataDir, 'indices');
+  return !existsSync(indices) || readdirSync(indices).length === 0;
+}
+
+/** Newest modification time under the folders that make up the bundle. */
+function newestSourceMtime() {
+  let newest = 0;
+  const visit = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ['app', 'components', 'lib', 'public']) visit(path.join(root, dir));
+  for (const file of ['next.config.js', 'package.json']) {
+    const full = path.join(root, file);
+    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (!usesCluster && storeIsEmpty()) {
+  console.log(`No cluster configured and no data in ${dataDir}: writing the demo week…`);
+  run(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'demo']);
+}
+
+const buildId = path.join(root, '.next', 'BUILD_ID');
+if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime()) {
+  run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
+}
+
+// Local single-user mode: listen on loopback unless told otherwise.
+const host = env.HUNTBOARD_HOST || '127.0.0.1';
+const port = env.PORT || '3000';
+console.log(`Huntboard on http://${host}:${port} (${usesCluster ? 'Elasticsearch cluster' : `embedded store ${dataDir}`})`);
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', host, '-p', port], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

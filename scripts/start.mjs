@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env };
+const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
 const usesCluster = Boolean(env.ELASTICSEARCH_URL || env.ELASTICSEARCH_CLOUD_ID);
 const dataDir = path.resolve(root, env.HUNTBOARD_DATA_DIR || 'data');
 

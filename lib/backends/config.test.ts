@@ -23,8 +23,14 @@ describe('backend configuration', () => {
     });
   });
 
+  it('reads HUNTBOARD_NOW with an offset, and without one as UTC', () => {
+    expect(load({ HUNTBOARD_NOW: '2024-05-01T14:00:00+02:00' })).toMatchObject({ config: { now: new Date('2024-05-01T12:00:00Z') } });
+    expect(load({ HUNTBOARD_NOW: '2024-05-01T12:00:00.250' })).toMatchObject({ config: { now: new Date('2024-05-01T12:00:00.250Z') } });
+    expect(load({ HUNTBOARD_NOW: '2024-05-01' })).toMatchObject({ config: { now: new Date('2024-05-01T00:00:00Z') } });
+  });
+
   it('rejects an invalid HUNTBOARD_NOW naming the variable', () => {
-    for (const value of ['yesterday', '2024-13-45T00:00:00Z', '1714564800']) {
+    for (const value of ['yesterday', '2024-13-45T00:00:00Z', '2024-02-30T00:00:00Z', '1714564800', '2024-05-01T25:00:00Z']) {
       const error = errorOf(load({ HUNTBOARD_NOW: value }));
       expect(error.variable).toBe('HUNTBOARD_NOW');
       expect(error.message).toContain('HUNTBOARD_NOW');

@@ -146,8 +146,8 @@ function embeddedConfig(env: Env): ConfigResult {
   const dataDir = nonEmpty(env.HUNTBOARD_DATA_DIR) ?? DEFAULT_DATA_DIR;
   const nowRaw = nonEmpty(env.HUNTBOARD_NOW);
   if (nowRaw === undefined) return { ok: true, config: { kind: 'embedded', dataDir } };
-  const now = new Date(nowRaw);
-  if (!ISO_8601.test(nowRaw) || Number.isNaN(now.getTime())) {
+  const now = parseIsoInstant(nowRaw);
+  if (now === undefined) {
     return fail('HUNTBOARD_NOW', `HUNTBOARD_NOW must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, got "${nowRaw}"`);
   }
   return { ok: true, config: { kind: 'embedded', dataDir, now } };
@@ -216,6 +216,22 @@ function parseTimeout(env: Env, variable: string, fallback: number): { ok: true;
     return fail(variable, `${variable} must be a positive whole number of milliseconds, got "${raw}"`);
   }
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * A date-time without an offset is read as UTC, not local time, so a pinned run is the same on
+ * every machine. Impossible dates (Feb 30) are rejected rather than rolled over.
+ */
+function parseIsoInstant(raw: string): Date | undefined {
+  if (!ISO_8601.test(raw)) return undefined;
+  const hasTime = /[T ]\d/.test(raw);
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(raw);
+  const date = new Date(hasTime && !hasZone ? `${raw.replace(' ', 'T')}Z` : raw.replace(' ', 'T'));
+  if (Number.isNaN(date.getTime())) return undefined;
+  const [year, month, day] = raw.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  return date;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -32,6 +32,11 @@ export function compatFromInfo(body: unknown): CompatResult {
   }
   const match = /^(\d+)\.(\d+)/.exec(version);
   if (match === null) return { ok: false, message: `Cannot read the Elasticsearch version "${version}"` };
+  const clusterName = typeof info?.cluster_name === 'string' ? info.cluster_name : 'unknown';
+  // Serverless reports a frozen 8.11.0 but is always current; plain JSON is what it accepts.
+  if (info?.version?.build_flavor === 'serverless') {
+    return { ok: true, compat: { clusterName, version: `${version} (serverless)`, major: 9, minor: 0, headers: PLAIN_JSON_HEADERS } };
+  }
   const major = Number(match[1]);
   const minor = Number(match[2]);
   if (major < MIN_VERSION.major || (major === MIN_VERSION.major && minor < MIN_VERSION.minor)) {
@@ -40,7 +45,6 @@ export function compatFromInfo(body: unknown): CompatResult {
       message: `Unsupported Elasticsearch version ${version}: Huntboard needs ${MIN_VERSION.major}.${MIN_VERSION.minor} or later`,
     };
   }
-  const clusterName = typeof info?.cluster_name === 'string' ? info.cluster_name : 'unknown';
   const headers: IncomingHttpHeaders = major === 8 ? { accept: COMPAT_8, 'content-type': COMPAT_8 } : {};
   return { ok: true, compat: { clusterName, version, major, minor, headers } };
 }

@@ -7,7 +7,8 @@
 import type { FunctionCall } from '../esql/ast';
 import { asScalar, CompileContext, CompileFailure } from './compile-context';
 import { foldConst } from './compile-const';
-import { compileExpr } from './compile-expr';
+import { compileExpr, scalarOf } from './compile-expr';
+import { CIDR_CONTAINS } from './udfs';
 import { parseCidr } from '../store/ip';
 import { quoteString } from './sql';
 
@@ -30,7 +31,7 @@ function mergeRanges(ranges: HexRange[]): HexRange[] {
   return out;
 }
 
-function rangeTest(value: string, ranges: HexRange[]): string {
+function staticTest(value: string, ranges: HexRange[]): string {
   const tests = ranges.map((r) =>
     r.lo === r.hi ? `${value} = ${quoteString(r.lo)}` : `${value} BETWEEN ${quoteString(r.lo)} AND ${quoteString(r.hi)}`,
   );
@@ -41,18 +42,25 @@ export function compileCidrMatch(ctx: CompileContext, call: FunctionCall): strin
   const [ipArg, ...blocks] = call.args;
   if (!ipArg || blocks.length === 0) throw new CompileFailure(call.span, 'CIDR_MATCH needs an ip and at least one block', 'verification');
   const ranges: HexRange[] = [];
+  /** Blocks known only per row (a column, `concat(...)`), tested by a registered function. */
+  const dynamic: string[] = [];
   for (const block of blocks) {
     const c = foldConst(ctx, block);
     if (!c || c.kind !== 'value' || (typeof c.value !== 'string' && c.value !== null)) {
-      throw new CompileFailure(block.span, `CIDR_MATCH with a non-constant block [${ctx.sourceText(block.span)}] is not supported by the embedded engine`);
+      dynamic.push(scalarOf(ctx, block, call.span));
+      continue;
     }
     if (c.value === null) continue;
     const r = parseCidr(c.value);
     if ('error' in r) throw new CompileFailure(block.span, r.error, 'verification');
     ranges.push({ lo: r.lo, hi: r.hi });
   }
-  if (ranges.length === 0) return 'NULL::BOOLEAN';
+  if (ranges.length === 0 && dynamic.length === 0) return 'NULL::BOOLEAN';
   const merged = mergeRanges(ranges);
+  const rangeTest = (value: string, rs: HexRange[]): string => {
+    const tests = [...(rs.length ? [staticTest(value, rs)] : []), ...dynamic.map((b) => `${CIDR_CONTAINS}(${value}, ${b})`)];
+    return tests.length === 1 ? tests[0] : `(${tests.join(' OR ')})`;
+  };
   const val = compileExpr(ctx, ipArg);
   if (ctx.options.cidrMatchMultiValue === 'any-value') {
     const elementTest = `list_bool_or(list_transform(__l, __v -> ${rangeTest('__v', merged)}))`;

@@ -7,11 +7,11 @@ import type { Expression, FunctionCall } from '../esql/ast';
 import { asList, CompileContext, CompileFailure, type Val } from './compile-context';
 import { compileAggregate } from './compile-aggregates';
 import { compileCidrMatch } from './compile-cidr';
-import { constSql, convertConst, foldConst } from './compile-const';
+import { compileConversion, CONVERSIONS } from './compile-conversions';
+import { constSql, foldConst } from './compile-const';
 import { compileExpr, listOf, scalarOf } from './compile-expr';
 import { dateFormatToStrftime } from './date-format';
 import { quoteString } from './sql';
-import { IP_TO_TEXT, TEXT_TO_IP } from './udfs';
 import { durationMs, isDuration, periodParts } from './time-math';
 
 const AGGREGATES = new Set(['count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values', 'median', 'percentile', 'top']);
@@ -24,12 +24,9 @@ export function canonicalName(ctx: CompileContext, call: FunctionCall): string {
   return ctx.analyzed.functions.get(call) ?? call.name;
 }
 
-const ISO_FORMAT = "'%Y-%m-%dT%H:%M:%S.%gZ'";
-
 export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
   const name = canonicalName(ctx, call);
   const s = (i: number): string => scalarOf(ctx, call.args[i], call.span);
-  const argType = (i: number) => ctx.typeOf(call.args[i]);
   const scalar = (sql: string): Val => ({ kind: 'scalar', sql });
   /** A constant string and how to emit a text derived from it: request parameters stay parameters. */
   const constText = (e: Expression): { value: string; emit(text: string): string } => {
@@ -41,6 +38,7 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
     return { value: c.value, emit: (text) => (fromParam ? ctx.addParam(text) : quoteString(text)) };
   };
 
+  if (CONVERSIONS.has(name)) return compileConversion(ctx, call, name);
   if (isAggregateName(name) && ctx.aggregateMode) {
     ctx.aggregateMode = false;
     try {
@@ -53,12 +51,9 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
     throw new CompileFailure(call.span, `aggregate function [${ctx.sourceText(call.span)}] is only allowed in STATS`, 'verification');
   }
   switch (name) {
-    case 'now':
-    case 'to_ip': {
+    case 'now': {
       const folded = foldConst(ctx, call);
       if (folded?.kind === 'value') return scalar(constSql(ctx, folded));
-      if (name === 'to_ip' && argType(0) === 'ip') return compileExpr(ctx, call.args[0]);
-      if (name === 'to_ip') return scalar(`${TEXT_TO_IP}(${s(0)})`);
       break;
     }
     case 'cidr_match':
@@ -141,41 +136,8 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
       ctx.addProbe(call.span, `(NOT isfinite(${p}))`, 'java.lang.ArithmeticException: not a finite double number');
       return scalar(`(CASE WHEN isfinite(${p}) THEN ${p} END)`);
     }
-    case 'to_version':
-      return scalar(s(0));
     case 'round':
       return scalar(call.args.length > 1 ? `round(${s(0)}, ${s(1)})` : `round(${s(0)})`);
-    case 'to_string':
-      return scalar(toStringSql(ctx, call));
-    case 'to_integer':
-    case 'to_long': {
-      const target = name === 'to_integer' ? 'INTEGER' : 'BIGINT';
-      const t = argType(0);
-      // Doubles convert with Java's Math.round (QL safeToLong): floor(x + 0.5).
-      const rounded = (x: string) => `TRY_CAST(floor(${x} + 0.5) AS ${target})`;
-      if (t === 'double') return scalar(rounded(s(0)));
-      if (t === 'boolean') return scalar(`CAST(${s(0)} AS ${target})`);
-      if (t === 'keyword' || t === 'text') {
-        const str = s(0);
-        return scalar(`coalesce(TRY_CAST(${str} AS ${target}), ${rounded(`TRY_CAST(${str} AS DOUBLE)`)})`);
-      }
-      return scalar(`TRY_CAST(${s(0)} AS ${target})`);
-    }
-    case 'to_double':
-      return scalar(`TRY_CAST(${s(0)} AS DOUBLE)`);
-    case 'to_boolean': {
-      const t = argType(0);
-      if (t === 'keyword' || t === 'text') return scalar(`(lower(${s(0)}) = 'true')`);
-      if (t === 'boolean') return scalar(s(0));
-      return scalar(`(${s(0)} <> 0)`);
-    }
-    case 'to_datetime': {
-      const folded = convertConst(ctx, call.args[0], 'date');
-      if (folded?.kind === 'value') return scalar(constSql(ctx, folded));
-      const t = argType(0);
-      if (t === 'keyword' || t === 'text') return scalar(`epoch_ms(TRY_CAST(${s(0)} AS TIMESTAMPTZ)::TIMESTAMP)`);
-      return scalar(`CAST(${s(0)} AS BIGINT)`);
-    }
     case 'date_trunc':
       return scalar(dateTruncSql(ctx, call));
     case 'date_format': {
@@ -229,23 +191,6 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
     }
   }
   throw new CompileFailure(call.span, `function [${name}] is not supported by the embedded engine`);
-}
-
-function toStringSql(ctx: CompileContext, call: FunctionCall): string {
-  const arg = call.args[0];
-  const sql = scalarOf(ctx, arg, call.span);
-  switch (ctx.typeOf(arg)) {
-    case 'keyword':
-    case 'text':
-    case 'version':
-      return sql;
-    case 'date':
-      return `strftime(epoch_ms(${sql}), ${ISO_FORMAT})`;
-    case 'ip':
-      return `${IP_TO_TEXT}(${sql})`;
-    default:
-      return `CAST(${sql} AS VARCHAR)`;
-  }
 }
 
 function dateTruncSql(ctx: CompileContext, call: FunctionCall): string {

@@ -46,6 +46,9 @@ describe('literals and arithmetic (esql-semantics §2.3)', () => {
     expect(evalErrors(bin(col('@timestamp'), '+', col('@timestamp')))).toEqual([
       '[+] has arguments with incompatible types [datetime] and [datetime] @ @timestamp + @timestamp',
     ]);
+    expect(evalErrors(bin(int(18446744073709551615n), '+', int(1)))).toEqual([
+      'first argument of [18446744073709551615 + 1] is [unsigned_long] and second is [integer]. [unsigned_long] can only be operated on together with another [unsigned_long] @ 18446744073709551615 + 1',
+    ]);
     expect(evalErrors(bin(col('process.name'), '*', int(2)))).toEqual([
       'first argument of [process.name * 2] must be [numeric], found value [process.name] type [keyword] @ process.name * 2',
     ]);

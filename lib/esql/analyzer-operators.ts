@@ -55,7 +55,16 @@ export function autoCastsTo(target: EsqlType): boolean {
   return AUTO_CAST_TARGETS.has(target);
 }
 
-/** Result type of `l op r` for + - * / %, or undefined with an error recorded. */
+/** Elasticsearch's message when unsigned_long meets another numeric type. */
+function unsignedLongMismatch(src: string, l: EsqlType, r: EsqlType): string | undefined {
+  if (!isNumeric(l) || !isNumeric(r) || (l === 'unsigned_long') === (r === 'unsigned_long')) return undefined;
+  return (
+    `first argument of [${src}] is [${typeName(l)}] and second is [${typeName(r)}]. ` +
+    '[unsigned_long] can only be operated on together with another [unsigned_long]'
+  );
+}
+
+/** Result type of `l op r` for + - * / % (the failure placeholder with an error recorded when invalid). */
 export function arithmeticType(e: BinaryExpression, l: EsqlType, r: EsqlType, ctx: AnalysisContext): EsqlType {
   const src = ctx.source(e.span);
   const additive = e.op === '+' || e.op === '-';
@@ -70,6 +79,11 @@ export function arithmeticType(e: BinaryExpression, l: EsqlType, r: EsqlType, ct
   }
   if (l === 'null') return r;
   if (r === 'null') return l;
+  const ulMessage = unsignedLongMismatch(src, l, r);
+  if (ulMessage) {
+    ctx.error(e.span, ulMessage);
+    return ctx.fail(e);
+  }
   if (isNumeric(l) && isNumeric(r)) {
     const t = widen(l, r);
     if (t) return t;
@@ -114,6 +128,12 @@ function isNullLiteral(e: Expression, t: EsqlType): boolean {
 }
 
 export function comparisonType(e: BinaryExpression, l: EsqlType, r: EsqlType, ctx: AnalysisContext): EsqlType {
+  const ulMessage = unsignedLongMismatch(ctx.source(e.span), l, r);
+  if (ulMessage) {
+    ctx.error(e.span, ulMessage);
+    ctx.failed.add(e);
+    return 'boolean';
+  }
   if (isNullLiteral(e.left, l) || isNullLiteral(e.right, r) || comparable(l, e.left, r, e.right)) return 'boolean';
   const lname = isNumeric(l) ? 'numeric' : typeName(l);
   ctx.error(e.span, `first argument of [${ctx.source(e.span)}] is [${lname}] so second argument must also be [${lname}] but was [${typeName(r)}]`);

@@ -5,20 +5,9 @@
  * A sign directly before a number is part of the literal (`-1` is the constant -1), as in the
  * grammar's `integerValue : (PLUS | MINUS)? INTEGER_LITERAL`.
  */
-import type {
-  BinaryOperator,
-  ComparisonOperator,
-  Column,
-  Expression,
-  FunctionCall,
-  FunctionOptions,
-  Literal,
-  ListLiteral,
-  Param,
-  Span,
-} from './ast';
+import type { BinaryOperator, ComparisonOperator, Column, Expression, FunctionCall, FunctionOptions } from './ast';
+import { constant, numberConstant, param, parseList, parseOptions, stringLiteral } from './parser-literals';
 import type { ParserState } from './parser-state';
-import { TIME_UNITS, type Token } from './tokens';
 
 export const EXPRESSION_START = [
   'QUOTED_STRING', 'INTEGER_LITERAL', 'DECIMAL_LITERAL', "'false'", "'('", "'not'", "'null'", "'?'", "'true'",
@@ -185,43 +174,12 @@ function parseCasts(p: ParserState, start: number, operand: Expression): Express
   return e;
 }
 
-/** A number (already past an optional sign), possibly qualified by a time unit. */
-function numberConstant(p: ParserState, sign: '-' | '+' | undefined, start: number): Expression {
-  const t = p.advance();
-  const negative = sign === '-';
-  if (t.type === 'decimal') {
-    const value = Number(t.text);
-    return { kind: 'literal', value: { type: 'decimal', value: negative ? -value : value }, span: p.span(start) };
-  }
-  const value = BigInt(t.text);
-  const unitToken = p.current;
-  if (unitToken.type === 'word' && p.isIdentifier(unitToken) && unitToken.text.toLowerCase() !== 'where') {
-    p.advance();
-    const unit = TIME_UNITS.get(unitToken.text.toLowerCase());
-    const span: Span = p.span(start);
-    if (!unit) p.raise(span, `Unexpected temporal unit: '${unitToken.text}'`);
-    const quantity = Number(negative ? -value : value);
-    return { kind: 'timeSpan', quantity, unit, unitText: unitToken.text, span };
-  }
-  return { kind: 'literal', value: { type: 'integer', value: negative ? -value : value }, span: p.span(start) };
-}
-
-function stringLiteral(t: Token): Literal {
-  return { kind: 'literal', value: { type: 'string', value: t.value ?? '' }, span: { start: t.start, end: t.end } };
-}
-
-function param(p: ParserState): Param {
-  const t = p.advance();
-  const span = { start: t.start, end: t.end };
-  const rest = t.text.slice(1);
-  if (rest === '') return { kind: 'param', style: 'anonymous', index: ++p.anonymousParams, span };
-  if (/^[0-9]+$/.test(rest)) return { kind: 'param', style: 'positional', index: Number(rest), span };
-  return { kind: 'param', style: 'named', name: rest, span };
-}
-
 /** primaryExpression with its `::` casts (the input of DISSECT and GROK). */
 export function parsePrimaryExpression(p: ParserState): Expression {
-  return parseCasts(p, p.current.start, parsePrimary(p));
+  const start = p.current.start;
+  const signedNumber = (p.isPunct('-') || p.isPunct('+')) && (p.peek().type === 'int' || p.peek().type === 'decimal');
+  if (signedNumber) return parseCasts(p, start, numberConstant(p, p.advance().text as '-' | '+', start));
+  return parseCasts(p, start, parsePrimary(p));
 }
 
 function parsePrimary(p: ParserState): Expression {
@@ -253,50 +211,12 @@ function parsePrimary(p: ParserState): Expression {
   }
 }
 
-function constant(p: ParserState, value: Literal['value']): Literal {
-  const t = p.advance();
-  return { kind: 'literal', value, span: { start: t.start, end: t.end } };
-}
-
 /** The node keeps the parentheses in its span, so that its source text names it as ES does. */
 function parseParenthesized(p: ParserState): Expression {
   const start = p.advance().start;
   const inner = parseBoolean(p);
   p.expectPunct(')', AFTER_EXPRESSION.filter((x) => x !== '<EOF>' && x !== "'|'" && x !== "','").concat("')'"));
   return { ...inner, span: p.span(start) };
-}
-
-function parseList(p: ParserState): ListLiteral {
-  const start = p.advance().start;
-  const items: Literal[] = [];
-  if (!p.isPunct(']')) {
-    do items.push(listItem(p));
-    while (p.acceptPunct(','));
-  }
-  p.expectPunct(']', ["','", "']'"]);
-  return { kind: 'list', items, span: p.span(start) };
-}
-
-function listItem(p: ParserState): Literal {
-  const t = p.current;
-  const start = t.start;
-  if (t.type === 'string') return stringLiteral(p.advance());
-  if (p.isWord('true') || p.isWord('false')) return constant(p, { type: 'boolean', value: p.isWord('true') });
-  if (p.isWord('null')) return constant(p, { type: 'null' });
-  let sign: '-' | '+' | undefined;
-  if ((p.isPunct('-') || p.isPunct('+')) && ['int', 'decimal'].includes(p.peek().type)) sign = p.advance().text as '-' | '+';
-  if (p.current.type === 'int' || p.current.type === 'decimal') {
-    const tok = p.advance();
-    const negative = sign === '-';
-    const span = p.span(start);
-    if (tok.type === 'decimal') {
-      const v = Number(tok.text);
-      return { kind: 'literal', value: { type: 'decimal', value: negative ? -v : v }, span };
-    }
-    const v = BigInt(tok.text);
-    return { kind: 'literal', value: { type: 'integer', value: negative ? -v : v }, span };
-  }
-  return p.fail(['QUOTED_STRING', 'INTEGER_LITERAL', 'DECIMAL_LITERAL', "'false'", "'null'", "'true'", "'+'", "'-'"]);
 }
 
 function parseCall(p: ParserState): Expression {
@@ -323,22 +243,6 @@ function parseCall(p: ParserState): Expression {
   const call: FunctionCall = { kind: 'function', name, args, span: p.span(start) };
   if (options) call.options = options;
   return call;
-}
-
-/** mapExpression: `{ "key": constant, … }`. */
-function parseOptions(p: ParserState): FunctionOptions {
-  const start = p.advance().start;
-  const entries: FunctionOptions['entries'] = [];
-  do {
-    const key = p.current;
-    if (key.type !== 'string') p.fail(['QUOTED_STRING']);
-    p.advance();
-    p.expectPunct(':');
-    const value = p.isPunct('[') ? parseList(p) : listItem(p);
-    entries.push({ key: key.value ?? '', value });
-  } while (p.acceptPunct(','));
-  p.expectPunct('}', ["','", "'}'"]);
-  return { kind: 'options', entries, span: p.span(start) };
 }
 
 /** qualifiedName: identifier ('.' identifier)*; parts after a dot may be any word. */

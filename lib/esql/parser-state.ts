@@ -8,7 +8,7 @@ import { esqlError, type EsqlError } from './errors';
 import { RESERVED_WORDS, displayToken, type Token } from './tokens';
 
 /** Deeper nesting than this is refused with a positioned error instead of a stack overflow. */
-export const MAX_DEPTH = 200;
+export const MAX_DEPTH = 400;
 
 export class ParseFailure {
   constructor(readonly error: EsqlError) {}
@@ -66,8 +66,20 @@ export class ParserState {
     return this.isWord(word) ? this.advance() : undefined;
   }
 
+  /**
+   * Like ANTLR's inline recovery messages: one stray token before `p` is `extraneous input`; a
+   * closing `)`/`]`/`}` absent before `|` or the end is `missing ')' at …`.
+   */
   expectPunct(p: string, expecting: readonly string[] = [`'${p}'`]): Token {
     if (this.isPunct(p)) return this.advance();
+    const t = this.current;
+    const set = expecting.length === 1 ? expecting[0] : `{${expecting.join(', ')}}`;
+    if (t.type !== 'eof' && t.type !== 'error' && this.isPunct(p, this.peek())) {
+      this.raise({ start: t.start, end: t.end }, `extraneous input ${displayToken(t)} expecting ${set}`);
+    }
+    if ((p === ')' || p === ']' || p === '}') && (t.type === 'eof' || this.isPunct('|', t))) {
+      this.raise({ start: t.start, end: t.end }, `missing '${p}' at ${displayToken(t)}`);
+    }
     return this.fail(expecting);
   }
 
@@ -85,7 +97,7 @@ export class ParserState {
       const t = this.current;
       this.raise(
         { start: t.start, end: t.end },
-        `ESQL statement exceeded the maximum nesting depth allowed (${MAX_DEPTH}) at ${displayToken(t)}`,
+        `ESQL statement exceeded the maximum expression depth allowed (${MAX_DEPTH})`,
       );
     }
   }
@@ -100,15 +112,6 @@ export class ParserState {
     if (t.type === 'error') this.failRecognition(t);
     const set = expecting.length === 1 ? expecting[0] : `{${expecting.join(', ')}}`;
     return this.raise({ start: t.start, end: t.end }, `mismatched input ${displayToken(t)} expecting ${set}`);
-  }
-
-  /** `no viable alternative at input 'X'`: from `start` through the current token. */
-  failNoViable(start: number): never {
-    const t = this.current;
-    if (t.type === 'error') this.failRecognition(t);
-    const input = this.text.slice(start, t.type === 'eof' ? t.start : t.end);
-    const shown = t.type === 'eof' ? `${input}<EOF>` : input;
-    return this.raise({ start: t.start, end: t.end }, `no viable alternative at input '${shown.replace(/\n/g, '\\n')}'`);
   }
 
   failRecognition(t: Token): never {

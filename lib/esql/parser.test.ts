@@ -292,6 +292,12 @@ describe('errors', () => {
     expect(firstError('from a | fork (where x)')).toMatchObject({ column: 10 });
   });
 
+  it('extraneous and missing tokens', () => {
+    expect(firstError('row x = f(a b)')).toMatchObject({ column: 13, message: "extraneous input 'b' expecting {',', ')'}" });
+    expect(firstError('row x = f(a')).toMatchObject({ column: 12, message: "missing ')' at '<EOF>'" });
+    expect(firstError('from i | where (a or b | limit 1')).toMatchObject({ column: 24, message: "missing ')' at '|'" });
+  });
+
   it('end of input', () => {
     expect(firstError('from a | where')).toMatchObject({ column: 15, message: expect.stringMatching(/^mismatched input '<EOF>' expecting/) });
     expect(firstError('')).toMatchObject({ line: 1, column: 1, message: "mismatched input '<EOF>' expecting {'from', 'row'}" });
@@ -307,8 +313,8 @@ describe('errors', () => {
     const deep = `row x = ${'('.repeat(5000)}1${')'.repeat(5000)}`;
     const e = firstError(deep);
     expect(e.line).toBe(1);
-    expect(e.message).toMatch(/nesting depth/);
-    expect(firstError(`row x = ${'not '.repeat(5000)}true`).message).toMatch(/nesting depth/);
-    expect(firstError(`row x = ${'-'.repeat(5000)}a`).message).toMatch(/nesting depth/);
+    expect(e.message).toMatch(/maximum expression depth allowed \(400\)/);
+    expect(firstError(`row x = ${'not '.repeat(5000)}true`).message).toMatch(/maximum expression depth allowed \(400\)/);
+    expect(firstError(`row x = ${'-'.repeat(5000)}a`).message).toMatch(/maximum expression depth allowed \(400\)/);
   });
 });

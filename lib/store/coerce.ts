@@ -6,16 +6,22 @@
 import { parseDate } from './dates';
 import { notAnIpMessage, parseIp } from './ip';
 
-export type Coerced = { ok: true; value: string | number | boolean | null } | { ok: false; error: string };
+/** Why a value does not fit its field (an instance, so that the common success path allocates nothing). */
+export class CoercionFailure {
+  constructor(readonly error: string) {}
+}
 
-const NULL: Coerced = { ok: true, value: null };
+/** The physical value, null for "no value" (an empty string in a numeric field), or the failure. */
+export type Coerced = string | number | boolean | null | CoercionFailure;
+
+const NULL: Coerced = null;
 
 function ok(value: string | number | boolean): Coerced {
-  return { ok: true, value };
+  return value;
 }
 
 function fail(error: string): Coerced {
-  return { ok: false, error };
+  return new CoercionFailure(error);
 }
 
 function tokenName(v: unknown): string {
@@ -33,7 +39,7 @@ const RANGES: Record<string, { min: number; max: number; article: string }> = {
   unsigned_long: { min: 0, max: 18446744073709551615, article: 'an unsigned_long' },
 };
 
-function toNumber(v: unknown): number | Coerced {
+function toNumber(v: unknown): number | null | CoercionFailure {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     // Elasticsearch treats an empty string in a numeric field as a missing value.
@@ -95,7 +101,7 @@ export function coerceValue(v: unknown, mappingType: string, normalizer?: string
     case 'wildcard':
     case 'version': {
       const c = coerceString(v);
-      return c.ok && normalizer === 'lowercase' ? ok((c.value as string).toLowerCase()) : c;
+      return typeof c === 'string' && normalizer === 'lowercase' ? c.toLowerCase() : c;
     }
     case 'text':
     case 'match_only_text':

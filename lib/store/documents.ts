@@ -4,7 +4,7 @@
  * derived from their parent, unmapped fields dropped (or mapped, when the mapping is dynamic).
  */
 import { parseDate } from './dates';
-import { coerceValue, multiValueOrder, orderValues } from './coerce';
+import { CoercionFailure, coerceValue, multiValueOrder, orderValues } from './coerce';
 import { addToMapping, physicalType, type FlatMapping, type LeafField } from './mapping';
 import { mvColumn } from './layout';
 
@@ -127,26 +127,28 @@ class Several {
   constructor(readonly values: unknown[]) {}
 }
 
-function coerceAll(field: LeafField, raw: unknown): unknown[] {
-  if (!(raw instanceof Several)) {
-    const c = coerceValue(raw, field.type, field.normalizer);
-    if (!c.ok) throw new Rejected(`field [${field.name}]: ${c.error}`);
-    return c.value === null ? [] : [c.value];
-  }
-  const values: unknown[] = [];
-  for (const v of raw.values) {
-    const c = coerceValue(v, field.type, field.normalizer);
-    if (!c.ok) throw new Rejected(`field [${field.name}]: ${c.error}`);
-    if (c.value !== null) values.push(c.value);
-  }
-  return orderValues(values, multiValueOrder(field.type));
+function coerceOne(field: LeafField, v: unknown): string | number | boolean | null {
+  const c = coerceValue(v, field.type, field.normalizer);
+  if (c instanceof CoercionFailure) throw new Rejected(`field [${field.name}]: ${c.error}`);
+  return c;
 }
 
-function store(row: Row, multiValued: string[], field: LeafField, values: unknown[]): void {
-  if (values.length === 0 || physicalType(field.type) === undefined) return;
+function store(row: Row, multiValued: string[], field: LeafField, raw: unknown): void {
+  if (physicalType(field.type) === undefined) return;
+  if (!(raw instanceof Several)) {
+    const c = coerceOne(field, raw);
+    if (c !== null) row[field.name] = c;
+    return;
+  }
+  const coerced: unknown[] = [];
+  for (const v of raw.values) {
+    const c = coerceOne(field, v);
+    if (c !== null) coerced.push(c);
+  }
+  const values = orderValues(coerced, multiValueOrder(field.type));
   if (values.length === 1) {
     row[field.name] = values[0];
-  } else {
+  } else if (values.length > 1) {
     row[mvColumn(field.name)] = values;
     multiValued.push(field.name);
   }
@@ -162,8 +164,9 @@ export function documentToRow(doc: unknown, schema: DocumentSchema): RowResult {
     const multiValued: string[] = [];
     for (const [path, values] of raw) {
       const field = schema.flat.byName.get(path)!;
-      store(row, multiValued, field, coerceAll(field, values));
-      for (const child of schema.children.get(path) ?? []) store(row, multiValued, child, coerceAll(child, values));
+      store(row, multiValued, field, values);
+      const children = schema.children.get(path);
+      if (children) for (const child of children) store(row, multiValued, child, values);
     }
     return { ok: true, row, multiValued };
   } catch (e) {

@@ -70,6 +70,10 @@ export interface FakeElasticsearch {
   script(...steps: FakeStep[]): void;
   /** Ids of async queries the client cancelled with DELETE. */
   deleted: string[];
+  /** Stops listening (new connections are refused, open ones dropped): the cluster went down. */
+  refuseConnections(): Promise<void>;
+  /** Listens again on the same port. */
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -213,18 +217,25 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
   const server = options.tls !== undefined ? createHttpsServer(options.tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    });
 
   return {
     url: `${options.tls !== undefined ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     deleted,
     script: (...more) => void steps.push(...more),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    refuseConnections: () => stopListening(),
+    acceptConnections: () =>
+      server.listening ? Promise.resolve() : new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return stopListening();
+    },
   };
 }
 

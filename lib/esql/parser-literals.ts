@@ -1,0 +1,95 @@
+/**
+ * Constants: numbers (with an optional sign folded in, and an optional time unit), strings,
+ * params, list literals and the `{ "key": constant }` options map of function calls.
+ */
+import type { Expression, FunctionOptions, ListLiteral, Literal, Param, Span } from './ast';
+import type { ParserState } from './parser-state';
+import { TIME_UNITS, type Token } from './tokens';
+
+/** A number (already past an optional sign), possibly qualified by a time unit. */
+export function numberConstant(p: ParserState, sign: '-' | '+' | undefined, start: number): Expression {
+  const t = p.advance();
+  const negative = sign === '-';
+  if (t.type === 'decimal') {
+    const value = Number(t.text);
+    return { kind: 'literal', value: { type: 'decimal', value: negative ? -value : value }, span: p.span(start) };
+  }
+  const value = BigInt(t.text);
+  const unitToken = p.current;
+  if (unitToken.type === 'word' && p.isIdentifier(unitToken) && unitToken.text.toLowerCase() !== 'where') {
+    p.advance();
+    const unit = TIME_UNITS.get(unitToken.text.toLowerCase());
+    const span: Span = p.span(start);
+    if (!unit) p.raise(span, `Unexpected temporal unit: '${unitToken.text}'`);
+    const quantity = Number(negative ? -value : value);
+    return { kind: 'timeSpan', quantity, unit, unitText: unitToken.text, span };
+  }
+  return { kind: 'literal', value: { type: 'integer', value: negative ? -value : value }, span: p.span(start) };
+}
+
+export function stringLiteral(t: Token): Literal {
+  return { kind: 'literal', value: { type: 'string', value: t.value ?? '' }, span: { start: t.start, end: t.end } };
+}
+
+export function param(p: ParserState): Param {
+  const t = p.advance();
+  const span = { start: t.start, end: t.end };
+  const rest = t.text.slice(1);
+  if (rest === '') return { kind: 'param', style: 'anonymous', index: ++p.anonymousParams, span };
+  if (/^[0-9]+$/.test(rest)) return { kind: 'param', style: 'positional', index: Number(rest), span };
+  return { kind: 'param', style: 'named', name: rest, span };
+}
+
+export function constant(p: ParserState, value: Literal['value']): Literal {
+  const t = p.advance();
+  return { kind: 'literal', value, span: { start: t.start, end: t.end } };
+}
+
+export function parseList(p: ParserState): ListLiteral {
+  const start = p.advance().start;
+  const items: Literal[] = [];
+  if (!p.isPunct(']')) {
+    do items.push(listItem(p));
+    while (p.acceptPunct(','));
+  }
+  p.expectPunct(']', ["','", "']'"]);
+  return { kind: 'list', items, span: p.span(start) };
+}
+
+export function listItem(p: ParserState): Literal {
+  const t = p.current;
+  const start = t.start;
+  if (t.type === 'string') return stringLiteral(p.advance());
+  if (p.isWord('true') || p.isWord('false')) return constant(p, { type: 'boolean', value: p.isWord('true') });
+  if (p.isWord('null')) return constant(p, { type: 'null' });
+  let sign: '-' | '+' | undefined;
+  if ((p.isPunct('-') || p.isPunct('+')) && ['int', 'decimal'].includes(p.peek().type)) sign = p.advance().text as '-' | '+';
+  if (p.current.type === 'int' || p.current.type === 'decimal') {
+    const tok = p.advance();
+    const negative = sign === '-';
+    const span = p.span(start);
+    if (tok.type === 'decimal') {
+      const v = Number(tok.text);
+      return { kind: 'literal', value: { type: 'decimal', value: negative ? -v : v }, span };
+    }
+    const v = BigInt(tok.text);
+    return { kind: 'literal', value: { type: 'integer', value: negative ? -v : v }, span };
+  }
+  return p.fail(['QUOTED_STRING', 'INTEGER_LITERAL', 'DECIMAL_LITERAL', "'false'", "'null'", "'true'", "'+'", "'-'"]);
+}
+
+/** mapExpression: `{ "key": constant, … }`. */
+export function parseOptions(p: ParserState): FunctionOptions {
+  const start = p.advance().start;
+  const entries: FunctionOptions['entries'] = [];
+  do {
+    const key = p.current;
+    if (key.type !== 'string') p.fail(['QUOTED_STRING']);
+    p.advance();
+    p.expectPunct(':');
+    const value = p.isPunct('[') ? parseList(p) : listItem(p);
+    entries.push({ key: key.value ?? '', value });
+  } while (p.acceptPunct(','));
+  p.expectPunct('}', ["','", "'}'"]);
+  return { kind: 'options', entries, span: p.span(start) };
+}

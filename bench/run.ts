@@ -14,7 +14,7 @@ import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
 import { createEmbeddedEngine } from '../lib/engine';
 import { openStore } from '../lib/store';
 import { handWrittenSeedSql } from './seed-hunt-sql';
-import { SEED_QUERIES } from './seed-queries';
+import { seedQueries } from './seed-queries';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const sizes = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map(Number);
@@ -59,7 +59,7 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
     const duck = await (await DuckDBInstance.create(':memory:')).connect();
     const hunts: HuntFigure[] = [];
-    for (const [name, query] of Object.entries(SEED_QUERIES)) {
+    for (const [name, query] of Object.entries(await seedQueries())) {
       const sql = handWrittenSeedSql(snapshot.partFiles, NOW.getTime(), name === 'rootOnly');
       const engineTimes: number[] = [];
       const handTimes: number[] = [];

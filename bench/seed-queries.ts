@@ -1,17 +1,8 @@
-/** The two seed queries exactly as the shipped hunt holds them (DESIGN.md). */
-const CIDRS =
-  '"10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.0.0/29", "192.0.0.8/32", "192.0.0.9/32", "192.0.0.10/32", "192.0.0.170/32", "192.0.0.171/32", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.168.0.0/16", "192.88.99.0/24", "224.0.0.0/4", "100.64.0.0/10", "192.175.48.0/24","198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "::1","FE80::/10", "FF00::/8"';
+/** The two seed queries, read from the shipped hunt file so the benchmark runs what users run. */
+import { builtinHuntsDir, findHunt, loadDirectory } from '../lib/hunts/catalogue';
 
-const seed = (rootFilter: string) => `from logs-endpoint.events.network-*
-| where @timestamp > now() - 7 day
-| where host.os.type == "linux" and event.category == "network" and event.type == "start" and event.action == "connection_attempted"${rootFilter} and not process.name is null and
-    not CIDR_MATCH(destination.ip, ${CIDRS})
-| stats connection_count = count(*), unique_agent_count = count_distinct(agent.id) by process.name
-| where connection_count <= 5 and unique_agent_count == 1
-| limit 100
-| sort connection_count, unique_agent_count asc`;
-
-export const SEED_QUERIES = {
-  allUsers: seed(''),
-  rootOnly: seed(' and user.id == "0"'),
-};
+export async function seedQueries(): Promise<{ allUsers: string; rootOnly: string }> {
+  const hunt = findHunt(await loadDirectory(builtinHuntsDir(), 'builtin'), 'low_volume_external_network_connections_from_process');
+  if (!hunt || hunt.queries.length < 2) throw new Error('the seed hunt is missing from the builtin catalogue');
+  return { allUsers: hunt.queries[0].text, rootOnly: hunt.queries[1].text };
+}

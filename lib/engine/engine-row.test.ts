@@ -4,7 +4,7 @@ import { DuckDbHost } from './duckdb';
 import { answer } from './test-run';
 import {
   bin, bool, buildQuery, col, countStar, dbl, dissect, evalCmd, fn, inList, int, isNull, keep, like, limit, list, mvExpand, not, nul, param,
-  paren, row, sort, span, stats, str, where,
+  row, sort, span, stats, str, where,
 } from './test-query';
 
 const host = new DuckDbHost();
@@ -108,6 +108,25 @@ describe('strings', () => {
         keep('t', 'v4', 'bad'),
       ),
     ).toEqual([['fe80::1', '10.0.0.1', null]]);
+  });
+
+  it('conversions map every value of a multi-value; a bad ip is null with its own message', async () => {
+    const a = await answer(host, buildQuery([row(['s', list(str('10.0.0.1'), str('8.8.8.8'))], ['b', str('foo')]), evalCmd(['ips', fn('to_ip', col('s'))], ['bad', fn('to_ip', col('b'))]), keep('ips', 'bad'), limit(1)]));
+    expect(a).toEqual({
+      columns: [
+        { name: 'ips', type: 'ip' },
+        { name: 'bad', type: 'ip' },
+      ],
+      values: [[['10.0.0.1', '8.8.8.8'], null]],
+      warnings: [
+        'Line 1:73: evaluation of [to_ip(b)] failed, treating result as null. Only first 20 failures recorded.',
+        "Line 1:73: java.lang.IllegalArgumentException: 'foo' is not an IP string literal.",
+      ],
+    });
+  });
+
+  it('CIDR_MATCH with a block computed per row', async () => {
+    expect(await values(row(['ip', fn('to_ip', str('10.1.2.3'))], ['b', str('10.0.0.0/8')]), evalCmd(['m', fn('cidr_match', col('ip'), fn('concat', col('b'), str('')), str('1.0.0.0/8'))]), keep('m'))).toEqual([[true]]);
   });
 
   it('FROM_BASE64 and TO_STRING', async () => {
@@ -273,4 +292,3 @@ describe('DISSECT and params', () => {
   });
 });
 
-void paren;

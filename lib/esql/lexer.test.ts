@@ -25,5 +25,8 @@ describe('lexer modes', () => {
   it('reports unlexable input as an error token', () => {
     expect(kinds('where a ~ b')).toEqual(['word:where', 'word:a', 'error:~', 'eof:<EOF>']);
     expect(kinds('where /* open')).toEqual(['word:where', 'error:/*', 'eof:<EOF>']);
+    expect(kinds('where `` == 1')).toEqual(['word:where', 'error:``', 'eof:<EOF>']);
+    expect(kinds('where `open')).toEqual(['word:where', 'error:`open', 'eof:<EOF>']);
+    expect(kinds('where ?_p')).toEqual(['word:where', 'param:?_p', 'eof:<EOF>']);
   });
 });

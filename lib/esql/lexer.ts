@@ -136,7 +136,7 @@ class Lexer {
     if (isDigit(c) || (c === '.' && isDigit(t[start + 1] ?? ''))) return this.number();
     if (c === '?') {
       this.pos++;
-      if (isLetter(t[this.pos] ?? '')) while (this.pos < t.length && isIdBody(t[this.pos])) this.pos++;
+      if (isLetter(t[this.pos] ?? '') || t[this.pos] === '_') while (this.pos < t.length && isIdBody(t[this.pos])) this.pos++;
       else while (this.pos < t.length && isDigit(t[this.pos])) this.pos++;
       return this.make('param', start);
     }
@@ -210,12 +210,13 @@ class Lexer {
   }
 
   private quotedId(): Token {
-    const value = this.readQuotedIdBody();
-    if (value === undefined) return this.error(this.pos, this.text.length);
-    return value;
+    const token = this.readQuotedIdBody();
+    if (token) return token;
+    const empty = this.text.startsWith('``', this.pos) && this.text[this.pos + 2] !== '`';
+    return this.error(this.pos, empty ? this.pos + 2 : this.text.length);
   }
 
-  /** Reads `` `…` `` (with ``` `` ``` for a back-quote) from this.pos; undefined if unterminated. */
+  /** Reads `` `…` `` (with ``` `` ``` for a back-quote) from this.pos; undefined if unterminated or empty. */
   private readQuotedIdBody(): Token | undefined {
     const t = this.text;
     const start = this.pos;
@@ -228,6 +229,8 @@ class Lexer {
           i += 2;
           continue;
         }
+        // An empty `` is not an identifier (QUOTED_ID needs one block).
+        if (i === start + 1) return undefined;
         this.pos = i + 1;
         return this.make('quotedId', start, value);
       }
@@ -278,7 +281,7 @@ class Lexer {
       const d = t[this.pos];
       if (d === '`') {
         const q = this.readQuotedIdBody();
-        if (!q) return this.error(this.pos, t.length);
+        if (!q) return this.error(this.pos, t.startsWith('``', this.pos) ? this.pos + 2 : t.length);
         value += q.value;
         continue;
       }

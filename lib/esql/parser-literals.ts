@@ -45,23 +45,43 @@ export function constant(p: ParserState, value: Literal['value']): Literal {
   return { kind: 'literal', value, span: { start: t.start, end: t.end } };
 }
 
+type ItemGroup = 'numeric' | 'boolean' | 'string';
+
+const GROUP_START: Record<ItemGroup, string[]> = {
+  numeric: ['INTEGER_LITERAL', 'DECIMAL_LITERAL', "'+'", "'-'"],
+  boolean: ["'false'", "'true'"],
+  string: ['QUOTED_STRING'],
+};
+
+function groupOf(l: Literal): ItemGroup {
+  const type = l.value.type;
+  return type === 'integer' || type === 'decimal' ? 'numeric' : type === 'boolean' ? 'boolean' : 'string';
+}
+
+/** `[1, 2.5]`, `[true]`, `["a", "b"]`: non-empty, one kind of constant, no null (as the grammar). */
 export function parseList(p: ParserState): ListLiteral {
   const start = p.advance().start;
-  const items: Literal[] = [];
-  if (!p.isPunct(']')) {
-    do items.push(listItem(p));
-    while (p.acceptPunct(','));
+  const first = listItem(p, false);
+  const group = groupOf(first);
+  const items: Literal[] = [first];
+  while (p.acceptPunct(',')) {
+    const item = listItem(p, false);
+    if (groupOf(item) !== group) p.raise(item.span, `mismatched input '${p.text.slice(item.span.start, item.span.end)}' expecting ${formatSet(GROUP_START[group])}`);
+    items.push(item);
   }
   p.expectPunct(']', ["','", "']'"]);
   return { kind: 'list', items, span: p.span(start) };
 }
 
-export function listItem(p: ParserState): Literal {
+const formatSet = (set: string[]) => (set.length === 1 ? set[0] : `{${set.join(', ')}}`);
+
+/** One constant of a list (or, with `allowNull`, an options-map value). */
+export function listItem(p: ParserState, allowNull: boolean): Literal {
   const t = p.current;
   const start = t.start;
   if (t.type === 'string') return stringLiteral(p.advance());
   if (p.isWord('true') || p.isWord('false')) return constant(p, { type: 'boolean', value: p.isWord('true') });
-  if (p.isWord('null')) return constant(p, { type: 'null' });
+  if (allowNull && p.isWord('null')) return constant(p, { type: 'null' });
   let sign: '-' | '+' | undefined;
   if ((p.isPunct('-') || p.isPunct('+')) && ['int', 'decimal'].includes(p.peek().type)) sign = p.advance().text as '-' | '+';
   if (p.current.type === 'int' || p.current.type === 'decimal') {
@@ -75,7 +95,8 @@ export function listItem(p: ParserState): Literal {
     const v = BigInt(tok.text);
     return { kind: 'literal', value: { type: 'integer', value: negative ? -v : v }, span };
   }
-  return p.fail(['QUOTED_STRING', 'INTEGER_LITERAL', 'DECIMAL_LITERAL', "'false'", "'null'", "'true'", "'+'", "'-'"]);
+  const expected = [...GROUP_START.string, ...GROUP_START.numeric, ...GROUP_START.boolean, ...(allowNull ? ["'null'"] : [])];
+  return p.fail(expected);
 }
 
 /** mapExpression: `{ "key": constant, … }`. */
@@ -87,7 +108,7 @@ export function parseOptions(p: ParserState): FunctionOptions {
     if (key.type !== 'string') p.fail(['QUOTED_STRING']);
     p.advance();
     p.expectPunct(':');
-    const value = p.isPunct('[') ? parseList(p) : listItem(p);
+    const value = p.isPunct('[') ? parseList(p) : listItem(p, true);
     entries.push({ key: key.value ?? '', value });
   } while (p.acceptPunct(','));
   p.expectPunct('}', ["','", "'}'"]);

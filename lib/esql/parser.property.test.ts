@@ -103,6 +103,14 @@ const literalArb: fc.Arbitrary<Literal> = fc
   )
   .map((value) => ({ kind: 'literal', value, span: SPAN }) as Literal);
 
+const lit = (value: Literal['value']): Literal => ({ kind: 'literal', value, span: SPAN });
+const listArb: fc.Arbitrary<Expression> = fc
+  .oneof(
+    fc.array(fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }).map((value) => lit({ type: 'integer', value })), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)).map((value) => lit({ type: 'decimal', value }))), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.boolean().map((value) => lit({ type: 'boolean', value })), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.string({ maxLength: 4 }).map((value) => lit({ type: 'string', value })), { minLength: 1, maxLength: 3 }),
+  )
+  .map((items) => ({ kind: 'list', items, span: SPAN }));
 const stringLit = (value: string): Literal => ({ kind: 'literal', value: { type: 'string', value }, span: SPAN });
 const column = (name: string) => ({ kind: 'column' as const, name, span: SPAN });
 
@@ -111,7 +119,7 @@ const UNIT_SPELLINGS = [...TIME_UNITS.entries()];
 const leafArb: fc.Arbitrary<Expression> = fc.oneof(
   { weight: 3, arbitrary: literalArb },
   { weight: 3, arbitrary: columnNameArb.map(column) },
-  { weight: 1, arbitrary: fc.array(literalArb, { maxLength: 3 }).map((items) => ({ kind: 'list' as const, items, span: SPAN })) },
+  { weight: 1, arbitrary: listArb },
   {
     weight: 1,
     arbitrary: fc.tuple(fc.integer({ min: -500, max: 500 }), fc.constantFrom(...UNIT_SPELLINGS), fc.boolean()).map(

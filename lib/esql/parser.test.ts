@@ -92,7 +92,14 @@ describe('literals', () => {
   it('lists', () => {
     expect(withoutSpans(expression('[1, -2, 3]'))).toMatchObject({ kind: 'list', items: [{ value: { value: 1n } }, { value: { value: -2n } }, { value: { value: 3n } }] });
     expect(expression('["a", "b"]')).toMatchObject({ kind: 'list', items: [{ value: { value: 'a' } }, { value: { value: 'b' } }] });
-    expect(expression('[]')).toMatchObject({ kind: 'list', items: [] });
+    expect(expression('[1, 2.5, +3]')).toMatchObject({ kind: 'list', items: [{ value: { type: 'integer' } }, { value: { type: 'decimal' } }, { value: { value: 3n } }] });
+    expect(expression('[true, false]')).toMatchObject({ kind: 'list', items: [{ value: { value: true } }, { value: { value: false } }] });
+  });
+
+  it('lists are non-empty, of one kind, without null', () => {
+    expect(firstError('row a = []')).toMatchObject({ column: 10, message: expect.stringMatching(/^mismatched input '\]' expecting \{QUOTED_STRING/) });
+    expect(firstError('row a = [1, "x"]')).toMatchObject({ column: 13, message: "mismatched input '\"x\"' expecting {INTEGER_LITERAL, DECIMAL_LITERAL, '+', '-'}" });
+    expect(firstError('row a = [null]')).toMatchObject({ column: 10 });
   });
 
   it.each([

@@ -69,12 +69,12 @@ function keyName(field: Field, text: string | undefined): string {
  * name parses to the same expression (`ends_with(x, "a")` vs `ENDS_WITH(x, "a")`).
  */
 export function keyValue(row: Record<string, EsqlValue>, key: StatsKey): { found: true; value: EsqlValue } | { found: false } {
-  if (Object.hasOwn(row, key.name)) return { found: true, value: row[key.name] };
+  if (Object.hasOwn(row, key.name) && row[key.name] !== undefined) return { found: true, value: row[key.name] };
   if (key.field.name || key.expression.kind === 'column') return { found: false };
   const wanted = JSON.stringify(withoutSpans(key.expression), bigints);
   for (const column of Object.keys(row)) {
     const parsed = parseExpression(column);
-    if (parsed.ok && JSON.stringify(withoutSpans(parsed.expression), bigints) === wanted) return { found: true, value: row[column] };
+    if (parsed.ok && row[column] !== undefined && JSON.stringify(withoutSpans(parsed.expression), bigints) === wanted) return { found: true, value: row[column] };
   }
   return { found: false };
 }

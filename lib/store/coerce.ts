@@ -43,11 +43,11 @@ function toNumber(v: unknown): number | null | CoercionFailure {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') {
     // Elasticsearch treats an empty string in a numeric field as a missing value.
-    if (v.length === 0) return NULL;
-    const n = v.trim() === v && v !== '' ? Number(v) : Number.NaN;
-    return Number.isNaN(n) ? fail(`For input string: "${v}"`) : n;
+    if (v.length === 0) return null;
+    const n = v.trim() === v ? Number(v) : Number.NaN;
+    return Number.isNaN(n) ? new CoercionFailure(`For input string: "${v}"`) : n;
   }
-  return fail(`Current token (${tokenName(v)}) not numeric, can not use numeric value accessors`);
+  return new CoercionFailure(`Current token (${tokenName(v)}) not numeric, can not use numeric value accessors`);
 }
 
 function coerceWhole(v: unknown, type: string): Coerced {

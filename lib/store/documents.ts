@@ -19,9 +19,14 @@ export interface DocumentSchema {
   changed: boolean;
   /** parent → its multi-fields */
   children: Map<string, LeafField[]>;
+  /**
+   * Fields mapped on first sight with a known type (ECS for `logs-*`, as Elasticsearch's
+   * `ecs@mappings` dynamic templates do), so an index's mapping lists only fields it has seen.
+   */
+  template?: FlatMapping;
 }
 
-export function makeSchema(flat: FlatMapping, mapping: Record<string, unknown>): DocumentSchema {
+export function makeSchema(flat: FlatMapping, mapping: Record<string, unknown>, template?: FlatMapping): DocumentSchema {
   const children = new Map<string, LeafField[]>();
   for (const f of flat.fields) {
     if (f.parent) {
@@ -30,7 +35,7 @@ export function makeSchema(flat: FlatMapping, mapping: Record<string, unknown>):
       children.set(f.parent, list);
     }
   }
-  return { flat, mapping, changed: false, children };
+  return { flat, mapping, changed: false, children, ...(template ? { template } : {}) };
 }
 
 type Json = Record<string, unknown>;
@@ -82,6 +87,27 @@ function addDynamicField(schema: DocumentSchema, path: string, value: unknown): 
   return leaf;
 }
 
+function addTemplateField(schema: DocumentSchema, template: FlatMapping, path: string): LeafField | undefined {
+  const leaf = template.byName.get(path);
+  if (!leaf || leaf.parent) return undefined;
+  const subs = template.fields.filter((f) => f.parent === path);
+  const def: Json = { type: leaf.type, ...(leaf.normalizer ? { normalizer: leaf.normalizer } : {}) };
+  if (subs.length) {
+    def.fields = Object.fromEntries(
+      subs.map((f) => [f.name.slice(path.length + 1), { type: f.type, ...(f.normalizer ? { normalizer: f.normalizer } : {}) }]),
+    );
+  }
+  addToMapping(schema.mapping, path, def);
+  schema.changed = true;
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) schema.flat.objects.add(path.slice(0, i));
+  for (const f of [leaf, ...subs]) {
+    schema.flat.fields.push(f);
+    schema.flat.byName.set(f.name, f);
+  }
+  if (subs.length) schema.children.set(path, subs);
+  return leaf;
+}
+
 function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>): void {
   for (const key of Object.keys(obj)) {
     collectValue(schema, prefix + key, obj[key], out);
@@ -107,8 +133,9 @@ function collectValue(schema: DocumentSchema, path: string, value: unknown, out:
       `Could not dynamically add mapping for field [${path}]. Existing mapping for [${leaf.parent}] must be of type object but found [${flat.byName.get(leaf.parent)?.type}].`,
     );
   }
+  if (!leaf && schema.template) leaf = addTemplateField(schema, schema.template, path);
   if (!leaf) {
-    if (flat.objects.has(path)) {
+    if (flat.objects.has(path) || schema.template?.objects.has(path)) {
       throw new Rejected(`object mapping for [${path}] tried to parse field [${path}] as object, but found a concrete value`);
     }
     if (!flat.dynamic) return;

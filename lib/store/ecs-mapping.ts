@@ -34,6 +34,14 @@ export function ecsMapping(): Record<string, unknown> {
   return structuredClone(mapping);
 }
 
+/** Marks a stored mapping as grown from ECS, so later ingests keep mapping ECS fields on first sight. */
+export const ECS_META = { huntboard: 'ecs' } as const;
+
+export function isEcsGrown(mapping: Record<string, unknown> | undefined): boolean {
+  const meta = mapping?._meta;
+  return typeof meta === 'object' && meta !== null && (meta as Record<string, unknown>).huntboard === 'ecs';
+}
+
 export function usesEcsByDefault(index: string): boolean {
   return index.startsWith('logs-');
 }

@@ -10,8 +10,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IngestOptions, IngestReport, Rejection } from './types';
 import { indexDir, isValidIndexName, type IndexManifest, type PartInfo } from './layout';
 import { documentToRow, makeSchema, type DocumentSchema } from './documents';
-import { flattenMapping, physicalType } from './mapping';
-import { ecsMapping, usesEcsByDefault } from './ecs-mapping';
+import { flattenMapping, physicalType, type FlatMapping } from './mapping';
+import { ECS_META, ecsMapping, isEcsGrown, usesEcsByDefault } from './ecs-mapping';
 import { readManifest, readMapping, writeManifest, writeMapping } from './manifest';
 import { fsyncDir } from './atomic-file';
 import { lockIndex } from './lock';
@@ -30,15 +30,19 @@ export type IngestItem = { line: number; doc: unknown } | { line: number; reason
 const MAX_REJECTIONS = 100;
 const DEFAULT_PART_ROWS = 1_000_000;
 
-function loadSchema(dataDir: string, index: string, options: IngestOptions | undefined): { schema: DocumentSchema; isNew: boolean } {
+let ecsTemplate: FlatMapping | undefined;
+
+function loadSchema(dataDir: string, index: string, options: IngestOptions | undefined): DocumentSchema {
   const existing = readMapping(dataDir, index);
   const isNew = readManifest(dataDir, index) === undefined || existing === undefined;
-  const mapping = (isNew ? (options?.mapping ?? (usesEcsByDefault(index) ? ecsMapping() : { properties: {} })) : existing) as Record<string, unknown>;
+  const ecs = usesEcsByDefault(index) && (isNew ? options?.mapping === undefined : isEcsGrown(existing));
+  const mapping = (isNew ? (options?.mapping ?? (ecs ? { dynamic: false, _meta: { ...ECS_META }, properties: {} } : { properties: {} })) : existing) as Record<string, unknown>;
   const flat = flattenMapping(mapping);
   if ('error' in flat) throw new Error(`invalid mapping for index [${index}]: ${flat.error}`);
-  const schema = makeSchema(flat, structuredClone(mapping));
+  if (ecs) ecsTemplate ??= flattenMapping(ecsMapping()) as FlatMapping;
+  const schema = makeSchema(flat, structuredClone(mapping), ecs ? ecsTemplate : undefined);
   schema.changed = isNew;
-  return { schema, isNew };
+  return schema;
 }
 
 /** Removes parts no manifest lists: leftovers of killed or failed ingests (we hold the lock). */
@@ -72,7 +76,7 @@ export async function ingestItems(
   try {
     const before = readManifest(dataDir, index);
     removeOrphans(partsDir, before);
-    const { schema } = loadSchema(dataDir, index, options);
+    const schema = loadSchema(dataDir, index, options);
     const typeOf = (field: string) => {
       const leaf = schema.flat.byName.get(field);
       return leaf ? physicalType(leaf.type) : undefined;

@@ -80,15 +80,14 @@ export class PartWriter {
   async add(row: Row, multiValued: string[]): Promise<void> {
     const at = this.chunkRows;
     for (const name in row) {
-      const col = this.column(name);
-      if (!col) continue;
       let values = this.chunk.get(name);
       if (!values) {
+        if (!this.column(name)) continue;
         values = new Array<DuckDBValue>(CHUNK_ROWS).fill(null);
         this.chunk.set(name, values);
       }
       const v = row[name];
-      values[at] = col.isList ? listValue(v as DuckDBValue[]) : (v as DuckDBValue);
+      values[at] = Array.isArray(v) ? listValue(v as DuckDBValue[]) : (v as DuckDBValue);
     }
     for (const f of multiValued) this.multiValued.add(f);
     const ts = row['@timestamp'];

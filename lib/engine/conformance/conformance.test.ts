@@ -3,7 +3,7 @@
  * embedded engine over the suite's datasets (one fresh temp store per file), compared with what
  * Elasticsearch answers (compare.ts). One vitest `it` per case, named after it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,12 +31,14 @@ for (const file of SPEC_FILES) {
       return;
     }
     let engine: EmbeddedEngine;
+    let dataDir: string | undefined;
     beforeAll(async () => {
-      const dataDir = await loadDatasets();
+      dataDir = await loadDatasets();
       engine = createEmbeddedEngine({ dataDir, now: () => CONFORMANCE_NOW });
     }, 60_000);
     afterAll(async () => {
       await engine?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
     for (const spec of parsed.cases.filter((c) => !c.ignored)) {

@@ -160,7 +160,7 @@ describe('compareResult', () => {
     if (!p.ok) throw new Error(p.message);
     return p.cases[0];
   };
-  const ok = (columns: { name: string; type: string }[], values: QueryResult extends infer _ ? unknown[][] : never, warnings: string[] = []): QueryResult => ({
+  const ok = (columns: { name: string; type: string }[], values: unknown[][], warnings: string[] = []): QueryResult => ({
     ok: true,
     response: { columns, values: values as never, warnings, took: 0, is_partial: false },
   });

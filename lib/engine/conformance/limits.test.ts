@@ -3,6 +3,7 @@
  * LIMIT 1000 and its warning when a query has no LIMIT anywhere, the silent 10 000-row cap with
  * any LIMIT, and `LIMIT n | SORT` keeping n rows before sorting them.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryResponse } from '../../backends/types';
 import { createEmbeddedEngine } from '../index';
@@ -14,9 +15,10 @@ import { tempDataDir } from './datasets';
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const ROWS = 12_000;
 let engine: EmbeddedEngine;
+let dataDir: string;
 
 beforeAll(async () => {
-  const dataDir = tempDataDir('huntboard-limits-');
+  dataDir = tempDataDir('huntboard-limits-');
   const docs = Array.from({ length: ROWS }, (_, n) => ({ n, k: `k${n % 7}` }));
   const report = await openStore(dataDir).ingestDocuments('big', docs, { mapping: { properties: { n: { type: 'long' }, k: { type: 'keyword' } } } });
   expect(report.stored).toBe(ROWS);
@@ -24,6 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await engine?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function run(query: string): Promise<QueryResponse> {

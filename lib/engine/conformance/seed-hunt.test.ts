@@ -4,6 +4,7 @@
  * (Elasticsearch does not order ties, so rows with equal connection_count are compared as a set),
  * and the warnings are exactly the two multi-value pairs the fixture provokes.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryResponse } from '../../backends/types';
 import { openStore } from '../../store';
@@ -24,11 +25,17 @@ import {
   type FixtureProcess,
 } from './seed-hunt-fixture';
 
-async function engineOver(docs: Record<string, unknown>[]): Promise<EmbeddedEngine> {
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function engineOver(docs: Record<string, unknown>[], cidrMatchMultiValue?: 'single-value' | 'any-value'): Promise<EmbeddedEngine> {
   const dataDir = tempDataDir('huntboard-seed-');
+  dataDirs.push(dataDir);
   const report = await openStore(dataDir).ingestDocuments(SEED_INDEX, docs, { mapping: SEED_MAPPING });
   expect(report.rejections).toEqual([]);
-  return createEmbeddedEngine({ dataDir, now: () => SEED_NOW });
+  return createEmbeddedEngine({ dataDir, now: () => SEED_NOW, cidrMatchMultiValue });
 }
 
 async function run(engine: EmbeddedEngine, query: string): Promise<QueryResponse> {
@@ -37,14 +44,14 @@ async function run(engine: EmbeddedEngine, query: string): Promise<QueryResponse
   return result.response;
 }
 
-function mvWarnings(query: string): string[] {
+function mvWarnings(query: string, cidrWarns = true): string[] {
   const category = 'event.category == "network"';
   const cidr = cidrMatchText(query);
   const pair = (at: string, text: string) => [
     `${at}: evaluation of [${text}] failed, treating result as null. Only first 20 failures recorded.`,
     `${at}: java.lang.IllegalArgumentException: single-value function encountered multi-value`,
   ];
-  return [...pair(positionIn(query, category), category), ...pair(positionIn(query, cidr), cidr)].sort();
+  return [...pair(positionIn(query, category), category), ...(cidrWarns ? pair(positionIn(query, cidr), cidr) : [])].sort();
 }
 
 /** Rows grouped by connection_count in result order; within a group the order is not defined. */
@@ -144,4 +151,36 @@ describe('seed hunt: LIMIT 100 comes before the SORT', () => {
     }
     expect(r.warnings).toEqual([]);
   });
+});
+
+/**
+ * derived: esql-semantics.md §2.7 — Elasticsearch 9.6 source (not confirmed by any issue/PR): CIDR_MATCH
+ * is true if any value is in any block, and a missing ip gives false, never null. So `NOT CIDR_MATCH`
+ * keeps null and multi-valued public destinations, with no CIDR warning.
+ */
+describe('seed hunt with 9.6 any-value CIDR_MATCH (engine option)', () => {
+  let engine: EmbeddedEngine;
+  beforeAll(async () => {
+    engine = await engineOver(seedDocuments(), 'any-value');
+  }, 60_000);
+  afterAll(async () => {
+    await engine?.close();
+  });
+  const changed: Record<string, { allUsers: number | null; rootOnly: number | null }> = {
+    'null-dest': { allUsers: 1, rootOnly: null }, // NOT false: the event counts
+    'mixed-null-dest': { allUsers: 2, rootOnly: null }, // both events count
+    'mv-destination': { allUsers: 1, rootOnly: 1 }, // two public values: no block matches any, NOT false (root event)
+  };
+  const fixture = FIXTURE.map((p) => (changed[p.name] ? { ...p, ...changed[p.name] } : p));
+
+  for (const [title, query, key] of [
+    ['all users', SEED_QUERY_ALL_USERS, 'allUsers'],
+    ['root only', SEED_QUERY_ROOT_ONLY, 'rootOnly'],
+  ] as const) {
+    it(`${title}: null and multi-valued public destinations are kept`, async () => {
+      const r = await run(engine, query);
+      expect(groupsInOrder(r.values)).toEqual(expectedGroups(expectedRows(key, fixture)));
+      expect([...r.warnings].sort()).toEqual(mvWarnings(query, false));
+    });
+  }
 });

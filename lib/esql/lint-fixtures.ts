@@ -1,0 +1,90 @@
+/**
+ * Test fixtures shared by the lint and hunt-rewrite tests: the seed hunt's two queries (verbatim,
+ * as the hunt file ships them) and a resolver over the ECS fields of endpoint network events.
+ */
+import type { EsqlParams } from '../backends/types';
+import type { Query } from './ast';
+import { analyze } from './analyzer';
+import { formatErrors } from './errors';
+import { parse } from './parser';
+import { print } from './printer';
+import type { ResolvedField, SourceResolver } from './types';
+
+const CIDRS =
+  '"10.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.0.0/29", "192.0.0.8/32", "192.0.0.9/32", "192.0.0.10/32", "192.0.0.170/32", "192.0.0.171/32", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24", "192.168.0.0/16", "192.88.99.0/24", "224.0.0.0/4", "100.64.0.0/10", "192.175.48.0/24","198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "::1","FE80::/10", "FF00::/8"';
+
+function seed(extra: string): string {
+  return `from logs-endpoint.events.network-*
+| where @timestamp > now() - 7 day
+| where host.os.type == "linux" and event.category == "network" and event.type == "start" and event.action == "connection_attempted"${extra} and not process.name is null and
+    not CIDR_MATCH(destination.ip, ${CIDRS})
+| stats connection_count = count(*), unique_agent_count = count_distinct(agent.id) by process.name
+| where connection_count <= 5 and unique_agent_count == 1
+| limit 100
+| sort connection_count, unique_agent_count asc
+`;
+}
+
+export const SEED_ALL_USERS = seed('');
+export const SEED_ROOT_ONLY = seed(' and user.id == "0"');
+
+export const ECS_NETWORK_FIELDS: ResolvedField[] = [
+  ['@timestamp', 'date'],
+  ['agent.id', 'keyword'],
+  ['destination.ip', 'ip'],
+  ['destination.port', 'long'],
+  ['event.action', 'keyword'],
+  ['event.category', 'keyword'],
+  ['event.type', 'keyword'],
+  ['host.name', 'keyword'],
+  ['host.os.type', 'keyword'],
+  ['network.transport', 'keyword'],
+  ['process.entity_id', 'keyword'],
+  ['process.executable', 'keyword'],
+  ['process.name', 'keyword'],
+  ['process.pid', 'long'],
+  ['source.ip', 'ip'],
+  ['source.port', 'long'],
+  ['user.id', 'keyword'],
+  ['user.name', 'keyword'],
+].map(([name, type]) => ({ name, type }) as ResolvedField);
+
+const NETWORK_INDEX = 'logs-endpoint.events.network-default';
+
+/** Resolves patterns matching `logs-endpoint.events.network-default` (`*` wildcards) to the ECS fields. */
+export function networkResolver(fields: ResolvedField[] = ECS_NETWORK_FIELDS): SourceResolver {
+  return (patterns) => {
+    for (const p of patterns) {
+      const re = new RegExp('^' + p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+      if (!re.test(NETWORK_INDEX)) return { unknown: p };
+    }
+    return { indices: [NETWORK_INDEX], fields };
+  };
+}
+
+export function parsed(text: string): Query {
+  const r = parse(text);
+  if (!r.ok) throw new Error(formatErrors(r.errors));
+  return r.query;
+}
+
+/**
+ * Prints `query`, parses the text again and analyzes it with `params`: the text a rewrite sends.
+ * Throws with the problems when any step fails.
+ */
+export function roundTrip(query: Query, params?: EsqlParams, resolve: SourceResolver = networkResolver()) {
+  const text = print(query);
+  const again = parse(text);
+  if (!again.ok) throw new Error(`${text}\n${formatErrors(again.errors)}`);
+  const analyzed = analyze(again.query, text, resolve, params);
+  if (!analyzed.ok) throw new Error(`${text}\n${formatErrors(analyzed.errors)}`);
+  return { text, query: again.query, analyzed: analyzed.analyzed };
+}
+
+/** The columns entering the last STATS of `text`, as a caller gets them from analyze(). */
+export function columnsBeforeLastStats(text: string, resolve: SourceResolver = networkResolver()) {
+  const analyzed = analyze(parsed(text), text, resolve);
+  if (!analyzed.ok) throw new Error(formatErrors(analyzed.errors));
+  const steps = analyzed.analyzed.steps.filter((s) => s.command.kind === 'stats');
+  return steps[steps.length - 1].input;
+}

@@ -66,6 +66,21 @@ describe('buildDrilldown', () => {
     expect(r.params).toEqual([{ k2: 'a' }]);
   });
 
+  it('follows a RENAME of a key after the STATS to the row’s column', () => {
+    const text = `${NET} | stats c = count(*) by host.name | rename host.name as host | sort c`;
+    const r = drill(text, { c: 2, host: 'web-1' });
+    expect(r.text).toBe('FROM logs-endpoint.events.network-* | WHERE host.name == ?k1 | SORT @timestamp DESC | LIMIT 10000');
+    expect(r.params).toEqual([{ k1: 'web-1' }]);
+    expect(buildDrilldown(parsed(text), { c: 2, 'host.name': 'web-1' })).toMatchObject({ ok: false });
+  });
+
+  it('rejects a hunt with ? params (Elasticsearch does not mix them with named ones)', () => {
+    expect(buildDrilldown(parsed(`${NET} | where process.pid > ? | stats c = count(*) by host.name`), { 'host.name': 'a' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('params'),
+    });
+  });
+
   it('rejects a query without STATS BY and a row missing a key', () => {
     expect(buildDrilldown(parsed(`${NET} | keep host.name`), {})).toMatchObject({ ok: false });
     expect(buildDrilldown(parsed(`${NET} | stats c = count(*)`), { c: 1 })).toMatchObject({ ok: false, reason: expect.stringContaining('BY') });

@@ -53,8 +53,18 @@ export function splitAtLastStats(query: Query, text?: string): StatsSplit | { re
   if (at < 0) return { reason: 'The query has no STATS … BY, so its rows are already events.' };
   const stats = query.commands[at] as StatsCommand;
   if (stats.groupings.length === 0) return { reason: 'The query’s STATS has no BY keys, so a row does not identify a set of events.' };
+  if (usesUnnamedParams(query)) return { reason: 'The query uses ? or ?1 params; Elasticsearch does not mix them with the named params a drill-down adds.' };
   const keys = stats.groupings.map((field) => ({ name: keyName(field, text), expression: field.expression, field }));
+  // A RENAME after the STATS changes the column the result row holds the key in.
+  for (const c of query.commands.slice(at + 1)) {
+    if (c.kind !== 'renameCommand') continue;
+    for (const r of c.renames) for (const key of keys) if (key.name === r.from.pattern) key.name = r.to.name;
+  }
   return { before: query.commands.slice(0, at), stats, keys };
+}
+
+export function usesUnnamedParams(query: Query): boolean {
+  return collect<Param>(query, (n) => n.kind === 'param').some((p) => p.style !== 'named');
 }
 
 function keyName(field: Field, text: string | undefined): string {

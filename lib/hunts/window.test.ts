@@ -56,6 +56,17 @@ describe('applyTimeWindow: relative', () => {
     expect(r.description).toBe('last 1 day');
   });
 
+  it('rewrites every window predicate, so a second one cannot narrow the chosen window', () => {
+    const text = `${NET} | where @timestamp > now() - 7 days | eval x = 1 | where x == 1 and @timestamp >= now() - 3 days`;
+    const r = apply(text, { kind: 'relative', quantity: 30, unit: 'day' });
+    expect(r.text).toBe(
+      'FROM logs-endpoint.events.network-* | WHERE @timestamp > NOW() - 30 day | EVAL x = 1 | WHERE x == 1 AND @timestamp >= NOW() - 30 day',
+    );
+    const a = apply(text, { kind: 'absolute', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' });
+    expect(a.text.match(/\?t_start/g)).toHaveLength(2);
+    roundTrip(a.query, windowParams(a.params));
+  });
+
   it('adds the predicate as the first WHERE after FROM when the query has none', () => {
     const r = apply(`${NET} | where host.name == "a" | stats c = count(*) by host.name`, { kind: 'relative', quantity: 14, unit: 'day' });
     expect(r.text).toBe(
@@ -95,6 +106,11 @@ describe('applyTimeWindow: absolute', () => {
   it('adds the bounds after FROM when there is no window predicate', () => {
     const r = apply(`${NET} | keep host.name`, window);
     expect(r.text).toBe('FROM logs-endpoint.events.network-* | WHERE @timestamp >= ?t_start AND @timestamp < ?t_end | KEEP host.name');
+  });
+
+  it('refuses to add named params to a query with ? params', () => {
+    const r = applyTimeWindow(parsed(`${NET} | where process.pid > ?`), window);
+    expect(r).toMatchObject({ ok: false, reason: expect.stringContaining('params') });
   });
 
   it('reads a bare date as UTC midnight and rejects bad or reversed bounds', () => {

@@ -5,7 +5,7 @@
  */
 import type { BinaryExpression, Column, Command, Expression, Param, Query, Span, TimeUnit } from '../esql/ast';
 import { conjuncts, isWindowStart, timestampComparison, type TimestampComparison } from '../esql/lint-time';
-import { transformExpression } from '../esql/walker';
+import { collect, transformExpression } from '../esql/walker';
 
 export type { TimeUnit } from '../esql/ast';
 
@@ -59,6 +59,9 @@ export function applyTimeWindow(query: Query, window: TimeWindow): ApplyTimeWind
       return { ok: false, reason: `A relative window needs a positive whole number of units (got ${window.quantity}).` };
     }
     return { ok: true, query: setRelative(query, window.quantity, window.unit), description: describeRelative(window.quantity, window.unit), params: {} };
+  }
+  if (collect<Param>(query, (n) => n.kind === 'param').some((p) => p.style !== 'named')) {
+    return { ok: false, reason: 'The query uses ? or ?1 params; Elasticsearch does not mix them with the named params of an absolute window.' };
   }
   const from = isoInstant(window.from);
   const to = isoInstant(window.to);

@@ -8,7 +8,8 @@ import { CoercionFailure, coerceValue, multiValueOrder, orderValues } from './co
 import { addToMapping, physicalType, type FlatMapping, type LeafField } from './mapping';
 import { mvColumn } from './layout';
 
-export type Row = Record<string, unknown>;
+/** Physical column → value (a list for `#mv` columns). A Map: rows have dozens of dotted keys. */
+export type Row = Map<string, unknown>;
 
 export type RowResult = { ok: true; row: Row; multiValued: string[] } | { ok: false; reason: string };
 
@@ -108,9 +109,28 @@ function addTemplateField(schema: DocumentSchema, template: FlatMapping, path: s
   return leaf;
 }
 
+/** Interned `prefix + key` paths: the same few dozen paths recur in every document. */
+const pathCache = new Map<string, Map<string, string>>();
+
+function joinPath(prefix: string, key: string): string {
+  let byKey = pathCache.get(prefix);
+  if (!byKey) {
+    // bounded: documents with ever-new keys must not grow the cache without limit
+    if (pathCache.size >= 10_000) return prefix + key;
+    byKey = new Map();
+    pathCache.set(prefix, byKey);
+  }
+  let p = byKey.get(key);
+  if (p === undefined) {
+    p = prefix + key;
+    if (byKey.size < 10_000) byKey.set(key, p);
+  }
+  return p;
+}
+
 function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>): void {
-  for (const key of Object.keys(obj)) {
-    collectValue(schema, prefix + key, obj[key], out);
+  for (const key in obj) {
+    collectValue(schema, joinPath(prefix, key), obj[key], out);
   }
 }
 
@@ -124,7 +144,7 @@ function collectValue(schema: DocumentSchema, path: string, value: unknown, out:
   let leaf = flat.byName.get(path);
   if (isPlainObject(value)) {
     if (leaf) throw new Rejected(`field [${path}]: Can't get text on a START_OBJECT`);
-    collect(schema, value, path + '.', out);
+    collect(schema, value, joinPath(path, '.'), out);
     return;
   }
   if (leaf?.parent) {
@@ -164,7 +184,7 @@ function store(row: Row, multiValued: string[], field: LeafField, raw: unknown):
   if (physicalType(field.type) === undefined) return;
   if (!(raw instanceof Several)) {
     const c = coerceOne(field, raw);
-    if (c !== null) row[field.name] = c;
+    if (c !== null) row.set(field.name, c);
     return;
   }
   const coerced: unknown[] = [];
@@ -174,9 +194,9 @@ function store(row: Row, multiValued: string[], field: LeafField, raw: unknown):
   }
   const values = orderValues(coerced, multiValueOrder(field.type));
   if (values.length === 1) {
-    row[field.name] = values[0];
+    row.set(field.name, values[0]);
   } else if (values.length > 1) {
-    row[mvColumn(field.name)] = values;
+    row.set(mvColumn(field.name), values);
     multiValued.push(field.name);
   }
 }
@@ -187,7 +207,7 @@ export function documentToRow(doc: unknown, schema: DocumentSchema): RowResult {
   const raw = new Map<string, unknown>();
   try {
     collect(schema, doc, '', raw);
-    const row: Row = {};
+    const row: Row = new Map();
     const multiValued: string[] = [];
     for (const [path, values] of raw) {
       const field = schema.flat.byName.get(path)!;

@@ -79,18 +79,17 @@ export class PartWriter {
 
   async add(row: Row, multiValued: string[]): Promise<void> {
     const at = this.chunkRows;
-    for (const name in row) {
+    for (const [name, v] of row) {
       let values = this.chunk.get(name);
       if (!values) {
         if (!this.column(name)) continue;
         values = new Array<DuckDBValue>(CHUNK_ROWS).fill(null);
         this.chunk.set(name, values);
       }
-      const v = row[name];
       values[at] = Array.isArray(v) ? listValue(v as DuckDBValue[]) : (v as DuckDBValue);
     }
     for (const f of multiValued) this.multiValued.add(f);
-    const ts = row['@timestamp'];
+    const ts = row.get('@timestamp');
     if (typeof ts === 'number') {
       if (this.minTs === null || ts < this.minTs) this.minTs = ts;
       if (this.maxTs === null || ts > this.maxTs) this.maxTs = ts;

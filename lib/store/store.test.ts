@@ -4,6 +4,7 @@ import { openStore } from './index';
 import { mappingPath, type IndexManifest, manifestPath } from './layout';
 import { parseIp } from './ip';
 import { partSchema, readParts, tempDataDir } from './test-helpers';
+import { endpointEvents } from './test-events';
 import type { SourceSnapshot } from './types';
 
 const dirs: string[] = [];
@@ -115,6 +116,21 @@ describe('ingest', () => {
     expect(await store.listIndices()).toEqual([
       { name: 'logs-endpoint.events.network-default', docCount: 2, minTimestamp: '2026-01-08T00:00:00.123Z', maxTimestamp: '2026-01-08T00:00:00.123Z', partCount: 2 },
     ]);
+  });
+
+  it('ingests endpoint-like events from an async line source', async () => {
+    const store = newStore();
+    async function* lines() {
+      for (const e of endpointEvents(3000)) yield JSON.stringify(e) + '\r';
+    }
+    const r = await store.ingestLines('logs-endpoint.events.network-default', lines());
+    expect(r).toEqual({ index: 'logs-endpoint.events.network-default', stored: 3000, rejected: 0, rejections: [] });
+    const s = snap(await store.resolve(['logs-endpoint.events.network-*']));
+    expect(s.multiValued).toEqual(['host.ip', 'process.args']);
+    const rows = await readParts(s.partFiles, 'event.sequence');
+    expect(rows).toHaveLength(3000);
+    expect(rows[0]).toMatchObject({ 'event.category': 'network', 'event.type': 'start', 'host.os.type': 'linux', 'process.args#mv': ['-q', '/usr/bin/' + rows[0]['process.name']] });
+    expect(rows.every((row) => typeof row['destination.ip'] === 'string' && (row['destination.ip'] as string).length === 32)).toBe(true);
   });
 
   it('maps other indices dynamically and persists the mapping', async () => {

@@ -122,7 +122,10 @@ function argumentsOk(call: FunctionCall, def: FunctionDef, types: EsqlType[], en
       return false;
     }
   }
-  if (['coalesce', 'greatest', 'least'].includes(def.name)) return sameTypeArguments(types, types.map((_, i) => i), fail);
+  const all = types.map((_, i) => i);
+  // Since 8.16 COALESCE mixes numeric types (PR #111917); GREATEST and LEAST still do not.
+  if (def.name === 'coalesce' && types.every((t) => t === 'null' || ['integer', 'long', 'double'].includes(t))) return true;
+  if (['coalesce', 'greatest', 'least'].includes(def.name)) return sameTypeArguments(types, all, fail);
   return true;
 }
 

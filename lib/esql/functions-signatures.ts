@@ -98,6 +98,20 @@ export const sameAsFirst = (args: readonly EsqlType[]): EsqlType => noText(args[
 /** The first non-null argument's type: COALESCE, GREATEST, LEAST. */
 export const firstNonNull = (args: readonly EsqlType[]): EsqlType => noText(args.find((t) => t !== 'null') ?? 'null');
 
+const NUMERIC_WIDTH: Partial<Record<EsqlType, number>> = { integer: 1, long: 2, double: 3 };
+
+/**
+ * COALESCE accepts mixed numeric arguments since 8.16 (PR #111917) and returns the widest of
+ * them; any other mix keeps the first non-null argument's type.
+ */
+export const widestNumericOrFirst = (args: readonly EsqlType[]): EsqlType => {
+  const numeric = args.filter((t) => t !== 'null');
+  if (numeric.length > 0 && numeric.every((t) => NUMERIC_WIDTH[t] !== undefined)) {
+    return numeric.reduce((a, b) => (NUMERIC_WIDTH[b]! > NUMERIC_WIDTH[a]! ? b : a));
+  }
+  return firstNonNull(args);
+};
+
 export const fixed =
   (t: EsqlType) =>
   (): EsqlType =>

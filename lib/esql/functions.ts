@@ -9,6 +9,7 @@ import {
   T,
   fixed,
   firstNonNull,
+  widestNumericOrFirst,
   noText,
   sameAsFirst,
   type FunctionDef,
@@ -90,7 +91,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('ip_prefix', [p('ip', T.ip), p('prefixLengthV4', T.integer), p('prefixLengthV6', T.integer)], fixed('ip'), 'Truncates an ip to a prefix.'),
   // conditional
   scalar('case', [p('condition', T.any), p('trueValue', T.any)], caseType, 'The value of the first true condition, else the default.', { variadic: true }),
-  scalar('coalesce', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], firstNonNull, 'The first non-null argument.', { variadic: true }),
+  scalar('coalesce', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], widestNumericOrFirst, 'The first non-null argument.', { variadic: true }),
   scalar('greatest', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], firstNonNull, 'The largest argument.', { variadic: true }),
   scalar('least', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], firstNonNull, 'The smallest argument.', { variadic: true }),
   // strings

@@ -63,7 +63,7 @@ describe('applyTimeWindow: relative', () => {
       'FROM logs-endpoint.events.network-* | WHERE @timestamp > NOW() - 30 day | EVAL x = 1 | WHERE x == 1 AND @timestamp >= NOW() - 30 day',
     );
     const a = apply(text, { kind: 'absolute', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' });
-    expect(a.text.match(/\?t_start/g)).toHaveLength(2);
+    expect(a.text.match(/\?_tstart/g)).toHaveLength(2);
     roundTrip(a.query, windowParams(a.params));
   });
 
@@ -87,9 +87,9 @@ describe('applyTimeWindow: absolute', () => {
 
   it.each([SEED_ALL_USERS, SEED_ROOT_ONLY])('replaces the seed window with named-param bounds', (text) => {
     const r = apply(text, window);
-    expect(r.text).toContain('| WHERE @timestamp >= ?t_start AND @timestamp < ?t_end |');
+    expect(r.text).toContain('| WHERE @timestamp >= ?_tstart AND @timestamp < ?_tend |');
     expect(r.text).not.toContain('NOW()');
-    expect(r.params).toEqual({ t_start: '2026-01-01T00:00:00.000Z', t_end: '2026-01-08T11:30:00.000Z' });
+    expect(r.params).toEqual({ _tstart: '2026-01-01T00:00:00.000Z', _tend: '2026-01-08T11:30:00.000Z' });
     expect(r.description).toBe('2026-01-01T00:00:00.000Z to 2026-01-08T11:30:00.000Z');
     const { analyzed } = roundTrip(r.query, windowParams(r.params));
     expect(analyzed.output.map((c) => c.name)).toEqual(['connection_count', 'unique_agent_count', 'process.name']);
@@ -98,14 +98,14 @@ describe('applyTimeWindow: absolute', () => {
   it('replaces a conjunct in place, leaving the rest of the AND chain', () => {
     const r = apply(`${NET} | where host.name == "a" and @timestamp >= now() - 3 days and process.pid > 1`, window);
     expect(r.text).toBe(
-      'FROM logs-endpoint.events.network-* | WHERE host.name == "a" AND (@timestamp >= ?t_start AND @timestamp < ?t_end) AND process.pid > 1',
+      'FROM logs-endpoint.events.network-* | WHERE host.name == "a" AND (@timestamp >= ?_tstart AND @timestamp < ?_tend) AND process.pid > 1',
     );
     roundTrip(r.query, windowParams(r.params));
   });
 
   it('adds the bounds after FROM when there is no window predicate', () => {
     const r = apply(`${NET} | keep host.name`, window);
-    expect(r.text).toBe('FROM logs-endpoint.events.network-* | WHERE @timestamp >= ?t_start AND @timestamp < ?t_end | KEEP host.name');
+    expect(r.text).toBe('FROM logs-endpoint.events.network-* | WHERE @timestamp >= ?_tstart AND @timestamp < ?_tend | KEEP host.name');
   });
 
   it('refuses to add named params to a query with ? params', () => {
@@ -114,7 +114,7 @@ describe('applyTimeWindow: absolute', () => {
   });
 
   it('reads a bare date as UTC midnight and rejects bad or reversed bounds', () => {
-    expect(apply(SEED_ALL_USERS, { kind: 'absolute', from: '2026-02-01', to: '2026-02-02' }).params.t_start).toBe('2026-02-01T00:00:00.000Z');
+    expect(apply(SEED_ALL_USERS, { kind: 'absolute', from: '2026-02-01', to: '2026-02-02' }).params._tstart).toBe('2026-02-01T00:00:00.000Z');
     for (const [from, to] of [
       ['yesterday', '2026-01-02'],
       ['2026-01-01', '2026-13-45'],

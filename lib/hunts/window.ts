@@ -1,7 +1,7 @@
 /**
  * The dashboard's time-window control: finds a hunt's `@timestamp > now() - N unit` predicate and
  * rewrites it to the window the analyst picked. Absolute bounds enter as named params
- * (`?t_start`, `?t_end`), never as text.
+ * (`?_tstart`, `?_tend`), never as text.
  */
 import type { BinaryExpression, Column, Command, Expression, Param, Query, Span, TimeUnit } from '../esql/ast';
 import { conjuncts, isWindowStart, timestampComparison, type TimestampComparison } from '../esql/lint-time';
@@ -27,8 +27,8 @@ export type ApplyTimeWindowResult =
   | { ok: false; reason: string };
 
 /** Named params of an absolute window. Elasticsearch param names start with a letter. */
-export const WINDOW_START_PARAM = 't_start';
-export const WINDOW_END_PARAM = 't_end';
+export const WINDOW_START_PARAM = '_tstart';
+export const WINDOW_END_PARAM = '_tend';
 
 export const PRESET_WINDOWS = [
   { id: '24h', label: 'Last 24 hours', window: { kind: 'relative', quantity: 24, unit: 'hour' } },
@@ -76,7 +76,7 @@ export function applyTimeWindow(query: Query, window: TimeWindow): ApplyTimeWind
   };
 }
 
-/** The params of a window result in Elasticsearch's named form (`[{"t_start": "…"}, …]`). */
+/** The params of a window result in Elasticsearch's named form (`[{"_tstart": "…"}, …]`). */
 export function windowParams(params: Record<string, string>): Record<string, string>[] {
   return Object.entries(params).map(([name, value]) => ({ [name]: value }));
 }

@@ -106,6 +106,7 @@ describe('documentToRow', () => {
     });
     expect(row({ '@timestamp': 1767830400000, ok: false, message: true })).toEqual({ '@timestamp': 1767830400000, ok: false, message: 'true' });
     expect(row({ process: { pid: '' } })).toEqual({});
+    expect(row({ '@timestamp': new Date(Date.UTC(2026, 0, 8)) })).toEqual({ '@timestamp': Date.UTC(2026, 0, 8) });
   });
   it('rejects values that do not fit, with the mapper message', () => {
     expect(reason({ destination: { ip: '1.2.3' } })).toBe("field [destination.ip]: '1.2.3' is not an IP string literal.");

@@ -140,6 +140,8 @@ function collectValue(schema: DocumentSchema, path: string, value: unknown, out:
     for (const v of value) collectValue(schema, path, v, out);
     return;
   }
+  // ingestDocuments may be handed JS dates; they mean what their JSON form means
+  if (value instanceof Date) value = value.toISOString();
   const { flat } = schema;
   let leaf = flat.byName.get(path);
   if (isPlainObject(value)) {

@@ -19,8 +19,8 @@
  *   ip → VARCHAR, 32 lower-case hex digits of the 16-byte form (IPv4 as IPv4-mapped ::ffff:a.b.c.d),
  *        so that string order is Elasticsearch's byte order and CIDR ranges are string ranges
  * A document with exactly one value for a field stores it in the field's column. A document with
- * two or more values stores NULL there and the values (nulls dropped, in document order; keyword
- * values de-duplicated as Elasticsearch does) in the LIST column `<field>#mv`, which exists only in
+ * two or more values stores NULL there and the values (nulls dropped, in the order Elasticsearch's
+ * doc values return them: keyword and ip sorted and de-duplicated, numbers sorted) in the LIST column `<field>#mv`, which exists only in
  * parts that hold such a document. A single-value function therefore sees NULL for a multi-value
  * by reading the plain column; the engine consults `<field>#mv` only for fields the manifest lists
  * in `multiValued`.

@@ -6,13 +6,13 @@
  */
 import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDataChunk, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { PartInfo } from './layout';
 import { MV_SUFFIX } from './layout';
 import type { PhysicalType } from './mapping';
 import type { Row } from './documents';
 
-const CHUNK_ROWS = 8192;
+const CHUNK_ROWS = 2048;
 
 function quoteString(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
@@ -46,10 +46,11 @@ export class PartWriter {
   readonly tmpPath: string;
   private readonly table = `part_${process.pid}_${++tableSeq}`;
   private created = false;
+  private appender: DuckDBAppender | undefined;
   /** Columns of the staging table, in table order. */
   private readonly columns: Column[] = [];
   private readonly known = new Map<string, Column>();
-  private chunk = new Map<string, unknown[]>();
+  private chunk = new Map<string, DuckDBValue[]>();
   private chunkRows = 0;
   private readonly multiValued = new Set<string>();
   docCount = 0;
@@ -82,10 +83,10 @@ export class PartWriter {
       let values = this.chunk.get(name);
       if (!values) {
         if (!this.column(name)) continue;
-        values = new Array<unknown>(CHUNK_ROWS).fill(null);
+        values = new Array<DuckDBValue>(CHUNK_ROWS).fill(null);
         this.chunk.set(name, values);
       }
-      values[at] = v;
+      values[at] = Array.isArray(v) ? listValue(v as DuckDBValue[]) : (v as DuckDBValue);
     }
     for (const f of multiValued) this.multiValued.add(f);
     const ts = row.get('@timestamp');
@@ -99,34 +100,31 @@ export class PartWriter {
 
   private async flushChunk(): Promise<void> {
     if (this.chunkRows === 0) return;
-    const rows = this.chunkRows;
     const added = [...this.chunk.keys()].filter((n) => !this.columns.some((c) => c.name === n)).map((n) => this.known.get(n)!);
-    const defs = (cols: Column[]) => cols.map((c) => `${quoteIdent(c.name)} ${c.type}${c.isList ? '[]' : ''}`);
-    if (!this.created) {
-      // a row with no mapped value still needs a row in the table
-      await this.conn.run(`CREATE TEMP TABLE ${this.table} (__row BOOLEAN${added.length ? ', ' : ''}${defs(added).join(', ')})`);
-      this.created = true;
-    } else {
-      for (const d of defs(added)) await this.conn.run(`ALTER TABLE ${this.table} ADD COLUMN ${d}`);
+    if (!this.created || added.length > 0) {
+      this.appender?.closeSync();
+      this.appender = undefined;
+      const defs = (cols: Column[]) => cols.map((c) => `${quoteIdent(c.name)} ${stagingType(c.type)}${c.isList ? '[]' : ''}`);
+      if (!this.created) {
+        // a row with no mapped value still needs a row in the table
+        await this.conn.run(`CREATE TEMP TABLE ${this.table} (__row BOOLEAN${added.length ? ', ' : ''}${defs(added).join(', ')})`);
+        this.created = true;
+      } else {
+        for (const d of defs(added)) await this.conn.run(`ALTER TABLE ${this.table} ADD COLUMN ${d}`);
+      }
+      this.columns.push(...added);
     }
-    this.columns.push(...added);
-    // One JSON array per column and one INSERT per chunk: DuckDB's JSON reader does the per-value
-    // work natively, which is several times faster than handing values over one by one.
-    const names: string[] = [];
-    const selects: string[] = [];
-    const params: string[] = [];
+    this.appender ??= await this.conn.createAppender(this.table);
+    const types = Array.from({ length: this.appender.columnCount }, (_, i) => this.appender!.columnType(i));
+    const chunk = DuckDBDataChunk.create(types, this.chunkRows);
+    const empty = new Array<DuckDBValue>(this.chunkRows).fill(null);
+    const vectors: DuckDBValue[][] = [empty];
     for (const c of this.columns) {
-      const values = this.chunk.get(c.name);
-      if (!values) continue;
-      params.push(JSON.stringify(values.length === rows ? values : values.slice(0, rows)));
-      names.push(quoteIdent(c.name));
-      selects.push(`unnest($${params.length}::JSON::${c.type}${c.isList ? '[][]' : '[]'})`);
+      const v = this.chunk.get(c.name);
+      vectors.push(v ? (v.length === this.chunkRows ? v : v.slice(0, this.chunkRows)) : empty);
     }
-    if (names.length === 0) {
-      await this.conn.run(`INSERT INTO ${this.table} (__row) SELECT NULL FROM range(${rows})`);
-    } else {
-      await this.conn.run(`INSERT INTO ${this.table} (${names.join(', ')}) SELECT ${selects.join(', ')}`, params);
-    }
+    chunk.setColumns(vectors);
+    this.appender.appendDataChunk(chunk);
     this.chunk = new Map();
     this.chunkRows = 0;
   }
@@ -134,6 +132,8 @@ export class PartWriter {
   /** Writes the part to `tmpPath` (fsynced) and drops the staging table. */
   async finish(): Promise<WrittenPart> {
     await this.flushChunk();
+    this.appender?.closeSync();
+    this.appender = undefined;
     const cols = [...this.columns].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const select = cols.length
       ? cols.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}${c.isList ? '[]' : ''}) AS ${quoteIdent(c.name)}`).join(', ')
@@ -161,6 +161,8 @@ export class PartWriter {
 
   /** Drops the temp file of an abandoned part. */
   discard(): void {
+    this.appender?.closeSync();
+    this.appender = undefined;
     rmSync(this.tmpPath, { force: true });
   }
 }

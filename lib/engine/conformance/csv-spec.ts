@@ -5,21 +5,10 @@
  *
  * Pure: text in, cases (or a positioned problem) out.
  */
+import type { EsqlType } from '../../esql/types';
 
 /** Column type names as the response names them, after resolving the csv-spec aliases. */
-export type SpecType =
-  | 'keyword'
-  | 'text'
-  | 'integer'
-  | 'long'
-  | 'unsigned_long'
-  | 'double'
-  | 'boolean'
-  | 'date'
-  | 'date_nanos'
-  | 'ip'
-  | 'version'
-  | 'null';
+export type SpecType = Exclude<EsqlType, 'unsupported' | 'date_period' | 'time_duration'>;
 
 /** One expected cell: null, a single raw text, or the raw texts of a multi-value (`[a, b]`). */
 export type RawCell = { kind: 'null' } | { kind: 'single'; text: string } | { kind: 'multi'; texts: string[] };

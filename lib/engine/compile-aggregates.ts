@@ -5,6 +5,7 @@
  */
 import type { Expression, FunctionCall } from '../esql/ast';
 import { asList, CompileContext, CompileFailure, type Val } from './compile-context';
+import { foldConst } from './compile-const';
 import { compileExpr } from './compile-expr';
 
 function valueCount(v: Val): string {
@@ -66,6 +67,14 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
       const total = `sum(${perRow(v, 'list_sum')})${filterSql}`;
       return `(CAST(${total} AS DOUBLE) / nullif(${withFilter(valueCount(v), filterSql)}, 0))`;
     }
+    case 'median':
+    case 'percentile': {
+      const v = arg(0);
+      const fraction = name === 'median' ? 0.5 : percentileFraction(ctx, call);
+      // Elasticsearch's t-digest is exact on small inputs: linear interpolation between the ranks.
+      if (v.kind === 'scalar') return `CAST(quantile_cont(${v.sql}, ${fraction})${filterSql} AS DOUBLE)`;
+      return `CAST(list_aggregate(flatten(list(${asList(v)})${filterSql}), 'quantile_cont', ${fraction}) AS DOUBLE)`;
+    }
     case 'values': {
       const v = arg(0);
       // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic.
@@ -73,6 +82,15 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
     }
   }
   throw new CompileFailure(call.span, `aggregate function [${name}] is not supported by the embedded engine`);
+}
+
+function percentileFraction(ctx: CompileContext, call: FunctionCall): number {
+  const c = call.args[1] ? foldConst(ctx, call.args[1]) : undefined;
+  const raw = c?.kind === 'value' ? c.value : undefined;
+  const p = typeof raw === 'bigint' ? Number(raw) : raw;
+  if (typeof p !== 'number' || !Number.isFinite(p)) throw new CompileFailure(call.span, `the percentile of [${ctx.sourceText(call.span)}] must be a constant number`, 'verification');
+  if (p < 0 || p > 100) throw new CompileFailure(call.args[1].span, `Percentile must be in the range [0, 100], found [${p}]`, 'verification');
+  return p / 100;
 }
 
 function compileArg(ctx: CompileContext, e: Expression | undefined): Val {

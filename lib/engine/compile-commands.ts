@@ -1,13 +1,14 @@
 /**
  * Commands after the source, each over the previous relation (§2.10, §2.11): WHERE, EVAL, SORT,
- * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT. STATS is in compile-stats.ts.
+ * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in compile-stats.ts.
  */
 import type { AnalyzedStep } from '../esql/analyzed';
-import type { Command, DissectCommand, EvalCommand, MvExpandCommand, RenameCommand, SortCommand } from '../esql/ast';
+import type { Command, DissectCommand, GrokCommand, EvalCommand, MvExpandCommand, RenameCommand, SortCommand } from '../esql/ast';
 import { asScalar, CompileFailure, type Binding } from './compile-context';
 import { compileExpr, scalarOf } from './compile-expr';
 import { compileStats } from './compile-stats';
 import { dissectToRegex } from './dissect';
+import { grokToRegex, type GrokType } from './grok';
 import type { Pipeline } from './pipeline';
 import { quoteString } from './sql';
 
@@ -38,7 +39,7 @@ export function compileCommand(p: Pipeline, command: Command, step: AnalyzedStep
     case 'dissect':
       return compileDissect(p, command, step);
     case 'grok':
-      throw new CompileFailure(command.span, 'GROK is not supported by the embedded engine');
+      return compileGrok(p, command, step);
     case 'enrich':
       throw new CompileFailure(command.span, 'ENRICH is not supported by the embedded engine (it needs an Elasticsearch cluster)');
     default:
@@ -149,5 +150,45 @@ function compileDissect(p: Pipeline, command: DissectCommand, step: AnalyzedStep
   p.add(`SELECT *, CASE WHEN regexp_full_match(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
   const columns = new Map(ctx.columns);
   parsed.keys.forEach((key) => columns.set(key, { type: 'keyword', scalar: `${struct}[${quoteString(key)}]` }));
+  rebind(p, step, columns);
+}
+
+/** Elasticsearch's grok converters: Integer/Long.parseLong (no decimals), Float/Double.parseDouble, Boolean.parseBoolean. */
+function grokValue(text: string, type: GrokType | undefined): string {
+  switch (type) {
+    case undefined:
+      return text;
+    case 'int':
+    case 'long': {
+      const sql = type === 'int' ? 'INTEGER' : 'BIGINT';
+      return `(CASE WHEN regexp_full_match(${text}, '[+-]?[0-9]+') THEN TRY_CAST(${text} AS ${sql}) END)`;
+    }
+    case 'float':
+    case 'double':
+      return `TRY_CAST(nullif(${text}, '') AS DOUBLE)`;
+    case 'boolean':
+      return `(CASE WHEN ${text} IS NOT NULL THEN lower(${text}) = 'true' END)`;
+  }
+}
+
+function compileGrok(p: Pipeline, command: GrokCommand, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  const parsed = grokToRegex(command.pattern);
+  if (!parsed.ok) {
+    const message = parsed.unknownPattern !== undefined ? `Invalid pattern [${command.pattern}] for grok: [${parsed.reason}]` : `GROK pattern [${command.pattern}]: ${parsed.reason}`;
+    throw new CompileFailure(command.span, message, parsed.unknownPattern !== undefined ? 'verification' : 'unsupported');
+  }
+  const input = asScalar(ctx, compileExpr(ctx, command.input), command.input.span);
+  const re = quoteString(parsed.regex);
+  const columns = new Map(ctx.columns);
+  if (parsed.captures.length === 0) return rebind(p, step, columns);
+  const struct = ctx.fresh('g');
+  const keys = parsed.captures.map((c, i) => quoteString(`k${i}`)).join(', ');
+  // Unanchored, as Elasticsearch's grok searches the input; no match gives null for every name.
+  p.add(`SELECT *, CASE WHEN regexp_matches(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
+  parsed.captures.forEach((c, i) => {
+    const type = step.output.find((o) => o.name === c.name)?.type ?? 'keyword';
+    columns.set(c.name, { type, scalar: grokValue(`${struct}['k${i}']`, c.type) });
+  });
   rebind(p, step, columns);
 }

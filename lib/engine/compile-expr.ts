@@ -125,7 +125,7 @@ export function listOf(ctx: CompileContext, e: Expression): string {
 }
 
 /** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (§2.5). */
-function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlType, consumer: Span): string {
+export function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlType, consumer: Span): string {
   const own = ctx.typeOf(e);
   if ((target === 'date' || target === 'ip') && own !== target && own !== 'null') {
     const c = convertConst(ctx, e, target);
@@ -175,6 +175,13 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
     return e.op === '/' ? `(${l} // ${r})` : `(${l} % ${r})`;
   }
   if (resultType === 'integer' || resultType === 'long') {
+    if (ctx.aggregateMode) {
+      // Over aggregates (`count(*) - 1`) TRY is not allowed: compute wide and range-check instead.
+      // No warning probe here: the probe runs over the input rows, where aggregates do not exist.
+      const wide = `(${l}::HUGEINT ${e.op} ${r}::HUGEINT)`;
+      const [min, max] = resultType === 'integer' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
+      return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${resultType === 'integer' ? 'INTEGER' : 'BIGINT'}) END)`;
+    }
     // Overflow is null plus a warning (§2.3), not a failed query.
     const sql = `TRY(${l} ${e.op} ${r})`;
     ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} IS NOT NULL AND ${sql} IS NULL)`, `java.lang.ArithmeticException: ${resultType} overflow`);

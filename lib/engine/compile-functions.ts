@@ -9,10 +9,11 @@ import { compileAggregate } from './compile-aggregates';
 import { compileCidrMatch } from './compile-cidr';
 import { compileConversion, CONVERSIONS } from './compile-conversions';
 import { constSql, foldConst } from './compile-const';
-import { compileExpr, listOf, scalarOf } from './compile-expr';
+import { coercedScalar, compileExpr, listOf, scalarOf } from './compile-expr';
 import { dateFormatToStrftime } from './date-format';
 import { quoteString } from './sql';
-import { durationMs, isDuration, periodParts } from './time-math';
+import { bucketSql, dateDiffSql, dateExtractSql, dateParseSql, truncateDate } from './compile-functions-dates';
+import { compileMoreFunction } from './compile-functions-more';
 
 const AGGREGATES = new Set(['count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values', 'median', 'percentile', 'top']);
 
@@ -189,27 +190,26 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
       const idx = (i: string) => `(CASE WHEN ${i} < 0 THEN len(${list}) + ${i} ELSE ${i} END)`;
       return { kind: 'list', sql: `list_slice(${list}, ${idx(start)} + 1, ${idx(end)} + 1)` };
     }
+    case 'date_diff':
+      return scalar(dateDiffSql(ctx, call));
+    case 'date_extract':
+      return scalar(dateExtractSql(ctx, call));
+    case 'date_parse':
+      // Without a pattern DATE_PARSE reads strict_date_optional_time, exactly as TO_DATETIME does.
+      if (call.args.length < 2) return compileConversion(ctx, call, 'to_datetime');
+      return scalar(dateParseSql(ctx, call));
+    case 'bucket':
+      return scalar(bucketSql(ctx, call));
   }
+  const more = compileMoreFunction(ctx, call, name);
+  if (more) return more;
   throw new CompileFailure(call.span, `function [${name}] is not supported by the embedded engine`);
 }
 
 function dateTruncSql(ctx: CompileContext, call: FunctionCall): string {
   const span = foldConst(ctx, call.args[0]);
   if (!span || span.kind !== 'span') throw new CompileFailure(call.args[0].span, 'DATE_TRUNC needs a constant time span');
-  const date = scalarOf(ctx, call.args[1], call.span);
-  const fixed = (ms: number) => `(${date} - ((${date} % ${ms}) + ${ms}) % ${ms})`;
-  const calendar = (unit: string) => `epoch_ms(date_trunc('${unit}', epoch_ms(${date})))`;
-  if (isDuration(span.unit)) return fixed(durationMs(span.quantity, span.unit));
-  // Periods round like Elasticsearch's DateTrunc: 1 day, 7 days (= 1 week, ISO Monday), 1 month,
-  // 3 months, 1 year by calendar; other day counts by a fixed interval from the epoch (UTC).
-  const { months, days } = periodParts(span.quantity, span.unit);
-  if (months === 0 && days === 1) return calendar('day');
-  if (months === 0 && days === 7) return calendar('week');
-  if (months === 0 && days > 1) return fixed(days * 86_400_000);
-  if (days === 0 && months === 1) return calendar('month');
-  if (days === 0 && months === 3) return calendar('quarter');
-  if (days === 0 && months === 12) return calendar('year');
-  throw new CompileFailure(call.args[0].span, `DATE_TRUNC by [${ctx.sourceText(call.args[0].span)}] is not supported by the embedded engine`);
+  return truncateDate(coercedScalar(ctx, call.args[1], 'date', call.span), span.quantity, span.unit, call.args[0].span);
 }
 
 /**

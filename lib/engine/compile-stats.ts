@@ -8,10 +8,14 @@ import type { AnalyzedStep } from '../esql/analyzed';
 import type { StatsCommand } from '../esql/ast';
 import { asScalar, CompileFailure, type Binding } from './compile-context';
 import { compileExpr, scalarOf } from './compile-expr';
+import { isAggregateName } from './compile-functions';
 import type { Pipeline } from './pipeline';
 
 export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedStep): void {
   const ctx = p.ctx;
+  if (command.aggregates.length === 0 && command.groupings.length === 0) {
+    throw new CompileFailure(command.span, 'At least one aggregation or grouping expression required in [STATS]', 'verification');
+  }
   const keySqls: string[] = [];
   const keyNames: string[] = [];
   const preSelects: string[] = [];
@@ -98,7 +102,7 @@ function isValuesCall(e: StatsCommand['aggregates'][number]['expression']): bool
 
 function containsAggregate(e: StatsCommand['aggregates'][number]['expression']): boolean {
   if (e.kind === 'function') {
-    if (['count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values'].includes(e.name)) return true;
+    if (isAggregateName(e.name.toLowerCase())) return true;
     return e.args.some(containsAggregate);
   }
   if (e.kind === 'binary') return containsAggregate(e.left) || containsAggregate(e.right);

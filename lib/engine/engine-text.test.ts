@@ -147,6 +147,7 @@ describe('text queries', () => {
   it('errors keep their kind and position', async () => {
     expect(await engine.query({ query: 'ROW a = 1 | KEEP b' })).toMatchObject({ ok: false, error: { kind: 'verification', message: expect.stringContaining('line 1:18: Unknown column [b]') } });
     expect(await engine.query({ query: 'FROM nope | LIMIT 1' })).toMatchObject({ ok: false, error: { kind: 'unknown_index' } });
-    expect(await engine.query({ query: 'ROW a = "x" | GROK a "%{WORD:w}"' })).toMatchObject({ ok: false, error: { kind: 'unsupported', message: expect.stringContaining('line 1:15:') } });
+    expect(await engine.query({ query: 'ROW a = "x" | ENRICH hosts ON a' })).toMatchObject({ ok: false, error: { kind: 'unsupported', message: expect.stringContaining('line 1:15:') } });
+    expect(await engine.query({ query: 'ROW a = "x" | GROK a "%{WORD:w}"' })).toMatchObject({ ok: true, response: { values: [['x', 'x']] } });
   });
 });

@@ -1,5 +1,6 @@
 /** Minimal traversal the analyzer needs before typing: every expression of a command, recursively. */
 import type { Command, Expression } from './ast';
+import { children } from './walker';
 
 /** The top-level expressions a command holds. */
 export function commandExpressions(command: Command): Expression[] {
@@ -28,25 +29,9 @@ export function commandExpressions(command: Command): Expression[] {
   }
 }
 
+/** The sub-expressions of an expression (the walker's children; an expression has only expressions below it). */
 export function childrenOf(e: Expression): Expression[] {
-  switch (e.kind) {
-    case 'list':
-      return e.items;
-    case 'function':
-      return e.args;
-    case 'unary':
-    case 'isNull':
-    case 'cast':
-      return [e.operand];
-    case 'binary':
-      return [e.left, e.right];
-    case 'in':
-      return [e.operand, ...e.list];
-    case 'like':
-      return [e.operand, ...e.patterns];
-    default:
-      return [];
-  }
+  return children(e) as Expression[];
 }
 
 /** Depth-first, parents before children. */

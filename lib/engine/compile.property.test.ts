@@ -13,7 +13,7 @@ import { compileQuery } from './compile';
 import { createEmbeddedEngine } from './index';
 import { tempDir } from './test-fixtures';
 import type { EmbeddedEngine } from './types';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
 
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const INDEX = 'logs-endpoint.events.network-default';

@@ -10,7 +10,7 @@ import type { EventStore, SourceSnapshot } from '../store/types';
 import { createEngineWith } from './engine';
 import { fixtureSnapshot } from './test-fixtures';
 import type { EmbeddedEngine } from './types';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
 
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const INDEX = 'logs-endpoint.events.network-default';

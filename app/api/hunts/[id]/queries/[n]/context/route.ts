@@ -1,0 +1,5 @@
+import { contextRoute } from '@/lib/server/hunt-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = contextRoute;

@@ -1,0 +1,82 @@
+/**
+ * The JSON the dashboard's API routes send to the browser. Results keep Elasticsearch's `_query`
+ * shape (`columns`, `values`) so one table, one export and one chart code path serve both
+ * backends. Failures are data: the page shows `message` (the server's words) and `hint`.
+ */
+import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
+
+export type ApiErrorKind = BackendErrorKind | 'not_found';
+
+export interface ApiError {
+  kind: ApiErrorKind;
+  message: string;
+  /** What to check, in the analyst's terms ("Check ELASTICSEARCH_API_KEY …"). */
+  hint?: string;
+}
+
+/** A lint finding as the page lists it; `variant` is a safer rewrite the analyst may run instead. */
+export interface ApiFinding {
+  code: 'limit-before-sort' | 'hardcoded-time-window' | 'no-limit' | 'possibly-truncated';
+  severity: 'info' | 'warning';
+  message: string;
+  line: number;
+  column: number;
+  variant?: { label: string; query: string };
+}
+
+export interface WindowInfo {
+  /** `24h`, `7d`, `14d`, `30d`, `custom`, or `hunt` (the hunt's own window, untouched). */
+  id: string;
+  /** `last 7 days`, or `2026-01-01T00:00:00.000Z to 2026-01-08T00:00:00.000Z`. */
+  description: string;
+  /** Absolute bounds with now() resolved, when known. */
+  from?: string;
+  to?: string;
+}
+
+/** POST /api/hunts/[id]/queries/[n]/run */
+export type RunResponse =
+  | {
+      ok: true;
+      hunt: string;
+      query: number;
+      /** The ES|QL that ran, after the window rewrite (params are listed separately, never spliced). */
+      effectiveQuery: string;
+      params: Record<string, EsqlValue>[];
+      window: WindowInfo;
+      result: QueryResponse;
+      findings: ApiFinding[];
+      /** The BY keys of the hunt's last STATS: a row with these can be drilled into. Empty if none. */
+      keys: string[];
+    }
+  | { ok: false; error: ApiError };
+
+/** POST /api/hunts/[id]/queries/[n]/context: per result row, the context columns. */
+export type ContextResponse =
+  | {
+      ok: true;
+      /** Context columns (`host_names`, `agent_ids`, `first_seen`, `last_seen`, `destinations`, `ports`, `users`). */
+      columns: EsqlColumn[];
+      /** Keyed by `rowKey(keys, row)` of the hunt row the context belongs to. */
+      rows: Record<string, EsqlValue[]>;
+    }
+  | { ok: false; error: ApiError };
+
+/** POST /api/hunts/[id]/queries/[n]/events: the raw events behind one hunt row. */
+export type EventsResponse =
+  | {
+      ok: true;
+      effectiveQuery: string;
+      params: Record<string, EsqlValue>[];
+      window: WindowInfo;
+      /** Every non-empty column; the page shows the default ones and a chooser for the rest. */
+      result: QueryResponse;
+      /** True when the 10,000-event cap was reached. */
+      truncated: boolean;
+    }
+  | { ok: false; error: ApiError };
+
+/** A stable key of one hunt row's BY values, shared by the context map and the URL. */
+export function rowKey(keys: readonly string[], row: Record<string, EsqlValue>): string {
+  return JSON.stringify(keys.map((k) => row[k] ?? null));
+}

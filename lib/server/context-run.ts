@@ -1,0 +1,39 @@
+/** Context columns for the rows of a hunt result: one re-aggregating query, keyed by row. */
+import { rowKey, type ContextResponse } from '../api/contract';
+import type { Backend, EsqlValue } from '../backends/types';
+import type { ColumnSchema } from '../esql/analyzed';
+import type { EsqlType } from '../esql/types';
+import { buildContextQuery } from '../hunts/context';
+import { print } from '../esql/printer';
+import { apiError, toApiError } from './api-error';
+import type { PreparedQuery } from './prepare';
+import { statsInputColumns } from './stats-input';
+
+export async function runContext(
+  backend: Backend,
+  prepared: PreparedQuery,
+  rows: Record<string, EsqlValue>[],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<ContextResponse> {
+  const input = await statsInputColumns(backend, prepared.query, prepared.params, now, signal);
+  if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error) };
+  const columns: ColumnSchema[] = input.columns.map((c) => ({ name: c.name, type: c.type as EsqlType }));
+  const built = buildContextQuery(prepared.query, rows, columns, { text: prepared.originalText });
+  if (!built.ok) return { ok: false, error: apiError('bad_request', built.reason) };
+  const result = await backend.query({
+    query: print(built.query),
+    params: [...prepared.params, ...built.params],
+    now,
+    ...(signal ? { signal } : {}),
+  });
+  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  const { columns: out, values } = result.response;
+  const contextIndexes = built.aggregates.map((name) => out.findIndex((c) => c.name === name));
+  const byRow: Record<string, EsqlValue[]> = {};
+  for (const row of values) {
+    const record = Object.fromEntries(out.map((c, i) => [c.name, row[i]]));
+    byRow[rowKey(prepared.keys, record)] = contextIndexes.map((i) => row[i]);
+  }
+  return { ok: true, columns: contextIndexes.map((i) => out[i]), rows: byRow };
+}

@@ -1,0 +1,37 @@
+/**
+ * The three hunt-query API routes share everything but their last step: validate the body, find
+ * and prepare the query, then run, add context, or drill down. Route files stay one line each.
+ */
+import type { z } from 'zod';
+import { contextBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from './requests';
+import { backendOrError, json, type Answer } from './respond';
+import { runContext } from './context-run';
+import { runEvents } from './events-run';
+import { runPrepared } from './run-hunt';
+import { serverNow } from './now';
+import type { PreparedQuery } from './prepare';
+import type { Backend } from '../backends/types';
+
+export interface HuntRouteContext {
+  params: Promise<{ id: string; n: string }>;
+}
+
+type Step<T> = (backend: Backend, prepared: PreparedQuery, body: T, now: Date, signal: AbortSignal) => Promise<Answer>;
+
+function huntRoute<T extends z.infer<typeof runBodySchema>>(schema: z.ZodType<T>, step: Step<T>) {
+  return async (request: Request, context: HuntRouteContext): Promise<Response> => {
+    const { id, n } = await context.params;
+    const body = await readBody(request, schema);
+    if (!body.ok) return json(body);
+    const now = serverNow();
+    const prepared = await prepareFromRoute(id, n, body.value, now);
+    if (!prepared.ok) return json(prepared);
+    const backend = backendOrError();
+    if (!backend.ok) return json(backend);
+    return json(await step(backend.backend, prepared.value, body.value, now, request.signal));
+  };
+}
+
+export const runRoute = huntRoute(runBodySchema, (backend, prepared, _body, now, signal) => runPrepared(backend, prepared, now, signal));
+export const contextRoute = huntRoute(contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
+export const eventsRoute = huntRoute(eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, now, signal));

@@ -1,0 +1,99 @@
+/**
+ * From a hunt query and the analyst's choices (window, safer variant) to the exact ES|QL that
+ * runs: rewritten through the AST, printed, with the window bounds as named params.
+ */
+import type { ApiError, ApiFinding, WindowInfo } from '../api/contract';
+import type { EsqlValue } from '../backends/types';
+import type { Query } from '../esql/ast';
+import { formatErrors } from '../esql/errors';
+import { lintQuery, type LintFinding } from '../esql/lint';
+import { print } from '../esql/printer';
+import { splitAtLastStats } from '../hunts/drilldown';
+import type { Hunt } from '../hunts/types';
+import { applyTimeWindow, windowParams } from '../hunts/window';
+import { apiError } from './api-error';
+import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
+
+/** The lint rewrites the page offers as variants, by finding code. */
+export const VARIANTS = ['limit-before-sort'] as const;
+export type VariantId = (typeof VARIANTS)[number];
+
+export interface PrepareOptions {
+  window: WindowSpec;
+  variant?: VariantId;
+  now: Date;
+}
+
+export interface PreparedQuery {
+  hunt: Hunt;
+  number: number;
+  /** The hunt's query as written (parsed). */
+  original: Query;
+  originalText: string;
+  /** What runs: window and variant applied. */
+  query: Query;
+  text: string;
+  params: Record<string, EsqlValue>[];
+  window: WindowInfo;
+  /** Findings on the query as written, with variants printed. */
+  findings: ApiFinding[];
+  /** Result columns naming the last STATS' BY keys; empty when rows are not drillable. */
+  keys: string[];
+}
+
+export type PrepareResult = { ok: true; prepared: PreparedQuery } | { ok: false; error: ApiError };
+
+export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOptions): PrepareResult {
+  const entry = hunt.queries.find((q) => q.number === number);
+  if (!entry) return { ok: false, error: apiError('not_found', `Hunt [${hunt.id}] has no query ${number}.`) };
+  if (entry.language !== 'ES|QL') {
+    return { ok: false, error: apiError('unsupported', `Query ${number} of hunt [${hunt.id}] is ${entry.language}, not ES|QL; only ES|QL queries run here.`) };
+  }
+  if (!entry.parsed.ok) return { ok: false, error: apiError('parsing', formatErrors(entry.parsed.errors)) };
+  const original = entry.parsed.query;
+  const lint = lintQuery(original, entry.text);
+  let query = original;
+  if (options.variant) {
+    const fix = lint.find((f) => f.code === options.variant)?.fix;
+    if (!fix) return { ok: false, error: apiError('bad_request', `Query ${number} has no “${options.variant}” variant to run.`) };
+    query = fix.query;
+  }
+  const timeWindow = timeWindowOf(options.window);
+  let params: Record<string, EsqlValue>[] = [];
+  let applied: { description: string; params: Record<string, string> } | undefined;
+  if (timeWindow) {
+    const result = applyTimeWindow(query, timeWindow);
+    if (!result.ok) return { ok: false, error: apiError('bad_request', result.reason) };
+    query = result.query;
+    params = windowParams(result.params);
+    applied = result;
+  }
+  // Column names of unnamed BY expressions come from the text as written; a variant keeps them.
+  const split = splitAtLastStats(query, entry.text);
+  return {
+    ok: true,
+    prepared: {
+      hunt,
+      number,
+      original,
+      originalText: entry.text,
+      query,
+      text: query === original ? entry.text : print(query),
+      params,
+      window: describeWindow(options.window, original, options.now, applied),
+      findings: lint.map(toApiFinding),
+      keys: 'reason' in split ? [] : split.keys.map((k) => k.name),
+    },
+  };
+}
+
+export function toApiFinding(f: LintFinding): ApiFinding {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    ...(f.fix ? { variant: { label: f.fix.label, query: print(f.fix.query) } } : {}),
+  };
+}

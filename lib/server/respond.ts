@@ -1,0 +1,21 @@
+/** JSON responses of the API routes: errors carry their status, nothing is cached by proxies. */
+import type { ApiError } from '../api/contract';
+import { createBackend } from '../backends';
+import type { Backend } from '../backends/types';
+import { apiError, statusOf } from './api-error';
+
+export type Answer = object & ({ ok: true } | { ok: false; error: ApiError });
+
+export function json(body: Answer): Response {
+  const status = body.ok ? 200 : statusOf(body.error.kind);
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** The configured backend, or the configuration problem as an answer (never a stack trace). */
+export function backendOrError(): { ok: true; backend: Backend } | { ok: false; error: ApiError } {
+  try {
+    return { ok: true, backend: createBackend() };
+  } catch (e) {
+    return { ok: false, error: apiError('bad_request', `Huntboard is misconfigured: ${(e as Error).message}`) };
+  }
+}

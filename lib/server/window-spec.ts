@@ -6,13 +6,14 @@ import { z } from 'zod';
 import type { Query } from '../esql/ast';
 import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../hunts/window';
 import type { WindowInfo } from '../api/contract';
+import type { WindowChoice } from '../url/hunt-url';
 
-export const windowSpecSchema = z.discriminatedUnion('id', [
+export type WindowSpec = WindowChoice;
+
+export const windowSpecSchema: z.ZodType<WindowSpec> = z.discriminatedUnion('id', [
   z.object({ id: z.enum(['hunt', '24h', '7d', '14d', '30d']) }),
   z.object({ id: z.literal('custom'), from: z.string().max(64), to: z.string().max(64) }),
 ]);
-
-export type WindowSpec = z.infer<typeof windowSpecSchema>;
 
 export const HUNT_WINDOW: WindowSpec = { id: 'hunt' };
 

@@ -1,0 +1,32 @@
+/** What the hunt page's client part needs about each query (no AST crosses to the browser). */
+import { formatErrors } from '../esql/errors';
+import { queryLabels } from './query-labels';
+import type { Hunt } from './types';
+
+export interface HuntQuerySummary {
+  number: number;
+  /** "All users", "Root only", or "Query 3". */
+  label: string;
+  language: string;
+  text: string;
+  /** ES|QL queries run (a broken one runs into its positioned parse error, shown as such). */
+  runnable: boolean;
+  /** Why it cannot run here, or its parse error. */
+  problem?: string;
+}
+
+export function querySummaries(hunt: Hunt): HuntQuerySummary[] {
+  const labels = queryLabels(hunt);
+  return hunt.queries.map((q) => ({
+    number: q.number,
+    label: labels.get(q.number) ?? `Query ${q.number}`,
+    language: q.language,
+    text: q.text,
+    runnable: q.language === 'ES|QL',
+    ...(q.language !== 'ES|QL'
+      ? { problem: `This query is ${q.language === 'SQL' ? 'OSQuery SQL' : q.language}; Huntboard runs ES|QL queries only. Its text is shown for reference.` }
+      : !q.parsed.ok
+        ? { problem: formatErrors(q.parsed.errors) }
+        : {}),
+  }));
+}

@@ -1,6 +1,10 @@
-import { createBackend } from '@/lib/backends';
+import Link from 'next/link';
+import { MitreBadges } from '@/components/MitreBadges';
+import { RunAll, type RunAllItem } from '@/components/RunAll';
 import { loadCatalogue } from '@/lib/hunts/catalogue';
-import type { BackendInfo } from '@/lib/backends/types';
+import { querySummaries } from '@/lib/hunts/query-summaries';
+import type { Backend, BackendInfo } from '@/lib/backends/types';
+import { backendOrError } from '@/lib/server/respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +33,12 @@ function BackendSummary({ info }: { info: BackendInfo }) {
 
 export default async function OverviewPage() {
   const catalogue = await loadCatalogue({ huntsDir: process.env.HUNTBOARD_HUNTS_DIR });
-  const described = await createBackend().describe();
+  const described = await describeBackend();
+  const runnable: RunAllItem[] = catalogue.hunts.flatMap((hunt) =>
+    querySummaries(hunt)
+      .filter((q) => q.runnable)
+      .map((q) => ({ huntId: hunt.id, huntName: hunt.name, query: q.number, label: q.label })),
+  );
   return (
     <>
       <section className="panel" aria-label="Backend">
@@ -45,29 +54,48 @@ export default async function OverviewPage() {
               <th scope="col">MITRE ATT&amp;CK</th>
               <th scope="col">Integration</th>
               <th scope="col">Queries</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
-            {catalogue.hunts.map((hunt) => (
-              <tr key={hunt.id}>
-                <td>
-                  <strong>{hunt.name}</strong>
-                  <div className="muted">{hunt.description.split('\n')[0]}</div>
-                </td>
-                <td>{hunt.platform ?? ''}</td>
-                <td>
-                  {hunt.mitre.map((id) => (
-                    <a key={id} className="badge" href={`https://attack.mitre.org/techniques/${id.replace('.', '/')}/`} rel="noreferrer" target="_blank">
-                      {id}
-                    </a>
-                  ))}
-                </td>
-                <td>{hunt.integration.join(', ')}</td>
-                <td>
-                  {hunt.queries.length} ({hunt.queries.map((q) => q.language).join(', ')})
-                </td>
-              </tr>
-            ))}
+            {catalogue.hunts.map((hunt) => {
+              const queries = querySummaries(hunt);
+              return (
+                <tr key={hunt.id}>
+                  <td>
+                    <Link href={`/hunts/${encodeURIComponent(hunt.id)}`}>
+                      <strong>{hunt.name}</strong>
+                    </Link>
+                    <div className="muted">{hunt.description.split('\n')[0]}</div>
+                  </td>
+                  <td>{hunt.platform ?? ''}</td>
+                  <td>
+                    <MitreBadges ids={hunt.mitre} />
+                  </td>
+                  <td>{hunt.integration.join(', ')}</td>
+                  <td>
+                    <ul className="plain">
+                      {queries.map((q) => (
+                        <li key={q.number}>
+                          {q.runnable ? <Link href={`/hunts/${encodeURIComponent(hunt.id)}?q=${q.number}`}>{q.label}</Link> : q.label}{' '}
+                          <span className="muted">{q.language}</span>
+                          {q.problem && q.runnable && <span className="error"> (does not parse)</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    {queries.some((q) => q.runnable) && (
+                      <Link className="button" href={`/hunts/${encodeURIComponent(hunt.id)}`} aria-label={`Run ${hunt.name}`}>
+                        Run
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         {catalogue.problems.length > 0 && (
@@ -83,6 +111,14 @@ export default async function OverviewPage() {
           </details>
         )}
       </section>
+      <RunAll items={runnable} />
     </>
   );
+}
+
+/** The backend's description, or its configuration problem, as data (the page must render either way). */
+async function describeBackend(): Promise<Awaited<ReturnType<Backend['describe']>>> {
+  const resolved = backendOrError();
+  if (!resolved.ok) return { ok: false, error: { kind: 'bad_request', message: resolved.error.message } };
+  return resolved.backend.describe();
 }

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-e2e-'));
-const env = { ...process.env, HUNTBOARD_DATA_DIR: dataDir };
+// Extra hunts: fixtures such as a hunt with a broken query.
+const env = { ...process.env, HUNTBOARD_DATA_DIR: dataDir, HUNTBOARD_HUNTS_DIR: path.join(root, 'e2e/hunts') };
 delete env.ELASTICSEARCH_URL;
 delete env.ELASTICSEARCH_CLOUD_ID;
 

@@ -1,0 +1,31 @@
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import type { Metadata } from 'next';
+import { HuntHeader } from '@/components/hunt/HuntHeader';
+import { HuntWorkspace } from '@/components/hunt/HuntWorkspace';
+import { findHunt, loadCatalogue } from '@/lib/hunts/catalogue';
+import { querySummaries } from '@/lib/hunts/query-summaries';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const hunt = findHunt(await loadCatalogue(), (await params).id);
+  return { title: hunt ? `${hunt.name} · Huntboard` : 'Hunt not found · Huntboard' };
+}
+
+export default async function HuntPage({ params }: Props) {
+  const hunt = findHunt(await loadCatalogue(), (await params).id);
+  if (!hunt) notFound();
+  return (
+    <>
+      <HuntHeader hunt={hunt} />
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <HuntWorkspace huntId={hunt.id} queries={querySummaries(hunt)} />
+      </Suspense>
+    </>
+  );
+}

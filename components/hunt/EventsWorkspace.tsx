@@ -1,0 +1,78 @@
+'use client';
+/**
+ * The drill-down page's interactive part: the raw events behind one hunt row, with the view
+ * (sort, columns, open event) in the URL and a way back to the hunt table as it was.
+ */
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { EventsResponse } from '@/lib/api/contract';
+import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/url/hunt-url';
+import { CellValue } from '@/components/CellValue';
+import { EsqlCode } from '@/components/EsqlCode';
+import { ErrorPanel } from '@/components/ErrorPanel';
+import { ExportButtons } from '@/components/ExportButtons';
+import { EventsView } from '@/components/events/EventsView';
+import { RunStatus } from './RunStatus';
+import { useApiPost } from './use-api';
+
+export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; queryLabels: Record<number, string> }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = parseEventsState(new URLSearchParams(useSearchParams().toString()));
+  const update = (next: Partial<EventsViewState>) => {
+    const merged = { ...state, ...next };
+    for (const k of Object.keys(next) as (keyof EventsViewState)[]) if (next[k] === undefined) delete merged[k];
+    router.replace(`${pathname}?${eventsSearch(merged)}`, { scroll: false });
+  };
+  const body = { window: state.window, ...(state.variant ? { variant: state.variant } : {}), key: state.key };
+  const url = state.key.length > 0 ? `/api/hunts/${encodeURIComponent(huntId)}/queries/${state.query}/events` : null;
+  const call = useApiPost<EventsResponse>(url, body);
+  const done = call.state.status === 'done' ? call.state.data : undefined;
+  const label = queryLabels[state.query] ?? `Query ${state.query}`;
+
+  return (
+    <section className="events-workspace" aria-label="Events">
+      <div className="panel drill-target">
+        <Link href={backHref(huntId, state.back)} className="button">
+          ← Back to {label}
+        </Link>
+        <h2>
+          Events of {label} where{' '}
+          {state.key.map((v, i) => (
+            <span key={i} className="key-value">
+              {i > 0 && ' and '}
+              <CellValue value={v} type="keyword" />
+            </span>
+          ))}
+        </h2>
+        {done && <p className="muted">Window: {done.window.description}</p>}
+      </div>
+      {url === null && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
+      {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
+      {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}
+      {done && (
+        <>
+          <div className="table-toolbar">
+            <ExportButtons columns={done.result.columns} values={done.result.values} fileName={`${huntId}-q${state.query}-events`} />
+          </div>
+          <EventsView
+            response={done}
+            sort={state.sort}
+            onSortChange={(sort) => update({ sort: sort ?? null })}
+            visibleColumns={state.columns}
+            onVisibleColumnsChange={(columns) => update({ columns })}
+            openRow={state.event}
+            onOpenRowChange={(event) => update({ event })}
+          />
+          <section className="effective-query" aria-label="Drill-down ES|QL">
+            <h3>ES|QL that ran</h3>
+            <EsqlCode query={done.effectiveQuery} />
+            <p className="muted">
+              Params: <code>{JSON.stringify(done.params)}</code>
+            </p>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

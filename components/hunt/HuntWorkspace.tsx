@@ -1,0 +1,75 @@
+'use client';
+/**
+ * The hunt page's interactive part: one tab per query, the view state read from and written to
+ * the URL (so a reload or a shared link shows the same view).
+ */
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, type MouseEvent } from 'react';
+import { huntSearch, parseHuntState, type HuntViewState } from '@/lib/url/hunt-url';
+import { QueryPanel } from './QueryPanel';
+import type { HuntQuerySummary } from '@/lib/hunts/query-summaries';
+
+export function HuntWorkspace({ huntId, queries }: { huntId: string; queries: HuntQuerySummary[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const state = parseHuntState(new URLSearchParams(params.toString()));
+  const current = queries.find((q) => q.number === state.query) ?? queries[0];
+
+  const update = useCallback(
+    (next: Partial<HuntViewState>) => {
+      const merged = { ...state, ...next };
+      for (const k of Object.keys(next) as (keyof HuntViewState)[]) if (next[k] === undefined) delete merged[k];
+      router.replace(`${pathname}?${huntSearch(merged)}`, { scroll: false });
+    },
+    [state, router, pathname],
+  );
+
+  // Going to a row's events: remember the row here first, so Back returns to it.
+  const rememberRow = (e: MouseEvent<HTMLDivElement>) => {
+    const link = (e.target as HTMLElement).closest('a');
+    if (!link || !link.pathname.endsWith('/events')) return;
+    const back = new URLSearchParams(link.search).get('back');
+    if (back) window.history.replaceState(window.history.state, '', `${pathname}?${back}`);
+  };
+
+  if (!current) return <p className="muted">This hunt has no queries.</p>;
+  return (
+    <div className="hunt-workspace" onClickCapture={rememberRow}>
+      <div role="tablist" aria-label="Queries" className="tabs">
+        {queries.map((q) => (
+          <button
+            key={q.number}
+            type="button"
+            role="tab"
+            id={`tab-${q.number}`}
+            aria-selected={q.number === current.number}
+            aria-controls={`panel-${q.number}`}
+            tabIndex={q.number === current.number ? 0 : -1}
+            className="tab"
+            onClick={() => update({ query: q.number, sort: [], filters: {}, row: undefined, variant: undefined })}
+            onKeyDown={(e) => {
+              const i = queries.indexOf(q);
+              const to = e.key === 'ArrowRight' ? queries[(i + 1) % queries.length] : e.key === 'ArrowLeft' ? queries[(i - 1 + queries.length) % queries.length] : undefined;
+              if (!to) return;
+              update({ query: to.number, sort: [], filters: {}, row: undefined, variant: undefined });
+              document.getElementById(`tab-${to.number}`)?.focus();
+            }}
+          >
+            {q.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${current.number}`} aria-labelledby={`tab-${current.number}`}>
+        {current.runnable ? (
+          <QueryPanel key={current.number} huntId={huntId} query={current} state={{ ...state, query: current.number }} onChange={update} />
+        ) : (
+          <div className="panel">
+            <p>{current.problem}</p>
+            <pre>{current.text}</pre>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

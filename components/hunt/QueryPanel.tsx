@@ -1,0 +1,114 @@
+'use client';
+/**
+ * One query of a hunt: runs it with the window and variant from the URL, shows the result table
+ * (sort and filters in the URL), context columns from a second query, findings, the effective
+ * ES|QL, exports, and links from each row to its raw events.
+ */
+import { useEffect, useMemo } from 'react';
+import { rowKey, type ContextResponse, type RunResponse } from '@/lib/api/contract';
+import type { EsqlValue } from '@/lib/backends/types';
+import { eventsHref, type HuntViewState } from '@/lib/url/hunt-url';
+import { visibleValues } from '@/lib/table/rows';
+import { EsqlCode } from '@/components/EsqlCode';
+import { ErrorPanel } from '@/components/ErrorPanel';
+import { ExportButtons } from '@/components/ExportButtons';
+import { ResultTable } from '@/components/ResultTable';
+import { Findings } from './Findings';
+import { ResultSummary } from './ResultSummary';
+import { RunStatus } from './RunStatus';
+import { useApiPost } from './use-api';
+import { WindowControl } from './WindowControl';
+
+const CONTEXT_ROWS = 100;
+
+export interface QueryPanelProps {
+  huntId: string;
+  query: { number: number; label: string };
+  state: HuntViewState;
+  onChange: (next: Partial<HuntViewState>) => void;
+}
+
+export function QueryPanel({ huntId, query, state, onChange }: QueryPanelProps) {
+  const base = `/api/hunts/${encodeURIComponent(huntId)}/queries/${query.number}`;
+  const request = { window: state.window, ...(state.variant ? { variant: state.variant } : {}) };
+  const run = useApiPost<RunResponse>(`${base}/run`, request);
+  const done = run.state.status === 'done' ? run.state.data : undefined;
+
+  const records = useMemo(() => (done ? done.result.values.map((row) => Object.fromEntries(done.result.columns.map((c, i) => [c.name, row[i]]))) : []), [done]);
+  const keyRows = useMemo(() => (done ? records.slice(0, CONTEXT_ROWS).map((r) => Object.fromEntries(done.keys.map((k) => [k, r[k] ?? null]))) : []), [done, records]);
+  const context = useApiPost<ContextResponse>(done && done.keys.length > 0 && keyRows.length > 0 ? `${base}/context` : null, { ...request, rows: keyRows });
+  const contextData = context.state.status === 'done' ? context.state.data : undefined;
+
+  const highlightRow = useMemo(() => (done && state.row ? records.findIndex((r) => rowKey(done.keys, r) === state.row) : -1), [done, records, state.row]);
+  useEffect(() => {
+    if (highlightRow < 0) return;
+    document.querySelector(`[data-query="${query.number}"] [data-row-index="${highlightRow}"]`)?.scrollIntoView({ block: 'center' });
+  }, [highlightRow, query.number]);
+
+  return (
+    <div className="query-panel" data-query={query.number}>
+      <div className="toolbar">
+        <WindowControl key={JSON.stringify(state.window)} value={state.window} defaults={done?.window} onChange={(window) => onChange({ window, row: undefined })} />
+        <button type="button" className="button" onClick={run.retry} disabled={run.state.status === 'loading'}>
+          Run again
+        </button>
+      </div>
+      {run.state.status === 'loading' && <RunStatus key={run.state.request} what={query.label} onCancel={run.cancel} />}
+      {run.state.status === 'failed' && <ErrorPanel error={run.state.error} />}
+      {done && (
+        <>
+          <ResultSummary response={done} />
+          <Findings findings={done.findings} variantOn={state.variant !== undefined} onVariant={(on) => onChange({ variant: on ? 'limit-before-sort' : undefined })} />
+          <div className="table-toolbar">
+            <ExportButtons
+              columns={done.result.columns}
+              values={visibleValues(done.result.columns, done.result.values, state.sort, state.filters)}
+              allValues={done.result.values}
+              took={done.result.took}
+              isPartial={done.result.is_partial}
+              fileName={`${huntId}-q${query.number}`}
+            />
+            {context.state.status === 'failed' && <span className="error">Context unavailable: {context.state.error.message}</span>}
+          </div>
+          <ResultTable
+            caption={`${query.label}: ${done.result.values.length} rows`}
+            columns={done.result.columns}
+            values={done.result.values}
+            sorting={state.sort}
+            onSortingChange={(sort) => onChange({ sort })}
+            filters={state.filters}
+            onFiltersChange={(filters) => onChange({ filters })}
+            highlightRow={highlightRow >= 0 ? highlightRow : undefined}
+            extraColumns={
+              done.keys.length > 0
+                ? {
+                    label: 'Context',
+                    columns: contextData?.columns ?? [],
+                    loading: context.state.status === 'loading',
+                    valuesFor: (i: number) => contextData?.rows[rowKey(done.keys, records[i])],
+                  }
+                : undefined
+            }
+            rowAction={
+              done.keys.length > 0
+                ? (i: number) => {
+                    const key: EsqlValue[] = done.keys.map((k) => records[i][k] ?? null);
+                    return { href: eventsHref(huntId, state, key, rowKey(done.keys, records[i])), label: 'Events' };
+                  }
+                : undefined
+            }
+          />
+          <section className="effective-query" aria-label="Effective ES|QL">
+            <h3>ES|QL that ran</h3>
+            <EsqlCode query={done.effectiveQuery} />
+            {done.params.length > 0 && (
+              <p className="muted">
+                Params: <code>{JSON.stringify(done.params)}</code>
+              </p>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/** Row count, time taken, the window that ran, and the server's warnings. */
+import type { RunResponse } from '@/lib/api/contract';
+
+export function ResultSummary({ response }: { response: Extract<RunResponse, { ok: true }> }) {
+  const { result, window } = response;
+  return (
+    <div className="result-summary">
+      <p>
+        <strong>{result.values.length.toLocaleString('en-US')}</strong> rows · took {result.took.toLocaleString('en-US')} ms · window:{' '}
+        <strong className="window-ran">{window.description}</strong>
+        {window.from && window.to && (
+          <span className="muted">
+            {' '}
+            (<time dateTime={window.from}>{window.from}</time> to <time dateTime={window.to}>{window.to}</time>)
+          </span>
+        )}
+        {result.is_partial && <strong className="error"> · partial result</strong>}
+      </p>
+      {result.warnings.length > 0 && (
+        <details className="warnings">
+          <summary>
+            {result.warnings.length} warning{result.warnings.length === 1 ? '' : 's'} from the server
+          </summary>
+          <ul>
+            {result.warnings.map((w) => (
+              <li key={w}>
+                <code>{w}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+/**
+ * A sortable column header: a real button (keyboard reachable), `aria-sort` on the <th>, the sort
+ * direction and, in a multi-column sort, the key's position. Shift-click adds a secondary key.
+ */
+import type { Header } from '@tanstack/react-table';
+import type { Features, RowView } from './columns';
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function ariaSortOf(sorted: false | 'asc' | 'desc'): 'ascending' | 'descending' | 'none' {
+  return sorted === false ? 'none' : ARIA_SORT[sorted];
+}
+
+export interface SortHeaderProps {
+  header: Header<Features, RowView, unknown>;
+  name: string;
+  type: string;
+  numeric: boolean;
+  /** How many sort keys are active: positions are shown only when there are several. */
+  sortCount: number;
+}
+
+export function SortHeader({ header, name, type, numeric, sortCount }: SortHeaderProps) {
+  const column = header.column;
+  const sorted = column.getIsSorted();
+  const position = column.getSortIndex();
+  const toggle = column.getToggleSortingHandler();
+  const next = column.getNextSortingOrder();
+  const action = next === false ? 'remove sort' : next === 'asc' ? 'sort ascending' : 'sort descending';
+  return (
+    <th scope="col" aria-sort={ariaSortOf(sorted)} className={numeric ? 'num' : undefined}>
+      <button type="button" className="sort-button" onClick={toggle} title={`${name} (${type}): click to ${action}, shift-click to add as a secondary sort`}>
+        <span className="column-name">{name}</span>
+        <span className="column-type">{type}</span>
+        <span className="sort-indicator" aria-hidden="true">
+          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+          {sorted !== false && sortCount > 1 ? <sup>{position + 1}</sup> : null}
+        </span>
+      </button>
+    </th>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
+import { toCsv as cliToCsv } from '../cli/format-csv';
+import { toCsv } from './csv';
+import { exportFileName } from './file-name';
+import { toQueryJson } from './json';
+
+const columns: EsqlColumn[] = [
+  { name: 'connection_count', type: 'long' },
+  { name: 'process.name', type: 'keyword' },
+];
+const values: EsqlValue[][] = [
+  [-5, '=HYPERLINK("http://evil","x")'],
+  [3, '\u202Egnp.sh'],
+  [null, ['a', 'b,c']],
+];
+
+describe('toCsv', () => {
+  it('neutralises formulas, escapes bidi characters and quotes fields', () => {
+    expect(toCsv(columns, values)).toBe(
+      'connection_count,process.name\r\n-5,"\'=HYPERLINK(""http://evil"",""x"")"\r\n3,\\u202egnp.sh\r\n,"a;b,c"\r\n',
+    );
+  });
+  it('is the function the CLI re-exports', () => {
+    expect(cliToCsv).toBe(toCsv);
+  });
+});
+
+describe('toQueryJson', () => {
+  it('keeps exactly the _query fields and stays valid JSON', () => {
+    const response: QueryResponse = { columns, values, took: 12, is_partial: false, warnings: ['No limit defined'] };
+    const text = toQueryJson(response);
+    const parsed: unknown = JSON.parse(text);
+    expect(Object.keys(parsed as object)).toEqual(['columns', 'values', 'took', 'is_partial']);
+    expect(parsed).toEqual({ columns, values, took: 12, is_partial: false });
+  });
+  it('writes bidi overrides as \\u escapes so a viewer is not reordered', () => {
+    const text = toQueryJson({ columns, values, took: 1, is_partial: false });
+    expect(text).not.toContain('\u202E');
+    expect(text).toContain('\\u202e');
+  });
+});
+
+describe('exportFileName', () => {
+  it('adds the extension, replacing one already given', () => {
+    expect(exportFileName('low_volume-q1-2026-01-08', 'csv')).toBe('low_volume-q1-2026-01-08.csv');
+    expect(exportFileName('low_volume-q1-2026-01-08.csv', 'json', 'all')).toBe('low_volume-q1-2026-01-08-all.json');
+  });
+  it('keeps paths and odd characters out of the name', () => {
+    expect(exportFileName('../etc/passwd\u202E', 'csv')).toBe('_etc_passwd_.csv');
+    expect(exportFileName('', 'csv')).toBe('export.csv');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Per-column filters as the analyst types them: numbers accept `>=10`, `<=3`, `>`, `<`, `=5` or a
+ * plain `5` (equals); dates accept the same operators against the ISO text (`>=2026-01-05`) or a
+ * substring; everything else matches a case-insensitive substring, also in the escaped spelling
+ * (`\u202e` finds the override). Parsing is total: an unusable filter is reported, not applied.
+ */
+import type { EsqlColumn, EsqlScalar, EsqlValue } from '../backends/types';
+import { escapeVisible } from '../text/escape';
+import { valueKind } from './compare';
+
+export type Comparison = '>=' | '<=' | '>' | '<' | '=';
+
+export type ColumnFilter =
+  | { kind: 'none' }
+  | { kind: 'contains'; needle: string }
+  | { kind: 'number'; op: Comparison; value: number }
+  | { kind: 'date'; op: Comparison; value: string }
+  | { kind: 'invalid'; message: string };
+
+const OPERATOR = /^(>=|<=|>|<|=)?\s*(.*)$/s;
+
+export function parseFilter(text: string, type: string): ColumnFilter {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'none' };
+  const kind = valueKind(type);
+  const [, op, rest] = OPERATOR.exec(trimmed) ?? [];
+  if (kind === 'number') {
+    // Grouping separators as the table shows them (`1,234`) are accepted.
+    const n = Number((rest ?? '').replace(/[,_\s]/g, ''));
+    if (rest === undefined || rest === '' || Number.isNaN(n)) return { kind: 'invalid', message: 'Type a number, optionally after >=, <=, >, < or =' };
+    return { kind: 'number', op: (op as Comparison | undefined) ?? '=', value: n };
+  }
+  if (kind === 'date' && op !== undefined) {
+    if (!rest) return { kind: 'invalid', message: 'Type a date after the operator, e.g. >=2026-01-05' };
+    return { kind: 'date', op: op as Comparison, value: rest };
+  }
+  return { kind: 'contains', needle: trimmed.toLowerCase() };
+}
+
+function compare(a: number | string, b: number | string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function satisfies(c: number, op: Comparison): boolean {
+  switch (op) {
+    case '>=': return c >= 0;
+    case '<=': return c <= 0;
+    case '>': return c > 0;
+    case '<': return c < 0;
+    case '=': return c === 0;
+  }
+}
+
+function scalarMatches(v: EsqlScalar, filter: ColumnFilter): boolean {
+  if (v === null) return false;
+  switch (filter.kind) {
+    case 'none':
+    case 'invalid':
+      return true;
+    case 'contains': {
+      const text = String(v).toLowerCase();
+      return text.includes(filter.needle) || escapeVisible(text).includes(filter.needle);
+    }
+    case 'number': {
+      const n = typeof v === 'number' ? v : Number(v);
+      return !Number.isNaN(n) && satisfies(compare(n, filter.value), filter.op);
+    }
+    case 'date': {
+      // ISO-8601 texts of one format order like their instants; a prefix (`2026-01-05`) compares
+      // as the start of that day for >= and as equal-by-prefix for =.
+      const text = String(v);
+      const head = text.slice(0, filter.value.length);
+      if (filter.op === '=') return head === filter.value;
+      return satisfies(compare(filter.op === '<=' || filter.op === '>' ? head : text, filter.value), filter.op);
+    }
+  }
+}
+
+/** True when the cell passes the filter; a multi-value passes when any of its values does. */
+export function cellMatches(value: EsqlValue, filter: ColumnFilter): boolean {
+  if (filter.kind === 'none' || filter.kind === 'invalid') return true;
+  return Array.isArray(value) ? value.some((v) => scalarMatches(v, filter)) : scalarMatches(value, filter);
+}
+
+/** The indices of the rows that pass every filter, in their original order. */
+export function filterRowIndices(
+  columns: readonly EsqlColumn[],
+  values: readonly (readonly EsqlValue[])[],
+  filters: Readonly<Record<string, string>>,
+): number[] {
+  const active = columns.flatMap((c, index) => {
+    const text = filters[c.name];
+    if (text === undefined) return [];
+    const filter = parseFilter(text, c.type);
+    return filter.kind === 'none' || filter.kind === 'invalid' ? [] : [{ index, filter }];
+  });
+  const out: number[] = [];
+  for (let r = 0; r < values.length; r++) {
+    if (active.every(({ index, filter }) => cellMatches(values[r][index] ?? null, filter))) out.push(r);
+  }
+  return out;
+}

@@ -151,3 +151,27 @@ test('the overview runs every hunt query', async ({ page }) => {
   await expect(results.getByRole('row', { name: /Broken query fixture/ }).first()).toContainText('mismatched input');
 });
 });
+
+test.describe('a slow query', () => {
+  test.use({ expectedConsoleErrors: [] });
+
+  test('shows its progress and can be cancelled, then run again', async ({ page }) => {
+    // Hold the run request in the network layer: the page cannot tell it from a slow cluster.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/queries/1/run', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${SEED}?q=1`);
+    const status = page.getByRole('status').filter({ hasText: 'Running All users' });
+    await expect(status).toBeVisible();
+    await expect(status).toContainText(/\d+\.\d s/);
+    await status.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'You cancelled the query.' })).toBeVisible();
+    release();
+    await page.unroute('**/queries/1/run');
+    await page.getByRole('button', { name: 'Run again' }).click();
+    await expect(bodyRows(resultTable(page))).toHaveCount(expectedFindings('allUsers').length);
+  });
+});

@@ -1,14 +1,35 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: build the production bundle, then run Playwright against it.
+// `npm run test:e2e`: build the production bundle once, then run Playwright against it twice: on
+// the embedded backend (playwright.config.ts) and on the Elasticsearch backend through a fake
+// cluster (playwright.es.config.ts). Extra arguments go to both runs; E2E_ONLY=embedded or
+// E2E_ONLY=elasticsearch runs one. Both runs always happen, so one failure does not hide the other.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-const run = (args) => {
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-};
-if (!process.env.E2E_SKIP_BUILD) run([path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
-run([path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)]);
+const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+
+if (!process.env.E2E_SKIP_BUILD) {
+  const built = run([path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
+  if (built !== 0) process.exit(built);
+}
+const runs = [
+  { name: 'embedded', config: 'playwright.config.ts' },
+  { name: 'elasticsearch', config: 'playwright.es.config.ts' },
+].filter((r) => !process.env.E2E_ONLY || process.env.E2E_ONLY === r.name);
+if (runs.length === 0) {
+  console.error(`E2E_ONLY must be "embedded" or "elasticsearch", got "${process.env.E2E_ONLY}"`);
+  process.exit(2);
+}
+const failed = [];
+for (const { name, config } of runs) {
+  console.log(`\n── e2e on the ${name} backend (${config}) ──`);
+  const status = run([path.join(root, 'node_modules/@playwright/test/cli.js'), 'test', '--config', config, ...process.argv.slice(2)]);
+  if (status !== 0) failed.push(name);
+}
+if (failed.length > 0) {
+  console.error(`e2e failed on: ${failed.join(', ')}`);
+  process.exit(1);
+}

@@ -114,6 +114,15 @@ describe('hunt API routes on the embedded demo store', () => {
     expect(body.result.values.map((r) => r[2]).sort()).toEqual(expectedFindings('allUsers'));
   });
 
+  it('passes the request’s abort signal to the backend: a client that went away cancels the query', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    const request = new Request('http://localhost/api', { method: 'POST', body: '{}', signal: abort.signal });
+    const response = await runRoute(request, { params: Promise.resolve({ id: HUNT, n: '1' }) });
+    expect(response.status).toBe(499);
+    expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+
   it('answers bad input with a clear error and the right status', async () => {
     expect(await answer(runRoute, {}, 'no-such-hunt')).toMatchObject({ status: 404, body: { ok: false, error: { kind: 'not_found' } } });
     expect(await answer(runRoute, {}, HUNT, '9')).toMatchObject({ status: 404, body: { ok: false, error: { message: `Hunt [${HUNT}] has no query 9.` } } });

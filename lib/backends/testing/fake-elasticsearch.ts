@@ -6,6 +6,7 @@
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { durationMs, parseJson, readBody, sendRaw, sendTruncated, settleWithin, targetOf, type FakeTarget } from './fake-elasticsearch-http';
 import {
   compatRejection,
   defaultErrorBody,
@@ -29,14 +30,23 @@ export interface FakeAnswer {
   columns: { name: string; type: string }[];
   values: unknown[][];
   is_partial?: boolean;
+  /** Milliseconds reported as `took` (default 3). */
+  took?: number;
   /** Plain texts; sent as `299 Elasticsearch-…` Warning headers. */
   warnings?: string[];
 }
 
-export type FakeHandler = (body: Record<string, unknown>, request: RecordedRequest) => FakeAnswer;
+/** An Elasticsearch error the handler answers instead, e.g. a 400 `verification_exception`. */
+export interface FakeFailure {
+  error: { status: number; type: string; reason: string };
+}
 
-/** Which requests a scripted step applies to. */
-export type FakeTarget = 'info' | 'query' | 'poll' | 'delete' | 'any';
+export type FakeOutcome = FakeAnswer | FakeFailure;
+
+/** May answer later (a real engine behind the fake): the async API then reports the query running. */
+export type FakeHandler = (body: Record<string, unknown>, request: RecordedRequest) => FakeOutcome | Promise<FakeOutcome>;
+
+export type { FakeTarget } from './fake-elasticsearch-http';
 
 export type FakeStep = { on?: FakeTarget } & (
   | { kind: 'status'; status: number; error?: EsErrorBody; headers?: Record<string, string> }
@@ -61,6 +71,8 @@ export interface FakeElasticsearchOptions {
   basic?: { username: string; password: string };
   /** Serve HTTPS with this certificate (see tls-fixture.ts). */
   tls?: { cert: string; key: string };
+  /** Port on 127.0.0.1 (default 0: any free port). */
+  port?: number;
 }
 
 export interface FakeElasticsearch {
@@ -78,8 +90,26 @@ export interface FakeElasticsearch {
 }
 
 interface StoredQuery {
-  answer: FakeAnswer;
+  outcome: Promise<FakeOutcome>;
   pollsLeft: number;
+}
+
+export function isFakeFailure(outcome: FakeOutcome): outcome is FakeFailure {
+  return 'error' in outcome;
+}
+
+/** The Elasticsearch error envelope of a handler's failure. */
+export function failureBody({ error }: FakeFailure): EsErrorBody {
+  return errorBody(error.status, error.type, error.reason);
+}
+
+/** Handler exceptions become a 500, as an unexpected server-side failure does in Elasticsearch. */
+async function outcomeOf(handler: FakeHandler, request: RecordedRequest): Promise<FakeOutcome> {
+  try {
+    return await handler(request.body as Record<string, unknown>, request);
+  } catch (err) {
+    return { error: { status: 500, type: 'exception', reason: `Internal server error: ${err instanceof Error ? err.message : String(err)}` } };
+  }
 }
 
 export async function startFakeElasticsearch(options: FakeElasticsearchOptions = {}): Promise<FakeElasticsearch> {
@@ -158,18 +188,23 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
         tagline: 'You Know, for Search',
       });
     }
+    // Finished (or failed): the result, or the error with its status, as Elasticsearch sends them.
+    const complete = (outcome: FakeOutcome, prefix: Record<string, unknown>) =>
+      isFakeFailure(outcome) ? sendError(failureBody(outcome)) : reply(resultBody(outcome, prefix), outcome);
+
     if (target === 'query') {
       const isAsync = url.pathname === '/_query/async';
       const invalid = unknownFieldRejection(recorded.body, isAsync, major, minor);
       if (invalid !== undefined) return sendError(invalid);
-      const answer = handler(recorded.body as Record<string, unknown>, recorded);
-      const finalAnswer = step?.kind === 'partial' ? { ...answer, is_partial: true } : answer;
-      if (isAsync && step?.kind === 'running') {
-        const id = `FmFzeW5jLWlk${nextId++}`;
-        stored.set(id, { answer: finalAnswer, pollsLeft: step.polls });
-        return reply({ id, is_running: true });
-      }
-      return reply(resultBody(finalAnswer, isAsync ? { is_running: false } : {}), finalAnswer);
+      const partial = step?.kind === 'partial';
+      const outcome = outcomeOf(handler, recorded).then((o) => (partial && !isFakeFailure(o) ? { ...o, is_partial: true } : o));
+      if (!isAsync) return complete(await outcome, {});
+      const body = recorded.body as Record<string, unknown>;
+      const settled = step?.kind === 'running' ? { done: false as const } : await settleWithin(outcome, durationMs(body.wait_for_completion_timeout));
+      if (settled.done) return complete(settled.value, { is_running: false });
+      const id = `FmFzeW5jLWlk${nextId++}`;
+      stored.set(id, { outcome, pollsLeft: step?.kind === 'running' ? step.polls : 0 });
+      return reply({ id, is_running: true });
     }
     const id = decodeURIComponent(url.pathname.slice('/_query/async/'.length));
     const query = stored.get(id);
@@ -183,7 +218,8 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
       query.pollsLeft -= 1;
       return reply({ id, is_running: true });
     }
-    return reply(resultBody(query.answer, { id, is_running: false }), query.answer);
+    const settled = await settleWithin(query.outcome, durationMs(recorded.query.wait_for_completion_timeout));
+    return settled.done ? complete(settled.value, { id, is_running: false }) : reply({ id, is_running: true });
   }
 
   function resultBody(answer: FakeAnswer, prefix: Record<string, unknown>): Record<string, unknown> {
@@ -191,7 +227,7 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
     const hasTook = major > 8 || minor >= 16;
     return {
       ...prefix,
-      ...(hasTook ? { took: 3, is_partial: answer.is_partial ?? false } : {}),
+      ...(hasTook ? { took: answer.took ?? 3, is_partial: answer.is_partial ?? false } : {}),
       ...(major > 9 || (major === 9 && minor >= 1) ? { documents_found: answer.values.length, values_loaded: 0 } : {}),
       columns: answer.columns,
       values: answer.values,
@@ -215,7 +251,7 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
     });
   };
   const server = options.tls !== undefined ? createHttpsServer(options.tls, listener) : createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
   const stopListening = () =>
     new Promise<void>((resolve) => {
@@ -248,44 +284,12 @@ export async function unusedUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-function targetOf(method: string, path: string): Exclude<FakeTarget, 'any'> | undefined {
-  if (method === 'GET' && path === '/') return 'info';
-  if (method === 'POST' && (path === '/_query' || path === '/_query/async')) return 'query';
-  if (path.startsWith('/_query/async/')) return method === 'DELETE' ? 'delete' : method === 'GET' ? 'poll' : undefined;
-  return undefined;
-}
-
-function sendRaw(res: ServerResponse, compat: number, text: string): void {
-  res.statusCode = 200;
-  res.setHeader('content-type', `application/vnd.elasticsearch+json;compatible-with=${compat}`);
-  res.setHeader('x-elastic-product', 'Elasticsearch');
-  res.end(text);
-}
-
-/** Promises a longer body than it sends, then closes the connection. */
-function sendTruncated(res: ServerResponse, compat: number): void {
-  const text = '{"took": 3, "is_partial": false, "columns": [{"name": "a", "type": "long"}], "values": [[1], [2]]}';
-  res.statusCode = 200;
-  res.setHeader('content-type', `application/vnd.elasticsearch+json;compatible-with=${compat}`);
-  res.setHeader('x-elastic-product', 'Elasticsearch');
-  res.setHeader('content-length', String(text.length));
-  res.write(text.slice(0, 40));
-  setTimeout(() => res.socket?.destroy(), 5);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

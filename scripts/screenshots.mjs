@@ -37,7 +37,7 @@ const shots = [
   {
     name: 'drilldown',
     url: `${seed}/events?q=1&key=${encodeURIComponent(JSON.stringify(['kworkerds']))}`,
-    ready: (page) => page.locator('.events-workspace table tbody tr').first().waitFor(),
+    ready: (page) => page.locator('.events-workspace table tbody tr[data-row-index]').first().waitFor(),
   },
 ];
 

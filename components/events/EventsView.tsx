@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import type { EventsResponse } from '@/lib/api/contract';
-import { DRILLDOWN_LIMIT } from '@/lib/hunts/drilldown';
+import { DRILLDOWN_LIMIT } from '@/lib/hunts/drilldown-columns';
 import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/events/columns';
 import { destinationBreakdown } from '@/lib/events/destinations';
 import { inertText } from '@/lib/events/display-text';

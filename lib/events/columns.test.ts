@@ -16,9 +16,9 @@ describe('event columns', () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ name: `c${i}`, type: 'keyword' }));
     expect(defaultVisibleColumns(many)).toHaveLength(10);
   });
-  it('resolves a chosen list in result order and drops unknown names', () => {
-    expect(resolveVisibleColumns(columns, ['destination.port', 'gone', 'zzz']).map((c) => c.name)).toEqual(['zzz', 'destination.port']);
-    expect(resolveVisibleColumns(columns, undefined).map((c) => c.name)).toEqual(['host.name', '@timestamp', 'destination.port']);
+  it('resolves a chosen list, default columns first in their order, and drops unknown names', () => {
+    expect(resolveVisibleColumns(columns, ['destination.port', 'gone', 'zzz']).map((c) => c.name)).toEqual(['destination.port', 'zzz']);
+    expect(resolveVisibleColumns(columns, undefined).map((c) => c.name)).toEqual(['@timestamp', 'host.name', 'destination.port']);
   });
   it('searches names by every word', () => {
     expect(matchesColumnSearch('destination.port', 'dest PORT')).toBe(true);

@@ -9,24 +9,8 @@ import { parseExpression } from '../esql/parser';
 import { print } from '../esql/printer';
 import { collect, withoutSpans } from '../esql/walker';
 
-export const DRILLDOWN_COLUMNS = [
-  '@timestamp',
-  'host.name',
-  'agent.id',
-  'user.name',
-  'user.id',
-  'process.pid',
-  'process.executable',
-  'process.entity_id',
-  'source.ip',
-  'source.port',
-  'destination.ip',
-  'destination.port',
-  'network.transport',
-  'event.action',
-] as const;
-
-export const DRILLDOWN_LIMIT = 10000;
+export { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
+import { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
 
 /** One BY key of a STATS: the result column it names and the expression it groups by. */
 export interface StatsKey {

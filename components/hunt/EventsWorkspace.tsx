@@ -8,10 +8,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/api/contract';
 import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/url/hunt-url';
 import { CellValue } from '@/components/CellValue';
-import { EsqlCode } from '@/components/EsqlCode';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { EventsView } from '@/components/events/EventsView';
+import { EffectiveQuery } from './EffectiveQuery';
 import { RunStatus } from './RunStatus';
 import { useApiPost } from './use-api';
 
@@ -64,13 +64,7 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
             openRow={state.event}
             onOpenRowChange={(event) => update({ event })}
           />
-          <section className="effective-query" aria-label="Drill-down ES|QL">
-            <h3>ES|QL that ran</h3>
-            <EsqlCode query={done.effectiveQuery} />
-            <p className="muted">
-              Params: <code>{JSON.stringify(done.params)}</code>
-            </p>
-          </section>
+          <EffectiveQuery label="Drill-down ES|QL" query={done.effectiveQuery} params={done.params} />
         </>
       )}
     </section>

@@ -9,10 +9,10 @@ import { rowKey, type ContextResponse, type RunResponse } from '@/lib/api/contra
 import type { EsqlValue } from '@/lib/backends/types';
 import { eventsHref, type HuntViewState } from '@/lib/url/hunt-url';
 import { visibleValues } from '@/lib/table/rows';
-import { EsqlCode } from '@/components/EsqlCode';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { ResultTable } from '@/components/ResultTable';
+import { EffectiveQuery } from './EffectiveQuery';
 import { Findings } from './Findings';
 import { ResultSummary } from './ResultSummary';
 import { RunStatus } from './RunStatus';
@@ -98,15 +98,7 @@ export function QueryPanel({ huntId, query, state, onChange }: QueryPanelProps) 
                 : undefined
             }
           />
-          <section className="effective-query" aria-label="Effective ES|QL">
-            <h3>ES|QL that ran</h3>
-            <EsqlCode query={done.effectiveQuery} />
-            {done.params.length > 0 && (
-              <p className="muted">
-                Params: <code>{JSON.stringify(done.params)}</code>
-              </p>
-            )}
-          </section>
+          <EffectiveQuery label="Effective ES|QL" query={done.effectiveQuery} params={done.params} />
         </>
       )}
     </div>

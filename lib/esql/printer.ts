@@ -12,6 +12,11 @@ export function print(node: Query | Command | Expression): string {
   return expr(node, 0);
 }
 
+/** A query one command per line, as hunt files write them: what the dashboard shows and sends. */
+export function printMultiline(query: Query): string {
+  return query.commands.map(printCommand).join('\n| ');
+}
+
 const COMMAND_KINDS = new Set([
   'from', 'row', 'where', 'eval', 'stats', 'sort', 'limit', 'keep', 'drop', 'renameCommand', 'mvExpand', 'dissect', 'grok', 'enrich',
 ]);

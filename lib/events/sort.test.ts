@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EsqlColumn, EsqlValue } from '../backends/types';
-import { ariaSort, compareCodePoints, nextSort, sortedRowIndices } from './sort';
+import { ariaSort, nextSort, sortedRowIndices } from './sort';
 
 const cols: EsqlColumn[] = [
   { name: 'n', type: 'long' },
@@ -74,14 +74,6 @@ describe('sortedRowIndices', () => {
   });
 });
 
-describe('compareCodePoints', () => {
-  it('orders by code point', () => {
-    expect(compareCodePoints('a', 'b')).toBeLessThan(0);
-    expect(compareCodePoints('ab', 'a')).toBeGreaterThan(0);
-    expect(compareCodePoints('\ue000', '\u{10000}')).toBeLessThan(0);
-    expect(compareCodePoints('x', 'x')).toBe(0);
-  });
-});
 
 describe('nextSort / ariaSort', () => {
   it('cycles ascending, descending, none', () => {

@@ -2,7 +2,7 @@
 import type { EventsResponse } from '../api/contract';
 import type { Backend, EsqlValue, QueryResponse } from '../backends/types';
 import type { ColumnSchema } from '../esql/analyzed';
-import { print } from '../esql/printer';
+import { printMultiline } from '../esql/printer';
 import type { EsqlType } from '../esql/types';
 import { buildDrilldown, DRILLDOWN_LIMIT } from '../hunts/drilldown';
 import { apiError, toApiError } from './api-error';
@@ -26,7 +26,7 @@ export async function runEvents(
   const row = Object.fromEntries(prepared.keys.map((k, i) => [k, key[i]]));
   const built = buildDrilldown(prepared.query, row, { text: prepared.originalText, columns, keepDefault: false });
   if (!built.ok) return { ok: false, error: apiError('bad_request', built.reason) };
-  const text = print(built.query);
+  const text = printMultiline(built.query);
   const params = [...prepared.params, ...built.params];
   const result = await backend.query({ query: text, ...(params.length ? { params } : {}), now, ...(signal ? { signal } : {}) });
   if (!result.ok) return { ok: false, error: toApiError(result.error) };

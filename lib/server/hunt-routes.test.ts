@@ -110,7 +110,7 @@ describe('hunt API routes on the embedded demo store', () => {
     if (!body.ok) throw new Error(body.error.message);
     const finding = body.findings.find((f) => f.code === 'limit-before-sort');
     expect(finding?.variant?.label).toBe('SORT before LIMIT: top 100 by connection_count, unique_agent_count');
-    expect(body.effectiveQuery).toMatch(/\| SORT connection_count, unique_agent_count ASC \| LIMIT 100$/);
+    expect(body.effectiveQuery).toMatch(/\n\| SORT connection_count, unique_agent_count ASC\n\| LIMIT 100$/);
     expect(body.result.values.map((r) => r[2]).sort()).toEqual(expectedFindings('allUsers'));
   });
 

@@ -7,7 +7,7 @@ import type { EsqlValue } from '../backends/types';
 import type { Query } from '../esql/ast';
 import { formatErrors } from '../esql/errors';
 import { lintQuery, type LintFinding } from '../esql/lint';
-import { print } from '../esql/printer';
+import { print, printMultiline } from '../esql/printer';
 import { splitAtLastStats } from '../hunts/drilldown';
 import type { Hunt } from '../hunts/types';
 import { applyTimeWindow, windowParams } from '../hunts/window';
@@ -78,7 +78,7 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
       original,
       originalText: entry.text,
       query,
-      text: query === original ? entry.text : print(query),
+      text: query === original ? entry.text : printMultiline(query),
       params,
       window: describeWindow(options.window, original, options.now, applied),
       findings: lint.map(toApiFinding),

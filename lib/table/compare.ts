@@ -43,7 +43,7 @@ export function compareUtf8(a: string, b: string): number {
 }
 
 /** A comparable form of a non-null scalar: `rank` first (unparsable after parsable), then `n`, then `s`. */
-interface SortKey {
+export interface SortKey {
   rank: 0 | 1;
   n: number;
   s: string;
@@ -71,7 +71,7 @@ function keyOf(value: Exclude<EsqlScalar, null>, kind: ValueKind): SortKey {
   }
 }
 
-function compareKeys(a: SortKey, b: SortKey): number {
+export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.n !== b.n) return a.n < b.n ? -1 : 1;
   return a.s === b.s ? 0 : compareUtf8(a.s, b.s);

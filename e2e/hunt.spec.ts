@@ -137,9 +137,13 @@ test('a broken hunt query shows its positioned error; the hunt’s other query s
   const alert = page.getByRole('alert').filter({ hasText: 'Query rejected' });
   await expect(alert).toContainText('line 2:22');
   await expect(alert).toContainText("mismatched input '='");
-  await page.getByRole('tab', { name: /Query 2|sort/ }).click();
+  await page.getByRole('tab', { name: /host\.os\.type/ }).click();
   const table = await waitForResult(page);
   await expect(bodyRows(table)).toHaveCount(5);
+  await page.getByRole('tab', { name: 'Query 3' }).click();
+  const unknown = page.getByRole('alert').filter({ hasText: 'Unknown index' });
+  await expect(unknown).toContainText('logs-nothing-here-*');
+  await expect(unknown).toContainText('No index matches the query’s FROM pattern');
 });
 
 test('the overview runs every hunt query', async ({ page }) => {

@@ -6,6 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import type { EventsResponse } from '@/lib/api/contract';
+import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
 import { DRILLDOWN_LIMIT } from '@/lib/hunts/drilldown-columns';
 import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/events/columns';
 import { destinationBreakdown } from '@/lib/events/destinations';
@@ -26,6 +27,8 @@ export interface EventsViewProps {
   visibleColumns?: string[];
   /** Called with undefined when the choice is back to the defaults (a shorter URL). */
   onVisibleColumnsChange: (columns: string[] | undefined) => void;
+  /** The open event's full document, once fetched; until then the flyout shows the loaded columns. */
+  flyoutDocument?: { columns: EsqlColumn[]; row: EsqlValue[] };
   /** Index in the loaded result of the event open in the flyout. */
   openRow?: number;
   onOpenRowChange: (row: number | undefined) => void;
@@ -38,7 +41,7 @@ export function eventsSummary(count: number, sort: EventSort | null, truncated: 
   return parts.join('; ');
 }
 
-export function EventsView({ response, sort, onSortChange, visibleColumns, onVisibleColumnsChange, openRow, onOpenRowChange }: EventsViewProps) {
+export function EventsView({ response, sort, onSortChange, visibleColumns, onVisibleColumnsChange, openRow, onOpenRowChange, flyoutDocument }: EventsViewProps) {
   const { columns, values } = response.result;
   const table = useRef<EventsTableHandle | null>(null);
   // Keyed on the sort's fields, not its identity: a URL-parsed sort is a new object every render.
@@ -64,7 +67,7 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
           {eventsSummary(values.length, sort, response.truncated)}
         </p>
         {response.truncated && <p className="muted">Only the newest {DRILLDOWN_LIMIT.toLocaleString('en-US')} events were loaded; narrow the window to see older ones.</p>}
-        <ColumnChooser columns={columns} value={shown} onChange={(next) => onVisibleColumnsChange(sameColumns(next, defaults) ? undefined : next)} />
+        <ColumnChooser columns={response.available} value={shown} onChange={(next) => onVisibleColumnsChange(sameColumns(next, defaults) ? undefined : next)} />
       </div>
       <div className="events-charts">
         <Timeline timeline={timeline} />
@@ -88,8 +91,8 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
       {open !== undefined && (
         <EventFlyout
           key="flyout"
-          columns={columns}
-          row={values[open]}
+          columns={flyoutDocument?.columns ?? columns}
+          row={flyoutDocument?.row ?? values[open]}
           rowIndex={open}
           position={position}
           total={values.length}

@@ -122,7 +122,7 @@ describe('ColumnChooser', () => {
 
 describe('EventsView', () => {
   it('composes summary, charts, table and the open event', () => {
-    const response = { ok: true as const, effectiveQuery: 'FROM x', params: [], window: { id: '7d', description: 'last 7 days' }, result: { columns, values: rows(12), warnings: [], took: 1, is_partial: false }, truncated: true };
+    const response = { ok: true as const, effectiveQuery: 'FROM x', params: [], window: { id: '7d', description: 'last 7 days' }, result: { columns, values: rows(12), warnings: [], took: 1, is_partial: false }, available: columns, truncated: true };
     const html = renderToStaticMarkup(
       createElement(EventsView, { response, sort: null, onSortChange: noop, onVisibleColumnsChange: noop, openRow: 3, onOpenRowChange: noop }),
     );
@@ -135,7 +135,7 @@ describe('EventsView', () => {
   });
 
   it('keeps a hostile event inert in the table and the flyout', () => {
-    const response = { ok: true as const, effectiveQuery: '', params: [], window: { id: 'hunt', description: '' }, result: { columns, values: rows(3), warnings: [], took: 1, is_partial: false }, truncated: false };
+    const response = { ok: true as const, effectiveQuery: '', params: [], window: { id: 'hunt', description: '' }, result: { columns, values: rows(3), warnings: [], took: 1, is_partial: false }, available: columns, truncated: false };
     const html = renderToStaticMarkup(
       createElement(EventsView, { response, sort: null, onSortChange: noop, onVisibleColumnsChange: noop, openRow: 0, onOpenRowChange: noop }),
     );

@@ -14,6 +14,7 @@ import { EventsView } from '@/components/events/EventsView';
 import { EffectiveQuery } from './EffectiveQuery';
 import { RunStatus } from './RunStatus';
 import { useApiPost } from './use-api';
+import { useFlyoutDocument } from './use-flyout-document';
 
 export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; queryLabels: Record<number, string> }) {
   const router = useRouter();
@@ -24,10 +25,11 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
     for (const k of Object.keys(next) as (keyof EventsViewState)[]) if (next[k] === undefined) delete merged[k];
     router.replace(`${pathname}?${eventsSearch(merged)}`, { scroll: false });
   };
-  const body = { window: state.window, ...(state.variant ? { variant: state.variant } : {}), key: state.key };
-  const url = state.key.length > 0 ? `/api/hunts/${encodeURIComponent(huntId)}/queries/${state.query}/events` : null;
-  const call = useApiPost<EventsResponse>(url, body);
+  const base = { window: state.window, ...(state.variant ? { variant: state.variant } : {}), key: state.key };
+  const api = `/api/hunts/${encodeURIComponent(huntId)}/queries/${state.query}`;
+  const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, { ...base, ...(state.columns ? { columns: state.columns } : {}) });
   const done = call.state.status === 'done' ? call.state.data : undefined;
+  const flyout = useFlyoutDocument(api, base, done, state.event);
   const label = queryLabels[state.query] ?? `Query ${state.query}`;
 
   return (
@@ -47,7 +49,7 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
         </h2>
         {done && <p className="muted">Window: {done.window.description}</p>}
       </div>
-      {url === null && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
+      {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
       {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
       {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}
       {done && (
@@ -63,6 +65,7 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
             onVisibleColumnsChange={(columns) => update({ columns })}
             openRow={state.event}
             onOpenRowChange={(event) => update({ event })}
+            flyoutDocument={flyout}
           />
           <EffectiveQuery label="Drill-down ES|QL" query={done.effectiveQuery} params={done.params} />
         </>

@@ -69,12 +69,17 @@ export type EventsResponse =
       effectiveQuery: string;
       params: Record<string, EsqlValue>[];
       window: WindowInfo;
-      /** Every non-empty column; the page shows the default ones and a chooser for the rest. */
+      /** The default drill-down columns and the ones asked for, empty ones left out. */
       result: QueryResponse;
+      /** Every column the events have (an ECS index maps about a thousand): what the column chooser offers. */
+      available: EsqlColumn[];
       /** True when the 10,000-event cap was reached. */
       truncated: boolean;
     }
   | { ok: false; error: ApiError };
+
+/** POST /api/hunts/[id]/queries/[n]/event: one event's full document (by `event.id`), for the flyout. */
+export type EventResponse = { ok: true; result: QueryResponse } | { ok: false; error: ApiError };
 
 /** A stable key of one hunt row's BY values, shared by the context map and the URL. */
 export function rowKey(keys: readonly string[], row: Record<string, EsqlValue>): string {

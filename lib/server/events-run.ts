@@ -1,21 +1,26 @@
-/** The raw events behind one hunt row (the drill-down), with empty columns left out. */
-import type { EventsResponse } from '../api/contract';
-import type { Backend, EsqlValue, QueryResponse } from '../backends/types';
+/**
+ * The raw events behind one hunt row (the drill-down) and one event's full document. The list
+ * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
+ * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
+ */
+import type { EventResponse, EventsResponse } from '../api/contract';
+import type { Backend, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
 import type { ColumnSchema } from '../esql/analyzed';
+import type { Command, Query } from '../esql/ast';
 import { printMultiline } from '../esql/printer';
 import type { EsqlType } from '../esql/types';
-import { buildDrilldown, DRILLDOWN_LIMIT } from '../hunts/drilldown';
+import { and, buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../hunts/drilldown';
+import type { ApiError } from '../api/contract';
 import { apiError, toApiError } from './api-error';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
 
-export async function runEvents(
-  backend: Backend,
-  prepared: PreparedQuery,
-  key: EsqlValue[],
-  now: Date,
-  signal?: AbortSignal,
-): Promise<EventsResponse> {
+/** The field that identifies one Elastic Defend event, for the flyout's full document. */
+export const EVENT_ID = 'event.id';
+
+type Built = { ok: true; query: Query; params: Record<string, EsqlValue>[]; available: EsqlColumn[] } | { ok: false; error: ApiError };
+
+async function drilldownQuery(backend: Backend, prepared: PreparedQuery, key: EsqlValue[], now: Date, signal?: AbortSignal): Promise<Built> {
   if (prepared.keys.length === 0) return { ok: false, error: apiError('bad_request', 'This query’s rows are not aggregates of events, so there is nothing to drill into.') };
   if (key.length !== prepared.keys.length) {
     return { ok: false, error: apiError('bad_request', `The drill-down needs ${prepared.keys.length} key values (${prepared.keys.join(', ')}), got ${key.length}.`) };
@@ -26,18 +31,60 @@ export async function runEvents(
   const row = Object.fromEntries(prepared.keys.map((k, i) => [k, key[i]]));
   const built = buildDrilldown(prepared.query, row, { text: prepared.originalText, columns, keepDefault: false });
   if (!built.ok) return { ok: false, error: apiError('bad_request', built.reason) };
-  const text = printMultiline(built.query);
-  const params = [...prepared.params, ...built.params];
-  const result = await backend.query({ query: text, ...(params.length ? { params } : {}), now, ...(signal ? { signal } : {}) });
+  return { ok: true, query: built.query, params: [...prepared.params, ...built.params], available: input.columns };
+}
+
+/** The default columns, the key columns, the chosen ones and event.id, in that order, those that exist. */
+function keptColumns(available: EsqlColumn[], keys: string[], chosen: readonly string[] = []): string[] {
+  const have = new Set(available.map((c) => c.name));
+  const wanted = [...DRILLDOWN_COLUMNS, ...keys, ...chosen, EVENT_ID];
+  return [...new Set(wanted)].filter((name) => have.has(name));
+}
+
+function withKeep(query: Query, names: string[]): Query {
+  if (names.length === 0) return query;
+  const keep: Command = { kind: 'keep', columns: names.map((pattern) => ({ kind: 'columnPattern', pattern, span: NO_SPAN })), span: NO_SPAN };
+  return { ...query, commands: [...query.commands, keep] };
+}
+
+export async function runEvents(
+  backend: Backend,
+  prepared: PreparedQuery,
+  key: EsqlValue[],
+  chosen: readonly string[] | undefined,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<EventsResponse> {
+  const built = await drilldownQuery(backend, prepared, key, now, signal);
+  if (!built.ok) return built;
+  const text = printMultiline(withKeep(built.query, keptColumns(built.available, prepared.keys, chosen)));
+  const result = await backend.query({ query: text, ...(built.params.length ? { params: built.params } : {}), now, ...(signal ? { signal } : {}) });
   if (!result.ok) return { ok: false, error: toApiError(result.error) };
   return {
     ok: true,
     effectiveQuery: text,
-    params,
+    params: built.params,
     window: prepared.window,
     result: withoutEmptyColumns(result.response),
+    available: built.available,
     truncated: result.response.values.length >= DRILLDOWN_LIMIT,
   };
+}
+
+/** One event of the drill-down, every non-empty field: the drill-down query narrowed to its `event.id`. */
+export async function runEvent(backend: Backend, prepared: PreparedQuery, key: EsqlValue[], eventId: string, now: Date, signal?: AbortSignal): Promise<EventResponse> {
+  const built = await drilldownQuery(backend, prepared, key, now, signal);
+  if (!built.ok) return built;
+  if (!built.available.some((c) => c.name === EVENT_ID)) return { ok: false, error: apiError('bad_request', 'These events have no event.id to find one by.') };
+  const [name] = freshParamNames(built.query, 'e', 1);
+  const where: Command = { kind: 'where', condition: and([equals(column(EVENT_ID), param(name))]), span: NO_SPAN };
+  const commands = built.query.commands.filter((c) => c.kind !== 'limit');
+  const query: Query = { ...built.query, commands: [...commands, where, { kind: 'limit', count: 1, span: NO_SPAN }] };
+  const params = [...built.params, { [name]: eventId }];
+  const result = await backend.query({ query: printMultiline(query), params, now, ...(signal ? { signal } : {}) });
+  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  if (result.response.values.length === 0) return { ok: false, error: apiError('not_found', `No event with event.id [${eventId.slice(0, 100)}] behind this row in the window.`) };
+  return { ok: true, result: withoutEmptyColumns(result.response) };
 }
 
 /** Elasticsearch's `drop_null_columns`, done here so it works on 8.x clusters and the embedded engine alike. */

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContextResponse, EventsResponse, RunResponse } from '../api/contract';
+import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from '../api/contract';
 import { resetBackend } from '../backends';
 import { expectedFindings, PLANTED, writeDemo } from '../demo';
 import { openStore } from '../store';
-import { contextRoute, eventsRoute, runRoute } from './hunt-routes';
+import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunt-routes';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
@@ -103,6 +103,27 @@ describe('hunt API routes on the embedded demo store', () => {
     expect(body.params).toEqual([{ k1: '<img src=x onerror=alert(1)>' }]);
     expect(body.effectiveQuery).not.toContain('onerror');
     expect(body.truncated).toBe(false);
+    // Only the default columns, the key and event.id travel; the chooser gets every column.
+    expect(names).not.toContain('event.sequence');
+    expect(names).toContain('event.id');
+    expect(body.available.map((c) => c.name)).toEqual(expect.arrayContaining(['event.sequence', 'host.architecture', ...names]));
+  });
+
+  it('adds chosen columns to the drill-down and fetches one event’s full document', async () => {
+    const key = ['kworkerds'];
+    const { body } = await answer<EventsResponse>(eventsRoute, { key, columns: ['event.sequence', 'no.such.field'] });
+    if (!body.ok) throw new Error(body.error.message);
+    const names = body.result.columns.map((c) => c.name);
+    expect(names).toContain('event.sequence');
+    expect(names).not.toContain('no.such.field');
+    const eventId = body.result.values[0][names.indexOf('event.id')] as string;
+    const one = await answer<EventResponse>(eventRoute, { key, eventId });
+    if (!one.body.ok) throw new Error(one.body.error.message);
+    expect(one.body.result.values).toHaveLength(1);
+    const full = one.body.result.columns.map((c) => c.name);
+    expect(full.length).toBeGreaterThan(names.length);
+    expect(one.body.result.values[0][full.indexOf('event.id')]).toBe(eventId);
+    expect(await answer(eventRoute, { key, eventId: 'nope' })).toMatchObject({ status: 404 });
   });
 
   it('runs the seed query’s SORT-before-LIMIT variant when asked', async () => {

@@ -3,10 +3,10 @@
  * and prepare the query, then run, add context, or drill down. Route files stay one line each.
  */
 import type { z } from 'zod';
-import { contextBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from './requests';
+import { contextBodySchema, eventBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from './requests';
 import { backendOrError, json, type Answer } from './respond';
 import { runContext } from './context-run';
-import { runEvents } from './events-run';
+import { runEvent, runEvents } from './events-run';
 import { runPrepared } from './run-hunt';
 import { serverNow } from './now';
 import type { PreparedQuery } from './prepare';
@@ -34,4 +34,5 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(schema: z.ZodType<T>
 
 export const runRoute = huntRoute(runBodySchema, (backend, prepared, _body, now, signal) => runPrepared(backend, prepared, now, signal));
 export const contextRoute = huntRoute(contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
-export const eventsRoute = huntRoute(eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, now, signal));
+export const eventsRoute = huntRoute(eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
+export const eventRoute = huntRoute(eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));

@@ -21,7 +21,9 @@ const base = {
 
 export const runBodySchema = z.object(base).strict();
 export const contextBodySchema = z.object({ ...base, rows: z.array(z.record(z.string().max(1000), value)).max(1000) }).strict();
-export const eventsBodySchema = z.object({ ...base, key: z.array(value).min(1).max(32) }).strict();
+const key = z.array(value).min(1).max(32);
+export const eventsBodySchema = z.object({ ...base, key, columns: z.array(z.string().min(1).max(300)).max(300).optional() }).strict();
+export const eventBodySchema = z.object({ ...base, key, eventId: z.string().min(1).max(300) }).strict();
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 

@@ -16,7 +16,7 @@ Commands:
   indices                list the embedded store's indices
   hunts list             list the hunt catalogue
   hunts show ID          show a hunt: metadata, MITRE, notes, queries
-  hunts run ID           run a hunt's ES|QL queries
+  hunts run ID|--all     run a hunt's (or every hunt's) ES|QL queries; --save keeps the runs
   hunts check [DIR]      parse every ES|QL query of every hunt file under DIR
   demo                   write the demo data set to the embedded store
   help [COMMAND]         this text, or a command's
@@ -54,6 +54,10 @@ Only for the embedded store: with a cluster configured, use Kibana or _cat/indic
   hunts run ID [--query N] [--now ISO] [--format json|csv|txt] [--param name=value]…
                                    runs query N, or every ES|QL query of the hunt; with several
                                    queries, json/csv print each query's header on stderr
+  hunts run --all [--save] …       every ES|QL query of every hunt (what a weekly cron runs)
+      --save                       saves each run (text, params, window with now() resolved,
+                                   backend, timing, rows; failures too) in the app state,
+                                   HUNTBOARD_DATA_DIR/huntboard.sqlite
   hunts check [DIR]                parses every ES|QL query of every hunt file under DIR (default
                                    HUNTBOARD_HUNTS_DIR, else the builtin hunts); prints
                                    FILE#QUERY line:col message, then a summary; exit 1 on errors

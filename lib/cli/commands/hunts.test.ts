@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openAppState } from '../../appstate/db';
+import { listRuns } from '../../appstate/runs';
 import { huntToml, tempHuntsDir } from '../../hunts/test-fixtures';
 import { main } from '../main';
 import { testIo } from '../test-io';
@@ -92,6 +97,33 @@ describe('huntboard hunts run', () => {
     expect(io.requests.map((r) => r.query)).toEqual(['from logs-* | limit 1\n']);
     expect(io.err()).toMatch(/# mixed query 2\nline 1:\d+: .+\n# mixed query 3\n/);
     expect(io.out()).toBe('n\r\n1\r\n');
+  });
+
+  it('--save keeps each run in the app state, failures included, and --all runs every hunt', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-cli-save-'));
+    try {
+      const io = testIo({ result: ok, env: { HUNTBOARD_DATA_DIR: dataDir, HUNTBOARD_HUNTS_DIR: library() } });
+      expect(await main(['hunts', 'run', SEED, '--save', '--now', '2026-01-08T12:00:00Z', '--format', 'csv'], io)).toBe(0);
+      expect(io.err()).toMatch(/Saved run #1 \(1 rows\)\.\n[\s\S]*Saved run #2 \(1 rows\)\./);
+      const all = testIo({ result: ok, env: { HUNTBOARD_DATA_DIR: dataDir, HUNTBOARD_HUNTS_DIR: library() } });
+      expect(await main(['hunts', 'run', '--all', '--save', '--now', '2026-01-08T12:00:00Z', '--format', 'csv'], all)).toBe(1);
+      const db = openAppState(dataDir);
+      try {
+        const runs = listRuns(db, { limit: 1000 });
+        const seedRuns = runs.filter((r) => r.huntId === SEED);
+        expect(seedRuns).toHaveLength(4);
+        expect(seedRuns[0]).toMatchObject({ trigger: 'cli', status: 'ok', rowCount: 1, window: { id: '7d', from: '2026-01-01T12:00:00.000Z', to: '2026-01-08T12:00:00.000Z' } });
+        const broken = runs.find((r) => r.huntId === 'mixed' && r.queryNumber === 2);
+        expect(broken).toMatchObject({ status: 'failed', error: { kind: 'parsing' } });
+        // Every ES|QL query of every hunt ran once in the --all pass.
+        expect(runs.length - 2).toBe(all.err().match(/Saved run #/g)?.length);
+      } finally {
+        db.close();
+      }
+      expect(await main(['hunts', 'run', SEED, '--all'], testIo())).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an OSQuery query', async () => {

@@ -11,6 +11,11 @@ import { depsOf, UsageError, type CliIo } from '../io';
 import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../options';
 import { printResult } from '../print-result';
 import { huntsCheckCommand } from './hunts-check';
+import type { ApiError } from '../../api/contract';
+import { openAppState } from '../../appstate/db';
+import { runAndSave } from '../../appstate/record-run';
+import { DEFAULT_DATA_DIR } from '../../backends/config';
+import type { BackendError } from '../../backends/types';
 
 async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {
   return loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });
@@ -96,36 +101,51 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
     now: { type: 'string' },
     format: { type: 'string', short: 'f' },
     param: { type: 'string', multiple: true },
+    all: { type: 'boolean' },
+    save: { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError('expected one hunt ID');
+  if (values.all ? positionals.length !== 0 : positionals.length !== 1) throw new UsageError(values.all ? '--all takes no hunt ID' : 'expected one hunt ID');
   const format = parseFormat(values.format);
   const now = parseNow(values.now, io.env);
   const params = parseParams(values.param);
+  if (values.save && params !== undefined) throw new UsageError('--save runs hunts as written; it takes no --param');
   const queryNumber = parsePositiveNumber('query', values.query, true);
-  const hunt = findHunt(await catalogueOf(io), positionals[0]);
-  if (!hunt) return unknownHunt(io, positionals[0]);
-  const numbers = queryNumber !== undefined ? [queryNumber] : esqlQueryNumbers(hunt);
-  if (numbers.length === 0) {
-    io.stderr.write(`Hunt [${hunt.id}] has no ES|QL query to run.\n`);
+  const catalogue = await catalogueOf(io);
+  const hunts = values.all ? catalogue.hunts : [findHunt(catalogue, positionals[0])].filter((h): h is Hunt => h !== undefined);
+  if (hunts.length === 0) return values.all ? 0 : unknownHunt(io, positionals[0]);
+  const plan = hunts.flatMap((hunt) => (queryNumber !== undefined ? [queryNumber] : esqlQueryNumbers(hunt)).map((number) => ({ hunt, number })));
+  if (plan.length === 0) {
+    io.stderr.write(`${values.all ? 'No hunt has' : `Hunt [${hunts[0].id}] has`} no ES|QL query to run.\n`);
     return 1;
   }
 
   const backend = await depsOf(io).createBackend(io.env);
+  const db = values.save ? openAppState(io.env.HUNTBOARD_DATA_DIR || DEFAULT_DATA_DIR) : undefined;
   let exit = 0;
   try {
-    for (const number of numbers) {
-      if (numbers.length > 1) {
+    for (const [i, { hunt, number }] of plan.entries()) {
+      if (plan.length > 1) {
         // Keep stdout parseable for json/csv: the per-query header goes to stderr there.
         const header = `# ${hunt.id} query ${number}\n`;
-        (format === 'txt' ? io.stdout : io.stderr).write(number === numbers[0] || format !== 'txt' ? header : `\n${header}`);
+        (format === 'txt' ? io.stdout : io.stderr).write(i === 0 || format !== 'txt' ? header : `\n${header}`);
       }
-      const result = await runHuntQuery(backend, hunt, number, { now, params });
-      exit = Math.max(exit, printResult(io, result, format));
+      if (db) {
+        const { response, saved } = await runAndSave(db, backend, hunt, number, { now: now ?? new Date(), trigger: 'cli' });
+        exit = Math.max(exit, printResult(io, response.ok ? { ok: true, response: response.result } : { ok: false, error: asBackendError(response.error) }, format));
+        if (saved) io.stderr.write(`Saved run #${saved.id} (${saved.status === 'ok' ? `${saved.rowCount} rows` : 'failed'}).\n`);
+      } else {
+        exit = Math.max(exit, printResult(io, await runHuntQuery(backend, hunt, number, { now, params }), format));
+      }
     }
   } finally {
+    db?.close();
     await backend.close();
   }
   return exit;
+}
+
+function asBackendError(error: ApiError): BackendError {
+  return { kind: error.kind === 'not_found' ? 'bad_request' : error.kind, message: error.message };
 }
 
 export async function huntsCommand(args: string[], io: CliIo): Promise<number> {

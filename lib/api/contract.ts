@@ -48,6 +48,8 @@ export type RunResponse =
       findings: ApiFinding[];
       /** The BY keys of the hunt's last STATS: a row with these can be drilled into. Empty if none. */
       keys: string[];
+      /** The id of this run in the app state, when it was saved. */
+      savedRun?: number;
     }
   | { ok: false; error: ApiError };
 

@@ -4,7 +4,7 @@
  * page and the schedule all save through here.
  */
 import type { RunResponse } from '../api/contract';
-import type { Backend } from '../backends/types';
+import type { Backend, EsqlValue } from '../backends/types';
 import type { Hunt } from '../hunts/types';
 import { prepareHuntQuery } from '../server/prepare';
 import { runPrepared } from '../server/run-hunt';
@@ -40,20 +40,34 @@ export async function runAndSave(
   const startedAt = new Date();
   const t0 = performance.now();
   const response = prepared.ok ? await runPrepared(backend, prepared.prepared, options.now, options.signal) : prepared;
-  const durationMs = performance.now() - t0;
   const entry = hunt.queries.find((q) => q.number === queryNumber);
+  const ran = prepared.ok
+    ? { text: prepared.prepared.text, params: prepared.prepared.params, window: prepared.prepared.window }
+    : { text: entry?.text ?? '', params: [], window: { id: window.id } };
+  const saved = await recordRun(db, backend, { huntId: hunt.id, queryNumber, ...ran }, response, { startedAt, durationMs: performance.now() - t0, trigger: options.trigger });
+  return { response, saved };
+}
+
+/** Saves a run that already happened (the page runs, then records). */
+export async function recordRun(
+  db: AppDatabase,
+  backend: Backend,
+  query: { huntId: string; queryNumber: number; text: string; params: Record<string, EsqlValue>[]; window: { id: string; from?: string; to?: string } },
+  response: RunResponse,
+  timing: { startedAt: Date; durationMs: number; trigger: RunTrigger },
+): Promise<SavedRun> {
   const base = {
-    huntId: hunt.id,
-    queryNumber,
-    queryText: prepared.ok ? prepared.prepared.text : (entry?.text ?? ''),
-    params: prepared.ok ? prepared.prepared.params : [],
-    window: prepared.ok ? prepared.prepared.window : { id: window.id },
+    huntId: query.huntId,
+    queryNumber: query.queryNumber,
+    queryText: query.text,
+    params: query.params,
+    window: query.window,
     backend: { kind: backend.kind, label: await backendLabel(backend) },
-    trigger: options.trigger,
-    startedAt: startedAt.toISOString(),
-    durationMs,
+    trigger: timing.trigger,
+    startedAt: timing.startedAt.toISOString(),
+    durationMs: timing.durationMs,
   };
-  const saved = response.ok
+  return response.ok
     ? saveRun(db, {
         ...base,
         status: 'ok',
@@ -64,5 +78,4 @@ export async function runAndSave(
         isPartial: response.result.is_partial,
       })
     : saveRun(db, { ...base, status: 'failed', error: { kind: response.error.kind, message: response.error.message } });
-  return { response, saved };
 }

@@ -6,6 +6,8 @@ import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from
 import { resetBackend } from '../backends';
 import { expectedFindings, PLANTED, writeDemo } from '../demo';
 import { openStore } from '../store';
+import { getRun } from '../appstate/runs';
+import { serverAppState } from './app-state';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunt-routes';
 
 const NOW = '2026-01-08T12:00:00.000Z';
@@ -55,6 +57,9 @@ describe('hunt API routes on the embedded demo store', () => {
     expect(body.params).toEqual([]);
     expect(body.effectiveQuery).toContain('@timestamp > now() - 7 day');
     expect(body.findings.map((f) => f.code)).toContain('hardcoded-time-window');
+    // The page's runs are saved, with now() resolved in the window.
+    const db = serverAppState();
+    expect(getRun(db, body.savedRun!)).toMatchObject({ trigger: 'page', huntId: HUNT, queryNumber: Number(n), rowCount: body.result.values.length, window: { id: body.window.id, from: body.window.from, to: body.window.to } });
   });
 
   it('rewrites the window: 24 hours finds fewer rows, a custom range passes its bounds as params', async () => {

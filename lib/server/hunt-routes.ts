@@ -8,6 +8,7 @@ import { backendOrError, json, type Answer } from './respond';
 import { runContext } from './context-run';
 import { runEvent, runEvents } from './events-run';
 import { runPrepared } from './run-hunt';
+import { recordPageRun } from './app-state';
 import { serverNow } from './now';
 import type { PreparedQuery } from './prepare';
 import type { Backend } from '../backends/types';
@@ -32,7 +33,13 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(schema: z.ZodType<T>
   };
 }
 
-export const runRoute = huntRoute(runBodySchema, (backend, prepared, _body, now, signal) => runPrepared(backend, prepared, now, signal));
+export const runRoute = huntRoute(runBodySchema, async (backend, prepared, _body, now, signal) => {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const response = await runPrepared(backend, prepared, now, signal);
+  const savedRun = await recordPageRun(backend, prepared, response, startedAt, performance.now() - t0);
+  return response.ok && savedRun !== undefined ? { ...response, savedRun } : response;
+});
 export const contextRoute = huntRoute(contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
 export const eventsRoute = huntRoute(eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
 export const eventRoute = huntRoute(eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));

@@ -1,0 +1,40 @@
+/**
+ * The server's handle on the app state (one SQLite connection per process), and the page's run
+ * recording. Saving is best effort for the analyst in front of the page: a run that succeeded is
+ * shown even if the app state cannot be written; the failure goes to the server log.
+ */
+import type { RunResponse } from '../api/contract';
+import { openAppState, type AppDatabase } from '../appstate/db';
+import { recordRun } from '../appstate/record-run';
+import { DEFAULT_DATA_DIR } from '../backends/config';
+import type { Backend } from '../backends/types';
+import type { PreparedQuery } from './prepare';
+
+let cached: { dir: string; db: AppDatabase } | undefined;
+
+export function serverAppState(env: Record<string, string | undefined> = process.env): AppDatabase {
+  const dir = env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  if (cached?.dir !== dir) {
+    cached?.db.close();
+    cached = { dir, db: openAppState(dir) };
+  }
+  return cached.db;
+}
+
+export async function recordPageRun(backend: Backend, prepared: PreparedQuery, response: RunResponse, startedAt: Date, durationMs: number): Promise<number | undefined> {
+  // A cancelled run is not a result worth keeping.
+  if (!response.ok && response.error.kind === 'cancelled') return undefined;
+  try {
+    const saved = await recordRun(
+      serverAppState(),
+      backend,
+      { huntId: prepared.hunt.id, queryNumber: prepared.number, text: prepared.text, params: prepared.params, window: prepared.window },
+      response,
+      { startedAt, durationMs, trigger: 'page' },
+    );
+    return saved.id;
+  } catch (e) {
+    console.error('huntboard: could not save the run in the app state:', (e as Error).message);
+    return undefined;
+  }
+}

@@ -15,18 +15,12 @@ import { createEmbeddedEngine } from '../lib/engine';
 import { openStore } from '../lib/store';
 import { handWrittenSeedSql } from './seed-hunt-sql';
 import { seedQueries } from './seed-queries';
+import { median, time } from './timing';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const sizes = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
 
 interface HuntFigure {
   query: string;

@@ -17,6 +17,7 @@ import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
 import { createEmbeddedEngine } from '../lib/engine';
 import { openStore } from '../lib/store';
 import { seedQueries } from './seed-queries';
+import { median, time } from './timing';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
@@ -25,13 +26,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const root = path.resolve(__dirname, '..');
 const networkEvents = Number(process.env.BENCH_UI_EVENTS ?? 1_000_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now();
-  const value = await fn();
-  return [performance.now() - start, value];
-}
 
 function startServer(dataDir: string): ChildProcess {
   const next = path.join(root, 'node_modules/next/dist/bin/next');
@@ -89,13 +83,13 @@ async function main(): Promise<void> {
       const pageTimes: number[] = [];
       const engineTimes: number[] = [];
       for (let i = 0; i <= runs; i++) {
-        const [ms] = await timed(async () => {
+        const [ms] = await time(async () => {
           const html = await fetch(`${BASE}/hunts/${HUNT}?q=${n}`);
           if (!html.ok) throw new Error(`hunt page answered ${html.status}`);
           await html.text();
           await post(`/api/hunts/${HUNT}/queries/${n}/run`, {});
         });
-        const [engineMs, result] = await timed(() => engine.query({ query: text }));
+        const [engineMs, result] = await time(() => engine.query({ query: text }));
         if (!result.ok) throw new Error(result.error.message);
         if (i > 0) {
           pageTimes.push(ms);
@@ -116,7 +110,7 @@ async function main(): Promise<void> {
     const plainSorts: number[] = [];
     let eventCount = 0;
     for (let i = 0; i <= runs; i++) {
-      const [apiMs, api] = await timed(() => post(`/api/hunts/${HUNT}/queries/1/events`, { window: { id: '30d' }, key: [target] }));
+      const [apiMs, api] = await time(() => post(`/api/hunts/${HUNT}/queries/1/events`, { window: { id: '30d' }, key: [target] }));
       eventCount = api.result?.values.length ?? 0;
       const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const start = performance.now();

@@ -1,0 +1,123 @@
+/**
+ * Triage of findings: a status, an assignee and notes per finding (hunt, query, BY values), kept
+ * across weeks, every change recorded. Writes are optimistic: each names the version it read, and
+ * a stale write is refused with the newer state, so two analysts never silently overwrite each other.
+ */
+import type { AppDatabase } from './db';
+
+export const TRIAGE_STATUSES = ['new', 'investigating', 'benign', 'suspicious', 'escalated'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+
+export interface FindingRef {
+  huntId: string;
+  queryNumber: number;
+  /** JSON of the finding's BY values (lib/review/diff's `key`). */
+  findingKey: string;
+}
+
+export interface TriageState extends FindingRef {
+  status: TriageStatus;
+  assignee: string | null;
+  note: string;
+  /** 0 for a finding nobody has triaged yet. */
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface TriageChange {
+  /** The version the writer read (0 for an untriaged finding). */
+  expectedVersion: number;
+  status?: TriageStatus;
+  /** null unassigns; undefined keeps the assignee. */
+  assignee?: string | null;
+  note?: string;
+  who: string;
+  at: string;
+}
+
+export type TriageWrite =
+  | { ok: true; state: TriageState }
+  | { ok: false; reason: 'conflict'; current: TriageState }
+  | { ok: false; reason: 'invalid'; message: string };
+
+export interface TriageHistoryEntry {
+  at: string;
+  who: string;
+  fromStatus: TriageStatus | null;
+  toStatus: TriageStatus;
+  fromAssignee: string | null;
+  toAssignee: string | null;
+  note: string;
+}
+
+interface Row {
+  status: TriageStatus;
+  assignee: string | null;
+  note: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+const MAX_NOTE = 10_000;
+
+export function getTriage(db: AppDatabase, ref: FindingRef): TriageState {
+  const row = db
+    .prepare('SELECT status, assignee, note, version, updated_at, updated_by FROM triage WHERE hunt_id = ? AND query_number = ? AND finding_key = ?')
+    .get(ref.huntId, ref.queryNumber, ref.findingKey) as Row | undefined;
+  if (!row) return { ...ref, status: 'new', assignee: null, note: '', version: 0, updatedAt: null, updatedBy: null };
+  return { ...ref, status: row.status, assignee: row.assignee, note: row.note, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+/** Validates, checks the version and writes the state and its history entry in one transaction. */
+export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageChange): TriageWrite {
+  if (change.status !== undefined && !TRIAGE_STATUSES.includes(change.status)) return { ok: false, reason: 'invalid', message: `Unknown status [${String(change.status)}].` };
+  if (change.status === 'new') return { ok: false, reason: 'invalid', message: 'A finding cannot be set back to new; use investigating to reopen it.' };
+  if (change.note !== undefined && change.note.length > MAX_NOTE) return { ok: false, reason: 'invalid', message: `A note is at most ${MAX_NOTE} characters.` };
+  if (change.who.trim() === '') return { ok: false, reason: 'invalid', message: 'A change needs its author.' };
+  return db.transaction((): TriageWrite => {
+    const current = getTriage(db, ref);
+    if (current.version !== change.expectedVersion) return { ok: false, reason: 'conflict', current };
+    const next: TriageState = {
+      ...current,
+      status: change.status ?? current.status,
+      assignee: change.assignee === undefined ? current.assignee : change.assignee,
+      note: change.note ?? current.note,
+      version: current.version + 1,
+      updatedAt: change.at,
+      updatedBy: change.who,
+    };
+    db.prepare(
+      `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
+       VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
+       ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
+         status = excluded.status, assignee = excluded.assignee, note = excluded.note,
+         version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ).run(next);
+    db.prepare(
+      `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(ref.huntId, ref.queryNumber, ref.findingKey, change.at, change.who, current.version === 0 ? null : current.status, next.status, current.assignee, next.assignee, change.note ?? '');
+    return { ok: true, state: next };
+  })();
+}
+
+/** Oldest first. */
+export function triageHistory(db: AppDatabase, ref: FindingRef): TriageHistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT at, who, from_status, to_status, from_assignee, to_assignee, note FROM triage_history
+       WHERE hunt_id = ? AND query_number = ? AND finding_key = ? ORDER BY id`,
+    )
+    .all(ref.huntId, ref.queryNumber, ref.findingKey) as {
+    at: string;
+    who: string;
+    from_status: TriageStatus | null;
+    to_status: TriageStatus;
+    from_assignee: string | null;
+    to_assignee: string | null;
+    note: string;
+  }[];
+  return rows.map((r) => ({ at: r.at, who: r.who, fromStatus: r.from_status, toStatus: r.to_status, fromAssignee: r.from_assignee, toAssignee: r.to_assignee, note: r.note }));
+}

@@ -1,0 +1,129 @@
+/**
+ * The allow-list: a process name (optionally only on one agent, optionally only for one hunt)
+ * suppressed from findings until an expiry, with the owner and reason an auditor will ask for.
+ * Suppressed rows are hidden by default but counted; expired and revoked entries stop applying.
+ */
+import { findingKeyColumns } from '../review/diff';
+import type { AppDatabase } from './db';
+import { listRuns, type SavedRun } from './runs';
+
+export interface AllowEntry {
+  id: number;
+  processName: string;
+  agentId: string | null;
+  huntId: string | null;
+  owner: string;
+  reason: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export type NewAllowEntry = Omit<AllowEntry, 'id' | 'revokedAt' | 'createdAt'> & { createdAt: string };
+
+export type AllowResult = { ok: true; entry: AllowEntry } | { ok: false; message: string };
+
+const MAX_EXPIRY_DAYS = 366;
+
+export function addAllowEntry(db: AppDatabase, entry: NewAllowEntry): AllowResult {
+  if (entry.processName.trim() === '') return { ok: false, message: 'Name the process to allow.' };
+  if (entry.owner.trim() === '' || entry.reason.trim() === '') return { ok: false, message: 'An allow-list entry needs an owner and a reason.' };
+  const created = Date.parse(entry.createdAt);
+  const expires = Date.parse(entry.expiresAt);
+  if (Number.isNaN(expires) || expires <= created) return { ok: false, message: 'The expiry must be a date after now.' };
+  if (expires - created > MAX_EXPIRY_DAYS * 864e5) return { ok: false, message: `An entry expires within ${MAX_EXPIRY_DAYS} days; renew it when it does.` };
+  const info = db
+    .prepare('INSERT INTO allow_list (process_name, agent_id, hunt_id, owner, reason, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(entry.processName, entry.agentId, entry.huntId, entry.owner, entry.reason, entry.createdAt, entry.expiresAt);
+  return { ok: true, entry: { ...entry, id: Number(info.lastInsertRowid), revokedAt: null } };
+}
+
+export function revokeAllowEntry(db: AppDatabase, id: number, at: string): boolean {
+  return db.prepare('UPDATE allow_list SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+}
+
+interface Row {
+  id: number;
+  process_name: string;
+  agent_id: string | null;
+  hunt_id: string | null;
+  owner: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+const fromRow = (r: Row): AllowEntry => ({
+  id: r.id,
+  processName: r.process_name,
+  agentId: r.agent_id,
+  huntId: r.hunt_id,
+  owner: r.owner,
+  reason: r.reason,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+/** Entries in force at `at` (not expired, not revoked). */
+export function activeAllowEntries(db: AppDatabase, at: string): AllowEntry[] {
+  const rows = db.prepare('SELECT * FROM allow_list WHERE revoked_at IS NULL ORDER BY id').all() as Row[];
+  const now = Date.parse(at);
+  return rows.map(fromRow).filter((e) => Date.parse(e.expiresAt) > now);
+}
+
+/** The entry that suppresses a finding, if any: same name, and same agent when the entry names one. */
+export function suppressingEntry(entries: readonly AllowEntry[], finding: { huntId: string; processName: string | null; agentIds: readonly string[] }): AllowEntry | undefined {
+  if (finding.processName === null) return undefined;
+  return entries.find(
+    (e) =>
+      e.processName === finding.processName &&
+      (e.huntId === null || e.huntId === finding.huntId) &&
+      (e.agentId === null || (finding.agentIds.length > 0 && finding.agentIds.every((a) => a === e.agentId))),
+  );
+}
+
+/** Splits findings into shown and suppressed; the page shows the first and counts the second. */
+export function applyAllowList<T extends { huntId: string; processName: string | null; agentIds: readonly string[] }>(
+  entries: readonly AllowEntry[],
+  findings: readonly T[],
+): { shown: T[]; suppressed: { finding: T; entry: AllowEntry }[] } {
+  const shown: T[] = [];
+  const suppressed: { finding: T; entry: AllowEntry }[] = [];
+  for (const finding of findings) {
+    const entry = suppressingEntry(entries, finding);
+    if (entry) suppressed.push({ finding, entry });
+    else shown.push(finding);
+  }
+  return { shown, suppressed };
+}
+
+/**
+ * Allow-list candidates: findings marked benign that every saved run since has listed again, at
+ * least `weeks` runs in a row (newest first): the analysts keep seeing and dismissing them.
+ */
+export function allowListCandidates(db: AppDatabase, weeks = 3): { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] {
+  const benign = db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign'").all() as {
+    hunt_id: string;
+    query_number: number;
+    finding_key: string;
+    updated_at: string;
+  }[];
+  const out: { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] = [];
+  for (const t of benign) {
+    const runs = listRuns(db, { huntId: t.hunt_id, queryNumber: t.query_number, limit: 60 }).filter(
+      (r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok' && r.startedAt >= t.updated_at,
+    );
+    let inARow = 0;
+    for (const run of runs) {
+      const keys = findingKeyColumns(run.queryText, run.columns.map((c) => c.name));
+      const index = keys.map((k) => run.columns.findIndex((c) => c.name === k));
+      const listed = run.values.some((row) => JSON.stringify(index.map((i) => row[i] ?? null)) === t.finding_key);
+      if (!listed) break;
+      inARow++;
+    }
+    if (inARow >= weeks) out.push({ huntId: t.hunt_id, queryNumber: t.query_number, findingKey: t.finding_key, runsInARow: inARow });
+  }
+  return out;
+}

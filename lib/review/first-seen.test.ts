@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDemo } from '../demo';
+import { createEmbeddedEngine } from '../engine';
+import { parse } from '../esql/parser';
+import { SEED_ALL_USERS } from '../esql/seed-queries.fixture';
+import { openStore } from '../store';
+import { buildFirstSeenQuery, firstSeenByName } from './first-seen';
+
+const NOW = new Date('2026-01-08T12:00:00.000Z');
+const WEEK_START = '2026-01-01T12:00:00.000Z';
+
+describe('first seen over the lookback', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-first-seen-'));
+    await writeDemo(openStore(dataDir), { now: NOW, scale: 0.05, weeks: 2 });
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('builds one query over the hunt’s indices, names as params', () => {
+    const parsed = parse(SEED_ALL_USERS);
+    if (!parsed.ok) throw new Error('seed does not parse');
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', '<img src=x onerror=alert(1)>']);
+    expect(built).toEqual({
+      ok: true,
+      text:
+        'FROM logs-endpoint.events.network-*\n| WHERE @timestamp >= NOW() - 30 day AND process.name IN (?f1, ?f2)\n' +
+        '| STATS first_seen = MIN(@timestamp), last_seen = MAX(@timestamp), events = COUNT(@timestamp) BY process.name, agent.id\n| LIMIT 10000',
+      params: [{ f1: 'kworkerds' }, { f2: '<img src=x onerror=alert(1)>' }],
+    });
+    expect(buildFirstSeenQuery(parsed.query, [])).toMatchObject({ ok: false });
+  });
+
+  it('marks a process first seen this week, and one seen the week before as not new', async () => {
+    const parsed = parse(SEED_ALL_USERS);
+    if (!parsed.ok) throw new Error('seed does not parse');
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', 'sshd-helper', 'update-notifier2']);
+    if (!built.ok) throw new Error(built.reason);
+    const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
+    const result = await engine.query({ query: built.text, params: built.params });
+    await engine.close();
+    if (!result.ok) throw new Error(result.error.message);
+    const seen = firstSeenByName(result.response.columns, result.response.values, WEEK_START);
+    expect(seen.get('sshd-helper')?.newThisWeek).toBe(true);
+    expect(seen.get('kworkerds')?.newThisWeek).toBe(false);
+    expect(seen.get('update-notifier2')?.newThisWeek).toBe(false);
+    expect(seen.get('kworkerds')!.fleet! < WEEK_START).toBe(true);
+    expect(Object.keys(seen.get('kworkerds')!.perAgent)).toHaveLength(1);
+  });
+});

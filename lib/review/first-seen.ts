@@ -1,0 +1,73 @@
+/**
+ * First seen: for a run's findings, when each process was first seen over a longer lookback
+ * (default 30 days), fleet-wide and per agent, from any event of the hunt's indices, not only the
+ * events the hunt keeps. One query, built on the AST; the names enter as params.
+ */
+import type { EsqlValue } from '../backends/types';
+import type { Command, Expression, FromCommand, Query } from '../esql/ast';
+import { printMultiline } from '../esql/printer';
+import { column, NO_SPAN, param } from '../hunts/drilldown';
+
+export const DEFAULT_LOOKBACK_DAYS = 30;
+export const FIRST_SEEN_FIELD = 'process.name';
+
+export type FirstSeenQuery = { ok: true; text: string; params: Record<string, EsqlValue>[] } | { ok: false; reason: string };
+
+const fn = (name: string, args: Expression[]): Expression => ({ kind: 'function', name, args, span: NO_SPAN });
+const bin = (op: 'and' | '>=' | '-', left: Expression, right: Expression): Expression => ({ kind: 'binary', op, left, right, span: NO_SPAN });
+
+/** `FROM <hunt's sources> | WHERE @timestamp >= now() - N day AND process.name IN (?f1…) | STATS … BY process.name, agent.id`. */
+export function buildFirstSeenQuery(hunt: Query, names: readonly string[], lookbackDays = DEFAULT_LOOKBACK_DAYS): FirstSeenQuery {
+  const from = hunt.commands[0];
+  if (from?.kind !== 'from') return { ok: false, reason: 'Only a hunt that starts with FROM has indices to look back in.' };
+  if (names.length === 0) return { ok: false, reason: 'There are no findings to look up.' };
+  if (!Number.isSafeInteger(lookbackDays) || lookbackDays <= 0) return { ok: false, reason: 'The lookback is a positive number of days.' };
+  const params = names.map((n, i) => ({ [`f${i + 1}`]: n }));
+  const window = bin('>=', column('@timestamp'), bin('-', fn('now', []), { kind: 'timeSpan', quantity: lookbackDays, unit: 'day', unitText: 'day', span: NO_SPAN }));
+  const among: Expression = { kind: 'in', operand: column(FIRST_SEEN_FIELD), list: names.map((_, i) => param(`f${i + 1}`)), negated: false, span: NO_SPAN };
+  const source: FromCommand = { kind: 'from', sources: from.sources, metadata: [], span: NO_SPAN };
+  const field = (name: string, expression: Expression) => ({ kind: 'field' as const, name: { kind: 'column' as const, name, span: NO_SPAN }, expression, span: NO_SPAN });
+  const commands: Command[] = [
+    source,
+    { kind: 'where', condition: bin('and', window, among), span: NO_SPAN },
+    {
+      kind: 'stats',
+      aggregates: [field('first_seen', fn('min', [column('@timestamp')])), field('last_seen', fn('max', [column('@timestamp')])), field('events', fn('count', [column('@timestamp')]))],
+      groupings: [
+        { kind: 'field', expression: column(FIRST_SEEN_FIELD), span: NO_SPAN },
+        { kind: 'field', expression: column('agent.id'), span: NO_SPAN },
+      ],
+      span: NO_SPAN,
+    },
+    { kind: 'limit', count: 10000, span: NO_SPAN },
+  ];
+  return { ok: true, text: printMultiline({ kind: 'query', commands, span: NO_SPAN }), params };
+}
+
+export interface FirstSeen {
+  /** Earliest event of the process on any agent in the lookback. */
+  fleet: string | null;
+  /** Earliest event per agent. */
+  perAgent: Record<string, string>;
+  /** First seen fleet-wide inside the current week (the run's window start or later). */
+  newThisWeek: boolean;
+}
+
+/** Folds the per-agent rows of the first-seen query into one answer per process name. */
+export function firstSeenByName(columns: readonly { name: string }[], values: readonly EsqlValue[][], weekStart: string): Map<string, FirstSeen> {
+  const at = (name: string) => columns.findIndex((c) => c.name === name);
+  const [iFirst, iName, iAgent] = [at('first_seen'), at(FIRST_SEEN_FIELD), at('agent.id')];
+  const out = new Map<string, FirstSeen>();
+  for (const row of values) {
+    const name = row[iName];
+    const first = row[iFirst];
+    if (typeof name !== 'string' || typeof first !== 'string') continue;
+    const entry = out.get(name) ?? { fleet: null, perAgent: {}, newThisWeek: false };
+    if (entry.fleet === null || first < entry.fleet) entry.fleet = first;
+    const agent = row[iAgent];
+    if (typeof agent === 'string') entry.perAgent[agent] = first;
+    out.set(name, entry);
+  }
+  for (const entry of out.values()) entry.newThisWeek = entry.fleet !== null && entry.fleet >= weekStart;
+  return out;
+}

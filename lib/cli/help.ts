@@ -19,6 +19,7 @@ Commands:
   hunts run ID|--all     run a hunt's (or every hunt's) ES|QL queries; --save keeps the runs
   hunts check [DIR]      parse every ES|QL query of every hunt file under DIR
   demo                   write the demo data set to the embedded store
+  runs list|diff ID      saved runs; a run's findings against the previous run (new, recurring, gone)
   help [COMMAND]         this text, or a command's
 
 Environment: ELASTICSEARCH_URL / ELASTICSEARCH_CLOUD_ID (else the embedded engine over
@@ -55,6 +56,8 @@ Only for the embedded store: with a cluster configured, use Kibana or _cat/indic
                                    runs query N, or every ES|QL query of the hunt; with several
                                    queries, json/csv print each query's header on stderr
   hunts run --all [--save] …       every ES|QL query of every hunt (what a weekly cron runs)
+      --from ISO --to ISO          run over that time range instead of the hunt's own window
+                                   (bounds as params; what re-running last week looks like)
       --save                       saves each run (text, params, window with now() resolved,
                                    backend, timing, rows; failures too) in the app state,
                                    HUNTBOARD_DATA_DIR/huntboard.sqlite
@@ -62,6 +65,13 @@ Only for the embedded store: with a cluster configured, use Kibana or _cat/indic
                                    HUNTBOARD_HUNTS_DIR, else the builtin hunts); prints
                                    FILE#QUERY line:col message, then a summary; exit 1 on errors
 The catalogue is the builtin hunts plus every *.toml under HUNTBOARD_HUNTS_DIR.
+`,
+  runs: `Usage: huntboard runs <list|diff> …
+
+  runs list [--hunt ID] [--limit N]   saved runs, newest first: id, start, hunt, query, window, status, rows
+  runs diff ID                        the run's findings against the previous runs of the same query text:
+                                      new, recurring (with the number of runs seen) or gone, and changed counts
+Runs are saved by \`huntboard hunts run … --save\` and by the dashboard, in HUNTBOARD_DATA_DIR/huntboard.sqlite.
 `,
   demo: `Usage: huntboard demo [--scale N] [--now ISO] [--weeks N]
 

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   indices: async () => (await import('./commands/indices')).indicesCommand,
   hunts: async () => (await import('./commands/hunts')).huntsCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
+  runs: async () => (await import('./commands/runs')).runsCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -7,15 +7,17 @@ import { parseCommandArgs } from '../args';
 import { escapeVisible, escapeVisibleKeepNewlines } from '../escape';
 import { toTxt } from '../format-txt';
 import { USAGE } from '../help';
-import { depsOf, UsageError, type CliIo } from '../io';
+import { dataDirOf, depsOf, UsageError, type CliIo } from '../io';
 import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../options';
 import { printResult } from '../print-result';
 import { huntsCheckCommand } from './hunts-check';
-import type { ApiError } from '../../api/contract';
+import type { ApiError, RunResponse } from '../../api/contract';
+import { prepareHuntQuery } from '../../server/prepare';
+import { runPrepared } from '../../server/run-hunt';
+import { HUNT_WINDOW, type WindowSpec } from '../../server/window-spec';
 import { openAppState } from '../../appstate/db';
 import { runAndSave } from '../../appstate/record-run';
-import { DEFAULT_DATA_DIR } from '../../backends/config';
-import type { BackendError } from '../../backends/types';
+import type { Backend, BackendError } from '../../backends/types';
 
 async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {
   return loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });
@@ -103,12 +105,17 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
     param: { type: 'string', multiple: true },
     all: { type: 'boolean' },
     save: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
   });
   if (values.all ? positionals.length !== 0 : positionals.length !== 1) throw new UsageError(values.all ? '--all takes no hunt ID' : 'expected one hunt ID');
   const format = parseFormat(values.format);
   const now = parseNow(values.now, io.env);
   const params = parseParams(values.param);
-  if (values.save && params !== undefined) throw new UsageError('--save runs hunts as written; it takes no --param');
+  if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together');
+  const window: WindowSpec | undefined = values.from !== undefined && values.to !== undefined ? { id: 'custom', from: values.from, to: values.to } : undefined;
+  const prepared = values.save || window !== undefined;
+  if (prepared && params !== undefined) throw new UsageError('--save and --from/--to run hunts as written; they take no --param');
   const queryNumber = parsePositiveNumber('query', values.query, true);
   const catalogue = await catalogueOf(io);
   const hunts = values.all ? catalogue.hunts : [findHunt(catalogue, positionals[0])].filter((h): h is Hunt => h !== undefined);
@@ -120,7 +127,8 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
   }
 
   const backend = await depsOf(io).createBackend(io.env);
-  const db = values.save ? openAppState(io.env.HUNTBOARD_DATA_DIR || DEFAULT_DATA_DIR) : undefined;
+  const db = values.save ? openAppState(dataDirOf(io.env)) : undefined;
+  const runOptions = { now: now ?? new Date(), trigger: 'cli' as const, ...(window ? { window } : {}) };
   let exit = 0;
   try {
     for (const [i, { hunt, number }] of plan.entries()) {
@@ -129,8 +137,8 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
         const header = `# ${hunt.id} query ${number}\n`;
         (format === 'txt' ? io.stdout : io.stderr).write(i === 0 || format !== 'txt' ? header : `\n${header}`);
       }
-      if (db) {
-        const { response, saved } = await runAndSave(db, backend, hunt, number, { now: now ?? new Date(), trigger: 'cli' });
+      if (prepared) {
+        const { response, saved } = db ? await runAndSave(db, backend, hunt, number, runOptions) : { response: await runWithWindow(backend, hunt, number, runOptions), saved: undefined };
         exit = Math.max(exit, printResult(io, response.ok ? { ok: true, response: response.result } : { ok: false, error: asBackendError(response.error) }, format));
         if (saved) io.stderr.write(`Saved run #${saved.id} (${saved.status === 'ok' ? `${saved.rowCount} rows` : 'failed'}).\n`);
       } else {
@@ -142,6 +150,11 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
     await backend.close();
   }
   return exit;
+}
+
+async function runWithWindow(backend: Backend, hunt: Hunt, number: number, options: { now: Date; window?: WindowSpec }): Promise<RunResponse> {
+  const prepared = prepareHuntQuery(hunt, number, { now: options.now, window: options.window ?? HUNT_WINDOW });
+  return prepared.ok ? runPrepared(backend, prepared.prepared, options.now) : prepared;
 }
 
 function asBackendError(error: ApiError): BackendError {

@@ -1,0 +1,87 @@
+/** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
+import { openAppState } from '../../appstate/db';
+import { getRun, listRuns, type SavedRun } from '../../appstate/runs';
+import { diffRuns } from '../../review/diff';
+import { parseCommandArgs } from '../args';
+import { escapeVisible } from '../escape';
+import { toTxt } from '../format-txt';
+import { USAGE } from '../help';
+import { dataDirOf, UsageError, type CliIo } from '../io';
+import { parsePositiveNumber } from '../options';
+
+type OkRun = Extract<SavedRun, { status: 'ok' }>;
+const HISTORY = 12;
+
+function list(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs(args, { hunt: { type: 'string' }, limit: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError('runs list takes no arguments');
+  const limit = parsePositiveNumber('limit', values.limit, true) ?? 50;
+  const db = openAppState(dataDirOf(io.env));
+  try {
+    const runs = listRuns(db, { ...(values.hunt ? { huntId: values.hunt } : {}), limit });
+    const columns = ['id', 'started', 'hunt', 'query', 'window', 'status', 'rows', 'ms', 'trigger'].map((name) => ({ name }));
+    const rows = runs.map((r) => [
+      r.id,
+      r.startedAt,
+      r.huntId,
+      r.queryNumber,
+      r.window.from && r.window.to ? `${r.window.from} to ${r.window.to}` : r.window.id,
+      r.status === 'ok' ? (r.truncated ? 'ok, truncated' : 'ok') : `failed: ${r.error.message.split('\n')[0]}`,
+      r.rowCount,
+      Math.round(r.durationMs),
+      r.trigger,
+    ]);
+    io.stdout.write(runs.length ? toTxt(columns, rows) : 'No saved runs. `huntboard hunts run --all --save` saves some.\n');
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function diff(args: string[], io: CliIo): number {
+  const { positionals } = parseCommandArgs(args, {});
+  if (positionals.length !== 1) throw new UsageError('expected one run id');
+  const id = parsePositiveNumber('run id', positionals[0], true);
+  const db = openAppState(dataDirOf(io.env));
+  try {
+    const run = id === undefined ? undefined : getRun(db, id);
+    if (!run) {
+      io.stderr.write(`No saved run #${escapeVisible(positionals[0])}; \`huntboard runs list\` shows them.\n`);
+      return 1;
+    }
+    if (run.status !== 'ok') {
+      io.stderr.write(`Run #${run.id} failed (${escapeVisible(run.error.message)}); there is nothing to compare.\n`);
+      return 1;
+    }
+    const history = listRuns(db, { huntId: run.huntId, queryNumber: run.queryNumber, limit: 200 })
+      .filter((r): r is OkRun => r.status === 'ok' && r.id !== run.id && r.queryHash === run.queryHash && r.startedAt <= run.startedAt)
+      .slice(0, HISTORY);
+    const findings = diffRuns(run, history);
+    const order = { new: 0, recurring: 1, gone: 2 };
+    findings.sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key));
+    io.stderr.write(history.length ? `Run #${run.id} against run #${history[0].id} (and ${history.length - 1} earlier).\n` : `Run #${run.id} has no earlier run of the same query: every finding is new.\n`);
+    const keyNames = findings[0] ? Object.keys(findings[0].keyValues) : [];
+    const columns = [{ name: 'status' }, { name: 'runs seen' }, ...keyNames.map((name) => ({ name })), { name: 'changes' }];
+    const rows = findings.map((f) => [
+      f.status,
+      f.runsSeen,
+      ...keyNames.map((k) => f.keyValues[k]),
+      f.changes.map((c) => `${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; '),
+    ]);
+    io.stdout.write(findings.length ? toTxt(columns, rows) : 'No findings in this run or the previous one.\n');
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export async function runsCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h' || rest.includes('--help')) {
+    io.stdout.write(USAGE.runs);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub === 'list') return list(rest, io);
+  if (sub === 'diff') return diff(rest, io);
+  throw new UsageError(`unknown runs command [${sub}]`);
+}

@@ -13,6 +13,7 @@ import { ExportButtons } from '@/components/ExportButtons';
 import { EventsView } from '@/components/events/EventsView';
 import { EffectiveQuery } from './EffectiveQuery';
 import { RunStatus } from './RunStatus';
+import { TriagePanel } from './TriagePanel';
 import { useApiPost } from './use-api';
 import { useFlyoutDocument } from './use-flyout-document';
 
@@ -49,6 +50,7 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
         </h2>
         {done && <p className="muted">Window: {done.window.description}</p>}
       </div>
+      {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={state.query} findingKey={JSON.stringify(state.key)} />}
       {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
       {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
       {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}

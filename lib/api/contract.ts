@@ -3,6 +3,7 @@
  * shape (`columns`, `values`) so one table, one export and one chart code path serve both
  * backends. Failures are data: the page shows `message` (the server's words) and `hint`.
  */
+import type { TriageHistoryEntry, TriageState } from '../appstate/triage';
 import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
 
 export type ApiErrorKind = BackendErrorKind | 'not_found';
@@ -87,3 +88,9 @@ export type EventResponse = { ok: true; result: QueryResponse } | { ok: false; e
 export function rowKey(keys: readonly string[], row: Record<string, EsqlValue>): string {
   return JSON.stringify(keys.map((k) => row[k] ?? null));
 }
+
+/** GET/POST /api/triage: a finding's triage state and its history (409 `conflict` when a write was stale). */
+export type TriageResponse =
+  | { ok: true; state: TriageState; history: TriageHistoryEntry[] }
+  | { ok: false; conflict: true; state: TriageState; history: TriageHistoryEntry[] }
+  | { ok: false; conflict?: undefined; error: ApiError };

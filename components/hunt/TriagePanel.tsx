@@ -1,0 +1,133 @@
+'use client';
+/**
+ * The analyst's verdict on one finding: status, assignee and note, saved against the version
+ * they saw. A stale save is refused by the server; the panel then shows who changed what and the
+ * newer state, and keeps the analyst's draft so nothing typed is lost.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { TriageResponse } from '@/lib/api/contract';
+import type { TriageHistoryEntry, TriageState, TriageStatus } from '@/lib/appstate/triage';
+import { InertText } from '@/components/CellValue';
+
+const CHOICES: TriageStatus[] = ['investigating', 'benign', 'suspicious', 'escalated'];
+
+type Loaded = { state: TriageState; history: TriageHistoryEntry[] };
+
+export function TriagePanel({ huntId, queryNumber, findingKey }: { huntId: string; queryNumber: number; findingKey: string }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [status, setStatus] = useState<TriageStatus>('investigating');
+  const [assignee, setAssignee] = useState('');
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState<{ kind: 'saved' | 'conflict' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const adopt = useCallback((data: Loaded) => {
+    setLoaded(data);
+    setStatus(data.state.status === 'new' ? 'investigating' : data.state.status);
+    setAssignee(data.state.assignee ?? '');
+  }, []);
+
+  useEffect(() => {
+    const query = new URLSearchParams({ hunt: huntId, query: String(queryNumber), key: findingKey });
+    let stale = false;
+    void fetch(`/api/triage?${query}`)
+      .then((r) => r.json() as Promise<TriageResponse>)
+      .then((body) => {
+        if (stale) return;
+        if (body.ok) adopt(body);
+        else if (body.conflict === undefined) setMessage({ kind: 'error', text: body.error.message });
+      })
+      .catch(() => !stale && setMessage({ kind: 'error', text: 'The Huntboard server did not answer.' }));
+    return () => {
+      stale = true;
+    };
+  }, [huntId, queryNumber, findingKey, adopt]);
+
+  async function save() {
+    if (!loaded) return;
+    setSaving(true);
+    try {
+      const response = await fetch('/api/triage', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ huntId, queryNumber, findingKey, expectedVersion: loaded.state.version, status, assignee: assignee.trim() || null, note }),
+      });
+      const body = (await response.json()) as TriageResponse;
+      if (body.ok) {
+        adopt(body);
+        setNote('');
+        setMessage({ kind: 'saved', text: `Saved: ${body.state.status}.` });
+      } else if (body.conflict) {
+        const by = body.state.updatedBy ?? 'someone';
+        setLoaded(body);
+        setMessage({ kind: 'conflict', text: `Not saved: ${by} changed this finding at ${body.state.updatedAt} (now ${body.state.status}). Your draft is kept; review the newer state and save again.` });
+      } else {
+        setMessage({ kind: 'error', text: body.error.message });
+      }
+    } catch {
+      setMessage({ kind: 'error', text: 'The Huntboard server did not answer.' });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="panel triage-panel" aria-label="Triage">
+      <h3>
+        Triage <span className={`triage-status triage-${loaded?.state.status ?? 'new'}`}>{loaded?.state.status ?? '…'}</span>
+        {loaded?.state.assignee && <span className="muted"> · assigned to <InertText text={loaded.state.assignee} /></span>}
+      </h3>
+      <form
+        className="triage-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Status{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as TriageStatus)}>
+            {CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Assignee <input type="text" value={assignee} maxLength={100} onChange={(e) => setAssignee(e.target.value)} />
+        </label>
+        <label className="triage-note">
+          Note <textarea value={note} maxLength={10_000} rows={2} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" className="button primary" disabled={!loaded || saving}>
+          Save triage
+        </button>
+      </form>
+      {message && (
+        <p role={message.kind === 'saved' ? 'status' : 'alert'} className={message.kind === 'saved' ? 'muted' : 'error'}>
+          {message.text}
+        </p>
+      )}
+      {loaded && loaded.history.length > 0 && (
+        <details open>
+          <summary>History ({loaded.history.length})</summary>
+          <ol className="triage-history">
+            {loaded.history.map((h, i) => (
+              <li key={i}>
+                <time dateTime={h.at}>{h.at}</time> <InertText text={h.who} />: {h.fromStatus ?? 'new'} → {h.toStatus}
+                {h.toAssignee !== h.fromAssignee && <> · assignee {h.toAssignee ? <InertText text={h.toAssignee} /> : 'none'}</>}
+                {h.note && (
+                  <>
+                    {' '}
+                    — <InertText text={h.note} keepNewlines />
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TriageResponse } from '../api/contract';
+import { getTriageRoute, postTriageRoute } from './triage-routes';
+
+const saved = { ...process.env };
+const finding = { huntId: 'seed', queryNumber: 1, findingKey: '["kworkerds"]' };
+const post = (body: unknown, origin: string | null = 'http://127.0.0.1:3000') =>
+  postTriageRoute(
+    new Request('http://127.0.0.1:3000/api/triage', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+    }),
+  );
+
+describe('triage API', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-triage-api-'));
+    process.env = { ...saved, HUNTBOARD_DATA_DIR: dir, HUNTBOARD_USER: 'alice' };
+  });
+  afterAll(() => {
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads, writes with the version read, and answers a stale write with 409 and the newer state', async () => {
+    const url = `http://127.0.0.1:3000/api/triage?hunt=seed&query=1&key=${encodeURIComponent(finding.findingKey)}`;
+    const first = (await getTriageRoute(new Request(url)).json()) as TriageResponse;
+    expect(first).toMatchObject({ ok: true, state: { status: 'new', version: 0 }, history: [] });
+    const write = await post({ ...finding, expectedVersion: 0, status: 'investigating', assignee: 'alice', note: 'looks like a miner' });
+    expect(write.status).toBe(200);
+    expect(await write.json()).toMatchObject({ ok: true, state: { status: 'investigating', version: 1, updatedBy: 'alice' }, history: [{ toStatus: 'investigating', note: 'looks like a miner' }] });
+    const stale = await post({ ...finding, expectedVersion: 0, status: 'benign' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ ok: false, conflict: true, state: { status: 'investigating', version: 1 } });
+  });
+
+  it('refuses cross-origin writes and bad input', async () => {
+    expect((await post({ ...finding, expectedVersion: 1, status: 'benign' }, 'http://evil.example')).status).toBe(403);
+    expect((await post({ ...finding, expectedVersion: 1, status: 'benign' }, null)).status).toBe(403);
+    expect((await post({ ...finding, expectedVersion: 1, status: 'closed' })).status).toBe(400);
+    expect((await post({ ...finding, expectedVersion: 1, status: 'new' })).status).toBe(400);
+    expect((await post({ ...finding, expectedVersion: -1 })).status).toBe(400);
+    expect(getTriageRoute(new Request('http://127.0.0.1:3000/api/triage?hunt=seed')).status).toBe(400);
+  });
+});

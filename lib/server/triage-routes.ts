@@ -1,0 +1,78 @@
+/**
+ * Triage API: read a finding's state and history, change it. Writes are optimistic (409 with the
+ * newer state on a stale version) and same-origin only. Until accounts exist (local single-user
+ * mode) changes are signed HUNTBOARD_USER, else "local analyst".
+ */
+import { z } from 'zod';
+import { getTriage, TRIAGE_STATUSES, triageHistory, updateTriage, type FindingRef } from '../appstate/triage';
+import { apiError } from './api-error';
+import { serverAppState } from './app-state';
+import { readBody } from './requests';
+
+const ref = {
+  huntId: z.string().min(1).max(200),
+  queryNumber: z.number().int().min(1).max(9999),
+  findingKey: z.string().min(2).max(4000),
+};
+const changeSchema = z
+  .object({
+    ...ref,
+    expectedVersion: z.number().int().min(0),
+    status: z.enum(TRIAGE_STATUSES).optional(),
+    assignee: z.string().max(100).nullable().optional(),
+    note: z.string().max(10_000).optional(),
+  })
+  .strict();
+
+const headers = { 'cache-control': 'no-store' };
+const fail = (status: number, message: string) => Response.json({ ok: false, error: apiError('bad_request', message) }, { status, headers });
+
+function author(): string {
+  return process.env.HUNTBOARD_USER?.trim() || 'local analyst';
+}
+
+/** A state-changing request must come from a page of this server (browsers send Origin on POST). */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function answer(finding: FindingRef) {
+  const db = serverAppState();
+  return { state: getTriage(db, finding), history: triageHistory(db, finding) };
+}
+
+export function getTriageRoute(request: Request): Response {
+  const url = new URL(request.url);
+  const parsed = z.object(ref).safeParse({
+    huntId: url.searchParams.get('hunt') ?? '',
+    queryNumber: Number(url.searchParams.get('query')),
+    findingKey: url.searchParams.get('key') ?? '',
+  });
+  if (!parsed.success) return fail(400, 'Name the finding: hunt, query and key.');
+  return Response.json({ ok: true, ...answer(parsed.data) }, { headers });
+}
+
+export async function postTriageRoute(request: Request): Promise<Response> {
+  if (!sameOrigin(request)) return fail(403, 'Triage changes are accepted from Huntboard’s own pages only.');
+  const body = await readBody(request, changeSchema);
+  if (!body.ok) return Response.json(body, { status: 400, headers });
+  const { expectedVersion, status, assignee, note, ...finding } = body.value;
+  const write = updateTriage(serverAppState(), finding, {
+    expectedVersion,
+    ...(status !== undefined ? { status } : {}),
+    ...(assignee !== undefined ? { assignee: assignee?.trim() || null } : {}),
+    ...(note !== undefined ? { note } : {}),
+    who: author(),
+    at: new Date().toISOString(),
+  });
+  if (!write.ok && write.reason === 'invalid') return fail(400, write.message);
+  if (!write.ok) return Response.json({ ok: false, conflict: true, ...answer(finding) }, { status: 409, headers });
+  return Response.json({ ok: true, ...answer(finding) }, { headers });
+}

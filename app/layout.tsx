@@ -17,6 +17,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">
             Huntboard
           </Link>
+          <nav aria-label="Main" className="mainnav">
+            <Link href="/">Hunts</Link>
+            <Link href="/runs">Saved runs</Link>
+          </nav>
           <span className="spacer" />
           <ThemeToggle />
         </header>

@@ -16,7 +16,7 @@ delete env.ELASTICSEARCH_CLOUD_ID;
 
 const demo = spawnSync(
   process.execPath,
-  [path.join(root, 'bin/huntboard.mjs'), 'demo', '--now', env.HUNTBOARD_NOW, '--scale', process.env.E2E_SCALE || '0.2'],
+  [path.join(root, 'bin/huntboard.mjs'), 'demo', '--now', env.HUNTBOARD_NOW, '--scale', process.env.E2E_SCALE || '0.2', '--weeks', '2'],
   { cwd: root, env, stdio: 'inherit' },
 );
 if (demo.status !== 0) process.exit(demo.status ?? 1);

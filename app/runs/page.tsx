@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { InertText } from '@/components/CellValue';
+import { recentRuns } from '@/lib/server/review';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Saved runs · Huntboard' };
+
+export default function RunsPage() {
+  const runs = recentRuns(200);
+  return (
+    <section className="panel" aria-label="Saved runs">
+      <h1>Saved runs</h1>
+      {runs.length === 0 ? (
+        <p className="muted">No saved runs yet. Every run of a hunt page is saved; `huntboard hunts run --all --save` saves a whole week.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Started</th>
+              <th scope="col">Hunt</th>
+              <th scope="col">Query</th>
+              <th scope="col">Window</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">Rows</th>
+              <th scope="col">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link href={`/runs/${r.id}`}>#{r.id}</Link>
+                </td>
+                <td>
+                  <time dateTime={r.startedAt}>{r.startedAt}</time>
+                </td>
+                <td>
+                  <InertText text={r.huntId} />
+                </td>
+                <td className="num">{r.queryNumber}</td>
+                <td>{r.window.from && r.window.to ? `${r.window.from} to ${r.window.to}` : r.window.id}</td>
+                <td>{r.status === 'ok' ? (r.truncated ? 'ok, may be truncated' : 'ok') : <span className="error">failed: <InertText text={r.error.message.split('\n')[0]} /></span>}</td>
+                <td className="num">{r.rowCount}</td>
+                <td>{r.trigger}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -31,5 +31,13 @@ test('page runs are saved; a run’s review shows new, recurring and gone findin
   await expect(bodyRows(page.getByRole('table', { name: /^Events, / }))).toHaveCount(3);
 
   await page.goto('/runs');
-  await expect(page.getByRole('region', { name: 'Saved runs' }).getByRole('link', { name: `#${lastWeekId}` })).toBeVisible();
+  const runs = page.getByRole('region', { name: 'Saved runs' });
+  await expect(runs.getByRole('link', { name: `#${lastWeekId}` })).toBeVisible();
+  // The server ran the weekly schedule at start (no scheduled run yet for the latest Monday slot).
+  await expect(runs.getByRole('row').filter({ hasText: 'schedule' }).filter({ hasText: 'low_volume_external_network_connections_from_process' })).toHaveCount(2);
+  // The fixture hunt's broken query and its unknown index are saved as failed runs, with their message.
+  const fixture = runs.getByRole('row').filter({ hasText: 'schedule' }).filter({ hasText: 'broken_query_fixture' });
+  await expect(fixture).toHaveCount(3);
+  await expect(fixture.filter({ hasText: 'failed' })).toHaveCount(2);
+  await expect(fixture.filter({ hasText: 'Unknown index [logs-nothing-here-*]' })).toHaveCount(1);
 });

@@ -41,7 +41,7 @@ export default function RunsPage() {
                 </td>
                 <td className="num">{r.queryNumber}</td>
                 <td>{r.window.from && r.window.to ? `${r.window.from} to ${r.window.to}` : r.window.id}</td>
-                <td>{r.status === 'ok' ? (r.truncated ? 'ok, may be truncated' : 'ok') : <span className="error">failed: <InertText text={r.error.message.split('\n')[0]} /></span>}</td>
+                <td>{r.status === 'ok' ? (r.truncated ? 'ok, may be truncated' : 'ok') : <span className="error">failed: <InertText text={r.error.message.replace(/\s*\n\s*/g, ' ')} /></span>}</td>
                 <td className="num">{r.rowCount}</td>
                 <td>{r.trigger}</td>
               </tr>

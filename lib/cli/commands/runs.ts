@@ -26,7 +26,7 @@ function list(args: string[], io: CliIo): number {
       r.huntId,
       r.queryNumber,
       r.window.from && r.window.to ? `${r.window.from} to ${r.window.to}` : r.window.id,
-      r.status === 'ok' ? (r.truncated ? 'ok, truncated' : 'ok') : `failed: ${r.error.message.split('\n')[0]}`,
+      r.status === 'ok' ? (r.truncated ? 'ok, truncated' : 'ok') : `failed: ${r.error.message.replace(/\s*\n\s*/g, ' ')}`,
       r.rowCount,
       Math.round(r.durationMs),
       r.trigger,

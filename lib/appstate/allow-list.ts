@@ -3,7 +3,7 @@
  * suppressed from findings until an expiry, with the owner and reason an auditor will ask for.
  * Suppressed rows are hidden by default but counted; expired and revoked entries stop applying.
  */
-import { findingKeyColumns } from '../review/diff';
+import { findingKeysOf } from '../review/diff';
 import type { AppDatabase } from './db';
 import { listRuns, type SavedRun } from './runs';
 
@@ -117,10 +117,7 @@ export function allowListCandidates(db: AppDatabase, weeks = 3): { huntId: strin
     );
     let inARow = 0;
     for (const run of runs) {
-      const keys = findingKeyColumns(run.queryText, run.columns.map((c) => c.name));
-      const index = keys.map((k) => run.columns.findIndex((c) => c.name === k));
-      const listed = run.values.some((row) => JSON.stringify(index.map((i) => row[i] ?? null)) === t.finding_key);
-      if (!listed) break;
+      if (!findingKeysOf(run).has(t.finding_key)) break;
       inARow++;
     }
     if (inARow >= weeks) out.push({ huntId: t.hunt_id, queryNumber: t.query_number, findingKey: t.finding_key, runsInARow: inARow });

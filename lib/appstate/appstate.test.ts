@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStateError, migrate, openAppState, type AppDatabase } from './db';
 import { MIGRATIONS } from './migrations';
-import { getRun, listRuns, previousRun, queryHash, saveRun, type NewRun } from './runs';
+import { earlierRuns, getRun, lastRunAt, listRuns, queryHash, saveRun, type NewRun } from './runs';
 
 let dir: string;
 let db: AppDatabase | undefined;
@@ -77,8 +77,10 @@ describe('app state', () => {
     saveRun(db, run({ startedAt: '2026-01-05T06:00:00.000Z', queryText: 'FROM other' }));
     saveRun(db, run({ startedAt: '2026-01-06T06:00:00.000Z', status: 'failed', error: { kind: 'timeout', message: 'slow' } } as Partial<NewRun>));
     const week2 = saveRun(db, run({ startedAt: '2026-01-08T06:00:00.000Z' }));
-    expect(previousRun(db, week2)?.id).toBe(week1.id);
-    expect(previousRun(db, week1)).toBeUndefined();
+    expect(earlierRuns(db, week2, 10).map((r) => r.id)).toEqual([week1.id]);
+    expect(earlierRuns(db, week1, 10)).toEqual([]);
+    expect(lastRunAt(db, 'cli')?.toISOString()).toBe('2026-01-08T06:00:00.000Z');
+    expect(lastRunAt(db, 'schedule')).toBeUndefined();
   });
 
   it('loses no acknowledged run when the writer is killed with SIGKILL mid-write', async () => {

@@ -19,11 +19,46 @@ export interface RecordOptions {
   signal?: AbortSignal;
 }
 
+/** Backends whose label is known: describe() is a cluster request (or a store scan), not something to repeat per saved run. */
+const labels = new WeakMap<Backend, string>();
+
 async function backendLabel(backend: Backend): Promise<string> {
+  const known = labels.get(backend);
+  if (known !== undefined) return known;
   const described = await backend.describe();
   if (!described.ok) return backend.kind;
   const info = described.info;
-  return info.kind === 'elasticsearch' ? `${info.clusterName} ${info.version}` : `embedded ${info.dataDir}`;
+  const label = info.kind === 'elasticsearch' ? `${info.clusterName} ${info.version}` : `embedded ${info.dataDir}`;
+  labels.set(backend, label);
+  return label;
+}
+
+/** What ran: the text after the window rewrite, its params, the window with now() resolved. */
+export interface RanQuery {
+  huntId: string;
+  queryNumber: number;
+  text: string;
+  params: Record<string, EsqlValue>[];
+  window: { id: string; from?: string; to?: string };
+}
+
+export type HuntRun =
+  | { found: false; response: RunResponse }
+  | { found: true; response: RunResponse; ran: RanQuery; startedAt: Date; durationMs: number };
+
+/** Runs one query of a hunt over a window (the hunt's own by default); a query the hunt lacks is not a run. */
+export async function runHuntInWindow(backend: Backend, hunt: Hunt, queryNumber: number, options: Omit<RecordOptions, 'trigger'>): Promise<HuntRun> {
+  const window = options.window ?? HUNT_WINDOW;
+  const prepared = prepareHuntQuery(hunt, queryNumber, { window, now: options.now });
+  if (!prepared.ok && prepared.error.kind === 'not_found') return { found: false, response: prepared };
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const response = prepared.ok ? await runPrepared(backend, prepared.prepared, options.now, options.signal) : prepared;
+  const entry = hunt.queries.find((q) => q.number === queryNumber);
+  const ran = prepared.ok
+    ? { text: prepared.prepared.text, params: prepared.prepared.params, window: prepared.prepared.window }
+    : { text: entry?.text ?? '', params: [], window: { id: window.id } };
+  return { found: true, response, ran: { huntId: hunt.id, queryNumber, ...ran }, startedAt, durationMs: performance.now() - t0 };
 }
 
 export async function runAndSave(
@@ -33,26 +68,17 @@ export async function runAndSave(
   queryNumber: number,
   options: RecordOptions,
 ): Promise<{ response: RunResponse; saved: SavedRun | undefined }> {
-  const window = options.window ?? HUNT_WINDOW;
-  const prepared = prepareHuntQuery(hunt, queryNumber, { window, now: options.now });
-  // A query that does not exist is the caller's mistake, not a run.
-  if (!prepared.ok && prepared.error.kind === 'not_found') return { response: prepared, saved: undefined };
-  const startedAt = new Date();
-  const t0 = performance.now();
-  const response = prepared.ok ? await runPrepared(backend, prepared.prepared, options.now, options.signal) : prepared;
-  const entry = hunt.queries.find((q) => q.number === queryNumber);
-  const ran = prepared.ok
-    ? { text: prepared.prepared.text, params: prepared.prepared.params, window: prepared.prepared.window }
-    : { text: entry?.text ?? '', params: [], window: { id: window.id } };
-  const saved = await recordRun(db, backend, { huntId: hunt.id, queryNumber, ...ran }, response, { startedAt, durationMs: performance.now() - t0, trigger: options.trigger });
-  return { response, saved };
+  const run = await runHuntInWindow(backend, hunt, queryNumber, options);
+  if (!run.found) return { response: run.response, saved: undefined };
+  const saved = await recordRun(db, backend, run.ran, run.response, { startedAt: run.startedAt, durationMs: run.durationMs, trigger: options.trigger });
+  return { response: run.response, saved };
 }
 
 /** Saves a run that already happened (the page runs, then records). */
 export async function recordRun(
   db: AppDatabase,
   backend: Backend,
-  query: { huntId: string; queryNumber: number; text: string; params: Record<string, EsqlValue>[]; window: { id: string; from?: string; to?: string } },
+  query: RanQuery,
   response: RunResponse,
   timing: { startedAt: Date; durationMs: number; trigger: RunTrigger },
 ): Promise<SavedRun> {

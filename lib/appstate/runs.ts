@@ -140,14 +140,23 @@ export function listRuns(db: AppDatabase, filter: { huntId?: string; queryNumber
   return rows.map(fromRow);
 }
 
-/** The run of the same query text just before `run`: what a week-over-week diff compares against. */
-export function previousRun(db: AppDatabase, run: SavedRun): SavedRun | undefined {
-  const row = db
+/**
+ * Successful runs of the same query text before `run`, newest first: what a week-over-week diff
+ * compares against (the first is "the previous run").
+ */
+export function earlierRuns(db: AppDatabase, run: SavedRun, limit: number): Extract<SavedRun, { status: 'ok' }>[] {
+  const rows = db
     .prepare(
       `SELECT * FROM runs WHERE hunt_id = ? AND query_number = ? AND query_hash = ? AND status = 'ok'
          AND (started_at < ? OR (started_at = ? AND id < ?))
-       ORDER BY started_at DESC, id DESC LIMIT 1`,
+       ORDER BY started_at DESC, id DESC LIMIT ?`,
     )
-    .get(run.huntId, run.queryNumber, run.queryHash, run.startedAt, run.startedAt, run.id) as RunRow | undefined;
-  return row && fromRow(row);
+    .all(run.huntId, run.queryNumber, run.queryHash, run.startedAt, run.startedAt, run.id, limit) as RunRow[];
+  return rows.map(fromRow).filter((r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok');
+}
+
+/** When the last run of a trigger (the schedule's, say) started. */
+export function lastRunAt(db: AppDatabase, trigger: RunTrigger): Date | undefined {
+  const row = db.prepare('SELECT MAX(started_at) AS at FROM runs WHERE trigger = ?').get(trigger) as { at: string | null };
+  return row.at ? new Date(row.at) : undefined;
 }

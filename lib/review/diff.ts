@@ -48,6 +48,12 @@ function keyOf(keys: readonly string[], row: Record<string, EsqlValue>): string 
   return JSON.stringify(keys.map((k) => row[k] ?? null));
 }
 
+/** The keys of every finding a run lists. */
+export function findingKeysOf(run: OkRun): Set<string> {
+  const keys = findingKeyColumns(run.queryText, run.columns.map((c) => c.name));
+  return new Set(records(run).map((row) => keyOf(keys, row)));
+}
+
 /**
  * `history` holds earlier successful runs of the same query, newest first; the first is "the
  * previous run". Runs of another query text are ignored (their findings do not compare).

@@ -3,14 +3,13 @@
  * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
-import type { EventResponse, EventsResponse } from '../api/contract';
+import type { ApiError, EventResponse, EventsResponse } from '../api/contract';
 import type { Backend, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
 import type { ColumnSchema } from '../esql/analyzed';
 import type { Command, Query } from '../esql/ast';
 import { printMultiline } from '../esql/printer';
 import type { EsqlType } from '../esql/types';
-import { and, buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../hunts/drilldown';
-import type { ApiError } from '../api/contract';
+import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../hunts/drilldown';
 import { apiError, toApiError } from './api-error';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
@@ -77,7 +76,7 @@ export async function runEvent(backend: Backend, prepared: PreparedQuery, key: E
   if (!built.ok) return built;
   if (!built.available.some((c) => c.name === EVENT_ID)) return { ok: false, error: apiError('bad_request', 'These events have no event.id to find one by.') };
   const [name] = freshParamNames(built.query, 'e', 1);
-  const where: Command = { kind: 'where', condition: and([equals(column(EVENT_ID), param(name))]), span: NO_SPAN };
+  const where: Command = { kind: 'where', condition: equals(column(EVENT_ID), param(name)), span: NO_SPAN };
   const commands = built.query.commands.filter((c) => c.kind !== 'limit');
   const query: Query = { ...built.query, commands: [...commands, where, { kind: 'limit', count: 1, span: NO_SPAN }] };
   const params = [...built.params, { [name]: eventId }];

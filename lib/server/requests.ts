@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { ApiError } from '../api/contract';
-import type { EsqlValue } from '../backends/types';
 import { findHunt, loadCatalogue } from '../hunts/catalogue';
 import { apiError } from './api-error';
 import { prepareHuntQuery, VARIANTS, type PreparedQuery } from './prepare';
@@ -61,4 +60,3 @@ export async function prepareFromRoute(
   return prepared.ok ? { ok: true, value: prepared.prepared } : prepared;
 }
 
-export type RowValues = Record<string, EsqlValue>;

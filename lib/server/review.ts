@@ -1,10 +1,8 @@
 /** What the run pages show: saved runs, and one run's findings against the runs before it, with triage. */
-import { getRun, listRuns, type SavedRun } from '../appstate/runs';
+import { earlierRuns, getRun, listRuns, type SavedRun } from '../appstate/runs';
 import { getTriage, type TriageState } from '../appstate/triage';
 import { diffRuns, type FindingDiff } from '../review/diff';
 import { serverAppState } from './app-state';
-
-type OkRun = Extract<SavedRun, { status: 'ok' }>;
 
 export interface RunReview {
   run: SavedRun;
@@ -25,9 +23,7 @@ export function reviewRun(id: number): RunReview | undefined {
   const run = getRun(db, id);
   if (!run) return undefined;
   if (run.status !== 'ok') return { run, compared: 0, findings: [] };
-  const history = listRuns(db, { huntId: run.huntId, queryNumber: run.queryNumber, limit: 500 })
-    .filter((r): r is OkRun => r.status === 'ok' && r.queryHash === run.queryHash && (r.startedAt < run.startedAt || (r.startedAt === run.startedAt && r.id < run.id)))
-    .slice(0, HISTORY);
+  const history = earlierRuns(db, run, HISTORY);
   const order = { new: 0, recurring: 1, gone: 2 };
   const findings = diffRuns(run, history)
     .map((f) => ({ ...f, triage: getTriage(db, { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key }) }))

@@ -4,6 +4,7 @@
  * runs every ES|QL query of every hunt and saves the runs. One pass at a time.
  */
 import { runAndSave } from '../appstate/record-run';
+import { lastRunAt } from '../appstate/runs';
 import { createBackend } from '../backends';
 import { loadCatalogue } from '../hunts/catalogue';
 import { esqlQueryNumbers } from '../hunts/run';
@@ -15,14 +16,9 @@ const CHECK_EVERY_MS = 60_000;
 let started = false;
 let running = false;
 
-function lastScheduledRun(): Date | undefined {
-  const row = serverAppState().prepare("SELECT MAX(started_at) AS at FROM runs WHERE trigger = 'schedule'").get() as { at: string | null };
-  return row.at ? new Date(row.at) : undefined;
-}
-
 /** Runs every hunt once if the schedule is due; returns how many runs were saved. */
 export async function runScheduleIfDue(schedule: WeeklySchedule, now: Date = serverNow()): Promise<number> {
-  if (running || !isDue(schedule, now, lastScheduledRun())) return 0;
+  if (running || !isDue(schedule, now, lastRunAt(serverAppState(), 'schedule'))) return 0;
   running = true;
   try {
     const catalogue = await loadCatalogue();

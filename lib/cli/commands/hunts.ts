@@ -11,13 +11,11 @@ import { dataDirOf, depsOf, UsageError, type CliIo } from '../io';
 import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../options';
 import { printResult } from '../print-result';
 import { huntsCheckCommand } from './hunts-check';
-import type { ApiError, RunResponse } from '../../api/contract';
-import { prepareHuntQuery } from '../../server/prepare';
-import { runPrepared } from '../../server/run-hunt';
-import { HUNT_WINDOW, type WindowSpec } from '../../server/window-spec';
+import type { ApiError } from '../../api/contract';
+import type { WindowSpec } from '../../server/window-spec';
 import { openAppState } from '../../appstate/db';
-import { runAndSave } from '../../appstate/record-run';
-import type { Backend, BackendError } from '../../backends/types';
+import { runAndSave, runHuntInWindow } from '../../appstate/record-run';
+import type { BackendError } from '../../backends/types';
 
 async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {
   return loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });
@@ -138,7 +136,7 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
         (format === 'txt' ? io.stdout : io.stderr).write(i === 0 || format !== 'txt' ? header : `\n${header}`);
       }
       if (prepared) {
-        const { response, saved } = db ? await runAndSave(db, backend, hunt, number, runOptions) : { response: await runWithWindow(backend, hunt, number, runOptions), saved: undefined };
+        const { response, saved } = db ? await runAndSave(db, backend, hunt, number, runOptions) : { response: (await runHuntInWindow(backend, hunt, number, runOptions)).response, saved: undefined };
         exit = Math.max(exit, printResult(io, response.ok ? { ok: true, response: response.result } : { ok: false, error: asBackendError(response.error) }, format));
         if (saved) io.stderr.write(`Saved run #${saved.id} (${saved.status === 'ok' ? `${saved.rowCount} rows` : 'failed'}).\n`);
       } else {
@@ -150,11 +148,6 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
     await backend.close();
   }
   return exit;
-}
-
-async function runWithWindow(backend: Backend, hunt: Hunt, number: number, options: { now: Date; window?: WindowSpec }): Promise<RunResponse> {
-  const prepared = prepareHuntQuery(hunt, number, { now: options.now, window: options.window ?? HUNT_WINDOW });
-  return prepared.ok ? runPrepared(backend, prepared.prepared, options.now) : prepared;
 }
 
 function asBackendError(error: ApiError): BackendError {

@@ -1,6 +1,6 @@
 /** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
 import { openAppState } from '../../appstate/db';
-import { getRun, listRuns, type SavedRun } from '../../appstate/runs';
+import { earlierRuns, getRun, listRuns } from '../../appstate/runs';
 import { diffRuns } from '../../review/diff';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
@@ -9,7 +9,6 @@ import { USAGE } from '../help';
 import { dataDirOf, UsageError, type CliIo } from '../io';
 import { parsePositiveNumber } from '../options';
 
-type OkRun = Extract<SavedRun, { status: 'ok' }>;
 const HISTORY = 12;
 
 function list(args: string[], io: CliIo): number {
@@ -53,9 +52,7 @@ function diff(args: string[], io: CliIo): number {
       io.stderr.write(`Run #${run.id} failed (${escapeVisible(run.error.message)}); there is nothing to compare.\n`);
       return 1;
     }
-    const history = listRuns(db, { huntId: run.huntId, queryNumber: run.queryNumber, limit: 200 })
-      .filter((r): r is OkRun => r.status === 'ok' && r.id !== run.id && r.queryHash === run.queryHash && r.startedAt <= run.startedAt)
-      .slice(0, HISTORY);
+    const history = earlierRuns(db, run, HISTORY);
     const findings = diffRuns(run, history);
     const order = { new: 0, recurring: 1, gone: 2 };
     findings.sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key));

@@ -20,6 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <nav aria-label="Main" className="mainnav">
             <Link href="/">Hunts</Link>
             <Link href="/runs">Saved runs</Link>
+            <Link href="/allow-list">Allow-list</Link>
           </nav>
           <span className="spacer" />
           <ThemeToggle />

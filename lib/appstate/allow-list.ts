@@ -66,6 +66,11 @@ const fromRow = (r: Row): AllowEntry => ({
   revokedAt: r.revoked_at,
 });
 
+/** Every entry, newest first: the allow-list page shows expired and revoked ones too, for audit. */
+export function allAllowEntries(db: AppDatabase): AllowEntry[] {
+  return (db.prepare('SELECT * FROM allow_list ORDER BY id DESC').all() as Row[]).map(fromRow);
+}
+
 /** Entries in force at `at` (not expired, not revoked). */
 export function activeAllowEntries(db: AppDatabase, at: string): AllowEntry[] {
   const rows = db.prepare('SELECT * FROM allow_list WHERE revoked_at IS NULL ORDER BY id').all() as Row[];

@@ -23,21 +23,21 @@ describe('first seen over the lookback', () => {
   it('builds one query over the hunt’s indices, names as params', () => {
     const parsed = parse(SEED_ALL_USERS);
     if (!parsed.ok) throw new Error('seed does not parse');
-    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', '<img src=x onerror=alert(1)>']);
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', '<img src=x onerror=alert(1)>'], NOW);
     expect(built).toEqual({
       ok: true,
       text:
-        'FROM logs-endpoint.events.network-*\n| WHERE @timestamp >= NOW() - 30 day AND process.name IN (?f1, ?f2)\n' +
+        'FROM logs-endpoint.events.network-*\n| WHERE @timestamp >= ?fs_from AND @timestamp <= ?fs_until AND process.name IN (?f1, ?f2)\n' +
         '| STATS first_seen = MIN(@timestamp), last_seen = MAX(@timestamp), events = COUNT(@timestamp) BY process.name, agent.id\n| LIMIT 10000',
-      params: [{ f1: 'kworkerds' }, { f2: '<img src=x onerror=alert(1)>' }],
+      params: [{ fs_from: '2025-12-09T12:00:00.000Z' }, { fs_until: NOW.toISOString() }, { f1: 'kworkerds' }, { f2: '<img src=x onerror=alert(1)>' }],
     });
-    expect(buildFirstSeenQuery(parsed.query, [])).toMatchObject({ ok: false });
+    expect(buildFirstSeenQuery(parsed.query, [], NOW)).toMatchObject({ ok: false });
   });
 
   it('marks a process first seen this week, and one seen the week before as not new', async () => {
     const parsed = parse(SEED_ALL_USERS);
     if (!parsed.ok) throw new Error('seed does not parse');
-    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', 'sshd-helper', 'update-notifier2']);
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', 'sshd-helper', 'update-notifier2'], NOW);
     if (!built.ok) throw new Error(built.reason);
     const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
     const result = await engine.query({ query: built.text, params: built.params });
@@ -49,5 +49,19 @@ describe('first seen over the lookback', () => {
     expect(seen.get('update-notifier2')?.newThisWeek).toBe(false);
     expect(seen.get('kworkerds')!.fleet! < WEEK_START).toBe(true);
     expect(Object.keys(seen.get('kworkerds')!.perAgent)).toHaveLength(1);
+  });
+
+  it('looks back from the run’s own end, not from now: a run of the week before has not seen this week’s process', async () => {
+    const parsed = parse(SEED_ALL_USERS);
+    if (!parsed.ok) throw new Error('seed does not parse');
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds', 'sshd-helper'], new Date(WEEK_START));
+    if (!built.ok) throw new Error(built.reason);
+    const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
+    const result = await engine.query({ query: built.text, params: built.params });
+    await engine.close();
+    if (!result.ok) throw new Error(result.error.message);
+    const seen = firstSeenByName(result.response.columns, result.response.values, '2025-12-25T12:00:00.000Z');
+    expect(seen.has('sshd-helper')).toBe(false);
+    expect(seen.get('kworkerds')!.fleet! <= WEEK_START).toBe(true);
   });
 });

@@ -14,16 +14,23 @@ export const FIRST_SEEN_FIELD = 'process.name';
 export type FirstSeenQuery = { ok: true; text: string; params: Record<string, EsqlValue>[] } | { ok: false; reason: string };
 
 const fn = (name: string, args: Expression[]): Expression => ({ kind: 'function', name, args, span: NO_SPAN });
-const bin = (op: 'and' | '>=' | '-', left: Expression, right: Expression): Expression => ({ kind: 'binary', op, left, right, span: NO_SPAN });
+const bin = (op: 'and' | '>=' | '<=', left: Expression, right: Expression): Expression => ({ kind: 'binary', op, left, right, span: NO_SPAN });
 
-/** `FROM <hunt's sources> | WHERE @timestamp >= now() - N day AND process.name IN (?f1…) | STATS … BY process.name, agent.id`. */
-export function buildFirstSeenQuery(hunt: Query, names: readonly string[], lookbackDays = DEFAULT_LOOKBACK_DAYS): FirstSeenQuery {
+/**
+ * `FROM <hunt's sources> | WHERE @timestamp >= ?fs_from AND @timestamp <= ?fs_until AND process.name IN (?f1…)
+ * | STATS … BY process.name, agent.id`. The bounds are absolute (the run's window end and N days
+ * before it), not `now()`, so a run reviewed weeks later looks back from its own week, on a
+ * cluster's clock as on the embedded engine's.
+ */
+export function buildFirstSeenQuery(hunt: Query, names: readonly string[], until: Date, lookbackDays = DEFAULT_LOOKBACK_DAYS): FirstSeenQuery {
   const from = hunt.commands[0];
   if (from?.kind !== 'from') return { ok: false, reason: 'Only a hunt that starts with FROM has indices to look back in.' };
   if (names.length === 0) return { ok: false, reason: 'There are no findings to look up.' };
   if (!Number.isSafeInteger(lookbackDays) || lookbackDays <= 0) return { ok: false, reason: 'The lookback is a positive number of days.' };
-  const params = names.map((n, i) => ({ [`f${i + 1}`]: n }));
-  const window = bin('>=', column('@timestamp'), bin('-', fn('now', []), { kind: 'timeSpan', quantity: lookbackDays, unit: 'day', unitText: 'day', span: NO_SPAN }));
+  if (Number.isNaN(until.getTime())) return { ok: false, reason: 'The run has no end to look back from.' };
+  const since = new Date(until.getTime() - lookbackDays * 864e5).toISOString();
+  const params = [{ fs_from: since }, { fs_until: until.toISOString() }, ...names.map((n, i) => ({ [`f${i + 1}`]: n }))];
+  const window = bin('and', bin('>=', column('@timestamp'), param('fs_from')), bin('<=', column('@timestamp'), param('fs_until')));
   const among: Expression = { kind: 'in', operand: column(FIRST_SEEN_FIELD), list: names.map((_, i) => param(`f${i + 1}`)), negated: false, span: NO_SPAN };
   const source: FromCommand = { kind: 'from', sources: from.sources, metadata: [], span: NO_SPAN };
   const field = (name: string, expression: Expression) => ({ kind: 'field' as const, name: { kind: 'column' as const, name, span: NO_SPAN }, expression, span: NO_SPAN });
@@ -51,21 +58,27 @@ export interface FirstSeen {
   perAgent: Record<string, string>;
   /** First seen fleet-wide inside the current week (the run's window start or later). */
   newThisWeek: boolean;
+  /** Agents that ran it inside the week: the finding's own agents. */
+  agentsThisWeek: string[];
 }
 
 /** Folds the per-agent rows of the first-seen query into one answer per process name. */
 export function firstSeenByName(columns: readonly { name: string }[], values: readonly EsqlValue[][], weekStart: string): Map<string, FirstSeen> {
   const at = (name: string) => columns.findIndex((c) => c.name === name);
-  const [iFirst, iName, iAgent] = [at('first_seen'), at(FIRST_SEEN_FIELD), at('agent.id')];
+  const [iFirst, iLast, iName, iAgent] = [at('first_seen'), at('last_seen'), at(FIRST_SEEN_FIELD), at('agent.id')];
   const out = new Map<string, FirstSeen>();
   for (const row of values) {
     const name = row[iName];
     const first = row[iFirst];
     if (typeof name !== 'string' || typeof first !== 'string') continue;
-    const entry = out.get(name) ?? { fleet: null, perAgent: {}, newThisWeek: false };
+    const entry = out.get(name) ?? { fleet: null, perAgent: {}, newThisWeek: false, agentsThisWeek: [] };
     if (entry.fleet === null || first < entry.fleet) entry.fleet = first;
     const agent = row[iAgent];
-    if (typeof agent === 'string') entry.perAgent[agent] = first;
+    if (typeof agent === 'string') {
+      entry.perAgent[agent] = first;
+      const last = row[iLast];
+      if (typeof last === 'string' && last >= weekStart) entry.agentsThisWeek.push(agent);
+    }
     out.set(name, entry);
   }
   for (const entry of out.values()) entry.newThisWeek = entry.fleet !== null && entry.fleet >= weekStart;

@@ -1,5 +1,5 @@
 /**
- * The three hunt-query API routes share everything but their last step: validate the body, find
+ * The hunt-query API routes share everything but their last step: check the role, validate the body, find
  * and prepare the query, then run, add context, or drill down. Route files stay one line each.
  */
 import type { z } from 'zod';
@@ -12,6 +12,8 @@ import { recordPageRun } from './app-state';
 import { serverNow } from './now';
 import type { PreparedQuery } from './prepare';
 import type { Backend } from '../backends/types';
+import type { Action } from '../auth/roles';
+import { authorize } from './authorize';
 
 export interface HuntRouteContext {
   params: Promise<{ id: string; n: string }>;
@@ -19,8 +21,10 @@ export interface HuntRouteContext {
 
 type Step<T> = (backend: Backend, prepared: PreparedQuery, body: T, now: Date, signal: AbortSignal) => Promise<Answer>;
 
-function huntRoute<T extends z.infer<typeof runBodySchema>>(schema: z.ZodType<T>, step: Step<T>) {
+function huntRoute<T extends z.infer<typeof runBodySchema>>(action: Action, schema: z.ZodType<T>, step: Step<T>) {
   return async (request: Request, context: HuntRouteContext): Promise<Response> => {
+    const auth = await authorize(request, action);
+    if (!auth.ok) return auth.response;
     const { id, n } = await context.params;
     const body = await readBody(request, schema);
     if (!body.ok) return json(body);
@@ -33,13 +37,13 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(schema: z.ZodType<T>
   };
 }
 
-export const runRoute = huntRoute(runBodySchema, async (backend, prepared, _body, now, signal) => {
+export const runRoute = huntRoute('run', runBodySchema, async (backend, prepared, _body, now, signal) => {
   const startedAt = new Date();
   const t0 = performance.now();
   const response = await runPrepared(backend, prepared, now, signal);
   const savedRun = await recordPageRun(backend, prepared, response, startedAt, performance.now() - t0);
   return response.ok && savedRun !== undefined ? { ...response, savedRun } : response;
 });
-export const contextRoute = huntRoute(contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
-export const eventsRoute = huntRoute(eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
-export const eventRoute = huntRoute(eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));
+export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
+export const eventsRoute = huntRoute('view', eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
+export const eventRoute = huntRoute('view', eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));

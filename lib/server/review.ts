@@ -1,15 +1,29 @@
-/** What the run pages show: saved runs, and one run's findings against the runs before it, with triage. */
+/**
+ * What the run pages show: saved runs, and one run's findings against the runs before it, with
+ * triage, first seen, and the allow-list applied (suppressed findings counted, not dropped).
+ */
+import { activeAllowEntries, allowListCandidates, applyAllowList, type AllowEntry } from '../appstate/allow-list';
 import { earlierRuns, getRun, listRuns, type SavedRun } from '../appstate/runs';
 import { getTriage, type TriageState } from '../appstate/triage';
 import { diffRuns, type FindingDiff } from '../review/diff';
+import { FIRST_SEEN_FIELD } from '../review/first-seen';
 import { serverAppState } from './app-state';
+import { firstSeenForRun, processNamesOf, type FirstSeenAnswer } from './first-seen-run';
+import { serverNow } from './now';
+import { backendOrError } from './respond';
+
+export type ReviewedFinding = FindingDiff & { triage: TriageState; processName: string | null; agentIds: string[]; huntId: string };
 
 export interface RunReview {
   run: SavedRun;
   previous?: SavedRun;
   /** Earlier comparable runs considered for "runs seen". */
   compared: number;
-  findings: (FindingDiff & { triage: TriageState })[];
+  findings: ReviewedFinding[];
+  suppressed: { finding: ReviewedFinding; entry: AllowEntry }[];
+  firstSeen: FirstSeenAnswer;
+  /** Findings of this query marked benign run after run: worth an allow-list entry. */
+  candidates: { findingKey: string; runsInARow: number }[];
 }
 
 const HISTORY = 12;
@@ -18,15 +32,33 @@ export function recentRuns(limit = 100): SavedRun[] {
   return listRuns(serverAppState(), { limit });
 }
 
-export function reviewRun(id: number): RunReview | undefined {
+export async function reviewRun(id: number): Promise<RunReview | undefined> {
   const db = serverAppState();
   const run = getRun(db, id);
   if (!run) return undefined;
-  if (run.status !== 'ok') return { run, compared: 0, findings: [] };
+  if (run.status !== 'ok') return { run, compared: 0, findings: [], suppressed: [], firstSeen: { kind: 'not-applicable' }, candidates: [] };
   const history = earlierRuns(db, run, HISTORY);
   const order = { new: 0, recurring: 1, gone: 2 };
-  const findings = diffRuns(run, history)
-    .map((f) => ({ ...f, triage: getTriage(db, { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key }) }))
+  const diffs = diffRuns(run, history);
+  const firstSeen = await lookUpFirstSeen(run, processNamesOf(diffs.map((f) => f.keyValues)));
+  const findings = diffs
+    .map((f): ReviewedFinding => {
+      const name = f.keyValues[FIRST_SEEN_FIELD];
+      const processName = typeof name === 'string' ? name : null;
+      const agentIds = (processName !== null && firstSeen.kind === 'found' && firstSeen.byName.get(processName)?.agentsThisWeek) || [];
+      return { ...f, huntId: run.huntId, processName, agentIds, triage: getTriage(db, { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key }) };
+    })
     .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key));
-  return { run, ...(history[0] ? { previous: history[0] } : {}), compared: history.length, findings };
+  const { shown, suppressed } = applyAllowList(activeAllowEntries(db, serverNow().toISOString()), findings);
+  const candidates = allowListCandidates(db)
+    .filter((c) => c.huntId === run.huntId && c.queryNumber === run.queryNumber && shown.some((f) => f.key === c.findingKey))
+    .map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
+  return { run, ...(history[0] ? { previous: history[0] } : {}), compared: history.length, findings: shown, suppressed, firstSeen, candidates };
+}
+
+async function lookUpFirstSeen(run: Extract<SavedRun, { status: 'ok' }>, names: string[]): Promise<FirstSeenAnswer> {
+  if (names.length === 0) return { kind: 'not-applicable' };
+  const backend = backendOrError();
+  if (!backend.ok) return { kind: 'failed', message: backend.error.message };
+  return firstSeenForRun(backend.backend, run, names);
 }

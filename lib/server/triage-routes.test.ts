@@ -29,7 +29,7 @@ describe('triage API', () => {
 
   it('reads, writes with the version read, and answers a stale write with 409 and the newer state', async () => {
     const url = `http://127.0.0.1:3000/api/triage?hunt=seed&query=1&key=${encodeURIComponent(finding.findingKey)}`;
-    const first = (await getTriageRoute(new Request(url)).json()) as TriageResponse;
+    const first = (await (await getTriageRoute(new Request(url))).json()) as TriageResponse;
     expect(first).toMatchObject({ ok: true, state: { status: 'new', version: 0 }, history: [] });
     const write = await post({ ...finding, expectedVersion: 0, status: 'investigating', assignee: 'alice', note: 'looks like a miner' });
     expect(write.status).toBe(200);
@@ -45,6 +45,6 @@ describe('triage API', () => {
     expect((await post({ ...finding, expectedVersion: 1, status: 'closed' })).status).toBe(400);
     expect((await post({ ...finding, expectedVersion: 1, status: 'new' })).status).toBe(400);
     expect((await post({ ...finding, expectedVersion: -1 })).status).toBe(400);
-    expect(getTriageRoute(new Request('http://127.0.0.1:3000/api/triage?hunt=seed')).status).toBe(400);
+    expect((await getTriageRoute(new Request('http://127.0.0.1:3000/api/triage?hunt=seed'))).status).toBe(400);
   });
 });

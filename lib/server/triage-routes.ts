@@ -1,13 +1,15 @@
 /**
  * Triage API: read a finding's state and history, change it. Writes are optimistic (409 with the
- * newer state on a stale version) and same-origin only. Until accounts exist (local single-user
- * mode) changes are signed HUNTBOARD_USER, else "local analyst".
+ * newer state on a stale version), same-origin only, by a role that may triage, signed with
+ * the user's name.
  */
 import { z } from 'zod';
 import { getTriage, TRIAGE_STATUSES, triageHistory, updateTriage, type FindingRef } from '../appstate/triage';
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
+import { authorize } from './authorize';
 import { readBody } from './requests';
+import { sameOrigin } from './same-origin';
 
 const ref = {
   huntId: z.string().min(1).max(200),
@@ -27,28 +29,14 @@ const changeSchema = z
 const headers = { 'cache-control': 'no-store' };
 const fail = (status: number, message: string) => Response.json({ ok: false, error: apiError('bad_request', message) }, { status, headers });
 
-function author(): string {
-  return process.env.HUNTBOARD_USER?.trim() || 'local analyst';
-}
-
-/** A state-changing request must come from a page of this server (browsers send Origin on POST). */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  const host = request.headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 function answer(finding: FindingRef) {
   const db = serverAppState();
   return { state: getTriage(db, finding), history: triageHistory(db, finding) };
 }
 
-export function getTriageRoute(request: Request): Response {
+export async function getTriageRoute(request: Request): Promise<Response> {
+  const auth = await authorize(request, 'view');
+  if (!auth.ok) return auth.response;
   const url = new URL(request.url);
   const parsed = z.object(ref).safeParse({
     huntId: url.searchParams.get('hunt') ?? '',
@@ -61,6 +49,8 @@ export function getTriageRoute(request: Request): Response {
 
 export async function postTriageRoute(request: Request): Promise<Response> {
   if (!sameOrigin(request)) return fail(403, 'Triage changes are accepted from Huntboard’s own pages only.');
+  const auth = await authorize(request, 'triage');
+  if (!auth.ok) return auth.response;
   const body = await readBody(request, changeSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers });
   const { expectedVersion, status, assignee, note, ...finding } = body.value;
@@ -69,7 +59,7 @@ export async function postTriageRoute(request: Request): Promise<Response> {
     ...(status !== undefined ? { status } : {}),
     ...(assignee !== undefined ? { assignee: assignee?.trim() || null } : {}),
     ...(note !== undefined ? { note } : {}),
-    who: author(),
+    who: auth.who.username,
     at: new Date().toISOString(),
   });
   if (!write.ok && write.reason === 'invalid') return fail(400, write.message);

@@ -1,9 +1,15 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
-import { CellValue, InertText } from '@/components/CellValue';
-import { reviewRun } from '@/lib/server/review';
+import { InertText } from '@/components/CellValue';
+import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
+import { FindingsTable } from '@/components/review/FindingsTable';
+import { can, refusal } from '@/lib/auth/roles';
+import { localUser } from '@/lib/server/authorize';
+import { serverNow } from '@/lib/server/now';
+import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/review';
 import { eventsHref } from '@/lib/url/hunt-url';
+import '../../review.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +21,55 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Run #${(await params).id.slice(0, 12)} · Huntboard` };
 }
 
+function DiffSummary({ review }: { review: RunReview }) {
+  const counts = { new: 0, recurring: 0, gone: 0 };
+  for (const f of review.findings) counts[f.status]++;
+  const { previous } = review;
+  return (
+    <p className="diff-summary">
+      {previous ? (
+        <>
+          Against <Link href={`/runs/${previous.id}`}>run #{previous.id}</Link> ({previous.startedAt}) and {review.compared - 1} earlier:{' '}
+        </>
+      ) : (
+        'No earlier run of this query text: '
+      )}
+      <strong>{counts.new}</strong> new, <strong>{counts.recurring}</strong> recurring, <strong>{counts.gone}</strong> gone
+      {review.suppressed.length > 0 ? (
+        <>
+          ; <strong>{review.suppressed.length}</strong> hidden by the allow-list
+        </>
+      ) : null}
+      .
+    </p>
+  );
+}
+
+function FirstSeenNote({ review }: { review: RunReview }) {
+  const fs = review.firstSeen;
+  if (fs.kind === 'found') return <p className="muted">First seen: the earliest event of each process in the {fs.lookbackDays} days up to the run’s end (since {fs.since}).</p>;
+  if (fs.kind === 'failed')
+    return (
+      <p className="muted" role="status">
+        First seen could not be looked up: <InertText text={fs.message} />
+      </p>
+    );
+  return null;
+}
+
 export default async function RunPage({ params }: Props) {
   const id = Number((await params).id);
-  const review = Number.isSafeInteger(id) && id > 0 ? reviewRun(id) : undefined;
+  const review = Number.isSafeInteger(id) && id > 0 ? await reviewRun(id) : undefined;
   if (!review) notFound();
-  const { run, previous, findings } = review;
-  const counts = { new: 0, recurring: 0, gone: 0 };
-  for (const f of findings) counts[f.status]++;
+  const { run } = review;
+  const who = localUser();
+  const allowDenied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
+  const now = serverNow().toISOString();
   const window = run.window.from && run.window.to ? { id: 'custom' as const, from: run.window.from, to: run.window.to } : { id: 'hunt' as const };
-  const keyNames = findings[0] ? Object.keys(findings[0].keyValues) : [];
+  const eventsLink = (f: ReviewedFinding) => (
+    <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
+  );
+  const candidates = new Map(review.candidates.map((c) => [c.findingKey, c.runsInARow]));
   return (
     <section className="panel" aria-label="Run review">
       <nav className="breadcrumb">
@@ -42,55 +88,52 @@ export default async function RunPage({ params }: Props) {
         </p>
       ) : (
         <>
-          <p className="diff-summary">
-            {previous ? (
+          <DiffSummary review={review} />
+          <FirstSeenNote review={review} />
+          {review.candidates.length > 0 ? (
+            <p className="suggestion" role="note">
+              Suggested for the allow-list: marked benign and listed again run after run —{' '}
+              {review.findings
+                .filter((f) => candidates.has(f.key))
+                .map((f) => `${f.processName ?? f.key} (${candidates.get(f.key)} runs in a row)`)
+                .join(', ')}
+              .
+            </p>
+          ) : null}
+          <FindingsTable
+            label="Findings week over week"
+            findings={review.findings}
+            firstSeen={review.firstSeen}
+            actions={(f) => (
               <>
-                Against <Link href={`/runs/${previous.id}`}>run #{previous.id}</Link> ({previous.startedAt}) and {review.compared - 1} earlier:{' '}
+                {eventsLink(f)}{' '}
+                {f.processName !== null && f.status !== 'gone' ? (
+                  <AllowFinding processName={f.processName} agentIds={f.agentIds} huntId={run.huntId} now={now} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
+                ) : null}
               </>
-            ) : (
-              'No earlier run of this query text: '
             )}
-            <strong>{counts.new}</strong> new, <strong>{counts.recurring}</strong> recurring, <strong>{counts.gone}</strong> gone.
-          </p>
-          <table aria-label="Findings week over week">
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col" className="num">Runs seen</th>
-                {keyNames.map((k) => (
-                  <th key={k} scope="col">
-                    {k}
-                  </th>
-                ))}
-                <th scope="col">Counts changed</th>
-                <th scope="col">Triage</th>
-                <th scope="col">
-                  <span className="visually-hidden">Events</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {findings.map((f) => (
-                <tr key={f.key} className={`finding-${f.status}`}>
-                  <td>{f.status}</td>
-                  <td className="num">{f.runsSeen}</td>
-                  {keyNames.map((k) => (
-                    <td key={k}>
-                      <CellValue value={f.keyValues[k]} type="keyword" />
-                    </td>
-                  ))}
-                  <td>{f.changes.map((c) => `${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join('; ')}</td>
-                  <td>
-                    {f.triage.status}
-                    {f.triage.assignee ? ` (${f.triage.assignee})` : ''}
-                  </td>
-                  <td>
-                    <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          />
+          {review.suppressed.length > 0 ? (
+            <details className="suppressed">
+              <summary>
+                {review.suppressed.length} finding{review.suppressed.length === 1 ? '' : 's'} hidden by the allow-list
+              </summary>
+              <FindingsTable
+                label="Findings hidden by the allow-list"
+                findings={review.suppressed.map((s) => s.finding)}
+                firstSeen={review.firstSeen}
+                actions={(f) => {
+                  const entry = review.suppressed.find((s) => s.finding.key === f.key)!.entry;
+                  return (
+                    <>
+                      {eventsLink(f)} allowed by <InertText text={entry.owner} />: <InertText text={entry.reason} /> (until {entry.expiresAt.slice(0, 10)}){' '}
+                      <RevokeAllow entryId={entry.id} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
+                    </>
+                  );
+                }}
+              />
+            </details>
+          ) : null}
         </>
       )}
     </section>

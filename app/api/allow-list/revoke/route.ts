@@ -1,0 +1,5 @@
+import { revokeAllowRoute } from '@/lib/server/allow-list-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = revokeAllowRoute;

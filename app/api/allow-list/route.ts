@@ -1,0 +1,5 @@
+import { addAllowRoute } from '@/lib/server/allow-list-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = addAllowRoute;

@@ -2,12 +2,32 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import './globals.css';
 import './workspace.css';
+import { SignOutButton } from '@/components/SignInForm';
 import { ThemeToggle } from '@/components/ThemeToggle';
+import { currentIdentity } from '@/lib/server/authorize';
 
 export const metadata: Metadata = {
   title: 'Huntboard',
   description: 'Threat hunting with Elastic ES|QL hunts',
 };
+
+/** Who is signed in, and how: the local single-user mode says so, since anyone on this machine is the lead. */
+async function WhoIsThere() {
+  const who = await currentIdentity();
+  if (who.kind === 'anonymous') return <Link href="/signin">Sign in</Link>;
+  if (who.via === 'single-user') {
+    return (
+      <span className="who muted" title="No account is configured: Huntboard listens on 127.0.0.1 only. Add accounts with `huntboard users add`.">
+        Local single-user mode ({who.username})
+      </span>
+    );
+  }
+  return (
+    <span className="who">
+      {who.username} <span className="muted">({who.role})</span> {who.via === 'session' ? <SignOutButton /> : null}
+    </span>
+  );
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -20,9 +40,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <nav aria-label="Main" className="mainnav">
             <Link href="/">Hunts</Link>
             <Link href="/runs">Saved runs</Link>
+            <Link href="/week">Week</Link>
             <Link href="/allow-list">Allow-list</Link>
+            <Link href="/bundles">Bundles</Link>
           </nav>
           <span className="spacer" />
+          <WhoIsThere />
           <ThemeToggle />
         </header>
         <main className="content">{children}</main>

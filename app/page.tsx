@@ -4,6 +4,7 @@ import { RunAll, type RunAllItem } from '@/components/RunAll';
 import { loadCatalogue } from '@/lib/hunts/catalogue';
 import { querySummaries } from '@/lib/hunts/query-summaries';
 import type { Backend, BackendInfo } from '@/lib/backends/types';
+import { pageUser } from '@/lib/server/authorize';
 import { backendOrError } from '@/lib/server/respond';
 
 export const dynamic = 'force-dynamic';
@@ -32,6 +33,7 @@ function BackendSummary({ info }: { info: BackendInfo }) {
 }
 
 export default async function OverviewPage() {
+  await pageUser('/');
   const catalogue = await loadCatalogue({ huntsDir: process.env.HUNTBOARD_HUNTS_DIR });
   const described = await describeBackend();
   const runnable: RunAllItem[] = catalogue.hunts.flatMap((hunt) =>

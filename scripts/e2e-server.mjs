@@ -21,6 +21,18 @@ const demo = spawnSync(
 );
 if (demo.status !== 0) process.exit(demo.status ?? 1);
 
+// E2E_ACCOUNTS=name:role,…: accounts made the way an admin makes them, password on stdin.
+for (const account of (process.env.E2E_ACCOUNTS || '').split(',').filter(Boolean)) {
+  const [name, role] = account.split(':');
+  const added = spawnSync(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'users', 'add', name, '--role', role], {
+    cwd: root,
+    env,
+    input: `${process.env.E2E_ACCOUNTS_PASSWORD}\n`,
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  if (added.status !== 0) process.exit(added.status ?? 1);
+}
+
 const server = spawn(
   process.execPath,
   [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', env.E2E_PORT || '3107'],

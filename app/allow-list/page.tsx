@@ -4,7 +4,7 @@ import { RevokeAllow } from '@/components/review/AllowFinding';
 import { allAllowEntries, type AllowEntry } from '@/lib/appstate/allow-list';
 import { can, refusal } from '@/lib/auth/roles';
 import { serverAppState } from '@/lib/server/app-state';
-import { localUser } from '@/lib/server/authorize';
+import { pageUser } from '@/lib/server/authorize';
 import { serverNow } from '@/lib/server/now';
 import '../review.css';
 
@@ -16,10 +16,10 @@ function stateOf(entry: AllowEntry, now: string): 'active' | 'expired' | 'revoke
   return entry.expiresAt > now ? 'active' : 'expired';
 }
 
-export default function AllowListPage() {
+export default async function AllowListPage() {
   const entries = allAllowEntries(serverAppState());
   const now = serverNow().toISOString();
-  const who = localUser();
+  const who = await pageUser('/allow-list');
   const denied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
   return (
     <section className="panel" aria-label="Allow-list">

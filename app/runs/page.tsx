@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
+import { pageUser } from '@/lib/server/authorize';
 import { recentRuns } from '@/lib/server/review';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Saved runs · Huntboard' };
 
-export default function RunsPage() {
+export default async function RunsPage() {
+  await pageUser('/runs');
   const runs = recentRuns(200);
   return (
     <section className="panel" aria-label="Saved runs">

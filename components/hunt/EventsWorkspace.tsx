@@ -17,7 +17,7 @@ import { TriagePanel } from './TriagePanel';
 import { useApiPost } from './use-api';
 import { useFlyoutDocument } from './use-flyout-document';
 
-export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; queryLabels: Record<number, string> }) {
+export function EventsWorkspace({ huntId, queryLabels, triageDenied }: { huntId: string; queryLabels: Record<number, string>; triageDenied?: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const state = parseEventsState(new URLSearchParams(useSearchParams().toString()));
@@ -50,7 +50,7 @@ export function EventsWorkspace({ huntId, queryLabels }: { huntId: string; query
         </h2>
         {done && <p className="muted">Window: {done.window.description}</p>}
       </div>
-      {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={state.query} findingKey={JSON.stringify(state.key)} />}
+      {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={state.query} findingKey={JSON.stringify(state.key)} {...(triageDenied ? { disabledReason: triageDenied } : {})} />}
       {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
       {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
       {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}

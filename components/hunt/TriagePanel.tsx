@@ -13,7 +13,7 @@ const CHOICES: TriageStatus[] = ['investigating', 'benign', 'suspicious', 'escal
 
 type Loaded = { state: TriageState; history: TriageHistoryEntry[] };
 
-export function TriagePanel({ huntId, queryNumber, findingKey }: { huntId: string; queryNumber: number; findingKey: string }) {
+export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }: { huntId: string; queryNumber: number; findingKey: string; disabledReason?: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [status, setStatus] = useState<TriageStatus>('investigating');
   const [assignee, setAssignee] = useState('');
@@ -77,6 +77,7 @@ export function TriagePanel({ huntId, queryNumber, findingKey }: { huntId: strin
         Triage <span className={`triage-status triage-${loaded?.state.status ?? 'new'}`}>{loaded?.state.status ?? '…'}</span>
         {loaded?.state.assignee && <span className="muted"> · assigned to <InertText text={loaded.state.assignee} /></span>}
       </h3>
+      {disabledReason && <p className="muted">{disabledReason}</p>}
       <form
         className="triage-form"
         onSubmit={(e) => {
@@ -84,6 +85,7 @@ export function TriagePanel({ huntId, queryNumber, findingKey }: { huntId: strin
           void save();
         }}
       >
+        <fieldset disabled={Boolean(disabledReason)} className="plain-fieldset">
         <label>
           Status{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value as TriageStatus)}>
@@ -103,6 +105,7 @@ export function TriagePanel({ huntId, queryNumber, findingKey }: { huntId: strin
         <button type="submit" className="button primary" disabled={!loaded || saving}>
           Save triage
         </button>
+        </fieldset>
       </form>
       {message && (
         <p role={message.kind === 'saved' ? 'status' : 'alert'} className={message.kind === 'saved' ? 'muted' : 'error'}>

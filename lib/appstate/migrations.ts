@@ -1,7 +1,11 @@
 /**
  * The app state's schema, as numbered migrations applied in order, each in its own transaction.
- * Never edit a released migration: add the next one.
+ * Never edit a released migration: add the next one. Feature schemas live beside their feature.
  */
+import { AUTH_MIGRATION } from '../auth/migration';
+import { WEEK_MIGRATION } from '../review/week-migration';
+import { BUNDLE_MIGRATION } from '../bundle/migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -95,4 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX allow_list_by_name ON allow_list (process_name);
     `,
   },
+  AUTH_MIGRATION,
+  WEEK_MIGRATION,
+  BUNDLE_MIGRATION,
 ];

@@ -22,7 +22,7 @@ export interface RecordOptions {
 /** Backends whose label is known: describe() is a cluster request (or a store scan), not something to repeat per saved run. */
 const labels = new WeakMap<Backend, string>();
 
-async function backendLabel(backend: Backend): Promise<string> {
+export async function backendLabel(backend: Backend): Promise<string> {
   const known = labels.get(backend);
   if (known !== undefined) return known;
   const described = await backend.describe();

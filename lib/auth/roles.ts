@@ -9,8 +9,9 @@ export const ACTIONS = ['view', 'run', 'triage', 'allow-list', 'export', 'sign-o
 export type Action = (typeof ACTIONS)[number];
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  viewer: ['view', 'export'],
-  analyst: ['view', 'export', 'run', 'triage', 'allow-list'],
+  // Looking at results means running the hunt: a viewer runs and reads, and changes nothing.
+  viewer: ['view', 'run', 'export'],
+  analyst: ['view', 'run', 'export', 'triage', 'allow-list'],
   lead: ACTIONS,
 };
 
@@ -39,4 +40,9 @@ const VERBS: Record<Action, string> = {
 
 export function refusal(role: Role, action: Action): string {
   return `Your role (${role}) cannot ${VERBS[action]}.`;
+}
+
+/** What an anonymous visitor is told: sign in first (the 401 of authorize). */
+export function signInPrompt(action: Action): string {
+  return `Sign in to ${VERBS[action]}.`;
 }

@@ -20,6 +20,8 @@ Commands:
   hunts check [DIR]      parse every ES|QL query of every hunt file under DIR
   demo                   write the demo data set to the embedded store
   runs list|diff ID      saved runs; a run's findings against the previous run (new, recurring, gone)
+  bundle export|import   a week of runs, events and triage as one file, for a Huntboard without the cluster
+  users add|list|remove|passwd|role   dashboard accounts (none: local single-user mode)
   help [COMMAND]         this text, or a command's
 
 Environment: ELASTICSEARCH_URL / ELASTICSEARCH_CLOUD_ID (else the embedded engine over
@@ -72,6 +74,29 @@ The catalogue is the builtin hunts plus every *.toml under HUNTBOARD_HUNTS_DIR.
   runs diff ID                        the run's findings against the previous runs of the same query text:
                                       new, recurring (with the number of runs seen) or gone, and changed counts
 Runs are saved by \`huntboard hunts run … --save\` and by the dashboard, in HUNTBOARD_DATA_DIR/huntboard.sqlite.
+`,
+  users: `Usage: huntboard users <add|list|remove|passwd|role> …
+
+  users add NAME --role viewer|analyst|lead   adds a user; the password is the first line of stdin
+  users list                                  name, role, created
+  users remove NAME                           removes the user and ends their sessions
+  users passwd NAME                           sets a new password (first line of stdin); ends their sessions
+  users role NAME viewer|analyst|lead         changes the role
+Passwords have at least 10 characters and are never taken from the command line
+(--password-stdin says so explicitly), e.g. \`printf '%s\\n' "$PW" | huntboard users add ana --role analyst\`.
+With no users and no sign-in proxy (HUNTBOARD_AUTH_PROXY_HEADER), the dashboard runs in local
+single-user mode: everyone is the lead HUNTBOARD_USER. Accounts live in HUNTBOARD_DATA_DIR/huntboard.sqlite.
+`,
+  bundle: `Usage: huntboard bundle <export|import> …
+
+  bundle export --week YYYY-MM-DD [--out FILE]
+                         one file with the week's saved runs (Monday to Monday, UTC; any day names
+                         its week), the raw events behind each finding (read on the configured
+                         backend, over each run's own window) and the findings' triage and history;
+                         default FILE huntboard-week-MONDAY.huntboard.gz
+  bundle import FILE     adds a bundle's runs, events and triage to this Huntboard's app state, all or
+                         nothing; triage merges (the newer state wins, histories are combined); the
+                         same file is imported once
 `,
   demo: `Usage: huntboard demo [--scale N] [--now ISO] [--weeks N]
 

@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   hunts: async () => (await import('./commands/hunts')).huntsCommand,
   demo: async () => (await import('./commands/demo')).demoCommand,
   runs: async () => (await import('./commands/runs')).runsCommand,
+  bundle: async () => (await import('./commands/bundle')).bundleCommand,
+  users: async () => (await import('./commands/users')).usersCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

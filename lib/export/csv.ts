@@ -8,6 +8,11 @@ import { escapeVisible } from '../text/escape';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A spreadsheet evaluates a cell starting with these as a formula: a leading `'` makes it text. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 function scalarText(value: Exclude<EsqlValue, unknown[]>): string {
   if (value === null) return '';
   return String(value);
@@ -15,7 +20,7 @@ function scalarText(value: Exclude<EsqlValue, unknown[]>): string {
 
 /** A string cell as a spreadsheet will see it: formula neutralised, unsafe characters escaped. */
 function safeText(text: string): string {
-  return escapeVisible(FORMULA_START.test(text) ? `'${text}` : text);
+  return escapeVisible(neutralizeFormula(text));
 }
 
 function cellText(value: EsqlValue): string {

@@ -8,6 +8,9 @@ import type { SavedRun } from '../appstate/runs';
 import { parse } from '../esql/parser';
 import { splitAtLastStats } from '../hunts/drilldown';
 
+/** Earlier runs a run is compared with: about a quarter of weekly history. */
+export const DIFF_HISTORY = 12;
+
 export type FindingStatus = 'new' | 'recurring' | 'gone';
 
 export interface FindingChange {

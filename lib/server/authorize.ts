@@ -1,19 +1,51 @@
 /**
- * The one server-side gate for routes: who is asking, and may they do this? Until accounts are
- * wired in (lib/auth), every request is the local single-user lead.
+ * The one server-side gate for routes and pages: who is asking (lib/auth/identify), and may they
+ * do this? `authorizeWith` is the pure decision over a given database; `authorize` binds it to
+ * the server's app state, environment and clock.
  */
-import { can, refusal, type Action, type Identity } from '../auth/roles';
+import { headers as requestHeaders } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { AppDatabase } from '../appstate/db';
+import { identify, singleUser, type UserIdentity } from '../auth/identify';
+import { signInPath } from '../auth/next-path';
+import { can, refusal, signInPrompt, type Action, type Identity } from '../auth/roles';
+import { serverAppState } from './app-state';
+import { serverNow } from './now';
+
+type Env = Record<string, string | undefined>;
 
 export type Authorized = { ok: true; who: Extract<Identity, { kind: 'user' }> } | { ok: false; response: Response };
 
-export function localUser(env: Record<string, string | undefined> = process.env): Extract<Identity, { kind: 'user' }> {
-  return { kind: 'user', username: env.HUNTBOARD_USER?.trim() || 'local analyst', role: 'lead', via: 'single-user' };
+/** The identity of single-user mode (no accounts, no proxy). */
+export function localUser(env: Env = process.env): Extract<Identity, { kind: 'user' }> {
+  return singleUser(env);
 }
 
-export async function authorize(_request: Request, action: Action): Promise<Authorized> {
-  const who = localUser();
+const noStore = { 'cache-control': 'no-store' };
+
+export function authorizeWith(db: AppDatabase, headers: Headers, action: Action, env: Env, now: Date): Authorized {
+  const who = identify(headers, db, env, now);
+  if (who.kind === 'anonymous') {
+    return { ok: false, response: Response.json({ ok: false, error: { kind: 'unauthenticated', message: signInPrompt(action) } }, { status: 401, headers: noStore }) };
+  }
   if (!can(who.role, action)) {
-    return { ok: false, response: Response.json({ ok: false, error: { kind: 'forbidden', message: refusal(who.role, action) } }, { status: 403 }) };
+    return { ok: false, response: Response.json({ ok: false, error: { kind: 'forbidden', message: refusal(who.role, action) } }, { status: 403, headers: noStore }) };
   }
   return { ok: true, who };
+}
+
+export async function authorize(request: Request, action: Action): Promise<Authorized> {
+  return authorizeWith(serverAppState(), request.headers, action, process.env, serverNow());
+}
+
+/** Who is looking at a server-rendered page (to show or hide controls; routes still check). */
+export async function currentIdentity(): Promise<Identity> {
+  return identify(await requestHeaders(), serverAppState(), process.env, serverNow());
+}
+
+/** For pages: the user looking, or (anonymous) a redirect to the sign-in page that comes back to `path`. */
+export async function pageUser(path: string): Promise<UserIdentity> {
+  const who = await currentIdentity();
+  if (who.kind === 'anonymous') redirect(signInPath(path));
+  return who;
 }

@@ -4,8 +4,9 @@
  */
 import { activeAllowEntries, allowListCandidates, applyAllowList, type AllowEntry } from '../appstate/allow-list';
 import { earlierRuns, getRun, listRuns, type SavedRun } from '../appstate/runs';
+import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
 import { getTriage, type TriageState } from '../appstate/triage';
-import { diffRuns, type FindingDiff } from '../review/diff';
+import { DIFF_HISTORY, diffRuns, type FindingDiff } from '../review/diff';
 import { FIRST_SEEN_FIELD } from '../review/first-seen';
 import { serverAppState } from './app-state';
 import { firstSeenForRun, processNamesOf, type FirstSeenAnswer } from './first-seen-run';
@@ -22,11 +23,12 @@ export interface RunReview {
   findings: ReviewedFinding[];
   suppressed: { finding: ReviewedFinding; entry: AllowEntry }[];
   firstSeen: FirstSeenAnswer;
+  /** The bundle an imported run came in: its events are in the bundle, not on this backend. */
+  bundle?: ImportedBundle;
   /** Findings of this query marked benign run after run: worth an allow-list entry. */
   candidates: { findingKey: string; runsInARow: number }[];
 }
 
-const HISTORY = 12;
 
 export function recentRuns(limit = 100): SavedRun[] {
   return listRuns(serverAppState(), { limit });
@@ -36,11 +38,13 @@ export async function reviewRun(id: number): Promise<RunReview | undefined> {
   const db = serverAppState();
   const run = getRun(db, id);
   if (!run) return undefined;
-  if (run.status !== 'ok') return { run, compared: 0, findings: [], suppressed: [], firstSeen: { kind: 'not-applicable' }, candidates: [] };
-  const history = earlierRuns(db, run, HISTORY);
+  const bundle = bundleOfRun(db, run.id);
+  const imported = bundle ? { bundle } : {};
+  if (run.status !== 'ok') return { run, ...imported, compared: 0, findings: [], suppressed: [], firstSeen: { kind: 'not-applicable' }, candidates: [] };
+  const history = earlierRuns(db, run, DIFF_HISTORY);
   const order = { new: 0, recurring: 1, gone: 2 };
   const diffs = diffRuns(run, history);
-  const firstSeen = await lookUpFirstSeen(run, processNamesOf(diffs.map((f) => f.keyValues)));
+  const firstSeen: FirstSeenAnswer = bundle ? { kind: 'not-applicable' } : await lookUpFirstSeen(run, processNamesOf(diffs.map((f) => f.keyValues)));
   const findings = diffs
     .map((f): ReviewedFinding => {
       const name = f.keyValues[FIRST_SEEN_FIELD];
@@ -53,7 +57,7 @@ export async function reviewRun(id: number): Promise<RunReview | undefined> {
   const candidates = allowListCandidates(db)
     .filter((c) => c.huntId === run.huntId && c.queryNumber === run.queryNumber && shown.some((f) => f.key === c.findingKey))
     .map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
-  return { run, ...(history[0] ? { previous: history[0] } : {}), compared: history.length, findings: shown, suppressed, firstSeen, candidates };
+  return { run, ...imported, ...(history[0] ? { previous: history[0] } : {}), compared: history.length, findings: shown, suppressed, firstSeen, candidates };
 }
 
 async function lookUpFirstSeen(run: Extract<SavedRun, { status: 'ok' }>, names: string[]): Promise<FirstSeenAnswer> {

@@ -5,11 +5,14 @@ import { HuntHeader } from '@/components/hunt/HuntHeader';
 import { HuntWorkspace } from '@/components/hunt/HuntWorkspace';
 import { findHunt, loadCatalogue } from '@/lib/hunts/catalogue';
 import { querySummaries } from '@/lib/hunts/query-summaries';
+import { pagePath } from '@/lib/auth/next-path';
+import { pageUser } from '@/lib/server/authorize';
 
 export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -17,8 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: hunt ? `${hunt.name} · Huntboard` : 'Hunt not found · Huntboard' };
 }
 
-export default async function HuntPage({ params }: Props) {
-  const hunt = findHunt(await loadCatalogue(), (await params).id);
+export default async function HuntPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  await pageUser(pagePath(`/hunts/${encodeURIComponent(id)}`, await searchParams));
+  const hunt = findHunt(await loadCatalogue(), id);
   if (!hunt) notFound();
   return (
     <>

@@ -5,7 +5,7 @@ import { InertText } from '@/components/CellValue';
 import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
 import { FindingsTable } from '@/components/review/FindingsTable';
 import { can, refusal } from '@/lib/auth/roles';
-import { localUser } from '@/lib/server/authorize';
+import { pageUser } from '@/lib/server/authorize';
 import { serverNow } from '@/lib/server/now';
 import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/review';
 import { eventsHref } from '@/lib/url/hunt-url';
@@ -58,17 +58,22 @@ function FirstSeenNote({ review }: { review: RunReview }) {
 }
 
 export default async function RunPage({ params }: Props) {
-  const id = Number((await params).id);
+  const raw = (await params).id;
+  const who = await pageUser(`/runs/${encodeURIComponent(raw)}`);
+  const id = Number(raw);
   const review = Number.isSafeInteger(id) && id > 0 ? await reviewRun(id) : undefined;
   if (!review) notFound();
   const { run } = review;
-  const who = localUser();
   const allowDenied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
   const now = serverNow().toISOString();
   const window = run.window.from && run.window.to ? { id: 'custom' as const, from: run.window.from, to: run.window.to } : { id: 'hunt' as const };
-  const eventsLink = (f: ReviewedFinding) => (
-    <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
-  );
+  // An imported run's events came in its bundle; this Huntboard's backend may not hold them.
+  const eventsLink = (f: ReviewedFinding) =>
+    review.bundle ? (
+      <Link href={`/runs/${run.id}/bundle-events?key=${encodeURIComponent(f.key)}`}>Events</Link>
+    ) : (
+      <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
+    );
   const candidates = new Map(review.candidates.map((c) => [c.findingKey, c.runsInARow]));
   return (
     <section className="panel" aria-label="Run review">
@@ -82,6 +87,13 @@ export default async function RunPage({ params }: Props) {
         <time dateTime={run.startedAt}>{run.startedAt}</time> · {run.trigger} · {run.backend.kind} ({run.backend.label}) · window{' '}
         {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {run.rowCount} rows in {Math.round(run.durationMs)} ms
       </p>
+      {review.bundle ? (
+        <p className="suggestion" role="note">
+          Imported from the bundle <InertText text={review.bundle.fileName} /> (week of {review.bundle.week.start.slice(0, 10)}, exported {review.bundle.exportedAt} from{' '}
+          <InertText text={review.bundle.sourceLabel} />
+          ): its events are those the bundle holds.
+        </p>
+      ) : null}
       {run.status === 'failed' ? (
         <p className="error" role="alert">
           The run failed: <InertText text={run.error.message} />

@@ -1,0 +1,5 @@
+import { postSigninRoute } from '@/lib/server/auth-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = postSigninRoute;

@@ -1,0 +1,5 @@
+import { postSignoutRoute } from '@/lib/server/auth-routes';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = postSignoutRoute;

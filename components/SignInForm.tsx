@@ -1,0 +1,81 @@
+'use client';
+/**
+ * The sign-in form and the sign-out button. Signing in ends with a full navigation to `next` (not a
+ * client transition) so that every server component, the layout too, renders with the new cookie.
+ */
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { postJson } from './review/post-json';
+
+export function SignInForm({ next }: { next: string }) {
+  const id = useId();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit() {
+    setBusy(true);
+    setMessage(null);
+    const answer = await postJson('/api/auth/signin', { username, password });
+    if (answer.ok) {
+      // `next` was made a same-site path by the page (safeNextPath).
+      window.location.assign(next);
+      return;
+    }
+    setBusy(false);
+    setPassword('');
+    setMessage(answer.message);
+  }
+
+  return (
+    <form
+      className="signin-form"
+      aria-label="Sign in"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={`${id}-user`}>User name</label>
+      <input id={`${id}-user`} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required maxLength={200} autoFocus />
+      <label htmlFor={`${id}-password`}>Password</label>
+      <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={1024} />
+      <button type="submit" className="button primary" disabled={busy}>
+        Sign in
+      </button>
+      {message ? (
+        <p role="alert" className="error">
+          {message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function SignOutButton() {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
+          const answer = await postJson('/api/auth/signout', {});
+          if (answer.ok) {
+            router.replace('/signin');
+            router.refresh();
+          } else setMessage(answer.message);
+        }}
+      >
+        Sign out
+      </button>
+      {message ? (
+        <span role="alert" className="error">
+          {message}
+        </span>
+      ) : null}
+    </>
+  );
+}

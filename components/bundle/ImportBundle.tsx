@@ -1,0 +1,73 @@
+'use client';
+/**
+ * The import form: the chosen file's bytes are POSTed as they are (no multipart), and the
+ * server's summary or refusal is shown; the page's list refreshes after an import.
+ */
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { InertText } from '@/components/CellValue';
+
+interface Summary {
+  bundleId: number;
+  runs: { runId: number }[];
+  events: { findings: number; rows: number; failed: number };
+  triage: { inserted: number; updated: number; kept: number };
+}
+
+type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: Summary } | { kind: 'failed'; message: string };
+
+async function upload(file: File): Promise<State> {
+  try {
+    const response = await fetch('/api/bundle/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/gzip', 'x-bundle-file-name': encodeURIComponent(file.name) },
+      body: await file.arrayBuffer(),
+    });
+    const body = (await response.json()) as { ok: true; summary: Summary } | { ok: false; error?: { message: string } };
+    return body.ok ? { kind: 'done', summary: body.summary } : { kind: 'failed', message: body.error?.message ?? `The server answered ${response.status}.` };
+  } catch {
+    return { kind: 'failed', message: 'The Huntboard server did not answer.' };
+  }
+}
+
+export function ImportBundle({ disabledReason }: { disabledReason?: string }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setState({ kind: 'busy' });
+    const next = await upload(file);
+    setState(next);
+    if (next.kind === 'done') router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Import a bundle">
+      <label>
+        Bundle file{' '}
+        <input type="file" accept=".gz,application/gzip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={Boolean(disabledReason)} />
+      </label>{' '}
+      <button type="submit" disabled={!file || state.kind === 'busy' || Boolean(disabledReason)}>
+        {state.kind === 'busy' ? 'Importing…' : 'Import bundle'}
+      </button>
+      {disabledReason ? <p className="muted">{disabledReason}</p> : null}
+      <div role="status" aria-live="polite">
+        {state.kind === 'done' ? (
+          <p>
+            Imported bundle #{state.summary.bundleId}: {state.summary.runs.length} runs, {state.summary.events.rows} events of {state.summary.events.findings} findings
+            {state.summary.events.failed ? ` (${state.summary.events.failed} without events)` : ''}; triage {state.summary.triage.inserted} new,{' '}
+            {state.summary.triage.updated} updated, {state.summary.triage.kept} kept.
+          </p>
+        ) : null}
+      </div>
+      {state.kind === 'failed' ? (
+        <p className="error" role="alert">
+          <InertText text={state.message} />
+        </p>
+      ) : null}
+    </form>
+  );
+}

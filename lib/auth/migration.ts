@@ -1,0 +1,33 @@
+/**
+ * App-state schema for accounts (version 4): users, their sessions, and recent failed sign-ins
+ * (the lockout counts them per user name, whether or not the name exists).
+ */
+import type { Migration } from '../appstate/migrations';
+
+export const AUTH_MIGRATION: Migration = {
+  version: 4,
+  name: 'users and sessions',
+  sql: `
+    CREATE TABLE users (
+      username      TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+      role          TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'lead')),
+      -- scrypt$N$r$p$salt$hash (lib/auth/password.ts)
+      password_hash TEXT NOT NULL,
+      created_at    TEXT NOT NULL,
+      updated_at    TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+      -- sha256 of the cookie's token: a stolen database file holds no usable session
+      token_hash    TEXT NOT NULL PRIMARY KEY,
+      username      TEXT NOT NULL COLLATE NOCASE REFERENCES users (username) ON DELETE CASCADE ON UPDATE CASCADE,
+      created_at    TEXT NOT NULL,
+      expires_at    TEXT NOT NULL
+    );
+    CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+    CREATE TABLE signin_failures (
+      username      TEXT NOT NULL COLLATE NOCASE,
+      at            TEXT NOT NULL
+    );
+    CREATE INDEX signin_failures_by_name ON signin_failures (username, at);
+  `,
+};

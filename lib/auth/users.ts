@@ -1,0 +1,154 @@
+/**
+ * Accounts: who may sign in, with which role. Every function answers with data (a result union),
+ * never by throwing, so the CLI and the routes word the refusal themselves.
+ * Sign-in is rate limited per user name: LOCK_FAILURES failures within LOCK_MINUTES lock the name
+ * for LOCK_MINUTES, whether the name exists or not (so the lockout reveals nothing either).
+ */
+import type { AppDatabase } from '../appstate/db';
+import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';
+import { isRole, type Role } from './roles';
+
+export interface User {
+  username: string;
+  role: Role;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type UserResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'exists' | 'not-found'; message: string };
+
+export type Credentials =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'wrong'; message: string }
+  | { ok: false; reason: 'locked'; message: string; retryAfterSeconds: number };
+
+export const LOCK_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+const LOCK_MS = LOCK_MINUTES * 60_000;
+
+export const WRONG_CREDENTIALS = 'Wrong user name or password.';
+export const LOCKED_OUT = `Too many failed sign-ins for this user name: it is locked for ${LOCK_MINUTES} minutes. Try again later.`;
+
+// Names end up in triage history, exports and the CLI: plain characters only.
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
+
+export function checkUsername(username: string): { ok: true } | { ok: false; message: string } {
+  return USERNAME.test(username)
+    ? { ok: true }
+    : { ok: false, message: 'A user name has 1 to 64 characters: letters, digits and . _ @ + - (starting with a letter or digit).' };
+}
+
+interface Row {
+  username: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: Row): User {
+  // The CHECK constraint guarantees the role; the guard keeps the type honest.
+  return { username: row.username, role: isRole(row.role) ? row.role : 'viewer', createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function row(db: AppDatabase, username: string): Row | undefined {
+  return db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
+}
+
+export function getUser(db: AppDatabase, username: string): User | undefined {
+  const found = row(db, username);
+  return found && fromRow(found);
+}
+
+export function listUsers(db: AppDatabase): User[] {
+  return (db.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map(fromRow);
+}
+
+export function countUsers(db: AppDatabase): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+}
+
+const notFound = (username: string): UserResult => ({ ok: false, reason: 'not-found', message: `There is no user ${username}.` });
+
+export async function addUser(db: AppDatabase, user: { username: string; role: Role; password: string }, now: Date): Promise<UserResult> {
+  const name = checkUsername(user.username);
+  if (!name.ok) return { ok: false, reason: 'invalid', message: name.message };
+  const password = checkNewPassword(user.password);
+  if (!password.ok) return { ok: false, reason: 'invalid', message: password.message };
+  if (row(db, user.username)) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
+  const hash = await hashPassword(user.password);
+  const at = now.toISOString();
+  // The await above lets another writer in: the primary key decides, and the answer says so.
+  const info = db.prepare('INSERT OR IGNORE INTO users (username, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(user.username, user.role, hash, at, at);
+  if (info.changes === 0) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
+  return { ok: true, user: { username: user.username, role: user.role, createdAt: at, updatedAt: at } };
+}
+
+/** Removes the user; their sessions go with them (ON DELETE CASCADE). */
+export function removeUser(db: AppDatabase, username: string): UserResult {
+  const found = row(db, username);
+  if (!found) return notFound(username);
+  db.prepare('DELETE FROM users WHERE username = ?').run(username);
+  return { ok: true, user: fromRow(found) };
+}
+
+/** Sets a new password and ends the user's sessions: a password change is how one evicts a thief. */
+export async function setPassword(db: AppDatabase, username: string, password: string, now: Date): Promise<UserResult> {
+  const check = checkNewPassword(password);
+  if (!check.ok) return { ok: false, reason: 'invalid', message: check.message };
+  if (!row(db, username)) return notFound(username);
+  const hash = await hashPassword(password);
+  const at = now.toISOString();
+  const changed = db.transaction(() => {
+    const info = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?').run(hash, at, username);
+    db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
+    db.prepare('DELETE FROM signin_failures WHERE username = ?').run(username);
+    return info.changes;
+  })();
+  const found = row(db, username);
+  return changed && found ? { ok: true, user: fromRow(found) } : notFound(username);
+}
+
+export function setRole(db: AppDatabase, username: string, role: Role, now: Date): UserResult {
+  const info = db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE username = ?').run(role, now.toISOString(), username);
+  const found = row(db, username);
+  return info.changes && found ? { ok: true, user: fromRow(found) } : notFound(username);
+}
+
+/** When the name is locked out at `now`, the seconds left; else undefined. */
+export function lockedFor(db: AppDatabase, username: string, now: Date): number | undefined {
+  const recent = db
+    .prepare('SELECT at FROM signin_failures WHERE username = ? AND at > ? ORDER BY at DESC LIMIT ?')
+    .all(username, new Date(now.getTime() - 2 * LOCK_MS).toISOString(), LOCK_FAILURES) as { at: string }[];
+  if (recent.length < LOCK_FAILURES) return undefined;
+  // Failures are not recorded while locked, so the newest one is the one that locked the name.
+  const newest = Date.parse(recent[0].at);
+  const oldest = Date.parse(recent[recent.length - 1].at);
+  const until = newest + LOCK_MS;
+  if (newest - oldest > LOCK_MS || until <= now.getTime()) return undefined;
+  return Math.ceil((until - now.getTime()) / 1000);
+}
+
+function recordFailure(db: AppDatabase, username: string, now: Date): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM signin_failures WHERE at < ?').run(new Date(now.getTime() - 24 * 3600_000).toISOString());
+    db.prepare('INSERT INTO signin_failures (username, at) VALUES (?, ?)').run(username.slice(0, 200), now.toISOString());
+  })();
+}
+
+export async function verifyCredentials(db: AppDatabase, username: string, password: string, now: Date): Promise<Credentials> {
+  const wait = lockedFor(db, username, now);
+  if (wait !== undefined) return { ok: false, reason: 'locked', message: LOCKED_OUT, retryAfterSeconds: wait };
+  const found = row(db, username);
+  // An unknown name costs the same scrypt work as a known one: timing tells nothing.
+  const hash = found?.password_hash ?? (await dummyHash());
+  const match = await verifyPassword(password, hash);
+  if (found && match) {
+    db.prepare('DELETE FROM signin_failures WHERE username = ?').run(username);
+    return { ok: true, user: fromRow(found) };
+  }
+  recordFailure(db, username, now);
+  const locked = lockedFor(db, username, now);
+  if (locked !== undefined) return { ok: false, reason: 'locked', message: LOCKED_OUT, retryAfterSeconds: locked };
+  return { ok: false, reason: 'wrong', message: WRONG_CREDENTIALS };
+}

@@ -1,0 +1,111 @@
+/**
+ * The week as a Markdown report the lead can file or mail. Every value from the data is
+ * attacker-reachable (process names, error messages, hunt files), so each is made inert as a
+ * table cell: no pipe can split the row, no backtick, tag, link or emphasis can take effect, no
+ * newline or bidi character can hide, and no cell starts like a spreadsheet formula.
+ * Pure and deterministic: the same summary gives the same bytes.
+ */
+import type { EsqlValue } from '../backends/types';
+import { TRIAGE_STATUSES } from '../appstate/triage';
+import { neutralizeFormula } from '../export/csv';
+import { escapeVisible } from '../text/escape';
+import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from './week';
+
+
+/** One value as inert Markdown text, safe inside a table cell. */
+export function markdownCell(text: string): string {
+  const neutral = neutralizeFormula(text);
+  return escapeVisible(neutral.replace(/\\/g, '\\\\'))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[|`*_[\]~]/g, (c) => `\\${c}`);
+}
+
+function valueText(value: EsqlValue): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.map((v) => (v === null ? '' : String(v))).join(';');
+  return String(value);
+}
+
+/** The BY values: the value alone for one key, `column: value` pairs for several. */
+function keyValuesCell(keyValues: Record<string, EsqlValue>): string {
+  const entries = Object.entries(keyValues);
+  if (entries.length === 1) return markdownCell(valueText(entries[0][1]));
+  return entries.map(([column, value]) => `${markdownCell(column)}: ${markdownCell(valueText(value))}`).join('; ');
+}
+
+function table(headers: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+  return [`| ${headers.join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+function outcomeText(outcome: RunOutcome): string {
+  if (outcome.kind === 'failed') return `failed: ${markdownCell(outcome.message)}`;
+  return outcome.kind === 'truncated' ? 'truncated (the list may be incomplete)' : 'ok';
+}
+
+const queryCell = (q: { queryLabel: string; queryNumber: number }) => `${markdownCell(q.queryLabel)} (#${q.queryNumber})`;
+
+function runsSection(queries: readonly QueryWeek[]): string[] {
+  if (queries.length === 0) return ['## Runs', '', 'No hunt ran this week and the catalogue is empty.'];
+  const rows = queries.map((q) =>
+    q.kind === 'did-not-run'
+      ? [markdownCell(q.huntName), queryCell(q), '0', '', 'did not run', '']
+      : [markdownCell(q.huntName), queryCell(q), String(q.runCount), `run ${q.latest.runId}, ${markdownCell(q.latest.startedAt)}`, outcomeText(q.latest.outcome), q.latest.outcome.kind === 'failed' ? '' : String(q.latest.outcome.rows)],
+  );
+  return ['## Runs', '', ...table(['Hunt', 'Query', 'Runs', 'Latest run', 'Status', 'Rows'], ['l', 'l', 'r', 'l', 'l', 'r'], rows)];
+}
+
+function findingRow(f: WeekFinding): string[] {
+  return [markdownCell(f.huntName), queryCell(f), keyValuesCell(f.keyValues), f.diffStatus, f.triage, f.assignee === null ? '' : markdownCell(f.assignee)];
+}
+
+const hidden = (n: number) => (n > 0 ? `; ${n} more hidden by the allow-list` : '');
+
+function findingsSection(s: WeekSummary): string[] {
+  const counts = table(['Triage status', 'Findings'], ['l', 'r'], TRIAGE_STATUSES.map((status) => [status, String(s.perTriageStatus[status])]));
+  const lines = ['## Findings', '', `${s.findings.length} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}.`, '', ...counts];
+  if (s.findings.length > 0) lines.push('', ...table(['Hunt', 'Query', 'Key values', 'Diff status', 'Triage status', 'Assignee'], ['l', 'l', 'l', 'l', 'l', 'l'], s.findings.map(findingRow)));
+  return lines;
+}
+
+function untriagedSection(s: WeekSummary): string[] {
+  if (s.untriaged.length === 0) return ['## Untriaged', '', 'Every finding has been triaged.'];
+  return ['## Untriaged', '', `${s.untriaged.length} findings still untriaged:`, '', ...s.untriaged.map((f) => `- ${markdownCell(f.huntName)}, ${queryCell(f)}: ${keyValuesCell(f.keyValues)}`)];
+}
+
+const hours = (h: number | null) => (h === null ? 'n/a' : `${h.toFixed(1)} h`);
+
+function timeSection(s: WeekSummary): string[] {
+  const t = s.timeToTriage;
+  return ['## Time to triage', '', `- Findings first triaged after they appeared this week: ${t.count}`, `- Median: ${hours(t.medianHours)}`, `- Max: ${hours(t.maxHours)}`];
+}
+
+function reviewersSection(s: WeekSummary): string[] {
+  if (s.reviewers.length === 0) return ['## Reviewers', '', 'No triage changes this week.'];
+  return ['## Reviewers', '', ...table(['Reviewer', 'Changes'], ['l', 'r'], s.reviewers.map((r) => [markdownCell(r.who), String(r.changes)]))];
+}
+
+function signOffSection(s: WeekSummary): string[] {
+  const state = s.signOff;
+  if (state.kind === 'unsigned') return ['## Sign-off', '', 'Not signed off.'];
+  const { signedBy, signedAt, note } = state.signOff;
+  return ['## Sign-off', '', `Signed off by ${markdownCell(signedBy)} at ${markdownCell(signedAt)}.`, ...(note ? ['', `Note: ${markdownCell(note)}`] : [])];
+}
+
+export function weekMarkdown(s: WeekSummary): string {
+  const sections = [
+    [`# Huntboard weekly review, week of ${s.week.start}`, '', `From ${s.week.from} to ${s.week.to} (UTC, end excluded).`],
+    runsSection(s.queries),
+    findingsSection(s),
+    untriagedSection(s),
+    timeSection(s),
+    reviewersSection(s),
+    signOffSection(s),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}
+
+export function weekReportFileName(weekStart: string): string {
+  return `huntboard-week-${weekStart.replace(/[^0-9-]/g, '')}.md`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Sign-in and sign-out. Neither goes through `authorize`: signing in is how one gets an identity,
+ * and signing out must work for an expired session too. Both are same-origin only, so another
+ * site cannot sign a browser in as someone else (login CSRF) or out.
+ */
+import { z } from 'zod';
+import type { AppDatabase } from '../appstate/db';
+import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
+import { authMode, hasAuthTables } from '../auth/mode';
+import { createSession, endSession } from '../auth/sessions';
+import { verifyCredentials } from '../auth/users';
+import { apiError } from './api-error';
+import { serverAppState } from './app-state';
+import { serverNow } from './now';
+import { readBody } from './requests';
+import { sameOrigin } from './same-origin';
+
+export interface AuthContext {
+  db: AppDatabase;
+  env: Record<string, string | undefined>;
+  now: Date;
+}
+
+const signinSchema = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(4096) }).strict();
+
+const noStore = { 'cache-control': 'no-store' };
+const fail = (status: number, message: string, extra: Record<string, string> = {}) =>
+  Response.json({ ok: false, error: apiError('bad_request', message) }, { status, headers: { ...noStore, ...extra } });
+
+export const SINGLE_USER_SIGNIN = 'Huntboard runs in local single-user mode; there is nothing to sign in to.';
+export const PROXY_SIGNIN = 'Huntboard is behind a sign-in proxy; sign in there.';
+
+export async function signIn(request: Request, ctx: AuthContext): Promise<Response> {
+  if (!sameOrigin(request)) return fail(403, 'Sign-in is accepted from Huntboard’s own sign-in page only.');
+  const mode = authMode(ctx.env, ctx.db);
+  if (mode.kind === 'single-user') return fail(400, SINGLE_USER_SIGNIN);
+  if (mode.kind === 'proxy') return fail(400, PROXY_SIGNIN);
+  const body = await readBody(request, signinSchema);
+  if (!body.ok) return Response.json(body, { status: 400, headers: noStore });
+  const result = await verifyCredentials(ctx.db, body.value.username, body.value.password, ctx.now);
+  if (!result.ok && result.reason === 'locked') return fail(429, result.message, { 'retry-after': String(result.retryAfterSeconds) });
+  if (!result.ok) return fail(401, result.message);
+  const session = createSession(ctx.db, result.user.username, ctx.now);
+  const cookie = sessionCookie(session.token, { secure: cookieSecure(request.url, request.headers, ctx.env) });
+  return Response.json(
+    { ok: true, user: { username: result.user.username, role: result.user.role }, expiresAt: session.expiresAt },
+    { headers: { ...noStore, 'set-cookie': cookie } },
+  );
+}
+
+export async function signOut(request: Request, ctx: AuthContext): Promise<Response> {
+  if (!sameOrigin(request)) return fail(403, 'Sign-out is accepted from Huntboard’s own pages only.');
+  const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
+  if (token && hasAuthTables(ctx.db)) endSession(ctx.db, token);
+  const cookie = clearedSessionCookie({ secure: cookieSecure(request.url, request.headers, ctx.env) });
+  return Response.json({ ok: true }, { headers: { ...noStore, 'set-cookie': cookie } });
+}
+
+const serverContext = (): AuthContext => ({ db: serverAppState(), env: process.env, now: serverNow() });
+
+export const postSigninRoute = (request: Request): Promise<Response> => signIn(request, serverContext());
+export const postSignoutRoute = (request: Request): Promise<Response> => signOut(request, serverContext());

@@ -1,0 +1,134 @@
+/**
+ * Bundle API and page reads. GET /api/bundle/export?week=YYYY-MM-DD downloads a week as one gzip
+ * file; POST /api/bundle/import takes the file's bytes as the body (same-origin, bounded) and
+ * answers with what was imported. Handlers are built from their dependencies so tests run them
+ * on a state of their own.
+ */
+import type { ApiError } from '../api/contract';
+import type { AppDatabase } from '../appstate/db';
+import { exportWeek, type HuntLookup } from '../bundle/export';
+import { encodeBundle } from '../bundle/format';
+import { importBundle } from '../bundle/import';
+import { bundleEvents, bundleOfRun, listBundles, type ImportedBundle, type SavedEvents } from '../bundle/imported';
+import { bundleFileName, weekOf } from '../bundle/week';
+import type { Backend } from '../backends/types';
+import { findHunt, loadCatalogue } from '../hunts/catalogue';
+import { serverAppState } from './app-state';
+import { authorize } from './authorize';
+import { serverNow } from './now';
+import { backendOrError } from './respond';
+import { sameOrigin } from './same-origin';
+
+/** The largest upload accepted: a bundle holds at most 200 MB of JSON, which gzip makes much smaller. */
+export const MAX_BUNDLE_UPLOAD_BYTES = 100 * 1024 * 1024;
+/** The header the import form names the file in (the body is the file itself). */
+export const FILE_NAME_HEADER = 'x-bundle-file-name';
+
+export interface BundleRouteDeps {
+  db(): AppDatabase;
+  backend(): { ok: true; backend: Backend } | { ok: false; error: ApiError };
+  hunts(): Promise<HuntLookup>;
+  now(): Date;
+  maxUploadBytes?: number;
+}
+
+const defaultDeps: BundleRouteDeps = {
+  db: () => serverAppState(),
+  backend: backendOrError,
+  hunts: async () => {
+    const catalogue = await loadCatalogue();
+    return (id) => findHunt(catalogue, id);
+  },
+  now: () => serverNow(),
+};
+
+const headers = { 'cache-control': 'no-store' };
+const fail = (status: number, kind: ApiError['kind'], message: string) => Response.json({ ok: false, error: { kind, message } }, { status, headers });
+
+/** The body, read no further than `max` bytes (a hostile client may announce no length, or lie). */
+async function boundedBody(request: Request, max: number): Promise<Uint8Array | undefined> {
+  const announced = Number(request.headers.get('content-length'));
+  if (Number.isFinite(announced) && announced > max) return undefined;
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A name to show and store, not a path: no directories, no control or bidi characters. */
+function cleanFileName(raw: string | null): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(base);
+  } catch {
+    name = base;
+  }
+  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200);
+  return clean || 'bundle.huntboard.gz';
+}
+
+export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
+  async function exportRoute(request: Request): Promise<Response> {
+    const auth = await authorize(request, 'export');
+    if (!auth.ok) return auth.response;
+    const week = weekOf(new URL(request.url).searchParams.get('week') ?? '');
+    if (!week.ok) return fail(400, 'bad_request', week.message);
+    const backend = deps.backend();
+    if (!backend.ok) return Response.json({ ok: false, error: backend.error }, { status: 503, headers });
+    const bundle = await exportWeek(deps.db(), backend.backend, await deps.hunts(), week.week, deps.now(), { signal: request.signal });
+    const bytes = encodeBundle(bundle);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        ...headers,
+        'content-type': 'application/gzip',
+        'content-disposition': `attachment; filename="${bundleFileName(week.week)}"`,
+        'content-length': String(bytes.length),
+      },
+    });
+  }
+
+  async function importRoute(request: Request): Promise<Response> {
+    const auth = await authorize(request, 'import');
+    if (!auth.ok) return auth.response;
+    if (!sameOrigin(request)) return fail(403, 'authorization', 'Bundles are imported from Huntboard’s own pages only.');
+    const max = deps.maxUploadBytes ?? MAX_BUNDLE_UPLOAD_BYTES;
+    const body = await boundedBody(request, max);
+    if (!body) return fail(413, 'bad_request', `The file is larger than ${Math.round(max / 1024 / 1024)} MB; it is not a bundle Huntboard reads.`);
+    if (body.byteLength === 0) return fail(400, 'bad_request', 'No file: send the bundle’s bytes as the request body.');
+    const result = importBundle(deps.db(), body, { fileName: cleanFileName(request.headers.get(FILE_NAME_HEADER)), who: auth.who.username, now: deps.now() });
+    if (result.ok) return Response.json({ ok: true, summary: result.summary }, { headers });
+    const status = { invalid: 400, duplicate: 409 }[result.reason];
+    return fail(status, 'bad_request', result.message);
+  }
+
+  return { exportRoute, importRoute };
+}
+
+const routes = bundleRoutes();
+export const getBundleExportRoute = routes.exportRoute;
+export const postBundleImportRoute = routes.importRoute;
+
+/** The pages' reads. */
+export function importedBundles(db: AppDatabase = serverAppState()): (ImportedBundle & { runIds: number[] })[] {
+  return listBundles(db);
+}
+
+export function importedRunBundle(runId: number, db: AppDatabase = serverAppState()): ImportedBundle | undefined {
+  return bundleOfRun(db, runId);
+}
+
+export function savedFindingEvents(runId: number, findingKey: string, db: AppDatabase = serverAppState()): SavedEvents | undefined {
+  return bundleEvents(db, runId, findingKey);
+}

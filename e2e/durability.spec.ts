@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { startSecondServer, type SecondServer } from './support/second-server';
 
 /**
  * A restart loses no committed state, even when the server is killed with SIGKILL in the middle
@@ -11,27 +11,7 @@ import { test, expect } from '@playwright/test';
  */
 const PORT = 3111;
 const BASE = `http://127.0.0.1:${PORT}`;
-const root = path.resolve(__dirname, '..');
-
-function startServer(dataDir: string): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    cwd: root,
-    env: { ...process.env, HUNTBOARD_DATA_DIR: dataDir, HUNTBOARD_SCHEDULE: 'off', HUNTBOARD_USER: 'durable-dana', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-}
-
-async function waitUntilUp(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
-}
+const ENV = { HUNTBOARD_USER: 'durable-dana' };
 
 const finding = (i: number) => ({ huntId: 'durability', queryNumber: 1, findingKey: JSON.stringify([`proc-${i}`]) });
 
@@ -46,11 +26,9 @@ async function write(i: number, version: number): Promise<boolean> {
 
 test('kill -9 during triage writes: every acknowledged write survives the restart', async () => {
   test.setTimeout(120_000);
-  await expect(fetch(`${BASE}/api/health`), `port ${PORT} must be free`).rejects.toThrow();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-durability-'));
-  let server = startServer(dataDir);
+  let server: SecondServer | undefined = await startSecondServer(PORT, dataDir, ENV);
   try {
-    await waitUntilUp();
     // Eight findings written concurrently, each version after version, until the kill.
     const acknowledged = new Map<number, number>();
     let killed = false;
@@ -66,17 +44,15 @@ test('kill -9 during triage writes: every acknowledged write survives the restar
         }
       }
     };
-    const exited = new Promise((r) => server.once('exit', r));
     const writers = Array.from({ length: 8 }, (_, i) => writer(i));
     while (!failure && [...acknowledged.values()].reduce((a, b) => a + b, 0) < 200) await new Promise((r) => setTimeout(r, 5));
     if (failure) throw failure;
     killed = true;
-    server.kill('SIGKILL');
+    server.process.kill('SIGKILL');
     await Promise.all(writers);
-    await exited;
+    await server.exited;
 
-    server = startServer(dataDir);
-    await waitUntilUp();
+    server = await startSecondServer(PORT, dataDir, ENV);
     let total = 0;
     for (const [i, versions] of acknowledged) {
       const query = new URLSearchParams({ hunt: 'durability', query: '1', key: finding(i).findingKey });
@@ -92,7 +68,8 @@ test('kill -9 during triage writes: every acknowledged write survives the restar
     expect(total).toBeGreaterThanOrEqual(200);
     test.info().annotations.push({ type: 'acknowledged writes', description: String(total) });
   } finally {
-    server.kill('SIGKILL');
+    server?.process.kill('SIGKILL');
+    await server?.exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -51,7 +51,8 @@ export async function runHuntInWindow(backend: Backend, hunt: Hunt, queryNumber:
   const window = options.window ?? HUNT_WINDOW;
   const prepared = prepareHuntQuery(hunt, queryNumber, { window, now: options.now });
   if (!prepared.ok && prepared.error.kind === 'not_found') return { found: false, response: prepared };
-  const startedAt = new Date();
+  // The run's clock is the caller's now: pinned (HUNTBOARD_NOW, --now), every time a run records agrees with it.
+  const startedAt = options.now;
   const t0 = performance.now();
   const response = prepared.ok ? await runPrepared(backend, prepared.prepared, options.now, options.signal) : prepared;
   const entry = hunt.queries.find((q) => q.number === queryNumber);

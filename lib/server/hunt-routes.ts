@@ -38,10 +38,9 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(action: Action, sche
 }
 
 export const runRoute = huntRoute('run', runBodySchema, async (backend, prepared, _body, now, signal) => {
-  const startedAt = new Date();
   const t0 = performance.now();
   const response = await runPrepared(backend, prepared, now, signal);
-  const savedRun = await recordPageRun(backend, prepared, response, startedAt, performance.now() - t0);
+  const savedRun = await recordPageRun(backend, prepared, response, now, performance.now() - t0);
   return response.ok && savedRun !== undefined ? { ...response, savedRun } : response;
 });
 export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));

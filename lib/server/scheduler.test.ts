@@ -35,8 +35,8 @@ describe('the weekly schedule in the server', () => {
     expect(runs.map((r) => `${r.trigger}:${r.queryNumber}:${r.status}`).sort()).toEqual(['schedule:1:ok', 'schedule:2:ok']);
     // The same week: already done.
     expect(await runScheduleIfDue(DEFAULT_SCHEDULE, NOW)).toBe(0);
-    // Started runs carry the wall clock, so a check "next week" compares against a real slot.
-    const nextWeek = new Date(Date.now() + 8 * 864e5);
+    // Runs start at the server's (pinned) now; a check a week later finds the next slot due.
+    const nextWeek = new Date(NOW.getTime() + 7 * 864e5);
     expect(await runScheduleIfDue(DEFAULT_SCHEDULE, nextWeek)).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { getTriage, TRIAGE_STATUSES, triageHistory, updateTriage, type FindingRe
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
 import { authorize } from './authorize';
+import { serverNow } from './now';
 import { readBody } from './requests';
 import { sameOrigin } from './same-origin';
 
@@ -60,7 +61,7 @@ export async function postTriageRoute(request: Request): Promise<Response> {
     ...(assignee !== undefined ? { assignee: assignee?.trim() || null } : {}),
     ...(note !== undefined ? { note } : {}),
     who: auth.who.username,
-    at: new Date().toISOString(),
+    at: serverNow().toISOString(),
   });
   if (!write.ok && write.reason === 'invalid') return fail(400, write.message);
   if (!write.ok) return Response.json({ ok: false, conflict: true, ...answer(finding) }, { status: 409, headers });

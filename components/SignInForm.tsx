@@ -6,6 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { postJson } from './review/post-json';
+import { AlertText } from '@/components/AlertText';
 
 export function SignInForm({ next }: { next: string }) {
   const id = useId();
@@ -44,11 +45,7 @@ export function SignInForm({ next }: { next: string }) {
       <button type="submit" className="button primary" disabled={busy}>
         Sign in
       </button>
-      {message ? (
-        <p role="alert" className="error">
-          {message}
-        </p>
-      ) : null}
+      <AlertText message={message} />
     </form>
   );
 }
@@ -71,11 +68,7 @@ export function SignOutButton() {
       >
         Sign out
       </button>
-      {message ? (
-        <span role="alert" className="error">
-          {message}
-        </span>
-      ) : null}
+      <AlertText message={message} inline />
     </>
   );
 }

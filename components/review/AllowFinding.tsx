@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
 import { postJson } from './post-json';
+import { AlertText } from '@/components/AlertText';
 
 const DAY = 864e5;
 
@@ -92,11 +93,7 @@ export function AllowFinding({ processName, agentIds, huntId, now, disabledReaso
       <button type="button" className="button" onClick={() => setOpen(false)}>
         Cancel
       </button>
-      {message ? (
-        <p role="alert" className="error">
-          {message}
-        </p>
-      ) : null}
+      <AlertText message={message} />
     </form>
   );
 }
@@ -119,11 +116,7 @@ export function RevokeAllow({ entryId, disabledReason }: { entryId: number; disa
       >
         Revoke
       </button>
-      {message ? (
-        <span role="alert" className="error">
-          {message}
-        </span>
-      ) : null}
+      <AlertText message={message} inline />
     </>
   );
 }

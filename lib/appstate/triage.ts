@@ -71,6 +71,24 @@ export function getTriage(db: AppDatabase, ref: FindingRef): TriageState {
 }
 
 /** Validates, checks the version and writes the state and its history entry in one transaction. */
+/** Writes a finding's state as given (no version check: callers hold a transaction and decide). */
+export function writeTriageState(db: AppDatabase, state: TriageState): void {
+  db.prepare(
+    `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
+     VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
+     ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
+       status = excluded.status, assignee = excluded.assignee, note = excluded.note,
+       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run({ huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey, status: state.status, assignee: state.assignee, note: state.note, version: state.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+}
+
+export function appendTriageHistory(db: AppDatabase, ref: FindingRef, e: TriageHistoryEntry): void {
+  db.prepare(
+    `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
+}
+
 export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageChange): TriageWrite {
   if (change.status !== undefined && !TRIAGE_STATUSES.includes(change.status)) return { ok: false, reason: 'invalid', message: `Unknown status [${String(change.status)}].` };
   if (change.status === 'new') return { ok: false, reason: 'invalid', message: 'A finding cannot be set back to new; use investigating to reopen it.' };
@@ -88,17 +106,16 @@ export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageCha
       updatedAt: change.at,
       updatedBy: change.who,
     };
-    db.prepare(
-      `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
-       VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
-       ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
-         status = excluded.status, assignee = excluded.assignee, note = excluded.note,
-         version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ).run(next);
-    db.prepare(
-      `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(ref.huntId, ref.queryNumber, ref.findingKey, change.at, change.who, current.version === 0 ? null : current.status, next.status, current.assignee, next.assignee, change.note ?? '');
+    writeTriageState(db, next);
+    appendTriageHistory(db, ref, {
+      at: change.at,
+      who: change.who,
+      fromStatus: current.version === 0 ? null : current.status,
+      toStatus: next.status,
+      fromAssignee: current.assignee,
+      toAssignee: next.assignee,
+      note: change.note ?? '',
+    });
     return { ok: true, state: next };
   })();
 }

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAppState } from '../appstate/db';
-import { MIGRATIONS } from '../appstate/migrations';
 import { identify } from './identify';
 import { authMode } from './mode';
 import { createSession } from './sessions';
@@ -24,15 +22,9 @@ describe('auth mode and identify', () => {
     expect(identify(new Headers(), state.db, { HUNTBOARD_USER: ' alice ' }, NOW)).toMatchObject({ username: 'alice', role: 'lead' });
   });
 
-  it('is single-user on an app state without the auth tables', () => {
-    const dir = `${state.dir}/old`;
-    const old = openAppState(dir, MIGRATIONS.filter((m) => m.version < 4));
-    try {
-      expect(authMode({}, old)).toEqual({ kind: 'single-user' });
-      expect(identify(new Headers({ 'x-forwarded-user': 'eve' }), old, PROXY, NOW)).toMatchObject({ username: 'eve', role: 'viewer', via: 'proxy' });
-    } finally {
-      old.close();
-    }
+  it('is single-user with no account, whatever a request claims', () => {
+    expect(authMode({}, state.db)).toEqual({ kind: 'single-user' });
+    expect(identify(new Headers({ 'x-forwarded-user': 'eve', cookie: 'huntboard_session=forged' }), state.db, {}, NOW)).toMatchObject({ via: 'single-user', role: 'lead' });
   });
 
   it('uses accounts once a user exists: the session cookie, else anonymous', async () => {

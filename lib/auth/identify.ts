@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppDatabase } from '../appstate/db';
 import { cookieValue, SESSION_COOKIE } from './cookies';
-import { authMode, hasAuthTables, type AuthMode } from './mode';
+import { authMode, type AuthMode } from './mode';
 import type { Identity } from './roles';
 import { sessionUser } from './sessions';
 import { getUser } from './users';
@@ -42,7 +42,7 @@ function fromProxy(headers: Headers, db: AppDatabase, mode: Extract<AuthMode, { 
   const username = headerText(headers.get(mode.header) ?? '')?.trim() ?? '';
   // The name is shown and recorded: no control or bidi characters, bounded length.
   if (!username || username.length > 200 || /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(username)) return ANONYMOUS;
-  const known = hasAuthTables(db) ? getUser(db, username) : undefined;
+  const known = getUser(db, username);
   return { kind: 'user', username: known?.username ?? username, role: known?.role ?? mode.defaultRole, via: 'proxy' };
 }
 

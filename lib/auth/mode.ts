@@ -22,16 +22,11 @@ export function proxyDefaultRole(env: Env): Role {
   return isRole(role) ? role : 'viewer';
 }
 
-/** False on an app state older than the auth migration: such a file has no accounts. */
-export function hasAuthTables(db: AppDatabase): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get() !== undefined;
-}
-
 export function authMode(env: Env, db: AppDatabase): AuthMode {
   const header = env.HUNTBOARD_AUTH_PROXY_HEADER?.trim();
   if (header) {
     const secret = env.HUNTBOARD_AUTH_PROXY_SECRET?.trim();
     return { kind: 'proxy', header: HEADER_NAME.test(header) ? header.toLowerCase() : '', ...(secret ? { secret } : {}), defaultRole: proxyDefaultRole(env) };
   }
-  return hasAuthTables(db) && countUsers(db) > 0 ? { kind: 'accounts' } : { kind: 'single-user' };
+  return countUsers(db) > 0 ? { kind: 'accounts' } : { kind: 'single-user' };
 }

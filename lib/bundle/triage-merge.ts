@@ -5,7 +5,7 @@
  * gets a new version so that a page holding the old one is told of the change instead of overwriting it.
  */
 import type { AppDatabase } from '../appstate/db';
-import { getTriage, triageHistory, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
+import { appendTriageHistory, getTriage, triageHistory, writeTriageState, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'kept';
@@ -14,13 +14,7 @@ const entryKey = (e: TriageHistoryEntry) => JSON.stringify([e.at, e.who, e.toSta
 const refOf = (s: FindingRef): FindingRef => ({ huntId: s.huntId, queryNumber: s.queryNumber, findingKey: s.findingKey });
 
 function writeState(db: AppDatabase, state: BundleTriage, version: number): void {
-  db.prepare(
-    `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
-     VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
-     ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
-       status = excluded.status, assignee = excluded.assignee, note = excluded.note,
-       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run({ ...refOf(state), status: state.status, assignee: state.assignee, note: state.note, version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+  writeTriageState(db, { ...refOf(state), status: state.status, assignee: state.assignee, note: state.note, version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
 }
 
 /** Adds the entries not already there; returns how many. Rewrites the finding's history in time order. */
@@ -37,11 +31,7 @@ function mergeHistory(db: AppDatabase, ref: FindingRef, incoming: readonly Triag
   // Array.prototype.sort is stable: entries at the same instant keep their order, local first.
   const merged = [...local, ...added].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   db.prepare('DELETE FROM triage_history WHERE hunt_id = ? AND query_number = ? AND finding_key = ?').run(ref.huntId, ref.queryNumber, ref.findingKey);
-  const insert = db.prepare(
-    `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const e of merged) insert.run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
+  for (const e of merged) appendTriageHistory(db, ref, e);
   return added.length;
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AppDatabase } from '../appstate/db';
 import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
-import { authMode, hasAuthTables } from '../auth/mode';
+import { authMode } from '../auth/mode';
 import { createSession, endSession } from '../auth/sessions';
 import { verifyCredentials } from '../auth/users';
 import { apiError } from './api-error';
@@ -51,7 +51,7 @@ export async function signIn(request: Request, ctx: AuthContext): Promise<Respon
 export async function signOut(request: Request, ctx: AuthContext): Promise<Response> {
   if (!sameOrigin(request)) return fail(403, 'Sign-out is accepted from Huntboard’s own pages only.');
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
-  if (token && hasAuthTables(ctx.db)) endSession(ctx.db, token);
+  if (token) endSession(ctx.db, token);
   const cookie = clearedSessionCookie({ secure: cookieSecure(request.url, request.headers, ctx.env) });
   return Response.json({ ok: true }, { headers: { ...noStore, 'set-cookie': cookie } });
 }

@@ -35,6 +35,11 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
     expect(parseDate(Number.NaN)).toBeUndefined();
   });
+  it('rejects instants beyond what can be stored and printed', () => {
+    for (const bad of [-9.2e18, 9.2e18, '92233720368547758070', 8.64e15 + 1]) expect(parseDate(bad), String(bad)).toBeUndefined();
+    expect(parseDate(8.64e15)).toBe(8.64e15);
+    expect(parseDate(-8.64e15)).toBe(-8.64e15);
+  });
 });
 
 describe('formatDate', () => {

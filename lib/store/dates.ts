@@ -46,15 +46,20 @@ function parseIso(text: string): number | undefined {
   return d.getTime() - offset * 60_000;
 }
 
-/** Epoch ms of an ISO-8601 date (no zone = UTC) or of epoch millis (number or numeric string). */
+/** The instants a date can be stored and printed as (those of ECMAScript's Date, ±273,790 years). */
+const MAX_DATE_MS = 8.64e15;
+
+const representable = (ms: number): number | undefined => (Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined);
+
+/**
+ * Epoch ms of an ISO-8601 date (no zone = UTC) or of epoch millis (number or numeric string).
+ * An instant beyond the representable range is not a date: the document is rejected, not the ingest.
+ */
 export function parseDate(value: string | number): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : undefined;
+  if (typeof value === 'number') return representable(Math.trunc(value));
   const iso = parseIso(value);
-  if (iso !== undefined) return iso;
-  if (EPOCH_MILLIS.test(value)) {
-    const n = Math.trunc(Number(value));
-    return Number.isSafeInteger(n) ? n : undefined;
-  }
+  if (iso !== undefined) return representable(iso);
+  if (EPOCH_MILLIS.test(value)) return representable(Math.trunc(Number(value)));
   return undefined;
 }
 

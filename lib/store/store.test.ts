@@ -32,6 +32,14 @@ function snap(r: SourceSnapshot | { unknown: string }): SourceSnapshot {
 }
 
 describe('ingest', () => {
+  it('rejects a date beyond the representable range as one bad line, not a failed ingest', async () => {
+    const store = newStore();
+    const lines = [JSON.stringify({ '@timestamp': -9.2e18, process: { name: 'far' } }), JSON.stringify({ '@timestamp': '2026-01-08T00:00:00Z', process: { name: 'near' } })];
+    const report = await store.ingestLines('net', lines, { mapping: NET_MAPPING });
+    expect(report).toMatchObject({ stored: 1, rejected: 1, rejections: [{ line: 1 }] });
+    expect(report.rejections[0].reason).toContain('@timestamp');
+  });
+
   it('stores good lines, rejects bad ones with line numbers, skips blank lines', async () => {
     const store = newStore();
     const lines = [

@@ -11,7 +11,7 @@ import { loadCatalogue } from '../hunts/catalogue';
 import { openStore } from '../store';
 import { addAllowRoute, revokeAllowRoute } from './allow-list-routes';
 import { serverAppState } from './app-state';
-import { reviewRun } from './review';
+import { firstSeenLookbackDays, reviewRun } from './review';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const LAST_WEEK = { id: 'custom' as const, from: '2025-12-25T12:00:00.000Z', to: '2026-01-01T12:00:00.000Z' };
@@ -109,5 +109,18 @@ describe('a run’s review: first seen and the allow-list', () => {
     expect(write.ok).toBe(true);
     expect(allowListCandidates(db, 2).map((c) => c.findingKey)).toContain(recurring.key);
     expect((await reviewRun(thisWeek))!.candidates).toEqual([]); // the review asks for 3 in a row by default
+  });
+
+  it('looks back HUNTBOARD_FIRST_SEEN_DAYS days, 30 by default or when the value is not a positive whole number', async () => {
+    expect(firstSeenLookbackDays({})).toBe(30);
+    expect(firstSeenLookbackDays({ HUNTBOARD_FIRST_SEEN_DAYS: '90' })).toBe(90);
+    for (const bad of ['0', '-3', '1.5', 'month', '99999']) expect(firstSeenLookbackDays({ HUNTBOARD_FIRST_SEEN_DAYS: bad })).toBe(30);
+    process.env.HUNTBOARD_FIRST_SEEN_DAYS = '10';
+    try {
+      const review = (await reviewRun(thisWeek))!;
+      expect(review.firstSeen).toMatchObject({ kind: 'found', lookbackDays: 10, since: '2025-12-29T12:00:00.000Z' });
+    } finally {
+      delete process.env.HUNTBOARD_FIRST_SEEN_DAYS;
+    }
   });
 });

@@ -7,7 +7,7 @@ import { earlierRuns, getRun, listRuns, type SavedRun } from '../appstate/runs';
 import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
 import { getTriage, type TriageState } from '../appstate/triage';
 import { DIFF_HISTORY, diffRuns, type FindingDiff } from '../review/diff';
-import { FIRST_SEEN_FIELD } from '../review/first-seen';
+import { DEFAULT_LOOKBACK_DAYS, FIRST_SEEN_FIELD } from '../review/first-seen';
 import { serverAppState } from './app-state';
 import { firstSeenForRun, processNamesOf, type FirstSeenAnswer } from './first-seen-run';
 import { serverNow } from './now';
@@ -64,5 +64,11 @@ async function lookUpFirstSeen(run: Extract<SavedRun, { status: 'ok' }>, names: 
   if (names.length === 0) return { kind: 'not-applicable' };
   const backend = backendOrError();
   if (!backend.ok) return { kind: 'failed', message: backend.error.message };
-  return firstSeenForRun(backend.backend, run, names);
+  return firstSeenForRun(backend.backend, run, names, firstSeenLookbackDays());
+}
+
+/** HUNTBOARD_FIRST_SEEN_DAYS: how far back "first seen" looks (default 30; a bad value falls back to it). */
+export function firstSeenLookbackDays(env: Record<string, string | undefined> = process.env): number {
+  const days = Number(env.HUNTBOARD_FIRST_SEEN_DAYS);
+  return Number.isSafeInteger(days) && days > 0 && days <= 3660 ? days : DEFAULT_LOOKBACK_DAYS;
 }

@@ -18,6 +18,7 @@ import { createEmbeddedEngine } from '../lib/engine';
 import { openStore } from '../lib/store';
 import { seedQueries } from './seed-queries';
 import { median, time } from './timing';
+import { rawWriteHeaders } from '../e2e/support/csrf';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
@@ -52,7 +53,7 @@ async function waitUp(): Promise<void> {
 }
 
 const post = (url: string, body: unknown) =>
-  fetch(`${BASE}${url}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }).then(async (r) => {
+  fetch(`${BASE}${url}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...rawWriteHeaders(BASE) } }).then(async (r) => {
     const json = (await r.json()) as { ok: boolean; result?: { values: unknown[][] }; error?: { message: string } };
     if (!json.ok) throw new Error(json.error?.message);
     return json;

@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import type { RunResponse } from '@/lib/api/contract';
+import { csrfHeaders } from '@/lib/api/csrf';
 
 export interface RunAllItem {
   huntId: string;
@@ -88,7 +89,7 @@ export function RunAll({ items }: { items: RunAllItem[] }) {
 
 async function runOne(item: RunAllItem, signal: AbortSignal): Promise<Outcome> {
   try {
-    const response = await fetch(`/api/hunts/${encodeURIComponent(item.huntId)}/queries/${item.query}/run`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }, signal });
+    const response = await fetch(`/api/hunts/${encodeURIComponent(item.huntId)}/queries/${item.query}/run`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', ...csrfHeaders() }, signal });
     const body = (await response.json()) as RunResponse;
     return body.ok ? { status: 'done', rows: body.result.values.length, took: body.result.took, partial: body.result.is_partial } : { status: 'failed', message: body.error.message };
   } catch {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../e2e/fixtures';
 import { SEED } from '../e2e/helpers';
+import { pageWriteHeaders } from '../e2e/support/csrf';
 
 /**
  * Accounts and roles, on a server with a viewer, an analyst and a lead (playwright.accounts.config.ts).
@@ -21,8 +22,8 @@ async function signIn(page: Page, username: string, next = '/'): Promise<void> {
 }
 
 /** A request made with the page's cookies, as a script on the page (or a forged form) would. */
-function post(page: Page, url: string, data: unknown) {
-  return page.request.post(url, { data, headers: { origin: new URL(page.url()).origin } });
+async function post(page: Page, url: string, data: unknown) {
+  return page.request.post(url, { data, headers: await pageWriteHeaders(page) });
 }
 
 test.describe('signing in', () => {

@@ -6,6 +6,7 @@ import { expectedFindings } from '../lib/demo';
 import { escapeVisible } from '../lib/text/escape';
 import { E2E_ES_CLUSTER_NAME, E2E_ES_VERSION } from './cluster';
 import { filesUnder, leakedForms, secretForms } from './secrets';
+import { rawWriteHeaders } from '../e2e/support/csrf';
 
 /**
  * The dashboard on its Elasticsearch backend. Every answer comes from the fake cluster
@@ -82,8 +83,8 @@ test('each result row links to its events, which come from the cluster', async (
   await openFirstEvents(page);
 });
 
-test('a query the hunt does not have is a 404 with a message', async ({ request }) => {
-  const response = await request.post(`/api/hunts/${HUNT_ID}/queries/9/run`, { data: {} });
+test('a query the hunt does not have is a 404 with a message', async ({ request, baseURL }) => {
+  const response = await request.post(`/api/hunts/${HUNT_ID}/queries/9/run`, { data: {}, headers: rawWriteHeaders(baseURL!) });
   expect(response.status()).toBe(404);
   expect(response.headers()['content-type']).toContain('application/json');
   const body = (await response.json()) as { ok: boolean; error?: { kind: string; message: string } };
@@ -107,7 +108,7 @@ test('the leak check finds the key in each form it could leak in', () => {
   expect(leakedForms('nothing secret here, hb-e2e- alone', forms)).toEqual([]);
 });
 
-test('the Elasticsearch API key never reaches the browser', async ({ page, request }) => {
+test('the Elasticsearch API key never reaches the browser', async ({ page, request, baseURL }) => {
   expect(API_KEY, 'playwright.es.config.ts hands the key to the spec').toMatch(/^hb-e2e-[0-9a-f]{32}$/);
   const forms = secretForms(API_KEY);
   const leaks: string[] = [];
@@ -147,7 +148,7 @@ test('the Elasticsearch API key never reaches the browser', async ({ page, reque
     expect(response.ok()).toBe(true);
     check(`GET ${url}`, await response.text());
   }
-  const failed = await request.post(`/api/hunts/${HUNT_ID}/queries/9/run`, { data: {} });
+  const failed = await request.post(`/api/hunts/${HUNT_ID}/queries/9/run`, { data: {}, headers: rawWriteHeaders(baseURL!) });
   check('the 404 API answer', await failed.text());
 
   const staticFiles = filesUnder(path.resolve(__dirname, '../.next/static'));

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { rawWriteHeaders } from './support/csrf';
 import { startSecondServer, type SecondServer } from './support/second-server';
 
 /**
@@ -18,7 +19,7 @@ const finding = (i: number) => ({ huntId: 'durability', queryNumber: 1, findingK
 async function write(i: number, version: number): Promise<boolean> {
   const response = await fetch(`${BASE}/api/triage`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
+    headers: { 'content-type': 'application/json', ...rawWriteHeaders(BASE) },
     body: JSON.stringify({ ...finding(i), expectedVersion: version, status: version % 2 === 0 ? 'investigating' : 'suspicious', note: `write ${version + 1}` }),
   });
   return response.status === 200;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { pageWriteHeaders } from './support/csrf';
 
 // HUNTBOARD_NOW is Thursday 2026-01-08: every run of these tests starts then, in the week of Monday 2026-01-05.
 const WEEK = '2026-01-05';
@@ -9,7 +10,7 @@ test('the lead’s week: runs, findings per status, reviewers; sign-off; the Mar
   // A triage change this week, so the week has a reviewer (on a finding no other test triages).
   const finding = { huntId: 'low_volume_external_network_connections_from_process', queryNumber: 1, findingKey: '["old-beacon"]' };
   const current = (await (await page.request.get(`/api/triage?hunt=${finding.huntId}&query=1&key=${encodeURIComponent(finding.findingKey)}`)).json()) as { state: { version: number } };
-  const triaged = await page.request.post('/api/triage', { data: { ...finding, expectedVersion: current.state.version, status: 'benign', note: 'package mirror' }, headers: { origin: new URL(page.url()).origin } });
+  const triaged = await page.request.post('/api/triage', { data: { ...finding, expectedVersion: current.state.version, status: 'benign', note: 'package mirror' }, headers: await pageWriteHeaders(page) });
   expect(triaged.status()).toBe(200);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Week' }).click();
   const week = page.getByRole('region', { name: 'The lead\'s week' });

@@ -6,6 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { InertText } from '@/components/CellValue';
+import { csrfHeaders } from '@/lib/api/csrf';
 
 interface Summary {
   bundleId: number;
@@ -20,7 +21,7 @@ async function upload(file: File): Promise<State> {
   try {
     const response = await fetch('/api/bundle/import', {
       method: 'POST',
-      headers: { 'content-type': 'application/gzip', 'x-bundle-file-name': encodeURIComponent(file.name) },
+      headers: { 'content-type': 'application/gzip', 'x-bundle-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
       body: await file.arrayBuffer(),
     });
     const body = (await response.json()) as { ok: true; summary: Summary } | { ok: false; error?: { message: string } };

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TriageResponse } from '@/lib/api/contract';
+import { csrfHeaders } from '@/lib/api/csrf';
 import type { TriageHistoryEntry, TriageState, TriageStatus } from '@/lib/appstate/triage';
 import { InertText } from '@/components/CellValue';
 
@@ -49,7 +50,7 @@ export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }:
     try {
       const response = await fetch('/api/triage', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...csrfHeaders() },
         body: JSON.stringify({ huntId, queryNumber, findingKey, expectedVersion: loaded.state.version, status, assignee: assignee.trim() || null, note }),
       });
       const body = (await response.json()) as TriageResponse;

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '@/lib/api/contract';
+import { csrfHeaders } from '@/lib/api/csrf';
 
 export type CallState<T> =
   | { status: 'idle' }
@@ -49,7 +50,7 @@ export function useApiPost<T extends Answer>(url: string | null, body: unknown):
 
 async function post<T extends Answer>(url: string, payload: string, signal: AbortSignal): Promise<T | { ok: false; error: ApiError }> {
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload, signal });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: payload, signal });
     const text = await response.text();
     try {
       return JSON.parse(text) as T;

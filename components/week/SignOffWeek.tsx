@@ -7,12 +7,13 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
+import { csrfHeaders } from '@/lib/api/csrf';
 
 type Answer = { ok: true } | { ok: false; message: string };
 
 async function send(method: 'POST' | 'DELETE', payload: unknown): Promise<Answer> {
   try {
-    const response = await fetch('/api/week/signoff', { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const response = await fetch('/api/week/signoff', { method, headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify(payload) });
     const body = (await response.json()) as { ok: boolean; error?: { message: string } };
     return body.ok ? { ok: true } : { ok: false, message: body.error?.message ?? `The server answered ${response.status}.` };
   } catch {

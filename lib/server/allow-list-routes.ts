@@ -9,7 +9,7 @@ import { serverAppState } from './app-state';
 import { authorize } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { sameOrigin } from './same-origin';
+import { checkWrite } from './csrf';
 
 const headers = { 'cache-control': 'no-store' };
 const fail = (status: number, message: string, kind: 'bad_request' | 'not_found' = 'bad_request') => Response.json({ ok: false, error: apiError(kind, message) }, { status, headers });
@@ -26,7 +26,8 @@ const addSchema = z
 const revokeSchema = z.object({ id: z.number().int().positive() }).strict();
 
 async function guarded(request: Request): Promise<{ ok: true; who: string } | { ok: false; response: Response }> {
-  if (!sameOrigin(request)) return { ok: false, response: fail(403, 'Allow-list changes are accepted from Huntboard’s own pages only.') };
+  const refused = checkWrite(request);
+  if (refused) return { ok: false, response: refused };
   const auth = await authorize(request, 'allow-list');
   return auth.ok ? { ok: true, who: auth.who.username } : auth;
 }

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signInLimiter, type SignInRules } from './rate-limit';
+import { TEST_CSRF_TOKEN, writeHeaders } from './write-test-headers';
 import { sessionUser } from '../auth/sessions';
 import { authTestDb } from '../auth/test-db';
 import { addUser } from '../auth/users';
@@ -11,7 +13,7 @@ function request(path: string, body: unknown, headers: Record<string, string> = 
   return new Request(`${ORIGIN}${path}`, {
     method: 'POST',
     body: JSON.stringify(body),
-    headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...(origin ? { origin } : {}), ...headers },
+    headers: { 'content-type': 'application/json', ...writeHeaders(origin), ...headers },
   });
 }
 
@@ -20,7 +22,7 @@ describe('sign-in and sign-out routes', () => {
   let ctx: AuthContext;
   beforeEach(async () => {
     state = authTestDb();
-    ctx = { db: state.db, env: {}, now: NOW };
+    ctx = { db: state.db, env: {}, now: NOW, limiter: signInLimiter() };
     await addUser(state.db, { username: 'ana', role: 'analyst', password: 'correct horse battery' }, NOW);
   });
   afterEach(() => state.dispose());
@@ -89,8 +91,9 @@ describe('sign-in and sign-out routes', () => {
 
   it('signs out: the session ends and the cookie is cleared', async () => {
     const signedIn = await signIn(request('/api/auth/signin', { username: 'ana', password: 'correct horse battery' }), ctx);
-    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
-    const token = cookie.split('=')[1];
+    const session = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const token = session.split('=')[1];
+    const cookie = `${session}; huntboard_csrf=${TEST_CSRF_TOKEN}`;
     expect((await signOut(request('/api/auth/signout', {}, { cookie }, 'https://evil.example'), ctx)).status).toBe(403);
     expect(sessionUser(state.db, token, NOW)).toBeDefined();
     const response = await signOut(request('/api/auth/signout', {}, { cookie }), ctx);
@@ -99,5 +102,55 @@ describe('sign-in and sign-out routes', () => {
     expect(sessionUser(state.db, token, NOW)).toBeUndefined();
     // Without a session (expired, or never signed in) signing out still clears the cookie.
     expect((await signOut(request('/api/auth/signout', {}), ctx)).status).toBe(200);
+  });
+
+  it('refuses a sign-in without the CSRF token, or with a wrong one (login CSRF)', async () => {
+    const body = { username: 'ana', password: 'correct horse battery' };
+    const missing = await signIn(request('/api/auth/signin', body, { 'x-huntboard-csrf': '' }), ctx);
+    expect(missing.status).toBe(403);
+    const wrong = await signIn(request('/api/auth/signin', body, { 'x-huntboard-csrf': 'another-token-0123456789abcdef' }), ctx);
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringContaining('security token') } });
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  describe('rate limit', () => {
+    const rules: SignInRules = { global: { capacity: 3, perMinute: 3 }, perName: { capacity: 2, perMinute: 2 }, perAddress: { capacity: 2, perMinute: 2 } };
+    let clock: number;
+    beforeEach(() => {
+      clock = 1_000_000;
+      ctx = { ...ctx, limiter: signInLimiter(rules, () => clock) };
+    });
+    const attempt = (username: string, headers: Record<string, string> = {}) =>
+      signIn(request('/api/auth/signin', { username, password: 'wrong password' }, headers), ctx);
+
+    it('answers 429 with Retry-After past the per-name budget, before checking the password', async () => {
+      expect((await attempt('ana')).status).toBe(401);
+      expect((await attempt('ANA')).status).toBe(401);
+      const limited = await attempt('ana');
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('30');
+      expect(await limited.json()).toMatchObject({ ok: false, error: { message: 'Too many sign-in attempts; wait a moment and try again.' } });
+      // The right password is not even tried while limited.
+      expect((await signIn(request('/api/auth/signin', { username: 'ana', password: 'correct horse battery' }), ctx)).status).toBe(429);
+      clock += 30_000;
+      expect((await signIn(request('/api/auth/signin', { username: 'ana', password: 'correct horse battery' }), ctx)).status).toBe(200);
+    });
+
+    it('limits all names together (the whole server) when no client address is trusted', async () => {
+      for (const name of ['a1', 'a2', 'a3']) expect((await attempt(name)).status).toBe(401);
+      const limited = await attempt('a4');
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    });
+
+    it('limits per client address only behind a trusted proxy (HUNTBOARD_TRUST_PROXY=1)', async () => {
+      ctx = { ...ctx, env: { HUNTBOARD_TRUST_PROXY: '1' } };
+      const from = (address: string) => ({ 'x-forwarded-for': `203.0.113.99, ${address}` });
+      expect((await attempt('b1', from('198.51.100.1'))).status).toBe(401);
+      expect((await attempt('b2', from('198.51.100.1'))).status).toBe(401);
+      expect((await attempt('b3', from('198.51.100.1'))).status).toBe(429);
+      expect((await attempt('b3', from('198.51.100.2'))).status).toBe(401);
+    });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Sign-in and sign-out. Neither goes through `authorize`: signing in is how one gets an identity,
- * and signing out must work for an expired session too. Both are same-origin only, so another
- * site cannot sign a browser in as someone else (login CSRF) or out.
+ * and signing out must work for an expired session too. Both pass the CSRF guard (origin and
+ * token), so another site cannot sign a browser in as someone else (login CSRF) or out. Sign-in
+ * attempts are rate-limited before the password hash is computed, which is the expensive part.
  */
 import { z } from 'zod';
 import type { AppDatabase } from '../appstate/db';
@@ -13,12 +14,15 @@ import { apiError } from './api-error';
 import { serverAppState } from './app-state';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { sameOrigin } from './same-origin';
+import { checkWrite } from './csrf';
+import { clientAddress, signInLimiter, type SignInLimiter } from './rate-limit';
 
 export interface AuthContext {
   db: AppDatabase;
   env: Record<string, string | undefined>;
   now: Date;
+  /** Attempts so far; the server keeps one for its lifetime, tests pass their own. */
+  limiter?: SignInLimiter;
 }
 
 const signinSchema = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(4096) }).strict();
@@ -29,14 +33,20 @@ const fail = (status: number, message: string, extra: Record<string, string> = {
 
 export const SINGLE_USER_SIGNIN = 'Huntboard runs in local single-user mode; there is nothing to sign in to.';
 export const PROXY_SIGNIN = 'Huntboard is behind a sign-in proxy; sign in there.';
+export const TOO_MANY_SIGNINS = 'Too many sign-in attempts; wait a moment and try again.';
+
+const serverLimiter = signInLimiter();
 
 export async function signIn(request: Request, ctx: AuthContext): Promise<Response> {
-  if (!sameOrigin(request)) return fail(403, 'Sign-in is accepted from Huntboard’s own sign-in page only.');
+  const refused = checkWrite(request);
+  if (refused) return refused;
   const mode = authMode(ctx.env, ctx.db);
   if (mode.kind === 'single-user') return fail(400, SINGLE_USER_SIGNIN);
   if (mode.kind === 'proxy') return fail(400, PROXY_SIGNIN);
   const body = await readBody(request, signinSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers: noStore });
+  const allowed = (ctx.limiter ?? serverLimiter).attempt(body.value.username, clientAddress(request.headers, ctx.env));
+  if (!allowed.ok) return fail(429, TOO_MANY_SIGNINS, { 'retry-after': String(allowed.retryAfterSeconds) });
   const result = await verifyCredentials(ctx.db, body.value.username, body.value.password, ctx.now);
   if (!result.ok && result.reason === 'locked') return fail(429, result.message, { 'retry-after': String(result.retryAfterSeconds) });
   if (!result.ok) return fail(401, result.message);
@@ -49,7 +59,8 @@ export async function signIn(request: Request, ctx: AuthContext): Promise<Respon
 }
 
 export async function signOut(request: Request, ctx: AuthContext): Promise<Response> {
-  if (!sameOrigin(request)) return fail(403, 'Sign-out is accepted from Huntboard’s own pages only.');
+  const refused = checkWrite(request);
+  if (refused) return refused;
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
   if (token) endSession(ctx.db, token);
   const cookie = clearedSessionCookie({ secure: cookieSecure(request.url, request.headers, ctx.env) });

@@ -1,6 +1,7 @@
 /** The bundle routes on states of their own: download a week, upload it elsewhere, and the page reads. */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHeaders } from './write-test-headers';
 import type { AppDatabase } from '../appstate/db';
 import { openAppState } from '../appstate/db';
 import { decodeBundle } from '../bundle/format';
@@ -14,7 +15,7 @@ function upload(route: (r: Request) => Promise<Response>, body: Uint8Array, orig
     new Request(`${ORIGIN}/api/bundle/import`, {
       method: 'POST',
       body: new Uint8Array(body),
-      headers: { host: '127.0.0.1:3000', 'content-type': 'application/gzip', [FILE_NAME_HEADER]: name, ...(origin ? { origin } : {}) },
+      headers: { 'content-type': 'application/gzip', [FILE_NAME_HEADER]: name, ...writeHeaders(origin) },
     }),
   );
 }

@@ -17,7 +17,7 @@ import { serverAppState } from './app-state';
 import { authorize } from './authorize';
 import { serverNow } from './now';
 import { backendOrError } from './respond';
-import { sameOrigin } from './same-origin';
+import { checkWrite } from './csrf';
 
 /** The largest upload accepted: a bundle holds at most 200 MB of JSON, which gzip makes much smaller. */
 export const MAX_BUNDLE_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -100,9 +100,10 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
   }
 
   async function importRoute(request: Request): Promise<Response> {
+    const refused = checkWrite(request);
+    if (refused) return refused;
     const auth = await authorize(request, 'import');
     if (!auth.ok) return auth.response;
-    if (!sameOrigin(request)) return fail(403, 'authorization', 'Bundles are imported from Huntboard’s own pages only.');
     const max = deps.maxUploadBytes ?? MAX_BUNDLE_UPLOAD_BYTES;
     const body = await boundedBody(request, max);
     if (!body) return fail(413, 'bad_request', `The file is larger than ${Math.round(max / 1024 / 1024)} MB; it is not a bundle Huntboard reads.`);

@@ -3,13 +3,14 @@ import type { RunResponse } from '../api/contract';
 import { resetBackend } from '../backends';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch } from '../backends/testing/fake-elasticsearch';
 import { runRoute } from './hunt-routes';
+import { TEST_ORIGIN, writeHeaders } from './write-test-headers';
 
 const HUNT = 'low_volume_external_network_connections_from_process';
 const KEY = 'hb-test-secret-3f9a1c';
 const saved = { ...process.env };
 
 async function run(): Promise<{ status: number; body: RunResponse; text: string }> {
-  const response = await runRoute(new Request('http://localhost/api', { method: 'POST', body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
+  const response = await runRoute(new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as RunResponse, text };
 }

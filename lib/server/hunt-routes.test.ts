@@ -9,13 +9,14 @@ import { openStore } from '../store';
 import { getRun } from '../appstate/runs';
 import { serverAppState } from './app-state';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunt-routes';
+import { TEST_ORIGIN, writeHeaders } from './write-test-headers';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
 const saved = { ...process.env };
 
 function call(route: typeof runRoute, body: unknown, id = HUNT, n = '1') {
-  const request = new Request('http://localhost/api', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const request = new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: typeof body === 'string' ? body : JSON.stringify(body) });
   return route(request, { params: Promise.resolve({ id, n }) });
 }
 
@@ -143,7 +144,7 @@ describe('hunt API routes on the embedded demo store', () => {
   it('passes the request’s abort signal to the backend: a client that went away cancels the query', async () => {
     const abort = new AbortController();
     abort.abort();
-    const request = new Request('http://localhost/api', { method: 'POST', body: '{}', signal: abort.signal });
+    const request = new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}', signal: abort.signal });
     const response = await runRoute(request, { params: Promise.resolve({ id: HUNT, n: '1' }) });
     expect(response.status).toBe(499);
     expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'cancelled' } });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHeaders } from './write-test-headers';
 import { allowListCandidates } from '../appstate/allow-list';
 import { runAndSave } from '../appstate/record-run';
 import { updateTriage } from '../appstate/triage';
@@ -23,7 +24,7 @@ const post = (route: (r: Request) => Promise<Response>, url: string, body: unkno
     new Request(`http://127.0.0.1:3000${url}`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      headers: { 'content-type': 'application/json', ...writeHeaders(origin) },
     }),
   );
 

@@ -4,9 +4,10 @@ import type { Backend } from '../backends/types';
 import { resultFindings } from '../esql/lint';
 import { toApiError } from './api-error';
 import { toApiFinding, type PreparedQuery } from './prepare';
+import { sharedQuery } from './single-flight';
 
 export async function runPrepared(backend: Backend, prepared: PreparedQuery, now: Date, signal?: AbortSignal): Promise<RunResponse> {
-  const result = await backend.query({
+  const result = await sharedQuery(backend, {
     query: prepared.text,
     ...(prepared.params.length ? { params: prepared.params } : {}),
     now,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHeaders } from './write-test-headers';
 import type { TriageResponse } from '../api/contract';
 import { getTriageRoute, postTriageRoute } from './triage-routes';
 
@@ -12,7 +13,7 @@ const post = (body: unknown, origin: string | null = 'http://127.0.0.1:3000') =>
     new Request('http://127.0.0.1:3000/api/triage', {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      headers: { 'content-type': 'application/json', ...writeHeaders(origin) },
     }),
   );
 

@@ -10,7 +10,7 @@ import { serverAppState } from './app-state';
 import { authorize } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { sameOrigin } from './same-origin';
+import { checkWrite } from './csrf';
 
 const ref = {
   huntId: z.string().min(1).max(200),
@@ -49,7 +49,8 @@ export async function getTriageRoute(request: Request): Promise<Response> {
 }
 
 export async function postTriageRoute(request: Request): Promise<Response> {
-  if (!sameOrigin(request)) return fail(403, 'Triage changes are accepted from Huntboard’s own pages only.');
+  const refused = checkWrite(request);
+  if (refused) return refused;
   const auth = await authorize(request, 'triage');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, changeSchema);

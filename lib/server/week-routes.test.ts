@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeHeaders } from './write-test-headers';
 import { openAppState, type AppDatabase } from '../appstate/db';
 import { seedWeeks } from '../review/week.fixture';
 
@@ -24,7 +25,7 @@ const send = (method: 'POST' | 'DELETE', body: unknown, origin: string | null = 
     new Request(`${base}/api/week/signoff`, {
       method,
       body: typeof body === 'string' ? body : JSON.stringify(body),
-      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      headers: { 'content-type': 'application/json', ...writeHeaders(origin) },
     }),
   );
 const report = (query = '') => getWeekReportRoute(new Request(`${base}/api/week/report${query}`));

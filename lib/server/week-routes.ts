@@ -11,7 +11,7 @@ import { serverAppState } from './app-state';
 import { authorize } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { sameOrigin } from './same-origin';
+import { checkWrite } from './csrf';
 import { weekView } from './week';
 
 type WeekErrorKind = 'bad_request' | 'forbidden' | 'conflict' | 'not_found';
@@ -55,7 +55,8 @@ function revokeAnswer(result: RevokeResult): Response {
 }
 
 export async function postWeekSignOffRoute(request: Request): Promise<Response> {
-  if (!sameOrigin(request)) return fail(403, 'forbidden', 'Sign-offs are accepted from Huntboard’s own pages only.');
+  const refused = checkWrite(request);
+  if (refused) return refused;
   const auth = await authorize(request, 'sign-off');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, signOffBody);
@@ -66,7 +67,8 @@ export async function postWeekSignOffRoute(request: Request): Promise<Response> 
 }
 
 export async function deleteWeekSignOffRoute(request: Request): Promise<Response> {
-  if (!sameOrigin(request)) return fail(403, 'forbidden', 'Sign-offs are revoked from Huntboard’s own pages only.');
+  const refused = checkWrite(request);
+  if (refused) return refused;
   const auth = await authorize(request, 'sign-off');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, revokeBody);

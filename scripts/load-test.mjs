@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+// Load test (issue 5): the production build over a ~1M-network-event demo store, hit by
+// LOAD_USERS virtual analysts for LOAD_SECONDS, each walking hunt page → run → context →
+// drill-down → one event. Writes bench/results/load-latest.md; exits non-zero on any error.
+// It builds nothing: `.next` must exist (the build is the lead's job, and slow).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectLatency, markdownReport } from './load-report.mjs';
+import { startRssSampler } from './load-rss.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USERS = Number(process.env.LOAD_USERS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+// 150k network events a week at scale 1 (lib/demo/traffic.ts): 6.67 ≈ 1M, as bench/run.ts does.
+const SCALE = process.env.LOAD_SCALE ?? String(1_000_000 / 150_000);
+const NOW = process.env.HUNTBOARD_NOW ?? '2026-01-08T12:00:00.000Z';
+const HUNT = 'low_volume_external_network_connections_from_process';
+const PLANTED = 'kworkerds';
+const OUT = path.join(root, 'bench/results/load-latest.md');
+
+const buildId = path.join(root, '.next', 'BUILD_ID');
+if (!existsSync(buildId)) {
+  console.error('load-test: no production build (.next/BUILD_ID missing). Run `npm run build` first; this script builds nothing.');
+  process.exit(2);
+}
+
+/** Newest source file, to say so when the build predates the code it is meant to measure. */
+function newestSourceMtime() {
+  let newest = 0;
+  const visit = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ['app', 'components', 'lib']) visit(path.join(root, dir));
+  return newest;
+}
+const buildStale = statSync(buildId).mtimeMs < newestSourceMtime();
+if (buildStale) console.warn('load-test: WARNING: .next is older than the sources; measuring the build as it is.');
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-load-'));
+const statsFile = path.join(dataDir, 'single-flight.json');
+let server;
+let cleaned = false;
+function cleanUp() {
+  if (cleaned) return;
+  cleaned = true;
+  // The server was started detached as its own group: this ends it and the workers it forked, nothing else.
+  if (server?.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
+process.on('exit', cleanUp);
+
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  HUNTBOARD_DATA_DIR: dataDir,
+  HUNTBOARD_NOW: NOW,
+  HUNTBOARD_SCHEDULE: 'off',
+  HUNTBOARD_SINGLE_FLIGHT_STATS: statsFile,
+};
+delete env.ELASTICSEARCH_URL;
+delete env.ELASTICSEARCH_CLOUD_ID;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not answer /api/health within 120 s');
+}
+
+// ---- one virtual analyst -------------------------------------------------------------------
+
+/** Per-user cookie jar holding only the CSRF token, if the server hands one out. */
+function csrfFrom(response, jar) {
+  const cookies = response.headers.getSetCookie?.() ?? [];
+  for (const cookie of cookies) {
+    const match = /^huntboard_csrf=([^;]*)/.exec(cookie);
+    if (match) jar.csrf = match[1];
+  }
+}
+
+function postHeaders(base, jar) {
+  const headers = { 'content-type': 'application/json', origin: base };
+  if (jar.csrf) Object.assign(headers, { cookie: `huntboard_csrf=${jar.csrf}`, 'x-huntboard-csrf': jar.csrf });
+  return headers;
+}
+
+/** One timed request; a non-2xx, an `ok: false` body or a network failure counts as an error. */
+async function timed(stats, kind, url, init, jar) {
+  const t0 = performance.now();
+  try {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    const ms = performance.now() - t0;
+    csrfFrom(response, jar);
+    let body;
+    if ((response.headers.get('content-type') ?? '').includes('json')) body = JSON.parse(text);
+    const failed = !response.ok || body?.ok === false;
+    stats.record(kind, ms, failed ? `${kind} ${response.status}: ${(body?.error?.message ?? text).slice(0, 160)}` : undefined);
+    return failed ? undefined : (body ?? text);
+  } catch (e) {
+    stats.record(kind, performance.now() - t0, `${kind} network: ${e.message}`);
+    return undefined;
+  }
+}
+
+function recordsOf(result) {
+  return result.values.map((row) => Object.fromEntries(result.columns.map((c, i) => [c.name, row[i]])));
+}
+
+async function analyst(base, user, stats, until) {
+  const jar = {};
+  const api = (n, step) => `${base}/api/hunts/${HUNT}/queries/${n}/${step}`;
+  const post = (kind, url, body) => timed(stats, kind, url, { method: 'POST', headers: postHeaders(base, jar), body: JSON.stringify(body) }, jar);
+  for (let loop = 0; Date.now() < until; loop++) {
+    const n = (user + loop) % 2 === 0 ? 1 : 2;
+    await timed(stats, 'page', `${base}/hunts/${HUNT}?q=${n}`, { headers: { accept: 'text/html' } }, jar);
+    const run = await post('run', api(n, 'run'), {});
+    if (!run) continue;
+    const rows = recordsOf(run.result);
+    await post('context', api(n, 'context'), { rows });
+    const row = rows.find((r) => r['process.name'] === PLANTED) ?? rows[0];
+    if (!row) continue;
+    const key = run.keys.map((k) => row[k]);
+    const events = await post('events', api(n, 'events'), { key });
+    if (!events) continue;
+    const idAt = events.result.columns.findIndex((c) => c.name === 'event.id');
+    const picked = events.result.values[(user + loop) % Math.max(1, events.result.values.length)];
+    if (idAt < 0 || !picked) {
+      stats.record('event', 0, 'event: the drill-down returned no event.id to open');
+      continue;
+    }
+    await post('event', api(n, 'event'), { key, eventId: String(picked[idAt]) });
+  }
+}
+
+// ---- the run -------------------------------------------------------------------------------
+
+function readFlightStats() {
+  try {
+    return JSON.parse(readFileSync(statsFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function main() {
+  console.log(`load-test: writing the demo store (scale ${Number(SCALE).toFixed(3)}, now ${NOW}) in ${dataDir}…`);
+  const t0 = Date.now();
+  const demo = spawnSync(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'demo', '--scale', SCALE, '--now', NOW], { cwd: root, env, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`huntboard demo failed: ${demo.stderr || demo.stdout}`);
+  const networkEvents = /network[^:\n]*:\s*(\d+) stored/.exec(demo.stdout)?.[1];
+  console.log(demo.stdout.trim());
+  console.log(`load-test: demo store written in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(base, 120_000);
+  const rss = startRssSampler(server.pid, 500);
+  const startRss = rss.current();
+
+  // One walk-through first, unmeasured: compiles nothing (production) but warms DuckDB and the page cache.
+  const warm = collectLatency();
+  await analyst(base, 0, warm, Date.now() + 1);
+  const flightBefore = readFlightStats();
+
+  console.log(`load-test: ${USERS} users for ${SECONDS} s against ${base}…`);
+  const stats = collectLatency();
+  const started = performance.now();
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: USERS }, (_, user) => analyst(base, user, stats, until)));
+  const elapsedS = (performance.now() - started) / 1000;
+  await new Promise((r) => setTimeout(r, 600)); // the server writes its counters 200 ms after the last execution
+  const samples = rss.stop();
+  const flightAfter = readFlightStats();
+
+  const report = markdownReport({
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    users: USERS,
+    seconds: SECONDS,
+    elapsedS,
+    networkEvents,
+    scale: Number(SCALE),
+    buildStale,
+    stats,
+    warmErrors: warm.errors(),
+    rss: { start: startRss, end: samples.at(-1) ?? startRss, peak: Math.max(startRss, ...samples), count: samples.length },
+    flight: flightAfter ? { calls: flightAfter.calls - (flightBefore?.calls ?? 0), executions: flightAfter.executions - (flightBefore?.executions ?? 0) } : undefined,
+  });
+  console.log(report);
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, report);
+  console.log(`load-test: written to ${path.relative(root, OUT)}`);
+  const errors = stats.errors().length + warm.errors().length;
+  if (errors > 0) {
+    console.error(`load-test: FAILED with ${errors} error(s); first ones:`);
+    for (const e of [...warm.errors(), ...stats.errors()].slice(0, 10)) console.error(`  ${e}`);
+  }
+  return errors === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    cleanUp();
+    process.exit(code);
+  },
+  (e) => {
+    console.error(`load-test: ${e.message}`);
+    cleanUp();
+    process.exit(1);
+  },
+);

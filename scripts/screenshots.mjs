@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Screenshots for docs/ and the README: the overview, the seed hunt page and a drill-down, in light
-// and dark. Runs the e2e server (fixture store, pinned now) on a spare port and drives Debian's
-// Chromium. Usage: npm run build && node scripts/screenshots.mjs
+// Screenshots for docs/ and the README: the overview, the seed hunt page, a drill-down, a run's
+// review and the lead's week, in light and dark. Runs the e2e server (fixture store, pinned now)
+// on a spare port and drives Debian's Chromium. Usage: npm run build && node scripts/screenshots.mjs
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -39,6 +39,14 @@ const shots = [
     url: `${seed}/events?q=1&key=${encodeURIComponent(JSON.stringify(['kworkerds']))}`,
     ready: (page) => page.locator('.events-workspace table tbody tr[data-row-index]').first().waitFor(),
   },
+  {
+    // The schedule's run of the seed hunt's first query, saved at the server's start.
+    name: 'review',
+    url: '/runs',
+    open: (page) => page.locator('tbody tr').filter({ hasText: 'low_volume_external_network_connections_from_process' }).filter({ hasText: 'schedule' }).first().getByRole('link').click(),
+    ready: (page) => page.getByRole('table', { name: 'Findings week over week' }).waitFor(),
+  },
+  { name: 'week', url: '/week', ready: (page) => page.getByRole('table', { name: 'Runs this week' }).waitFor() },
 ];
 
 try {
@@ -49,6 +57,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: scheme, timezoneId: 'UTC', locale: 'en-US' });
     for (const shot of shots) {
       await page.goto(`${base}${shot.url}`);
+      await shot.open?.(page);
       await shot.ready(page);
       await page.waitForLoadState('networkidle');
       const file = path.join(root, 'docs', `${shot.name}-${scheme}.png`);

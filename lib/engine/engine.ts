@@ -7,6 +7,7 @@ import type { AnalyzedQuery } from '../esql/analyzed';
 import type { Query } from '../esql/ast';
 import { formatErrors, type EsqlError } from '../esql/errors';
 import type { SourceResolver } from '../esql/types';
+import { skippedPartWarnings } from '../store/part-check';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { compileQuery } from './compile';
 import { DuckDbHost } from './duckdb';
@@ -69,7 +70,8 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
     if (!outcome.ok) {
       return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : failure('internal', `embedded engine failure: ${outcome.message}`);
     }
-    const warnings: string[] = [];
+    // Damaged parts were left out of the snapshot: the answer is partial, and says so (issue 5).
+    const warnings: string[] = snapshot ? skippedPartWarnings(snapshot.skipped) : [];
     if (analyzed.analyzed.implicitLimit.warning) warnings.push(analyzed.analyzed.implicitLimit.warning);
     compiled.probes.forEach((probe, i) => {
       const reasons = outcome.probeReasons[i] ?? [];
@@ -82,7 +84,7 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
         values: formatRows(compiled.output, outcome.rows, outcome.columnNames),
         warnings,
         took: Math.round(performance.now() - started),
-        is_partial: false,
+        is_partial: (snapshot?.skipped.length ?? 0) > 0,
       },
     };
   }

@@ -6,12 +6,19 @@ import type { Expression, FunctionOptions, ListLiteral, Literal, Param, Span } f
 import type { ParserState } from './parser-state';
 import { TIME_UNITS, type Token } from './tokens';
 
+/** Elasticsearch refuses a decimal that overflows a double rather than reading it as Infinity. */
+function finiteDecimal(p: ParserState, t: { text: string; start: number; end: number }): number {
+  const value = Number(t.text);
+  if (!Number.isFinite(value)) p.raise({ start: t.start, end: t.end }, `Number [${t.text}] is too large`);
+  return value;
+}
+
 /** A number (already past an optional sign), possibly qualified by a time unit. */
 export function numberConstant(p: ParserState, sign: '-' | '+' | undefined, start: number): Expression {
   const t = p.advance();
   const negative = sign === '-';
   if (t.type === 'decimal') {
-    const value = Number(t.text);
+    const value = finiteDecimal(p, t);
     return { kind: 'literal', value: { type: 'decimal', value: negative ? -value : value }, span: p.span(start) };
   }
   const value = BigInt(t.text);
@@ -89,7 +96,7 @@ export function listItem(p: ParserState, allowNull: boolean): Literal {
     const negative = sign === '-';
     const span = p.span(start);
     if (tok.type === 'decimal') {
-      const v = Number(tok.text);
+      const v = finiteDecimal(p, tok);
       return { kind: 'literal', value: { type: 'decimal', value: negative ? -v : v }, span };
     }
     const v = BigInt(tok.text);

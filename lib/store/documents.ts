@@ -130,6 +130,8 @@ function joinPath(prefix: string, key: string): string {
 
 function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>): void {
   for (const key in obj) {
+    // An empty name (`""`, `a..b`, `.a`, `a.`) would become an empty column name; Elasticsearch refuses it too.
+    if (key === '' || key.startsWith('.') || key.endsWith('.') || key.includes('..')) throw new Rejected(`field name cannot be an empty string: [${prefix}${key}]`);
     collectValue(schema, joinPath(prefix, key), obj[key], out);
   }
 }

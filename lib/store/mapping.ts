@@ -84,15 +84,26 @@ function walk(props: Json, prefix: string, flat: FlatMapping): string | undefine
   return undefined;
 }
 
+/**
+ * `obj[key]` as an own property, created by `make` when absent. Field names come from ingested
+ * documents: `obj[key] ??= …` would follow `__proto__`, `constructor` or `toString` up the
+ * prototype chain and write into Object.prototype (prototype pollution).
+ */
+function ownChild(obj: Json, key: string, make: () => Json): Json {
+  if (!Object.hasOwn(obj, key)) setOwn(obj, key, make());
+  return obj[key] as Json;
+}
+
+function setOwn(obj: Json, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** Sets a leaf (or multi-field) into a nested `{"properties": …}` mapping, creating objects on the way. */
 export function addToMapping(mapping: Json, field: string, def: Json): void {
-  let props = (mapping.properties ??= {}) as Json;
+  let props = ownChild(mapping, 'properties', () => ({}));
   const parts = field.split('.');
-  for (const part of parts.slice(0, -1)) {
-    const obj = (props[part] ??= { properties: {} }) as Json;
-    props = (obj.properties ??= {}) as Json;
-  }
-  props[parts[parts.length - 1]] = def;
+  for (const part of parts.slice(0, -1)) props = ownChild(ownChild(props, part, () => ({ properties: {} })), 'properties', () => ({}));
+  setOwn(props, parts[parts.length - 1], def);
 }
 
 export type PhysicalType = 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'DOUBLE' | 'UBIGINT' | 'BOOLEAN';

@@ -3,12 +3,15 @@
  * `-exclusions` applied to what precedes (Elasticsearch's rules). Each manifest is read once, so a
  * query sees one consistent set of parts even while an ingest commits.
  */
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql/types';
 import { indicesDir, partPath, type IndexManifest } from './layout';
 import { flattenMapping } from './mapping';
 import { readManifest, readMapping } from './manifest';
+import { checkPart } from './part-check';
 import type { SourceSnapshot } from './types';
+
+export { checkPart, skippedPartWarnings } from './part-check';
 
 /** Indices that exist: a folder with a committed manifest. */
 export function existingIndices(dataDir: string): string[] {
@@ -52,29 +55,6 @@ export function resolveNames(patterns: string[], names: string[]): string[] | { 
   }
   if (selected.size === 0) return { unknown: tokens.join(',') || patterns.join(',') };
   return [...selected].sort();
-}
-
-const MAGIC = Buffer.from('PAR1');
-
-/** Cheap validity check of a part: exists, non-empty, `PAR1` at both ends. */
-export function checkPart(file: string): string | undefined {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    return 'part file is missing';
-  }
-  if (size < 12) return 'part file is truncated';
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    const tail = Buffer.alloc(4);
-    readSync(fd, head, 0, 4, 0);
-    readSync(fd, tail, 0, 4, size - 4);
-    return head.equals(MAGIC) && tail.equals(MAGIC) ? undefined : 'part file is not a Parquet file (bad magic)';
-  } finally {
-    closeSync(fd);
-  }
 }
 
 interface IndexFields {

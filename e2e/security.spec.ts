@@ -32,3 +32,17 @@ test('pages carry a nonce CSP and the security headers; writes without the CSRF 
     expect(body).not.toMatch(/\/work\/|node_modules|at .*\(.*:\d+:\d+\)/);
   }
 });
+
+test('no page or answer names a server path', async ({ request, baseURL }) => {
+  const run = await request.post('/api/hunts/low_volume_external_network_connections_from_process/queries/1/run', { data: {}, headers: rawWriteHeaders(baseURL!) });
+  expect(run.status()).toBe(200);
+  const { savedRun } = (await run.json()) as { savedRun: number };
+  const bodies = [await run.text()];
+  for (const url of ['/', '/runs', `/runs/${savedRun}`, '/week', '/allow-list', '/bundles', '/api/week/report']) {
+    const response = await request.get(url);
+    expect(response.ok(), url).toBe(true);
+    bodies.push(await response.text());
+  }
+  // The fixture store lives in a temp folder (scripts/e2e-server.mjs); neither it nor the checkout may show.
+  for (const body of bodies) expect(body).not.toMatch(/huntboard-e2e-|\/tmp\/|\/work\/|node_modules/);
+});

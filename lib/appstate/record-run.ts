@@ -28,7 +28,7 @@ export async function backendLabel(backend: Backend): Promise<string> {
   const described = await backend.describe();
   if (!described.ok) return backend.kind;
   const info = described.info;
-  const label = info.kind === 'elasticsearch' ? `${info.clusterName} ${info.version}` : `embedded ${info.dataDir}`;
+  const label = info.kind === 'elasticsearch' ? `${info.clusterName} ${info.version}` : 'embedded store';
   labels.set(backend, label);
   return label;
 }

@@ -10,6 +10,7 @@ import type { SourceResolver } from '../esql/types';
 import { skippedPartWarnings } from '../store/part-check';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { compileQuery } from './compile';
+import { redactPaths } from './redact-paths';
 import { DuckDbHost } from './duckdb';
 import { formatRows } from './format';
 import { runCompiled } from './run';
@@ -68,7 +69,7 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
 
     const outcome = await runCompiled(host, compiled, request.signal);
     if (!outcome.ok) {
-      return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : failure('internal', `embedded engine failure: ${outcome.message}`);
+      return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : failure('internal', `embedded engine failure: ${redactPaths(outcome.message, options.dataDir)}`);
     }
     // Damaged parts were left out of the snapshot: the answer is partial, and says so (issue 5).
     const warnings: string[] = snapshot ? skippedPartWarnings(snapshot.skipped) : [];

@@ -1,16 +1,10 @@
 /**
  * Security headers that do not change per request, on every path — static files included, which
- * proxy.ts does not see. They must equal STATIC_SECURITY_HEADERS in lib/server/security-headers.ts
- * (a test checks); the per-request Content-Security-Policy and CSRF cookie come from proxy.ts.
+ * proxy.ts does not see. lib/server/security-headers.ts sends the same file's headers with its
+ * per-request Content-Security-Policy and CSRF cookie.
  */
-const STATIC_SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const STATIC_SECURITY_HEADERS = require('./lib/server/static-security-headers.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -4,13 +4,14 @@
 // drill-down → one event. Writes bench/results/load-latest.md; exits non-zero on any error.
 // It builds nothing: `.next` must exist (the build is the lead's job, and slow).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectLatency, markdownReport } from './load-report.mjs';
 import { startRssSampler } from './load-rss.mjs';
+import { buildIsStale } from './build-freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USERS = Number(process.env.LOAD_USERS ?? 50);
@@ -28,21 +29,7 @@ if (!existsSync(buildId)) {
   process.exit(2);
 }
 
-/** Newest source file, to say so when the build predates the code it is meant to measure. */
-function newestSourceMtime() {
-  let newest = 0;
-  const visit = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ['app', 'components', 'lib']) visit(path.join(root, dir));
-  return newest;
-}
-const buildStale = statSync(buildId).mtimeMs < newestSourceMtime();
+const buildStale = buildIsStale(root);
 if (buildStale) console.warn('load-test: WARNING: .next is older than the sources; measuring the build as it is.');
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-load-'));

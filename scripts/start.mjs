@@ -3,10 +3,11 @@
 // configured it creates the demo week in the embedded store on first start, builds the
 // production bundle when it is missing or older than the sources, then serves it.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildIsStale } from './build-freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
@@ -23,32 +24,12 @@ function storeIsEmpty() {
   return !existsSync(indices) || readdirSync(indices).length === 0;
 }
 
-/** Newest modification time under the folders that make up the bundle. */
-function newestSourceMtime() {
-  let newest = 0;
-  const visit = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ['app', 'components', 'lib', 'public']) visit(path.join(root, dir));
-  for (const file of ['next.config.js', 'package.json']) {
-    const full = path.join(root, file);
-    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 if (!usesCluster && storeIsEmpty()) {
   console.log(`No cluster configured and no data in ${dataDir}: writing the demo week…`);
   run(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'demo']);
 }
 
-const buildId = path.join(root, '.next', 'BUILD_ID');
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime()) {
+if (buildIsStale(root)) {
   run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build']);
 }
 

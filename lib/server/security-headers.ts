@@ -6,6 +6,7 @@
  * those load the chunks they need, so no other script can run.
  */
 import { randomBytes } from 'node:crypto';
+import staticHeaders from './static-security-headers.json';
 
 export interface PolicyOptions {
   nonce: string;
@@ -47,15 +48,8 @@ export function pageContentSecurityPolicy({ nonce, dev, secure }: PolicyOptions)
 /** API answers are JSON or downloads: nothing in them may load or run anything. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Headers that do not change per request (also set by next.config.js on every path). */
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
+/** Headers that do not change per request (next.config.js sets the same file's on every path). */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = staticHeaders;
 
 /** One year, this host only: sent only over https, where a browser honours it. */
 const HSTS = 'max-age=31536000';

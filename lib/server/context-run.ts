@@ -8,17 +8,14 @@ import { print } from '../esql/printer';
 import { apiError, toApiError } from './api-error';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
-import { sharingQueries } from './single-flight';
 
 export async function runContext(
-  unshared: Backend,
+  backend: Backend,
   prepared: PreparedQuery,
   rows: Record<string, EsqlValue>[],
   now: Date,
   signal?: AbortSignal,
 ): Promise<ContextResponse> {
-  // Every analyst on the same page asks for the same context: one execution serves them all.
-  const backend = sharingQueries(unshared);
   const input = await statsInputColumns(backend, prepared.query, prepared.params, now, signal);
   if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error) };
   const columns: ColumnSchema[] = input.columns.map((c) => ({ name: c.name, type: c.type as EsqlType }));

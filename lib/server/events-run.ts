@@ -13,7 +13,6 @@ import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, fre
 import { apiError, toApiError } from './api-error';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
-import { sharingQueries } from './single-flight';
 
 /** The field that identifies one Elastic Defend event, for the flyout's full document. */
 export const EVENT_ID = 'event.id';
@@ -48,15 +47,13 @@ function withKeep(query: Query, names: string[]): Query {
 }
 
 export async function runEvents(
-  unshared: Backend,
+  backend: Backend,
   prepared: PreparedQuery,
   key: EsqlValue[],
   chosen: readonly string[] | undefined,
   now: Date,
   signal?: AbortSignal,
 ): Promise<EventsResponse> {
-  // A drill-down link shared in a channel is opened by many at once: one execution serves them all.
-  const backend = sharingQueries(unshared);
   const built = await drilldownQuery(backend, prepared, key, now, signal);
   if (!built.ok) return built;
   const text = printMultiline(withKeep(built.query, keptColumns(built.available, prepared.keys, chosen)));
@@ -74,8 +71,7 @@ export async function runEvents(
 }
 
 /** One event of the drill-down, every non-empty field: the drill-down query narrowed to its `event.id`. */
-export async function runEvent(unshared: Backend, prepared: PreparedQuery, key: EsqlValue[], eventId: string, now: Date, signal?: AbortSignal): Promise<EventResponse> {
-  const backend = sharingQueries(unshared);
+export async function runEvent(backend: Backend, prepared: PreparedQuery, key: EsqlValue[], eventId: string, now: Date, signal?: AbortSignal): Promise<EventResponse> {
   const built = await drilldownQuery(backend, prepared, key, now, signal);
   if (!built.ok) return built;
   if (!built.available.some((c) => c.name === EVENT_ID)) return { ok: false, error: apiError('bad_request', 'These events have no event.id to find one by.') };

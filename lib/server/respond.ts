@@ -3,6 +3,7 @@ import type { ApiError } from '../api/contract';
 import { createBackend } from '../backends';
 import type { Backend } from '../backends/types';
 import { apiError, statusOf } from './api-error';
+import { sharingQueries } from './single-flight';
 
 export type Answer = object & ({ ok: true } | { ok: false; error: ApiError });
 
@@ -11,10 +12,13 @@ export function json(body: Answer): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-/** The configured backend, or the configuration problem as an answer (never a stack trace). */
+/**
+ * The configured backend, or the configuration problem as an answer (never a stack trace). Its
+ * queries are shared: identical requests arriving together (fifty analysts on one hunt page) run once.
+ */
 export function backendOrError(): { ok: true; backend: Backend } | { ok: false; error: ApiError } {
   try {
-    return { ok: true, backend: createBackend() };
+    return { ok: true, backend: sharingQueries(createBackend()) };
   } catch (e) {
     return { ok: false, error: apiError('bad_request', `Huntboard is misconfigured: ${(e as Error).message}`) };
   }

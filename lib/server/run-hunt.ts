@@ -4,10 +4,9 @@ import type { Backend } from '../backends/types';
 import { resultFindings } from '../esql/lint';
 import { toApiError } from './api-error';
 import { toApiFinding, type PreparedQuery } from './prepare';
-import { sharedQuery } from './single-flight';
 
 export async function runPrepared(backend: Backend, prepared: PreparedQuery, now: Date, signal?: AbortSignal): Promise<RunResponse> {
-  const result = await sharedQuery(backend, {
+  const result = await backend.query({
     query: prepared.text,
     ...(prepared.params.length ? { params: prepared.params } : {}),
     now,

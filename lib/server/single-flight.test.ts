@@ -220,5 +220,7 @@ describe('sharedQuery', () => {
     release();
     await Promise.all(both);
     expect(requests).toHaveLength(1);
+    // One wrapper per backend: what is cached per backend object stays cached.
+    expect(sharingQueries(backend)).toBe(shared);
   });
 });

@@ -152,14 +152,19 @@ export function sharedQuery(backend: Backend, request: QueryRequest): Promise<Qu
   return queries.run(queryKey(backend, rest), (shared) => backend.query({ ...rest, signal: shared }), signal);
 }
 
-/** The same backend with its queries shared, for code that takes a Backend (e.g. the stats-input probe). */
+const sharing = new WeakMap<Backend, Backend>();
+
+/**
+ * The same backend with its queries shared. One wrapper per backend, so what is cached per backend
+ * object (its label for saved runs) stays cached.
+ */
 export function sharingQueries(backend: Backend): Backend {
-  return {
-    kind: backend.kind,
-    query: (request) => sharedQuery(backend, request),
-    describe: () => backend.describe(),
-    close: () => backend.close(),
-  };
+  let wrapped = sharing.get(backend);
+  if (!wrapped) {
+    wrapped = { kind: backend.kind, query: (request) => sharedQuery(backend, request), describe: () => backend.describe(), close: () => backend.close() };
+    sharing.set(backend, wrapped);
+  }
+  return wrapped;
 }
 
 export function sharedQueryStats(): FlightStats {

@@ -3,10 +3,10 @@
  * The sign-in form and the sign-out button. Signing in ends with a full navigation to `next` (not a
  * client transition) so that every server component, the layout too, renders with the new cookie.
  */
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { postJson } from './review/post-json';
 import { AlertText } from '@/components/AlertText';
+import { PostButton } from '@/components/PostButton';
 
 export function SignInForm({ next }: { next: string }) {
   const id = useId();
@@ -51,24 +51,5 @@ export function SignInForm({ next }: { next: string }) {
 }
 
 export function SignOutButton() {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button"
-        onClick={async () => {
-          const answer = await postJson('/api/auth/signout', {});
-          if (answer.ok) {
-            router.replace('/signin');
-            router.refresh();
-          } else setMessage(answer.message);
-        }}
-      >
-        Sign out
-      </button>
-      <AlertText message={message} inline />
-    </>
-  );
+  return <PostButton url="/api/auth/signout" body={{}} label="Sign out" then="/signin" />;
 }

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
 import { postJson } from './post-json';
 import { AlertText } from '@/components/AlertText';
+import { PostButton } from '@/components/PostButton';
 
 const DAY = 864e5;
 
@@ -99,24 +100,5 @@ export function AllowFinding({ processName, agentIds, huntId, now, disabledReaso
 }
 
 export function RevokeAllow({ entryId, disabledReason }: { entryId: number; disabledReason?: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <>
-      <button
-        type="button"
-        className="button"
-        disabled={Boolean(disabledReason)}
-        title={disabledReason}
-        onClick={async () => {
-          const answer = await postJson('/api/allow-list/revoke', { id: entryId });
-          if (answer.ok) router.refresh();
-          else setMessage(answer.message);
-        }}
-      >
-        Revoke
-      </button>
-      <AlertText message={message} inline />
-    </>
-  );
+  return <PostButton url="/api/allow-list/revoke" body={{ id: entryId }} label="Revoke" {...(disabledReason ? { disabledReason } : {})} />;
 }

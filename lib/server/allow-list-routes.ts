@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { addAllowEntry, revokeAllowEntry } from '../appstate/allow-list';
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
-import { authorize } from './authorize';
+import { authorizeWrite } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { checkWrite } from './csrf';
 
 const headers = { 'cache-control': 'no-store' };
 const fail = (status: number, message: string, kind: 'bad_request' | 'not_found' = 'bad_request') => Response.json({ ok: false, error: apiError(kind, message) }, { status, headers });
@@ -25,24 +24,17 @@ const addSchema = z
   .strict();
 const revokeSchema = z.object({ id: z.number().int().positive() }).strict();
 
-async function guarded(request: Request): Promise<{ ok: true; who: string } | { ok: false; response: Response }> {
-  const refused = checkWrite(request);
-  if (refused) return { ok: false, response: refused };
-  const auth = await authorize(request, 'allow-list');
-  return auth.ok ? { ok: true, who: auth.who.username } : auth;
-}
-
 export async function addAllowRoute(request: Request): Promise<Response> {
-  const gate = await guarded(request);
+  const gate = await authorizeWrite(request, 'allow-list');
   if (!gate.ok) return gate.response;
   const body = await readBody(request, addSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers });
-  const added = addAllowEntry(serverAppState(), { ...body.value, reason: body.value.reason.trim(), owner: gate.who, createdAt: serverNow().toISOString() });
+  const added = addAllowEntry(serverAppState(), { ...body.value, reason: body.value.reason.trim(), owner: gate.who.username, createdAt: serverNow().toISOString() });
   return added.ok ? Response.json(added, { headers }) : fail(400, added.message);
 }
 
 export async function revokeAllowRoute(request: Request): Promise<Response> {
-  const gate = await guarded(request);
+  const gate = await authorizeWrite(request, 'allow-list');
   if (!gate.ok) return gate.response;
   const body = await readBody(request, revokeSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers });

@@ -10,6 +10,7 @@ import { identify, singleUser, type UserIdentity } from '../auth/identify';
 import { signInPath } from '../auth/next-path';
 import { can, refusal, signInPrompt, type Action, type Identity } from '../auth/roles';
 import { serverAppState } from './app-state';
+import { checkWrite } from './csrf';
 import { serverNow } from './now';
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +37,12 @@ export function authorizeWith(db: AppDatabase, headers: Headers, action: Action,
 
 export async function authorize(request: Request, action: Action): Promise<Authorized> {
   return authorizeWith(serverAppState(), request.headers, action, process.env, serverNow());
+}
+
+/** A write: from Huntboard's own page with its CSRF token (csrf.ts), then by a role that may do it. */
+export async function authorizeWrite(request: Request, action: Action): Promise<Authorized> {
+  const refused = checkWrite(request);
+  return refused ? { ok: false, response: refused } : authorize(request, action);
 }
 
 /** Who is looking at a server-rendered page (to show or hide controls; routes still check). */

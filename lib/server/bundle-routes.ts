@@ -14,10 +14,9 @@ import { bundleFileName, weekOf } from '../bundle/week';
 import type { Backend } from '../backends/types';
 import { findHunt, loadCatalogue } from '../hunts/catalogue';
 import { serverAppState } from './app-state';
-import { authorize } from './authorize';
+import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';
 import { backendOrError } from './respond';
-import { checkWrite } from './csrf';
 
 /** The largest upload accepted: a bundle holds at most 200 MB of JSON, which gzip makes much smaller. */
 export const MAX_BUNDLE_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -100,9 +99,7 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
   }
 
   async function importRoute(request: Request): Promise<Response> {
-    const refused = checkWrite(request);
-    if (refused) return refused;
-    const auth = await authorize(request, 'import');
+    const auth = await authorizeWrite(request, 'import');
     if (!auth.ok) return auth.response;
     const max = deps.maxUploadBytes ?? MAX_BUNDLE_UPLOAD_BYTES;
     const body = await boundedBody(request, max);

@@ -13,8 +13,7 @@ import { serverNow } from './now';
 import type { PreparedQuery } from './prepare';
 import type { Backend } from '../backends/types';
 import type { Action } from '../auth/roles';
-import { authorize } from './authorize';
-import { checkWrite } from './csrf';
+import { authorizeWrite } from './authorize';
 
 export interface HuntRouteContext {
   params: Promise<{ id: string; n: string }>;
@@ -24,9 +23,7 @@ type Step<T> = (backend: Backend, prepared: PreparedQuery, body: T, now: Date, s
 
 function huntRoute<T extends z.infer<typeof runBodySchema>>(action: Action, schema: z.ZodType<T>, step: Step<T>) {
   return async (request: Request, context: HuntRouteContext): Promise<Response> => {
-    const refused = checkWrite(request);
-    if (refused) return refused;
-    const auth = await authorize(request, action);
+    const auth = await authorizeWrite(request, action);
     if (!auth.ok) return auth.response;
     const { id, n } = await context.params;
     const body = await readBody(request, schema);

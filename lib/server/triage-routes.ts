@@ -7,10 +7,9 @@ import { z } from 'zod';
 import { getTriage, TRIAGE_STATUSES, triageHistory, updateTriage, type FindingRef } from '../appstate/triage';
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
-import { authorize } from './authorize';
+import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { checkWrite } from './csrf';
 
 const ref = {
   huntId: z.string().min(1).max(200),
@@ -49,9 +48,7 @@ export async function getTriageRoute(request: Request): Promise<Response> {
 }
 
 export async function postTriageRoute(request: Request): Promise<Response> {
-  const refused = checkWrite(request);
-  if (refused) return refused;
-  const auth = await authorize(request, 'triage');
+  const auth = await authorizeWrite(request, 'triage');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, changeSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers });

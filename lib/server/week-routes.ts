@@ -8,10 +8,9 @@ import { revokeSignOff, signOffWeek, MAX_SIGNOFF_NOTE, type RevokeResult, type S
 import { parseWeekStart } from '../review/week';
 import { weekMarkdown, weekReportFileName } from '../review/week-markdown';
 import { serverAppState } from './app-state';
-import { authorize } from './authorize';
+import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { checkWrite } from './csrf';
 import { weekView } from './week';
 
 type WeekErrorKind = 'bad_request' | 'forbidden' | 'conflict' | 'not_found';
@@ -55,9 +54,7 @@ function revokeAnswer(result: RevokeResult): Response {
 }
 
 export async function postWeekSignOffRoute(request: Request): Promise<Response> {
-  const refused = checkWrite(request);
-  if (refused) return refused;
-  const auth = await authorize(request, 'sign-off');
+  const auth = await authorizeWrite(request, 'sign-off');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, signOffBody);
   if (!body.ok) return fail(400, 'bad_request', body.error.message);
@@ -67,9 +64,7 @@ export async function postWeekSignOffRoute(request: Request): Promise<Response> 
 }
 
 export async function deleteWeekSignOffRoute(request: Request): Promise<Response> {
-  const refused = checkWrite(request);
-  if (refused) return refused;
-  const auth = await authorize(request, 'sign-off');
+  const auth = await authorizeWrite(request, 'sign-off');
   if (!auth.ok) return auth.response;
   const body = await readBody(request, revokeBody);
   if (!body.ok) return fail(400, 'bad_request', body.error.message);

@@ -107,22 +107,37 @@ export function applyAllowList<T extends { huntId: string; processName: string |
 /**
  * Allow-list candidates: findings marked benign that every saved run since has listed again, at
  * least `weeks` runs in a row (newest first): the analysts keep seeing and dismissing them.
+ * `of` narrows to one hunt query (a run's review), so only its runs are read; each query's runs are
+ * read and keyed once, however many of its findings are benign.
  */
-export function allowListCandidates(db: AppDatabase, weeks = 3): { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] {
-  const benign = db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign'").all() as {
-    hunt_id: string;
-    query_number: number;
-    finding_key: string;
-    updated_at: string;
-  }[];
+export function allowListCandidates(
+  db: AppDatabase,
+  weeks = 3,
+  of?: { huntId: string; queryNumber: number },
+): { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] {
+  const benign = (
+    of
+      ? db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign' AND hunt_id = ? AND query_number = ?").all(of.huntId, of.queryNumber)
+      : db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign'").all()
+  ) as { hunt_id: string; query_number: number; finding_key: string; updated_at: string }[];
+  const runsOf = new Map<string, { startedAt: string; keys: Set<string> }[]>();
+  const keyedRuns = (huntId: string, queryNumber: number) => {
+    const id = JSON.stringify([huntId, queryNumber]);
+    let runs = runsOf.get(id);
+    if (!runs) {
+      runs = listRuns(db, { huntId, queryNumber, limit: 60 })
+        .filter((r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok')
+        .map((r) => ({ startedAt: r.startedAt, keys: findingKeysOf(r) }));
+      runsOf.set(id, runs);
+    }
+    return runs;
+  };
   const out: { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] = [];
   for (const t of benign) {
-    const runs = listRuns(db, { huntId: t.hunt_id, queryNumber: t.query_number, limit: 60 }).filter(
-      (r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok' && r.startedAt >= t.updated_at,
-    );
     let inARow = 0;
-    for (const run of runs) {
-      if (!findingKeysOf(run).has(t.finding_key)) break;
+    for (const run of keyedRuns(t.hunt_id, t.query_number)) {
+      if (run.startedAt < t.updated_at) continue;
+      if (!run.keys.has(t.finding_key)) break;
       inARow++;
     }
     if (inARow >= weeks) out.push({ huntId: t.hunt_id, queryNumber: t.query_number, findingKey: t.finding_key, runsInARow: inARow });

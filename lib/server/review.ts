@@ -54,8 +54,8 @@ export async function reviewRun(id: number): Promise<RunReview | undefined> {
     })
     .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key));
   const { shown, suppressed } = applyAllowList(activeAllowEntries(db, serverNow().toISOString()), findings);
-  const candidates = allowListCandidates(db)
-    .filter((c) => c.huntId === run.huntId && c.queryNumber === run.queryNumber && shown.some((f) => f.key === c.findingKey))
+  const candidates = allowListCandidates(db, undefined, { huntId: run.huntId, queryNumber: run.queryNumber })
+    .filter((c) => shown.some((f) => f.key === c.findingKey))
     .map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
   return { run, ...imported, ...(history[0] ? { previous: history[0] } : {}), compared: history.length, findings: shown, suppressed, firstSeen, candidates };
 }

@@ -6,13 +6,15 @@
  * BENCH_SIZES=1000000,5000000 (default) and BENCH_RUNS=7 override the sizes and repetitions.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeDemo, DEMO_INDICES } from '../lib/demo';
+import { once } from 'node:events';
+import { demoDocuments, demoMapping, DEMO_INDICES } from '../lib/demo';
+import { readLines } from '../lib/cli/read-input';
 import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
 import { createEmbeddedEngine } from '../lib/engine';
-import { openStore } from '../lib/store';
+import { openStore, type IngestTuning } from '../lib/store';
 import { handWrittenSeedSql } from './seed-hunt-sql';
 import { seedQueries } from './seed-queries';
 import { median, time } from './timing';
@@ -20,6 +22,8 @@ import { median, time } from './timing';
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const sizes = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+/** The JS path is slow: it is measured, as the baseline of ingest, on sizes up to this one. */
+const jsPathUpTo = Number(process.env.BENCH_JS_PATH_UP_TO ?? 1_000_000);
 
 
 interface HuntFigure {
@@ -36,21 +40,93 @@ interface SizeFigure {
   totalEvents: number;
   ingestSeconds: number;
   ingestEventsPerSecond: number;
+  /** The same files through JSON.parse and documentToRow (`native: false`), on the sizes measured so. */
+  jsPathEventsPerSecond?: number;
+  rawDuckDbEventsPerSecond: number;
   hunts: HuntFigure[];
+}
+
+/** The demo world as NDJSON files, one per index: what `huntboard ingest` reads. Not timed. */
+async function writeDemoFiles(dir: string, networkEvents: number): Promise<{ index: string; file: string }[]> {
+  const out: { index: string; file: string }[] = [];
+  for (const [index, documents] of Object.entries(demoDocuments({ now: NOW, scale: networkEvents / NETWORK_EVENTS_PER_WEEK }))) {
+    const file = path.join(dir, `${index}.ndjson`);
+    const stream = createWriteStream(file);
+    let chunk: string[] = [];
+    for (const doc of documents) {
+      chunk.push(JSON.stringify(doc));
+      if (chunk.length === 10_000) {
+        if (!stream.write(chunk.join('\n') + '\n')) await once(stream, 'drain');
+        chunk = [];
+      }
+    }
+    stream.end(chunk.join('\n') + (chunk.length ? '\n' : ''));
+    await once(stream, 'finish');
+    out.push({ index, file });
+  }
+  return out;
+}
+
+/** Ingests the files as `huntboard ingest` does (streamed lines); returns ms and events stored. */
+async function ingestFiles(dataDir: string, files: { index: string; file: string }[], tuning: IngestTuning): Promise<{ ms: number; events: number; network: number }> {
+  const store = openStore(dataDir, tuning);
+  let events = 0;
+  let network = 0;
+  const [ms] = await time(async () => {
+    for (const { index, file } of files) {
+      const report = await store.ingestLines(index, readLines(createReadStream(file, { encoding: 'utf8' })), { mapping: demoMapping() });
+      if (report.rejected) throw new Error(`${report.rejected} demo events rejected in ${index}`);
+      events += report.stored;
+      if (index === DEMO_INDICES.network) network = report.stored;
+    }
+  });
+  return { ms, events, network };
+}
+
+/**
+ * The yardstick of what this machine can do at all: DuckDB alone turning the same files into
+ * Parquet (read_ndjson with its own schema detection, no validation, no Elasticsearch semantics).
+ */
+async function rawDuckDb(dir: string, files: { index: string; file: string }[]): Promise<number> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+  const conn = await db.connect();
+  let events = 0;
+  const [ms] = await time(async () => {
+    for (const [i, { file }] of files.entries()) {
+      const out = path.join(dir, `raw-${i}.parquet`);
+      await conn.run(`COPY (SELECT * FROM read_ndjson('${file}')) TO '${out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+      events += Number((await conn.runAndReadAll(`SELECT count(*) FROM '${out}'`)).getRows()[0][0]);
+      rmSync(out);
+    }
+  });
+  conn.closeSync();
+  db.closeSync();
+  return events / (ms / 1000);
 }
 
 async function benchSize(networkEvents: number): Promise<SizeFigure> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-bench-'));
   try {
-    const store = openStore(dataDir);
-    const [ingestMs, summary] = await time(() => writeDemo(store, { now: NOW, scale: networkEvents / NETWORK_EVENTS_PER_WEEK }));
-    const totalEvents = summary.indices.reduce((n, i) => n + i.stored, 0);
-    const network = summary.indices.find((i) => i.index === DEMO_INDICES.network)!.stored;
+    const files = await writeDemoFiles(dataDir, networkEvents);
+    const ingest = await ingestFiles(path.join(dataDir, 'native'), files, {});
+    const totalEvents = ingest.events;
+    const network = ingest.network;
+    const ingestMs = ingest.ms;
     console.log(`  ingest: ${totalEvents} events (${network} network) in ${(ingestMs / 1000).toFixed(1)} s`);
-
+    const rawDuckDbEventsPerSecond = await rawDuckDb(dataDir, files);
+    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(rawDuckDbEventsPerSecond)} events/s`);
+    let jsPath: { eventsPerSecond: number } | undefined;
+    if (networkEvents <= jsPathUpTo) {
+      const js = await ingestFiles(path.join(dataDir, 'js'), files, { native: false });
+      jsPath = { eventsPerSecond: js.events / (js.ms / 1000) };
+      console.log(`  ingest through the JS path: ${(js.ms / 1000).toFixed(1)} s`);
+      rmSync(path.join(dataDir, 'js'), { recursive: true, force: true });
+    }
+    const store = openStore(path.join(dataDir, 'native'));
+    const engineDataDir = path.join(dataDir, 'native');
     const snapshot = await store.resolve(['logs-endpoint.events.network-*']);
     if ('unknown' in snapshot) throw new Error('demo network index missing');
-    const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
+    const engine = createEmbeddedEngine({ dataDir: engineDataDir, now: () => NOW });
     const duck = await (await DuckDBInstance.create(':memory:')).connect();
     const hunts: HuntFigure[] = [];
     for (const [name, query] of Object.entries(await seedQueries())) {
@@ -85,7 +161,7 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     }
     duck.closeSync();
     await engine.close();
-    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), hunts };
+    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), jsPathEventsPerSecond: jsPath?.eventsPerSecond, rawDuckDbEventsPerSecond, hunts };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -106,11 +182,22 @@ async function main() {
     '',
     `${result.machine}; median of ${runs} runs after one warm-up; baseline = hand-written DuckDB SQL over the same Parquet parts, same run.`,
     '',
-    '| network events | total events | ingest events/s | query | engine ms | hand-written ms | ratio | rows | same rows |',
-    '|---:|---:|---:|---|---:|---:|---:|---:|---|',
-    ...figures.flatMap((f) =>
-      f.hunts.map((h) => `| ${f.networkEvents} | ${f.totalEvents} | ${Math.round(f.ingestEventsPerSecond)} | ${h.query} | ${h.engineMs.toFixed(1)} | ${h.handWrittenMs.toFixed(1)} | ${h.ratio.toFixed(2)}× | ${h.rows} | ${h.sameRows} |`),
+    '## Ingest',
+    '',
+    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (streamed lines, demo mapping), timed from the first line read to the last part committed. Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`), the ceiling of this machine.',
+    '',
+    '| network events | total events | seconds | events/s | JS path events/s | vs JS path | DuckDB alone events/s | vs DuckDB alone |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...figures.map(
+      (f) =>
+        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${f.jsPathEventsPerSecond ? `${(f.ingestEventsPerSecond / f.jsPathEventsPerSecond).toFixed(1)}×` : '—'} | ${Math.round(f.rawDuckDbEventsPerSecond)} | ${(f.ingestEventsPerSecond / f.rawDuckDbEventsPerSecond).toFixed(2)}× |`,
     ),
+    '',
+    '## Seed hunts',
+    '',
+    '| network events | query | engine ms | hand-written ms | ratio | rows | same rows |',
+    '|---:|---|---:|---:|---:|---:|---|',
+    ...figures.flatMap((f) => f.hunts.map((h) => `| ${f.networkEvents} | ${h.query} | ${h.engineMs.toFixed(1)} | ${h.handWrittenMs.toFixed(1)} | ${h.ratio.toFixed(2)}× | ${h.rows} | ${h.sameRows} |`)),
   ];
   writeFileSync(path.join(dir, 'latest.md'), lines.join('\n') + '\n');
   console.log(lines.join('\n'));

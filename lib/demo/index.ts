@@ -69,12 +69,17 @@ export function demoDocuments(options: DemoOptions): Record<string, Iterable<Rec
   };
 }
 
+function* asLines(documents: Iterable<Record<string, unknown>>): Generator<string> {
+  for (const doc of documents) yield JSON.stringify(doc);
+}
+
 export async function writeDemo(store: EventStore, options: DemoOptions): Promise<DemoSummary> {
   const reports: IngestReport[] = [];
   for (const [index, documents] of Object.entries(demoDocuments(options))) {
     // The demo replaces itself: a second run must not double the events.
     await store.deleteIndex(index);
-    reports.push(await store.ingestDocuments(index, documents, { mapping: demoMapping() }));
+    // as NDJSON lines, which the store mostly reads natively: several times faster than documents
+    reports.push(await store.ingestLines(index, asLines(documents), { mapping: demoMapping() }));
   }
   return {
     now: options.now.toISOString(),

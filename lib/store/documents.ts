@@ -88,7 +88,7 @@ function addDynamicField(schema: DocumentSchema, path: string, value: unknown): 
   return leaf;
 }
 
-function addTemplateField(schema: DocumentSchema, template: FlatMapping, path: string): LeafField | undefined {
+export function addTemplateField(schema: DocumentSchema, template: FlatMapping, path: string): LeafField | undefined {
   const leaf = template.byName.get(path);
   if (!leaf || leaf.parent) return undefined;
   const subs = template.fields.filter((f) => f.parent === path);

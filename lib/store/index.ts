@@ -4,7 +4,7 @@ import { formatDate } from './dates';
 import { indexDir, isValidIndexName, manifestPath } from './layout';
 import { lockIndex } from './lock';
 import { readManifest } from './manifest';
-import { docsToItems, ingestItems, linesToItems, type IngestTuning } from './ingest';
+import { docsToItems, ingestItems, ingestLines, type IngestTuning } from './ingest';
 import { existingIndices, snapshot } from './resolve';
 import type { EventStore, IndexSummary } from './types';
 
@@ -40,7 +40,7 @@ export function openStore(dataDir: string, tuning: IngestTuning = {}): EventStor
       return snapshot(dataDir, patterns);
     },
     ingestLines(index, lines, options) {
-      return ingestItems(dataDir, index, linesToItems(lines), options, tuning);
+      return ingestLines(dataDir, index, lines, options, tuning);
     },
     ingestDocuments(index, docs, options) {
       return ingestItems(dataDir, index, docsToItems(docs), options, tuning);

@@ -16,12 +16,18 @@ import { readManifest, readMapping, writeManifest, writeMapping } from './manife
 import { fsyncDir } from './atomic-file';
 import { lockIndex } from './lock';
 import { PartWriter, type WrittenPart } from './part-writer';
+import { ingestLinesNatively, parseLine } from './fast/native-lines';
+import { Stage } from './fast/stage';
 
 export interface IngestTuning {
   /** Rows per part (default 1,000,000). */
   partRows?: number;
   /** Test hook: called after each part is written (before commit); throwing aborts the ingest. */
   afterPart?: (part: PartInfo) => void | Promise<void>;
+  /** `false` sends every line through JSON.parse and documentToRow (the reference path). */
+  native?: boolean;
+  /** Lines per natively read batch (default 100,000; a batch also ends at 64 Mi characters). */
+  batchLines?: number;
 }
 
 /** A parsed input item: a document, or a line already known to be bad. */
@@ -29,6 +35,7 @@ export type IngestItem = { line: number; doc: unknown } | { line: number; reason
 
 const MAX_REJECTIONS = 100;
 const DEFAULT_PART_ROWS = 1_000_000;
+const DEFAULT_BATCH_LINES = 100_000;
 
 let ecsTemplate: FlatMapping | undefined;
 
@@ -53,81 +60,69 @@ function removeOrphans(partsDir: string, manifest: IndexManifest | undefined): v
   }
 }
 
-function newPartName(): string {
-  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}.parquet`;
+/** What both ingest paths share: the schema, the report, a DuckDB connection, and the parts written so far. */
+interface IngestRun {
+  schema: DocumentSchema;
+  partsDir: string;
+  report: IngestReport;
+  reject(r: Rejection): void;
+  connection(): Promise<DuckDBConnection>;
+  typeOf(field: string): ReturnType<typeof physicalType>;
+  /** Records a written part (still under its temp name) and runs the test hook. */
+  wrote(part: WrittenPart): Promise<void>;
+  /** Whoever holds an unfinished part registers its cleanup here. */
+  onAbort(cleanup: () => void): void;
 }
 
-export async function ingestItems(
-  dataDir: string,
-  index: string,
-  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
-  options?: IngestOptions,
-  tuning: IngestTuning = {},
-): Promise<IngestReport> {
+/** Lock, schema, parts and commit around `body`: all-or-nothing, whichever path fills the parts. */
+async function runIngest(dataDir: string, index: string, options: IngestOptions | undefined, tuning: IngestTuning, body: (run: IngestRun) => Promise<void>): Promise<IngestReport> {
   if (!isValidIndexName(index)) throw new Error(`Invalid index name [${index}]`);
   const dir = indexDir(dataDir, index);
   const partsDir = path.join(dir, 'parts');
   mkdirSync(partsDir, { recursive: true });
   const lock = await lockIndex(dir);
   const written: WrittenPart[] = [];
-  let writer: PartWriter | undefined;
+  const aborts: (() => void)[] = [];
   let db: DuckDBInstance | undefined;
   let conn: DuckDBConnection | undefined;
   try {
     const before = readManifest(dataDir, index);
     removeOrphans(partsDir, before);
     const schema = loadSchema(dataDir, index, options);
-    const typeOf = (field: string) => {
-      const leaf = schema.flat.byName.get(field);
-      return leaf ? physicalType(leaf.type) : undefined;
-    };
-    const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
     const report: IngestReport = { index, stored: 0, rejected: 0, rejections: [] };
-    const reject = (r: Rejection) => {
-      report.rejected++;
-      if (report.rejections.length < MAX_REJECTIONS) report.rejections.push(r);
-    };
-    const connection = async (): Promise<DuckDBConnection> => {
-      if (!conn) {
-        // staging tables spill to the index folder rather than growing memory without bound
-        db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB', temp_directory: path.join(partsDir, '.tmp-spill') });
-        conn = await db.connect();
-      }
-      return conn;
-    };
-    const finishPart = async (w: PartWriter) => {
-      const part = await w.finish();
-      written.push(part);
-      await tuning.afterPart?.(part.info);
-    };
-    for await (const item of items) {
-      if ('reason' in item) {
-        reject({ line: item.line, reason: item.reason });
-        continue;
-      }
-      const result = documentToRow(item.doc, schema);
-      if (!result.ok) {
-        reject({ line: item.line, reason: result.reason });
-        continue;
-      }
-      writer ??= new PartWriter(await connection(), partsDir, newPartName(), typeOf);
-      await writer.add(result.row, result.multiValued);
-      report.stored++;
-      if (writer.docCount >= partRows) {
-        const full = writer;
-        writer = undefined;
-        await finishPart(full);
-      }
-    }
-    if (writer) {
-      const last = writer;
-      writer = undefined;
-      await finishPart(last);
-    }
+    await body({
+      schema,
+      partsDir,
+      report,
+      reject(r) {
+        report.rejected++;
+        if (report.rejections.length < MAX_REJECTIONS) report.rejections.push(r);
+      },
+      async connection() {
+        if (!conn) {
+          // staging tables spill to the index folder rather than growing memory without bound
+          db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB', temp_directory: path.join(partsDir, '.tmp-spill') });
+          conn = await db.connect();
+        }
+        return conn;
+      },
+      typeOf(field) {
+        const leaf = schema.flat.byName.get(field);
+        return leaf ? physicalType(leaf.type) : undefined;
+      },
+      async wrote(part) {
+        written.push(part);
+        report.stored += part.info.docCount;
+        await tuning.afterPart?.(part.info);
+      },
+      onAbort(cleanup) {
+        aborts.push(cleanup);
+      },
+    });
     commit(dataDir, index, partsDir, before, written, schema);
     return report;
   } catch (e) {
-    writer?.discard();
+    for (const cleanup of aborts) cleanup();
     for (const p of written) rmSync(p.tmpPath, { force: true });
     throw e;
   } finally {
@@ -136,6 +131,80 @@ export async function ingestItems(
     rmSync(path.join(partsDir, '.tmp-spill'), { force: true, recursive: true });
     lock.release();
   }
+}
+
+function newPartName(): string {
+  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}.parquet`;
+}
+
+/** The JS path: every document through documentToRow, rows through PartWriter. */
+export async function ingestItems(
+  dataDir: string,
+  index: string,
+  items: AsyncIterable<IngestItem> | Iterable<IngestItem>,
+  options?: IngestOptions,
+  tuning: IngestTuning = {},
+): Promise<IngestReport> {
+  const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
+  return runIngest(dataDir, index, options, tuning, async (run) => {
+    let writer: PartWriter | undefined;
+    run.onAbort(() => writer?.discard());
+    const finishPart = async () => {
+      const full = writer!;
+      writer = undefined;
+      await run.wrote(await full.finish());
+    };
+    for await (const item of items) {
+      if ('reason' in item) {
+        run.reject({ line: item.line, reason: item.reason });
+        continue;
+      }
+      const result = documentToRow(item.doc, run.schema);
+      if (!result.ok) {
+        run.reject({ line: item.line, reason: result.reason });
+        continue;
+      }
+      writer ??= new PartWriter(await run.connection(), run.partsDir, newPartName(), (f) => run.typeOf(f));
+      await writer.add(result.row, result.multiValued);
+      if (writer.docCount >= partRows) await finishPart();
+    }
+    if (writer) await finishPart();
+  });
+}
+
+/**
+ * NDJSON lines, read natively by DuckDB where the JS path's answer is certain to be the same
+ * (fast/native-lines.ts), else through the JS path; `tuning.native: false` forces the JS path.
+ */
+export async function ingestLines(
+  dataDir: string,
+  index: string,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options?: IngestOptions,
+  tuning: IngestTuning = {},
+): Promise<IngestReport> {
+  if (tuning.native === false) return ingestItems(dataDir, index, linesToItems(lines), options, tuning);
+  const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
+  return runIngest(dataDir, index, options, tuning, async (run) => {
+    const conn = await run.connection();
+    const stage = new Stage(conn, run.partsDir, (f) => run.typeOf(f));
+    await ingestLinesNatively(
+      {
+        schema: run.schema,
+        stage,
+        conn,
+        partsDir: run.partsDir,
+        batchLines: tuning.batchLines ?? DEFAULT_BATCH_LINES,
+        reject: (r) => run.reject(r),
+        afterBatch: async () => {
+          while (stage.rows >= partRows) await run.wrote(await stage.writePart(newPartName(), partRows));
+        },
+      },
+      lines,
+    );
+    if (stage.rows > 0) await run.wrote(await stage.writePart(newPartName(), stage.rows));
+    await stage.drop();
+  });
 }
 
 function commit(dataDir: string, index: string, partsDir: string, before: IndexManifest | undefined, written: WrittenPart[], schema: DocumentSchema): void {
@@ -159,11 +228,7 @@ export async function* linesToItems(lines: AsyncIterable<string> | Iterable<stri
   for await (const text of lines) {
     line++;
     if (text.trim() === '') continue;
-    try {
-      yield { line, doc: JSON.parse(text) as unknown };
-    } catch (e) {
-      yield { line, reason: `invalid JSON: ${(e as Error).message}` };
-    }
+    yield { line, ...parseLine(text) };
   }
 }
 

@@ -38,9 +38,10 @@ const IPV4 = `${IPV4_OCTET}\\.${IPV4_OCTET}\\.${IPV4_OCTET}\\.${IPV4_OCTET}`;
 /** The canonical form (`2026-01-08T00:00:00.000Z`); any other date text goes through parseDate. */
 const ISO_UTC = '[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?Z';
 
-/** Names of the JS scalar functions (fast/udf.ts) for the rarer IP and date forms. */
+/** Names of the JS scalar functions (fast/udf.ts) for the rarer IP and date forms and non-ASCII lower-casing. */
 export const IP_UDF = 'huntboard_ip';
 export const DATE_UDF = 'huntboard_date';
+export const LOWER_UDF = 'huntboard_lower';
 
 const HEXTETS = '[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4})*';
 
@@ -87,6 +88,8 @@ const RANGES: Record<string, [string, string]> = {
 /** One value (never a list) of `kind` as `field`'s physical value; NULL where it does not fit, undefined when it is the value itself. */
 function convert(field: LeafField, kind: ValueKind, x: string): string | undefined {
   const type = physicalType(field.type)!;
+  // ASCII (as many bytes as characters) lower-cases alike everywhere; the rest as JS does it
+  if (field.normalizer === 'lowercase') return `CASE WHEN strlen(${x}) = length(${x}) THEN lower(${x}) ELSE ${LOWER_UDF}(${x}) END`;
   if (field.type === 'ip') return ipHex(x);
   if (field.type === 'date') return kind === 's' ? dateMillis(x) : undefined;
   const range = RANGES[field.type];

@@ -90,6 +90,8 @@ export const PROBE_LINES: string[] = [
   '{"k":["x"]}',
   '{"k":5}',
   '{"k":"MiXeD"}',
+  '{"k":"ΟΔΟΣ İstanbul STRASSE"}',
+  '{"k":["B","b","A"]}',
   '{"k":{"x":1}}',
   '{"k":"tab\\there \\"quoted\\" \\\\ back"}',
   '{"k":"\\u00e9\\u0000"}',

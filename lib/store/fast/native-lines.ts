@@ -83,8 +83,8 @@ class PlanCache {
 }
 
 /**
- * The shapes of the last planned lines, as regular expressions: a line matching one needs no
- * scan. Others are scanned (shape-scan.ts), which is several times slower.
+ * The shapes of the last lines, as regular expressions: a line matching one needs no scan.
+ * Others are scanned (shape-scan.ts), which is several times slower.
  */
 class RecentShapes {
   private readonly compiled = new Map<string, RegExp | null>();
@@ -92,6 +92,9 @@ class RecentShapes {
 
   match(text: string): string | undefined {
     for (const r of this.recent) if (r.regex.test(text)) return r.shape;
+    // a line break inside a line (JSON whitespace) would split it in the batch file; the
+    // regular expressions admit none
+    if (text.includes('\n') || text.includes('\r')) return undefined;
     const scan = scanShape(text);
     return scan.ok ? scan.shape : undefined;
   }
@@ -192,11 +195,11 @@ export async function ingestLinesNatively(sink: NativeSink, lines: AsyncIterable
     if (text.trim() === '') continue;
     batch.texts.set(n, text);
     batch.chars += text.length;
-    // a line break inside a line (JSON whitespace) would split it in the batch file
-    const shape = text.length <= MAX_NATIVE_LINE && !/[\r\n]/.test(text) ? recent.match(text) : undefined;
+    const shape = text.length <= MAX_NATIVE_LINE ? recent.match(text) : undefined;
     const plan = shape === undefined ? undefined : plans.get(shape, sink.schema);
+    // refused shapes are remembered too: their lines then skip the scan as well
+    if (shape !== undefined) recent.remember(shape);
     if (plan?.fast && admit(batch, shape!, plan)) {
-      recent.remember(shape!);
       const open = text.indexOf('{') + 1;
       batch.native.push(`${text.slice(0, open)}${LINE_KEY}${n}${shape === '{}' ? '' : ','}${text.slice(open)}`);
       batch.lines.push(n);

@@ -49,7 +49,7 @@ describe('planShape', () => {
     ['{"tags":i}', 'kind'],
     ['{"tags":[si]}', 'mixed'],
     ['{"ratio":[f]}', 'kind'],
-    ['{"lc":s}', 'kind'],
+    ['{"lc":i}', 'kind'],
   ])('refuses %s (%s)', (shape, why) => {
     const plan = planShape(shape, schemaOf(MAPPING));
     expect(plan.fast).toBe(false);

@@ -83,8 +83,9 @@ const FLOATS = new Set(['double', 'float', 'half_float', 'scaled_float']);
 
 /** Whether the reader turns a value of `kind` into exactly what coerceValue makes of it. */
 function takes(field: LeafField, kind: ValueKind, array: boolean): boolean {
+  if (KEYWORDS.has(field.type)) return kind === 's' && (field.normalizer === undefined || field.normalizer === 'lowercase');
   if (field.normalizer !== undefined) return false;
-  if (KEYWORDS.has(field.type) || TEXTS.has(field.type) || field.type === 'ip') return kind === 's';
+  if (TEXTS.has(field.type) || field.type === 'ip') return kind === 's';
   if (WHOLES.has(field.type)) return kind === 'i';
   // JS orders -0 and 0 as equal but keeps their order; a list sort need not: arrays keep the JS path
   if (FLOATS.has(field.type)) return !array && (kind === 'i' || kind === 'f');

@@ -47,5 +47,6 @@ export function shapeRegex(shape: string): RegExp | undefined {
       i++;
     }
   }
-  return new RegExp(`^[ \\t\\r\\n]*${out}[ \\t\\r\\n]*$`);
+  // spaces and tabs only around it: a line break would split the line in the batch file
+  return new RegExp(`^[ \\t]*${out}[ \\t]*$`);
 }

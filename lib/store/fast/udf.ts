@@ -2,11 +2,12 @@
  * The rarer IP and date forms (IPv6, offsets, epoch-millis text) read natively: DuckDB calls back
  * into the very parsers the JS path uses (ip.ts, dates.ts), so both paths agree by construction.
  * A value they refuse comes back NULL, which flags the row for the JS path and its exact message.
+ * Non-ASCII text is lower-cased here too: JS and DuckDB disagree on some letters (final sigma).
  */
 import { BIGINT, DuckDBScalarFunction, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { parseDate } from '../dates';
 import { parseIp } from '../ip';
-import { DATE_UDF, IP_UDF } from './batch-sql';
+import { DATE_UDF, IP_UDF, LOWER_UDF } from './batch-sql';
 
 /** Repeated values (a host's addresses, one per event) are parsed once. */
 function cached<T>(parse: (text: string) => T | undefined, limit = 10_000): (text: string) => T | undefined {
@@ -48,4 +49,6 @@ export function registerParsers(conn: DuckDBConnection): void {
     const ms = date(text);
     return ms === undefined ? null : BigInt(ms);
   });
+  // the keyword `lowercase` normalizer, exactly as coerce.ts applies it
+  registerTextFunction(conn, LOWER_UDF, VARCHAR, (text) => text.toLowerCase());
 }

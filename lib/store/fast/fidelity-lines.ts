@@ -121,6 +121,10 @@ export const PROBE_LINES: string[] = [
   '',
   '   ',
   '{"k":"after blank"}',
+  '{"k":"scalar, then an empty array in the same batch"}',
+  '{"k":[]}',
+  '{"o":{"k":"x"}}',
+  '{"o":{"k":[null]},"ip":[]}',
   '{"k":\n"inner line break"}',
   '{"k":"crlf"}\r',
   '{"k":"x"}\n{"k":"two documents"}',
@@ -148,7 +152,10 @@ function randomScalar(rand: () => number): unknown {
     case 7:
       return new Date(Date.UTC(2026, 0, 1) + Math.floor(rand() * 1e10)).toISOString();
     default:
-      return pick(['fe80::1', '2001:db8::ff00:42:8329', '::ffff:1.2.3.4', 'x', 'Z', 'a']);
+      return pick([
+        'fe80::1', '2001:db8::ff00:42:8329', '::ffff:1.2.3.4', '1::', '::', 'FE80::1:2:3:4:5:6', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::', 'x', 'Z', 'a',
+        '\u0000', '\u202e\u0645', 'ΟΔΟΣ', 'İ', '=cmd|"/c calc"!A1', '<img src=x onerror=alert(1)>', '😀', '\ud800', '2026-01-08T00:00:00.123456Z', '2026-01-08T10:00:00+05:30', '-0',
+      ]);
   }
 }
 

@@ -51,11 +51,13 @@ interface Batch {
   /** One declaration per path: the first shape's; shapes reading a path otherwise take the JS path. */
   leaves: Map<string, PlannedLeaf>;
   shapes: Map<string, boolean>;
+  /** Paths some admitted line holds as `[]`: they may only be declared as lists. */
+  listsOnly: Set<string>;
   chars: number;
 }
 
 function newBatch(): Batch {
-  return { texts: new Map(), native: [], lines: [], slow: [], leaves: new Map(), shapes: new Map(), chars: 0 };
+  return { texts: new Map(), native: [], lines: [], slow: [], leaves: new Map(), shapes: new Map(), listsOnly: new Set(), chars: 0 };
 }
 
 /** The plans of shapes seen, valid while the mapping has not grown. */
@@ -111,15 +113,25 @@ class RecentShapes {
   }
 }
 
-/** Whether the batch can read this shape's leaves as already declared (or declares them). */
+/**
+ * Whether the batch can read this shape's lines with the columns it declares for all its lines
+ * (and declares what the shape adds). One declaration per path: a path read as a scalar for some
+ * lines and as a list for others, or holding `[]` where it is read as a scalar, sends the later
+ * shape to the JS path.
+ */
 function admit(batch: Batch, shape: string, plan: ShapePlan & { fast: true }): boolean {
   const known = batch.shapes.get(shape);
   if (known !== undefined) return known;
-  const ok = plan.leaves.every((leaf) => {
-    const declared = batch.leaves.get(leaf.path);
-    return !declared || readKey(declared) === readKey(leaf);
-  });
-  if (ok) for (const leaf of plan.leaves) if (!batch.leaves.has(leaf.path)) batch.leaves.set(leaf.path, leaf);
+  const ok =
+    plan.leaves.every((leaf) => {
+      const declared = batch.leaves.get(leaf.path);
+      if (declared && readKey(declared) !== readKey(leaf)) return false;
+      return leaf.array || !batch.listsOnly.has(leaf.path);
+    }) && plan.emptyArrays.every((path) => batch.leaves.get(path)?.array ?? true);
+  if (ok) {
+    for (const leaf of plan.leaves) if (!batch.leaves.has(leaf.path)) batch.leaves.set(leaf.path, leaf);
+    for (const path of plan.emptyArrays) batch.listsOnly.add(path);
+  }
   batch.shapes.set(shape, ok);
   return ok;
 }

@@ -36,7 +36,7 @@ describe('planShape', () => {
 
   it('skips nulls and empty arrays, as documentToRow does', () => {
     const plan = planShape('{"tags":[],"ratio":z,"process":{"name":[z]}}', schemaOf(MAPPING));
-    expect(plan).toEqual({ fast: true, leaves: [], adds: [] });
+    expect(plan).toEqual({ fast: true, leaves: [], adds: [], emptyArrays: ['tags', 'process.name'] });
   });
 
   it.each([

@@ -24,7 +24,17 @@ export interface PlannedLeaf {
 }
 
 export type ShapePlan =
-  | { fast: true; leaves: PlannedLeaf[]; /** template leaves the mapping gains on first sight */ adds: string[] }
+  | {
+      fast: true;
+      leaves: PlannedLeaf[];
+      /** template leaves the mapping gains on first sight */
+      adds: string[];
+      /**
+       * Paths holding `[]` or `[null]`: no value, but a batch that reads the path as a scalar for
+       * other lines would read these as the text `[]`.
+       */
+      emptyArrays: string[];
+    }
   | { fast: false; why: string };
 
 type ShapeValue = { t: 'scalar'; kind: string } | { t: 'array'; kinds: string } | { t: 'object'; entries: [string, ShapeValue][] };
@@ -136,7 +146,11 @@ function walk(schema: DocumentSchema, entries: [string, ShapeValue][], keys: str
       continue;
     }
     const kinds = (value.t === 'array' ? value.kinds : value.kind).replace('z', '');
-    if (kinds === '') continue; // null, [] and [null]: no value, as in collectValue
+    if (kinds === '') {
+      // null, [] and [null]: no value, as in collectValue
+      if (value.t === 'array') out.emptyArrays.push(path);
+      continue;
+    }
     if (kinds.length > 1) throw new Refused(`mixed kinds at [${path}]`);
     const kind = kinds as ValueKind;
     const array = value.t === 'array';
@@ -160,7 +174,7 @@ function walk(schema: DocumentSchema, entries: [string, ShapeValue][], keys: str
 export function planShape(shape: string, schema: DocumentSchema): ShapePlan {
   try {
     const root = parseShape(shape);
-    const out: ShapePlan & { fast: true } = { fast: true, leaves: [], adds: [] };
+    const out: ShapePlan & { fast: true } = { fast: true, leaves: [], adds: [], emptyArrays: [] };
     if (root.t === 'object') walk(schema, root.entries, [], out);
     return out;
   } catch (e) {

@@ -4,13 +4,7 @@
  */
 import type { EsqlType } from '../esql/types';
 
-export function quoteIdent(name: string): string {
-  return '"' + name.replace(/"/g, '""') + '"';
-}
-
-export function quoteString(value: string): string {
-  return "'" + value.replace(/'/g, "''") + "'";
-}
+export { quoteIdent, quoteString } from '../store/sql-text';
 
 /** A bigint or integer number as SQL text (always integral). */
 export function intLiteral(value: bigint | number): string {

@@ -5,6 +5,7 @@
  */
 import { BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { formatIp, parseCidr, parseIp } from '../store/ip';
+import { textFunction } from '../store/text-function';
 
 export const IP_TO_TEXT = 'esql_ip_to_text';
 export const TEXT_TO_IP = 'esql_text_to_ip';
@@ -31,24 +32,8 @@ function cidrContains(): DuckDBScalarFunction {
   });
 }
 
-function stringFunction(name: string, convert: (s: string) => string | null): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
-    name,
-    mainFunction: (_info, input, output) => {
-      const v = input.getColumnVector(0);
-      for (let row = 0; row < input.rowCount; row++) {
-        const item = v.getItem(row);
-        output.setItem(row, typeof item === 'string' ? convert(item) : null);
-      }
-      output.flush();
-    },
-    returnType: VARCHAR,
-    parameterTypes: [VARCHAR],
-  });
-}
-
 export function registerUdfs(connection: DuckDBConnection): void {
-  connection.registerScalarFunction(stringFunction(IP_TO_TEXT, formatIp));
-  connection.registerScalarFunction(stringFunction(TEXT_TO_IP, (t) => parseIp(t) ?? null));
+  connection.registerScalarFunction(textFunction(IP_TO_TEXT, VARCHAR, formatIp));
+  connection.registerScalarFunction(textFunction(TEXT_TO_IP, VARCHAR, (t) => parseIp(t) ?? null));
   connection.registerScalarFunction(cidrContains());
 }

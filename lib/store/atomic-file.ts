@@ -3,8 +3,9 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export function fsyncDir(dir: string): void {
-  const fd = openSync(dir, 'r');
+/** Flushes a file's or a directory's entries to disk (a directory after a rename into it). */
+export function fsyncPath(file: string): void {
+  const fd = openSync(file, 'r');
   try {
     fsyncSync(fd);
   } finally {
@@ -27,5 +28,5 @@ export function writeFileAtomic(file: string, content: string): void {
     rmSync(tmp, { force: true });
     throw e;
   }
-  fsyncDir(path.dirname(file));
+  fsyncPath(path.dirname(file));
 }

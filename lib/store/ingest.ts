@@ -14,7 +14,7 @@ import { documentToRow, makeSchema, type DocumentSchema } from './documents';
 import { flattenMapping, physicalType, type FlatMapping } from './mapping';
 import { ECS_META, ecsMapping, isEcsGrown, usesEcsByDefault } from './ecs-mapping';
 import { readManifest, readMapping, writeManifest, writeMapping } from './manifest';
-import { fsyncDir } from './atomic-file';
+import { fsyncPath } from './atomic-file';
 import { lockIndex } from './lock';
 import { PartWriter, type WrittenPart } from './part-writer';
 import { ingestLinesNatively, parseLine } from './fast/native-lines';
@@ -71,11 +71,10 @@ function removeOrphans(partsDir: string, manifest: IndexManifest | undefined): v
   }
 }
 
-/** What both ingest paths share: the schema, the report, a DuckDB connection, and the parts written so far. */
+/** What both ingest paths share: the schema, rejections, a DuckDB connection, and the parts written so far. */
 interface IngestRun {
   schema: DocumentSchema;
   partsDir: string;
-  report: IngestReport;
   reject(r: Rejection): void;
   connection(): Promise<DuckDBConnection>;
   typeOf(field: string): ReturnType<typeof physicalType>;
@@ -104,7 +103,6 @@ async function runIngest(dataDir: string, index: string, options: IngestOptions 
     await body({
       schema,
       partsDir,
-      report,
       reject(r) {
         report.rejected++;
         if (report.rejections.length < MAX_REJECTIONS) report.rejections.push(r);
@@ -220,7 +218,7 @@ export async function ingestLines(
 
 function commit(dataDir: string, index: string, partsDir: string, before: IndexManifest | undefined, written: WrittenPart[], schema: DocumentSchema): void {
   for (const p of written) renameSync(p.tmpPath, path.join(partsDir, p.info.file));
-  if (written.length) fsyncDir(partsDir);
+  if (written.length) fsyncPath(partsDir);
   // The mapping first: a kill between the two leaves extra mapped fields but no unlisted data.
   if (schema.changed) writeMapping(dataDir, index, schema.mapping);
   const multiValued = new Set(before?.multiValued ?? []);

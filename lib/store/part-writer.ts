@@ -4,27 +4,27 @@
  * bounded), and `COPY … TO parquet` writes the part, which is then fsynced. It keeps its `.tmp-`
  * name until the ingest commits.
  */
-import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBDataChunk, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { PartInfo } from './layout';
 import { MV_SUFFIX } from './layout';
 import type { PhysicalType } from './mapping';
 import type { Row } from './documents';
+import { fsyncPath } from './atomic-file';
+import { quoteIdent, quoteString } from './sql-text';
 
 const CHUNK_ROWS = 2048;
-
-function quoteString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
-
-function quoteIdent(s: string): string {
-  return `"${s.replaceAll('"', '""')}"`;
-}
 
 /** 64-bit integers travel as DOUBLE (values come from JSON numbers, so no precision is lost) and are cast back on COPY. */
 function stagingType(t: PhysicalType): string {
   return t === 'BIGINT' || t === 'UBIGINT' ? 'DOUBLE' : t;
+}
+
+/** Writes a query's rows as a part file (the store's Parquet settings) and fsyncs it. */
+export async function writePartFile(conn: DuckDBConnection, select: string, file: string): Promise<void> {
+  await conn.run(`COPY (${select}) TO ${quoteString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  fsyncPath(file);
 }
 
 export interface WrittenPart {
@@ -138,14 +138,8 @@ export class PartWriter {
     const select = cols.length
       ? cols.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}${c.isList ? '[]' : ''}) AS ${quoteIdent(c.name)}`).join(', ')
       : '__row';
-    await this.conn.run(`COPY (SELECT ${select} FROM ${this.table}) TO ${quoteString(this.tmpPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+    await writePartFile(this.conn, `SELECT ${select} FROM ${this.table}`, this.tmpPath);
     await this.conn.run(`DROP TABLE ${this.table}`);
-    const fd = openSync(this.tmpPath, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
     return {
       tmpPath: this.tmpPath,
       multiValued: [...this.multiValued].sort(),

@@ -8,19 +8,12 @@
 import { multiValueOrder } from '../coerce';
 import { mvColumn } from '../layout';
 import { physicalType, type LeafField, type PhysicalType } from '../mapping';
+import { quoteIdent, quoteString } from '../sql-text';
 import type { PlannedLeaf, ValueKind } from './shape-plan';
 
 /** Names no field can have (a field name never starts with a dot), so they never meet a mapped column. */
 export const LINE_COLUMN = '.line';
 export const BAD_COLUMN = '.bad';
-
-export function quoteIdent(s: string): string {
-  return `"${s.replaceAll('"', '""')}"`;
-}
-
-export function quoteString(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
 
 /** The type the reader declares for a leaf's values. */
 function readType(leaf: PlannedLeaf): string {

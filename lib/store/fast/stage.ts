@@ -3,14 +3,14 @@
  * here with their line numbers, and leave as immutable Parquet parts in line order, in the layout
  * and column types PartWriter writes (layout.ts), so readers cannot tell the two ingests apart.
  */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBDataChunk, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Row } from '../documents';
 import { MV_SUFFIX } from '../layout';
 import type { PhysicalType } from '../mapping';
-import type { WrittenPart } from '../part-writer';
-import { BAD_COLUMN, LINE_COLUMN, quoteIdent, quoteString, type OutputColumn } from './batch-sql';
+import { writePartFile, type WrittenPart } from '../part-writer';
+import { quoteIdent } from '../sql-text';
+import { BAD_COLUMN, LINE_COLUMN, type OutputColumn } from './batch-sql';
 
 const TABLE = 'huntboard_stage';
 const CHUNK_ROWS = 2048;
@@ -21,15 +21,6 @@ function sqlType(c: OutputColumn): string {
 
 function toDuck(type: PhysicalType, v: unknown): DuckDBValue {
   return type === 'BIGINT' || type === 'UBIGINT' ? BigInt(v as number) : (v as DuckDBValue);
-}
-
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export class Stage {
@@ -135,8 +126,7 @@ export class Stage {
     const tmpPath = path.join(this.partsDir, `.tmp-${file}`);
     const select = present.length ? present.map((c) => quoteIdent(c.name)).join(', ') : 'NULL::BOOLEAN AS __row';
     // rows staged in line order are read back in that order (preserve_insertion_order)
-    await this.conn.run(`COPY (SELECT ${select} ${within}${this.inOrder ? '' : ` ORDER BY ${line}`}) TO ${quoteString(tmpPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
-    fsyncFile(tmpPath);
+    await writePartFile(this.conn, `SELECT ${select} ${within}${this.inOrder ? '' : ` ORDER BY ${line}`}`, tmpPath);
     await this.conn.run(`DELETE ${within}`);
     const docCount = Number(count);
     this.rows -= docCount;

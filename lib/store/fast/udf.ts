@@ -4,9 +4,10 @@
  * A value they refuse comes back NULL, which flags the row for the JS path and its exact message.
  * Non-ASCII text is lower-cased here too: JS and DuckDB disagree on some letters (final sigma).
  */
-import { BIGINT, DuckDBScalarFunction, VARCHAR, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { parseDate } from '../dates';
 import { parseIp } from '../ip';
+import { textFunction } from '../text-function';
 import { DATE_UDF, IP_UDF, LOWER_UDF } from './batch-sql';
 
 /** Repeated values (a host's addresses, one per event) are parsed once. */
@@ -22,33 +23,16 @@ function cached<T>(parse: (text: string) => T | undefined, limit = 10_000): (tex
   };
 }
 
-/** A one-argument VARCHAR function whose NULL-or-value answer comes from `fn`. */
-function registerTextFunction(conn: DuckDBConnection, name: string, returnType: DuckDBType, fn: (text: string) => DuckDBValue): void {
-  conn.registerScalarFunction(
-    DuckDBScalarFunction.create({
-      name,
-      returnType,
-      parameterTypes: [VARCHAR],
-      mainFunction: (_info, input, output) => {
-        const values = input.getColumnVector(0);
-        for (let i = 0; i < input.rowCount; i++) {
-          const text = values.getItem(i);
-          output.setItem(i, typeof text === 'string' ? fn(text) : null);
-        }
-        output.flush();
-      },
-    }),
-  );
-}
-
 export function registerParsers(conn: DuckDBConnection): void {
   const ip = cached(parseIp);
-  registerTextFunction(conn, IP_UDF, VARCHAR, (text) => ip(text) ?? null);
+  conn.registerScalarFunction(textFunction(IP_UDF, VARCHAR, (text) => ip(text) ?? null));
   const date = cached(parseDate);
-  registerTextFunction(conn, DATE_UDF, BIGINT, (text) => {
-    const ms = date(text);
-    return ms === undefined ? null : BigInt(ms);
-  });
+  conn.registerScalarFunction(
+    textFunction(DATE_UDF, BIGINT, (text) => {
+      const ms = date(text);
+      return ms === undefined ? null : BigInt(ms);
+    }),
+  );
   // the keyword `lowercase` normalizer, exactly as coerce.ts applies it
-  registerTextFunction(conn, LOWER_UDF, VARCHAR, (text) => text.toLowerCase());
+  conn.registerScalarFunction(textFunction(LOWER_UDF, VARCHAR, (text) => text.toLowerCase()));
 }

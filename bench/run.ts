@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { demoDocuments, demoMapping, DEMO_INDICES } from '../lib/demo';
-import { readLines } from '../lib/cli/read-input';
+import { openInput, readLines } from '../lib/cli/read-input';
 import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
 import { createEmbeddedEngine } from '../lib/engine';
 import { openStore, type IngestTuning } from '../lib/store';
@@ -42,7 +42,9 @@ interface SizeFigure {
   ingestEventsPerSecond: number;
   /** The same files through JSON.parse and documentToRow (`native: false`), on the sizes measured so. */
   jsPathEventsPerSecond?: number;
-  rawDuckDbEventsPerSecond: number;
+  /** The same files through lib/store/fast (`compiled: false`), on the sizes measured so. */
+  fastPathEventsPerSecond?: number;
+  rawDuckDb: RawDuckDb;
   hunts: HuntFigure[];
 }
 
@@ -67,14 +69,21 @@ async function writeDemoFiles(dir: string, networkEvents: number): Promise<{ ind
   return out;
 }
 
-/** Ingests the files as `huntboard ingest` does (streamed lines); returns ms and events stored. */
+/**
+ * Ingests the files: as `huntboard ingest` does (the file's bytes, compiled reader) or, for the
+ * baselines, as streamed lines through another path; returns ms and events stored.
+ */
 async function ingestFiles(dataDir: string, files: { index: string; file: string }[], tuning: IngestTuning): Promise<{ ms: number; events: number; network: number }> {
   const store = openStore(dataDir, tuning);
+  const asCli = tuning.native !== false && tuning.compiled !== false;
   let events = 0;
   let network = 0;
   const [ms] = await time(async () => {
     for (const { index, file } of files) {
-      const report = await store.ingestLines(index, readLines(createReadStream(file, { encoding: 'utf8' })), { mapping: demoMapping() });
+      const options = { mapping: demoMapping() };
+      const report = asCli
+        ? await store.ingestBytes(index, openInput(file, process.stdin), options)
+        : await store.ingestLines(index, readLines(createReadStream(file, { encoding: 'utf8' })), options);
       if (report.rejected) throw new Error(`${report.rejected} demo events rejected in ${index}`);
       events += report.stored;
       if (index === DEMO_INDICES.network) network = report.stored;
@@ -83,25 +92,48 @@ async function ingestFiles(dataDir: string, files: { index: string; file: string
   return { ms, events, network };
 }
 
+interface RawDuckDb {
+  /** NDJSON to Parquet in one COPY. */
+  eventsPerSecond: number;
+  /** Its two halves, on the sizes whose tables fit in memory: read_ndjson into a table, and that table to Parquet. */
+  readEventsPerSecond?: number;
+  writeEventsPerSecond?: number;
+}
+
 /**
  * The yardstick of what this machine can do at all: DuckDB alone turning the same files into
  * Parquet (read_ndjson with its own schema detection, no validation, no Elasticsearch semantics).
+ * Its Parquet half bounds any ingest into this store, whatever parses the lines.
  */
-async function rawDuckDb(dir: string, files: { index: string; file: string }[]): Promise<number> {
-  const db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: '1GB' });
+async function rawDuckDb(dir: string, files: { index: string; file: string }[], split: boolean): Promise<RawDuckDb> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: split ? '8GB' : '1GB' });
   const conn = await db.connect();
+  const copyTo = (out: string) => `TO '${out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
   let events = 0;
   const [ms] = await time(async () => {
     for (const [i, { file }] of files.entries()) {
       const out = path.join(dir, `raw-${i}.parquet`);
-      await conn.run(`COPY (SELECT * FROM read_ndjson('${file}')) TO '${out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+      await conn.run(`COPY (SELECT * FROM read_ndjson('${file}')) ${copyTo(out)}`);
       events += Number((await conn.runAndReadAll(`SELECT count(*) FROM '${out}'`)).getRows()[0][0]);
       rmSync(out);
     }
   });
+  const figure: RawDuckDb = { eventsPerSecond: events / (ms / 1000) };
+  if (split) {
+    let readMs = 0;
+    let writeMs = 0;
+    for (const [i, { file }] of files.entries()) {
+      const out = path.join(dir, `raw-${i}.parquet`);
+      readMs += (await time(() => conn.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_ndjson('${file}')`)))[0];
+      writeMs += (await time(() => conn.run(`COPY raw ${copyTo(out)}`)))[0];
+      rmSync(out);
+    }
+    figure.readEventsPerSecond = events / (readMs / 1000);
+    figure.writeEventsPerSecond = events / (writeMs / 1000);
+  }
   conn.closeSync();
   db.closeSync();
-  return events / (ms / 1000);
+  return figure;
 }
 
 async function benchSize(networkEvents: number): Promise<SizeFigure> {
@@ -113,10 +145,15 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     const network = ingest.network;
     const ingestMs = ingest.ms;
     console.log(`  ingest: ${totalEvents} events (${network} network) in ${(ingestMs / 1000).toFixed(1)} s`);
-    const rawDuckDbEventsPerSecond = await rawDuckDb(dataDir, files);
-    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(rawDuckDbEventsPerSecond)} events/s`);
+    const raw = await rawDuckDb(dataDir, files, networkEvents <= jsPathUpTo);
+    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raw.eventsPerSecond)} events/s (read ${Math.round(raw.readEventsPerSecond ?? 0)}, write ${Math.round(raw.writeEventsPerSecond ?? 0)})`);
     let jsPath: { eventsPerSecond: number } | undefined;
+    let fastPath: { eventsPerSecond: number } | undefined;
     if (networkEvents <= jsPathUpTo) {
+      const fast = await ingestFiles(path.join(dataDir, 'fast'), files, { compiled: false });
+      fastPath = { eventsPerSecond: fast.events / (fast.ms / 1000) };
+      console.log(`  ingest through lib/store/fast: ${(fast.ms / 1000).toFixed(1)} s`);
+      rmSync(path.join(dataDir, 'fast'), { recursive: true, force: true });
       const js = await ingestFiles(path.join(dataDir, 'js'), files, { native: false });
       jsPath = { eventsPerSecond: js.events / (js.ms / 1000) };
       console.log(`  ingest through the JS path: ${(js.ms / 1000).toFixed(1)} s`);
@@ -161,10 +198,18 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     }
     duck.closeSync();
     await engine.close();
-    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), jsPathEventsPerSecond: jsPath?.eventsPerSecond, rawDuckDbEventsPerSecond, hunts };
+    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), jsPathEventsPerSecond: jsPath?.eventsPerSecond, fastPathEventsPerSecond: fastPath?.eventsPerSecond, rawDuckDb: raw, hunts };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function ratio(n: number, baseline: number | undefined): string {
+  return baseline === undefined ? '—' : `${(n / baseline).toFixed(n / baseline < 10 ? 2 : 1)}×`;
+}
+
+function rounded(n: number | undefined): string {
+  return n === undefined ? '—' : String(Math.round(n));
 }
 
 async function main() {
@@ -184,13 +229,13 @@ async function main() {
     '',
     '## Ingest',
     '',
-    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (streamed lines, demo mapping), timed from the first line read to the last part committed. Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`), the ceiling of this machine.',
+    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed. Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines); lib/store/fast (the DuckDB `read_ndjson` path the compiled reader replaced, streamed lines); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.',
     '',
-    '| network events | total events | seconds | events/s | JS path events/s | vs JS path | DuckDB alone events/s | vs DuckDB alone |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| network events | total events | seconds | events/s | JS path events/s | vs JS path | lib/store/fast events/s | vs fast | DuckDB alone events/s | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${f.jsPathEventsPerSecond ? `${(f.ingestEventsPerSecond / f.jsPathEventsPerSecond).toFixed(1)}×` : '—'} | ${Math.round(f.rawDuckDbEventsPerSecond)} | ${(f.ingestEventsPerSecond / f.rawDuckDbEventsPerSecond).toFixed(2)}× |`,
+        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
     ),
     '',
     '## Seed hunts',

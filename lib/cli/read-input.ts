@@ -11,8 +11,9 @@ export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<s
   }
 }
 
-export function openInput(file: string, stdin: NodeJS.ReadableStream): NodeJS.ReadableStream {
-  return file === '-' ? stdin : createReadStream(file, { encoding: 'utf8' });
+/** A file's bytes (or stdin's), in large chunks: ingest finds the lines without decoding them all. */
+export function openInput(file: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer | string> {
+  return file === '-' ? (stdin as AsyncIterable<Buffer | string>) : createReadStream(file, { highWaterMark: 4 * 2 ** 20 });
 }
 
 export async function readAll(input: NodeJS.ReadableStream): Promise<string> {

@@ -1,5 +1,6 @@
 /** Test helpers: an in-memory CliIo with fake backend and store. */
 import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
 import type { Backend, QueryRequest, QueryResult } from '../backends/types';
 import type { DemoOptions } from '../demo';
 import type { EventStore, IndexSummary, IngestOptions, IngestReport } from '../store/types';
@@ -51,7 +52,7 @@ export function testIo(options: TestIoOptions = {}): TestIo {
       io.closed++;
     },
   };
-  const store = {
+  const store: Record<string, unknown> & { ingestLines(index: string, lines: AsyncIterable<string>, o?: IngestOptions): Promise<IngestReport> } = {
     dataDir: io.env.HUNTBOARD_DATA_DIR ?? '',
     async listIndices() {
       return options.indices ?? [];
@@ -64,10 +65,14 @@ export function testIo(options: TestIoOptions = {}): TestIo {
         ? options.ingestReport(index, collected)
         : { index, stored: collected.length, rejected: 0, rejections: [] };
     },
-  } as unknown as EventStore;
+    async ingestBytes(index: string, chunks: AsyncIterable<Buffer | string>, ingestOptions?: IngestOptions) {
+      // the lines the real store would number: readline over the decoded bytes
+      return store.ingestLines(index, createInterface({ input: Readable.from(chunks).setEncoding('utf8'), crlfDelay: Infinity }), ingestOptions);
+    },
+  };
   io.deps = {
     createBackend: () => backend,
-    openStore: () => store,
+    openStore: () => store as unknown as EventStore,
     writeDemo: async (_store, demoOptions) => {
       io.demoCalls.push(demoOptions);
       return {

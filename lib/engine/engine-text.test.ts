@@ -37,6 +37,7 @@ function store(): EventStore {
     listIndices: async () => [],
     resolve: async (patterns) => (patterns.every((p) => p.startsWith('logs-endpoint')) ? snapshot : { unknown: patterns.find((p) => !p.startsWith('logs-endpoint'))! }),
     ingestLines: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
+    ingestBytes: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
     ingestDocuments: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
     deleteIndex: async () => undefined,
   };

@@ -17,6 +17,7 @@ function fakeStore(snapshot: SourceSnapshot | { unknown: string }): EventStore {
     listIndices: async () => [{ name: 'logs-a', docCount: 2, minTimestamp: '2026-01-01T00:00:00.000Z', maxTimestamp: '2026-01-02T00:00:00.000Z', partCount: 1 }],
     resolve: async () => snapshot,
     ingestLines: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
+    ingestBytes: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
     ingestDocuments: async () => ({ index: '', stored: 0, rejected: 0, rejections: [] }),
     deleteIndex: async () => undefined,
   };

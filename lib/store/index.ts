@@ -4,7 +4,7 @@ import { formatDate } from './dates';
 import { indexDir, isValidIndexName, manifestPath } from './layout';
 import { lockIndex } from './lock';
 import { readManifest } from './manifest';
-import { docsToItems, ingestItems, ingestLines, type IngestTuning } from './ingest';
+import { docsToItems, ingestBytes, ingestItems, ingestLines, type IngestTuning } from './ingest';
 import { existingIndices, snapshot } from './resolve';
 import type { EventStore, IndexSummary } from './types';
 
@@ -41,6 +41,9 @@ export function openStore(dataDir: string, tuning: IngestTuning = {}): EventStor
     },
     ingestLines(index, lines, options) {
       return ingestLines(dataDir, index, lines, options, tuning);
+    },
+    ingestBytes(index, chunks, options) {
+      return ingestBytes(dataDir, index, chunks, options, tuning);
     },
     ingestDocuments(index, docs, options) {
       return ingestItems(dataDir, index, docsToItems(docs), options, tuning);

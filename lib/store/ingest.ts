@@ -1,24 +1,21 @@
 /**
- * Ingest of one call into one index, all-or-nothing: documents become rows, rows stream into
- * parts of up to `partRows` rows, and only after every part is written, fsynced and renamed does a
- * new manifest list them. A failure (or a kill) before that leaves no visible change.
+ * Ingest of one call into one index, all-or-nothing (ingest-run.ts): documents become rows, rows
+ * parts of up to `partRows` rows. Three ways read NDJSON, each storing exactly what the first does:
+ * the JS path (JSON.parse + documentToRow), lib/store/fast (DuckDB's read_ndjson where its answer is
+ * certain), and the compiled reader (native/, lib/store/compiled), the default where it is built.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
 import type { IngestOptions, IngestReport, Rejection } from './types';
-import { indexDir, isValidIndexName, type IndexManifest, type PartInfo } from './layout';
-import { documentToRow, makeSchema, type DocumentSchema } from './documents';
-import { flattenMapping, physicalType, type FlatMapping } from './mapping';
-import { ECS_META, ecsMapping, isEcsGrown, usesEcsByDefault } from './ecs-mapping';
-import { readManifest, readMapping, writeManifest, writeMapping } from './manifest';
-import { fsyncPath } from './atomic-file';
-import { lockIndex } from './lock';
-import { PartWriter, type WrittenPart } from './part-writer';
+import type { PartInfo } from './layout';
+import { documentToRow, type Row } from './documents';
+import type { WrittenPart } from './part-writer';
+import { newPartName, rowWriter, runIngest, stagingMemory } from './ingest-run';
 import { ingestLinesNatively, parseLine } from './fast/native-lines';
 import { Stage } from './fast/stage';
+import { compiledIngest, type CompiledIngest } from './compiled/addon';
+import { byteBatches, stringBatches, type LineBatch } from './compiled/batches';
+import { ingestCompiled } from './compiled/compiled-lines';
 
 export interface IngestTuning {
   /** Rows per part (default 1,000,000). */
@@ -27,124 +24,23 @@ export interface IngestTuning {
   afterPart?: (part: PartInfo) => void | Promise<void>;
   /** `false` sends every line through JSON.parse and documentToRow (the reference path). */
   native?: boolean;
-  /** Lines per natively read batch (default 100,000; a batch also ends at 64 Mi characters). */
+  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or 256 MiB). */
   batchLines?: number;
+  /** `false` skips the compiled reader (native/) even where it is built. */
+  compiled?: boolean;
+  /** The compiled reader writes a batch of at least this many lines as two parts at once (default 65,536). */
+  splitLines?: number;
 }
 
 /** A parsed input item: a document, or a line already known to be bad. */
 export type IngestItem = { line: number; doc: unknown } | { line: number; reason: string };
 
-const MAX_REJECTIONS = 100;
 const DEFAULT_PART_ROWS = 1_000_000;
 const DEFAULT_BATCH_LINES = 100_000;
-
-let ecsTemplate: FlatMapping | undefined;
-
-/**
- * DuckDB's memory for an ingest: a quarter of the machine, between 1 and 4 GiB. A part of a
- * million rows is staged in memory before it is written; with less, staging spills to disk and
- * runs at about two-thirds of the speed.
- */
-function stagingMemory(): string {
-  const quarter = os.totalmem() / 4 / 2 ** 30;
-  return `${Math.max(1, Math.min(4, Math.floor(quarter)))}GiB`;
-}
-
-function loadSchema(dataDir: string, index: string, options: IngestOptions | undefined): DocumentSchema {
-  const existing = readMapping(dataDir, index);
-  const isNew = readManifest(dataDir, index) === undefined || existing === undefined;
-  const ecs = usesEcsByDefault(index) && (isNew ? options?.mapping === undefined : isEcsGrown(existing));
-  const mapping = (isNew ? (options?.mapping ?? (ecs ? { dynamic: false, _meta: { ...ECS_META }, properties: {} } : { properties: {} })) : existing) as Record<string, unknown>;
-  const flat = flattenMapping(mapping);
-  if ('error' in flat) throw new Error(`invalid mapping for index [${index}]: ${flat.error}`);
-  if (ecs) ecsTemplate ??= flattenMapping(ecsMapping()) as FlatMapping;
-  const schema = makeSchema(flat, structuredClone(mapping), ecs ? ecsTemplate : undefined);
-  schema.changed = isNew;
-  return schema;
-}
-
-/** Removes parts no manifest lists: leftovers of killed or failed ingests (we hold the lock). */
-function removeOrphans(partsDir: string, manifest: IndexManifest | undefined): void {
-  const listed = new Set(manifest?.parts.map((p) => p.file) ?? []);
-  for (const name of readdirSync(partsDir)) {
-    if (!listed.has(name)) rmSync(path.join(partsDir, name), { force: true, recursive: true });
-  }
-}
-
-/** What both ingest paths share: the schema, rejections, a DuckDB connection, and the parts written so far. */
-interface IngestRun {
-  schema: DocumentSchema;
-  partsDir: string;
-  reject(r: Rejection): void;
-  connection(): Promise<DuckDBConnection>;
-  typeOf(field: string): ReturnType<typeof physicalType>;
-  /** Records a written part (still under its temp name) and runs the test hook. */
-  wrote(part: WrittenPart): Promise<void>;
-  /** Whoever holds an unfinished part registers its cleanup here. */
-  onAbort(cleanup: () => void): void;
-}
-
-/** Lock, schema, parts and commit around `body`: all-or-nothing, whichever path fills the parts. */
-async function runIngest(dataDir: string, index: string, options: IngestOptions | undefined, tuning: IngestTuning, body: (run: IngestRun) => Promise<void>): Promise<IngestReport> {
-  if (!isValidIndexName(index)) throw new Error(`Invalid index name [${index}]`);
-  const dir = indexDir(dataDir, index);
-  const partsDir = path.join(dir, 'parts');
-  mkdirSync(partsDir, { recursive: true });
-  const lock = await lockIndex(dir);
-  const written: WrittenPart[] = [];
-  const aborts: (() => void)[] = [];
-  let db: DuckDBInstance | undefined;
-  let conn: DuckDBConnection | undefined;
-  try {
-    const before = readManifest(dataDir, index);
-    removeOrphans(partsDir, before);
-    const schema = loadSchema(dataDir, index, options);
-    const report: IngestReport = { index, stored: 0, rejected: 0, rejections: [] };
-    await body({
-      schema,
-      partsDir,
-      reject(r) {
-        report.rejected++;
-        if (report.rejections.length < MAX_REJECTIONS) report.rejections.push(r);
-      },
-      async connection() {
-        if (!conn) {
-          // staging tables spill to the index folder rather than growing memory without bound
-          db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: stagingMemory(), temp_directory: path.join(partsDir, '.tmp-spill') });
-          conn = await db.connect();
-        }
-        return conn;
-      },
-      typeOf(field) {
-        const leaf = schema.flat.byName.get(field);
-        return leaf ? physicalType(leaf.type) : undefined;
-      },
-      async wrote(part) {
-        written.push(part);
-        report.stored += part.info.docCount;
-        await tuning.afterPart?.(part.info);
-      },
-      onAbort(cleanup) {
-        aborts.push(cleanup);
-      },
-    });
-    commit(dataDir, index, partsDir, before, written, schema);
-    return report;
-  } catch (e) {
-    for (const cleanup of aborts) cleanup();
-    for (const p of written) rmSync(p.tmpPath, { force: true });
-    throw e;
-  } finally {
-    conn?.closeSync();
-    db?.closeSync();
-    rmSync(path.join(partsDir, '.tmp-spill'), { force: true, recursive: true });
-    lock.release();
-  }
-}
-
-function newPartName(): string {
-  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}.parquet`;
-}
+/** The compiled reader's batches: big enough that its two parts are big, small enough to hold in memory. */
+const COMPILED_BATCH_BYTES = 256 * 2 ** 20;
+/** Below this, a batch's two halves would be small parts for little gain. */
+const DEFAULT_SPLIT_LINES = 65_536;
 
 /** The JS path: every document through documentToRow, rows through PartWriter. */
 export async function ingestItems(
@@ -155,14 +51,8 @@ export async function ingestItems(
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
   const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
-  return runIngest(dataDir, index, options, tuning, async (run) => {
-    let writer: PartWriter | undefined;
-    run.onAbort(() => writer?.discard());
-    const finishPart = async () => {
-      const full = writer!;
-      writer = undefined;
-      await run.wrote(await full.finish());
-    };
+  return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
+    const rows = rowWriter(run, partRows);
     for await (const item of items) {
       if ('reason' in item) {
         run.reject({ line: item.line, reason: item.reason });
@@ -173,12 +63,56 @@ export async function ingestItems(
         run.reject({ line: item.line, reason: result.reason });
         continue;
       }
-      writer ??= new PartWriter(await run.connection(), run.partsDir, newPartName(), (f) => run.typeOf(f));
-      await writer.add(result.row, result.multiValued);
-      if (writer.docCount >= partRows) await finishPart();
+      await rows.add(result.row, result.multiValued);
     }
-    if (writer) await finishPart();
+    await rows.end();
   });
+}
+
+/** The compiled reader over batches of lines (compiled/); undefined when the addon is not built. */
+function ingestBatchesCompiled(
+  dataDir: string,
+  index: string,
+  batches: (limits: { lines: number; bytes: number }, addon: CompiledIngest) => AsyncIterable<LineBatch>,
+  options: IngestOptions | undefined,
+  tuning: IngestTuning,
+): Promise<IngestReport> | undefined {
+  const addon = tuning.native === false || tuning.compiled === false ? undefined : compiledIngest();
+  if (!addon) return undefined;
+  const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
+  const limits = { lines: Math.min(tuning.batchLines ?? partRows, partRows), bytes: COMPILED_BATCH_BYTES };
+  return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
+    const sink = {
+      splitLines: tuning.splitLines ?? DEFAULT_SPLIT_LINES,
+      schema: run.schema,
+      partsDir: run.partsDir,
+      memoryLimit: stagingMemory(),
+      reject: (r: Rejection) => run.reject(r),
+      typeOf: (field: string) => run.typeOf(field),
+      wrote: (part: WrittenPart) => run.wrote(part),
+      async writeRows(rows: { row: Row; multiValued: string[] }[]) {
+        const writer = rowWriter(run, partRows);
+        for (const { row, multiValued } of rows) await writer.add(row, multiValued);
+        await writer.end();
+      },
+    };
+    await ingestCompiled(sink, addon, batches(limits, addon));
+  });
+}
+
+/**
+ * NDJSON as bytes (a file, stdin): the compiled reader where it is built, else decoded to lines
+ * for ingestLines.
+ */
+export async function ingestBytes(
+  dataDir: string,
+  index: string,
+  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options?: IngestOptions,
+  tuning: IngestTuning = {},
+): Promise<IngestReport> {
+  const compiled = ingestBatchesCompiled(dataDir, index, (limits, addon) => byteBatches(chunks, limits, addon.countLines), options, tuning);
+  return compiled ?? ingestLines(dataDir, index, createInterface({ input: Readable.from(chunks).setEncoding('utf8'), crlfDelay: Infinity }), options, tuning);
 }
 
 /**
@@ -193,8 +127,10 @@ export async function ingestLines(
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
   if (tuning.native === false) return ingestItems(dataDir, index, linesToItems(lines), options, tuning);
+  const compiled = ingestBatchesCompiled(dataDir, index, (limits) => stringBatches(lines, limits), options, tuning);
+  if (compiled) return compiled;
   const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
-  return runIngest(dataDir, index, options, tuning, async (run) => {
+  return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
     const conn = await run.connection();
     const stage = new Stage(conn, run.partsDir, (f) => run.typeOf(f));
     await ingestLinesNatively(
@@ -213,21 +149,6 @@ export async function ingestLines(
     );
     if (stage.rows > 0) await run.wrote(await stage.writePart(newPartName(), stage.rows));
     await stage.drop();
-  });
-}
-
-function commit(dataDir: string, index: string, partsDir: string, before: IndexManifest | undefined, written: WrittenPart[], schema: DocumentSchema): void {
-  for (const p of written) renameSync(p.tmpPath, path.join(partsDir, p.info.file));
-  if (written.length) fsyncPath(partsDir);
-  // The mapping first: a kill between the two leaves extra mapped fields but no unlisted data.
-  if (schema.changed) writeMapping(dataDir, index, schema.mapping);
-  const multiValued = new Set(before?.multiValued ?? []);
-  for (const p of written) for (const f of p.multiValued) multiValued.add(f);
-  writeManifest(dataDir, {
-    formatVersion: 1,
-    index,
-    parts: [...(before?.parts ?? []), ...written.map((p) => p.info)],
-    multiValued: [...multiValued].sort(),
   });
 }
 

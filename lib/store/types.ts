@@ -55,6 +55,8 @@ export interface EventStore {
   resolve(patterns: string[]): Promise<SourceSnapshot | { unknown: string }>;
   /** Ingests NDJSON lines; all-or-nothing per call: a killed ingest leaves no visible part. */
   ingestLines(index: string, lines: AsyncIterable<string> | Iterable<string>, options?: IngestOptions): Promise<IngestReport>;
+  /** Ingests NDJSON bytes (a file, stdin), numbering lines as readline does; same rules as lines. */
+  ingestBytes(index: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options?: IngestOptions): Promise<IngestReport>;
   /** Ingests already-parsed documents (nested objects or dotted keys), same rules as lines. */
   ingestDocuments(index: string, docs: AsyncIterable<unknown> | Iterable<unknown>, options?: IngestOptions): Promise<IngestReport>;
   deleteIndex(index: string): Promise<void>;

@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { USAGE } from '../help';
 import { dataDirOf, depsOf, UsageError, type CliIo } from '../io';
-import { openInput, readLines } from '../read-input';
+import { openInput } from '../read-input';
 
 const SHOWN_REJECTIONS = 10;
 
@@ -42,7 +42,7 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
 
   const store = await depsOf(io).openStore(dataDirOf(io.env));
-  const report = await store.ingestLines(values.index, readLines(openInput(file, io.stdin)), mapping === undefined ? {} : { mapping });
+  const report = await store.ingestBytes(values.index, openInput(file, io.stdin), mapping === undefined ? {} : { mapping });
   io.stdout.write(`${report.stored} document${report.stored === 1 ? '' : 's'} stored in [${report.index}], ${report.rejected} rejected\n`);
   for (const rejection of report.rejections.slice(0, SHOWN_REJECTIONS)) {
     io.stdout.write(`  line ${rejection.line}: ${escapeVisible(rejection.reason)}\n`);

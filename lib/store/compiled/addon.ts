@@ -1,0 +1,64 @@
+/**
+ * The compiled ingest addon (native/, built by `npm install`): its two calls, typed. Absent when
+ * the build failed or was skipped; ingest then reads lines through lib/store/fast instead.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PhysicalType } from '../mapping';
+
+/** An opaque handle on a surveyed batch (and the Buffer its lines live in). */
+export type BatchHandle = { readonly __batch: unique symbol };
+/** An opaque handle on the DuckDB database an ingest writes its parts with. */
+export type SessionHandle = { readonly __session: unique symbol };
+
+export type SurveyOutcome = { batch: BatchHandle; untakeable: number[] } | { whole: string };
+
+export interface CompiledPart {
+  file: string;
+  docCount: number;
+  minTimestamp: number | null;
+  maxTimestamp: number | null;
+  columns: string[];
+  multiValued: string[];
+}
+
+export type WriteOutcome = { parts: CompiledPart[] } | { error: string };
+
+/** Counts '\n' in `bytes`, at most `max`: how many, and where the last counted one is (-1: none). */
+export type CountLines = (bytes: Buffer, max: number) => [number, number];
+
+export interface CompiledIngest {
+  countLines: CountLines;
+  /** Pass 1 over `lineCount` lines joined by '\n': which the reader cannot take exactly. `split`: two parts, not one. */
+  survey(lines: Buffer, lineCount: number, spec: string, split: boolean): Promise<SurveyOutcome>;
+  /** Pass 2: the batch's halves as parts, with the JS path's rows (JSON, or null) for the untakeable lines. */
+  write(session: SessionHandle, batch: BatchHandle, lines: number[], rows: (string | null)[], types: [string, PhysicalType][], files: [string, string]): Promise<WriteOutcome>;
+  open(settings: { memoryLimit: string; tempDirectory: string }): SessionHandle;
+  /** Not while a write of the session runs. */
+  close(session: SessionHandle): void;
+}
+
+const ADDON = path.join('native', 'build', 'Release', 'huntboard_ingest.node');
+
+function addonPath(): string | undefined {
+  const candidates = [process.cwd()];
+  try {
+    candidates.unshift(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
+  } catch {
+    // import.meta.url is not a file URL in some bundles: the cwd is the project root there
+  }
+  return candidates.map((root) => path.join(root, ADDON)).find((file) => existsSync(file));
+}
+
+let loaded: CompiledIngest | null | undefined;
+
+/** The addon, or undefined when it is not built (or HUNTBOARD_COMPILED_INGEST=0 turns it off). */
+export function compiledIngest(): CompiledIngest | undefined {
+  if (loaded === undefined) {
+    const file = process.env.HUNTBOARD_COMPILED_INGEST === '0' ? undefined : addonPath();
+    loaded = file ? (createRequire(import.meta.url)(file) as CompiledIngest) : null;
+  }
+  return loaded ?? undefined;
+}

@@ -1,0 +1,133 @@
+/**
+ * The compiled ingest: each batch of lines goes to the addon (native/), which reads every line it
+ * can take exactly straight into DuckDB vectors and writes the batch's two halves as parts at once.
+ * The lines it cannot take (odd values, rejections, fields the mapping does not know yet) come
+ * back here: the JS path reads them, in line order, and hands its rows back for their places.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { documentToRow, type DocumentSchema, type Row } from '../documents';
+import { MV_SUFFIX } from '../layout';
+import type { PhysicalType } from '../mapping';
+import { fsyncPath } from '../atomic-file';
+import type { WrittenPart } from '../part-writer';
+import type { Rejection } from '../types';
+import { parseLine } from '../fast/native-lines';
+import type { CompiledIngest, SessionHandle } from './addon';
+import type { LineBatch } from './batches';
+
+export interface CompiledSink {
+  /** Batches of at least this many lines are written as two parts, one per thread. */
+  splitLines: number;
+  schema: DocumentSchema;
+  partsDir: string;
+  memoryLimit: string;
+  reject(r: Rejection): void;
+  typeOf(field: string): PhysicalType | undefined;
+  wrote(part: WrittenPart): Promise<void>;
+  /** The JS path's writer, for a batch the addon refuses as a whole (in line order). */
+  writeRows(rows: { row: Row; multiValued: string[] }[]): Promise<void>;
+}
+
+/** A line the JS path read: its row, or nothing (a blank or rejected line). */
+type JsAnswer = { row: Row; multiValued: string[] } | null;
+
+function partName(): string {
+  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}.parquet`;
+}
+
+/**
+ * The mapping as the addon reads it (FlatMapping). Rebuilt per batch: dynamic mappings grow. Under
+ * a template (ECS) an unmapped path may be a template field: called dynamic, so that the reader
+ * leaves every unmapped path to the JS path, which maps it.
+ */
+function specOf(schema: DocumentSchema): string {
+  const { flat } = schema;
+  return JSON.stringify({ dynamic: flat.dynamic || schema.template !== undefined, objects: [...flat.objects], fields: flat.fields });
+}
+
+function readInJs(sink: CompiledSink, text: string, line: number): JsAnswer {
+  if (text.trim() === '') return null;
+  const parsed = parseLine(text);
+  if ('reason' in parsed) {
+    sink.reject({ line, reason: parsed.reason });
+    return null;
+  }
+  const result = documentToRow(parsed.doc, sink.schema);
+  if (!result.ok) {
+    sink.reject({ line, reason: result.reason });
+    return null;
+  }
+  return { row: result.row, multiValued: result.multiValued };
+}
+
+function jsonValue(v: unknown): string {
+  // JSON.stringify writes -0 as 0; the column keeps its sign, as the JS path's staging does
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (Array.isArray(v)) return `[${v.map(jsonValue).join(',')}]`;
+  return JSON.stringify(v);
+}
+
+function rowJson(row: Row): string {
+  return `{${[...row].map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',')}}`;
+}
+
+/** Lines the reader could not take, through the JS path: what the addon's second pass needs. */
+function answerUntakeable(sink: CompiledSink, batch: LineBatch, untakeable: number[]): { answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] } {
+  const answers = new Map<number, JsAnswer>();
+  const rows: (string | null)[] = [];
+  const types = new Map<string, PhysicalType>();
+  for (const i of untakeable) {
+    const answer = readInJs(sink, batch.text(i), batch.firstLine + i);
+    answers.set(i, answer);
+    rows.push(answer ? rowJson(answer.row) : null);
+    if (!answer) continue;
+    for (const column of answer.row.keys()) {
+      const field = column.endsWith(MV_SUFFIX) ? column.slice(0, -MV_SUFFIX.length) : column;
+      const type = sink.typeOf(field);
+      if (type) types.set(column, type);
+    }
+  }
+  return { answers, rows, types: [...types] };
+}
+
+/** A batch the addon refused as a whole: every line through the JS path (the answers known so far reused). */
+async function writeInJs(sink: CompiledSink, batch: LineBatch, known: Map<number, JsAnswer>): Promise<void> {
+  const rows: { row: Row; multiValued: string[] }[] = [];
+  for (let i = 0; i < batch.count; i++) {
+    const answer = known.has(i) ? known.get(i)! : readInJs(sink, batch.text(i), batch.firstLine + i);
+    if (answer) rows.push(answer);
+  }
+  await sink.writeRows(rows);
+}
+
+async function ingestBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, batch: LineBatch): Promise<void> {
+  const surveyed = await addon.survey(batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines);
+  if ('whole' in surveyed) return writeInJs(sink, batch, new Map());
+  const { answers, rows, types } = answerUntakeable(sink, batch, surveyed.untakeable);
+  const names = [partName(), partName()];
+  const files: [string, string] = [path.join(sink.partsDir, `.tmp-${names[0]}`), path.join(sink.partsDir, `.tmp-${names[1]}`)];
+  const written = await addon.write(session, surveyed.batch, surveyed.untakeable, rows, types, files).catch((e: unknown) => {
+    for (const file of files) rmSync(file, { force: true });
+    throw e;
+  });
+  if ('error' in written) {
+    for (const file of files) rmSync(file, { force: true });
+    return writeInJs(sink, batch, answers);
+  }
+  for (const part of written.parts) {
+    fsyncPath(part.file);
+    const { file, multiValued, ...info } = part;
+    await sink.wrote({ tmpPath: file, multiValued, info: { ...info, file: names[files.indexOf(file)] } });
+  }
+}
+
+export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, batches: AsyncIterable<LineBatch>): Promise<void> {
+  const session = addon.open({ memoryLimit: sink.memoryLimit, tempDirectory: path.join(sink.partsDir, '.tmp-spill') });
+  try {
+    for await (const batch of batches) await ingestBatch(sink, addon, session, batch);
+  } finally {
+    addon.close(session);
+  }
+}

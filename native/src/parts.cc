@@ -1,0 +1,337 @@
+// Pass 2: each half read again, straight into DuckDB vectors, by a table function whose rows
+// `COPY … TO parquet` writes as the part. Reading twice is cheaper than keeping rows: a part's
+// columns must be known before it is written.
+#include "parts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+#include "duckdb.h"
+
+namespace hbparts {
+
+using linereader::ResultKind;
+using linereader::Row;
+using linereader::Value;
+using linereader::ValueKind;
+
+namespace {
+
+constexpr idx_t kChunkRows = 2048;
+
+struct Scan {
+  Batch* batch;
+  Part* part;
+  int timestampColumn;  // -1: no numeric @timestamp
+  std::string error;
+};
+
+struct LocalState {
+  size_t next;  // line index
+  Row row;
+  std::vector<int> slot;  // output position of each column of the space, -1 if absent here
+};
+
+void bind(duckdb_bind_info info) {
+  auto* scan = static_cast<Scan*>(duckdb_bind_get_extra_info(info));
+  for (int c : scan->part->columns) {
+    const Column& column = scan->batch->columns[c];
+    duckdb_logical_type base = duckdb_create_logical_type(static_cast<duckdb_type>(column.type));
+    duckdb_logical_type type = column.list ? duckdb_create_list_type(base) : base;
+    duckdb_bind_add_result_column(info, column.name.c_str(), type);
+    if (column.list) duckdb_destroy_logical_type(&type);
+    duckdb_destroy_logical_type(&base);
+  }
+}
+
+void init(duckdb_init_info info) {
+  // one thread per part keeps its rows in line order
+  duckdb_init_set_max_threads(info, 1);
+}
+
+void localInit(duckdb_init_info info) {
+  auto* scan = static_cast<Scan*>(duckdb_init_get_extra_info(info));
+  auto* state = new LocalState();
+  state->next = scan->part->firstLine;
+  state->slot.assign(scan->batch->columns.size(), -1);
+  for (size_t i = 0; i < scan->part->columns.size(); i++) state->slot[scan->part->columns[i]] = static_cast<int>(i);
+  duckdb_init_set_init_data(info, state, [](void* p) { delete static_cast<LocalState*>(p); });
+}
+
+// Output vectors of one chunk and what has been written to them.
+struct Out {
+  std::vector<duckdb_vector> vectors;
+  std::vector<uint64_t*> validity;
+  std::vector<int> types;
+  std::vector<idx_t> listSizes;
+  std::vector<uint8_t> filled;
+};
+
+void setNative(duckdb_vector vector, idx_t index, int type, const Row& row, const Value& v) {
+  void* data = duckdb_vector_get_data(vector);
+  switch (type) {
+    case DUCKDB_TYPE_VARCHAR: {
+      std::string_view s = row.str(v);
+      duckdb_vector_assign_string_element_len(vector, index, s.data(), s.size());
+      break;
+    }
+    case DUCKDB_TYPE_BIGINT: static_cast<int64_t*>(data)[index] = v.i; break;
+    case DUCKDB_TYPE_INTEGER: static_cast<int32_t*>(data)[index] = static_cast<int32_t>(v.i); break;
+    case DUCKDB_TYPE_UBIGINT: static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(v.i); break;
+    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = v.kind == ValueKind::Dbl ? v.d : static_cast<double>(v.i); break;
+    case DUCKDB_TYPE_BOOLEAN: static_cast<bool*>(data)[index] = v.b; break;
+    default: break;
+  }
+}
+
+// A JS value into a column, as DuckDB casts it when the JS path's staging table is copied.
+bool setScalar(duckdb_vector vector, idx_t index, int type, const Scalar& v) {
+  void* data = duckdb_vector_get_data(vector);
+  if (type == DUCKDB_TYPE_VARCHAR) {
+    if (v.kind != Scalar::Str) return false;
+    duckdb_vector_assign_string_element_len(vector, index, v.s.data(), v.s.size());
+    return true;
+  }
+  if (type == DUCKDB_TYPE_BOOLEAN) {
+    if (v.kind != Scalar::Bool) return false;
+    static_cast<bool*>(data)[index] = v.b;
+    return true;
+  }
+  if (v.kind != Scalar::Num) return false;
+  double r = std::nearbyint(v.d);
+  switch (type) {
+    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = v.d; return true;
+    case DUCKDB_TYPE_BIGINT:
+      if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return false;
+      static_cast<int64_t*>(data)[index] = static_cast<int64_t>(r);
+      return true;
+    case DUCKDB_TYPE_UBIGINT:
+      if (!(r >= 0 && r < 18446744073709551616.0)) return false;
+      static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(r);
+      return true;
+    case DUCKDB_TYPE_INTEGER:
+      if (!(r >= -2147483648.0 && r <= 2147483647.0)) return false;
+      static_cast<int32_t*>(data)[index] = static_cast<int32_t>(r);
+      return true;
+    default: return false;
+  }
+}
+
+void noteTimestamp(Part& part, int64_t ts) {
+  if (!part.hasTimestamp || ts < part.minTimestamp) part.minTimestamp = ts;
+  if (!part.hasTimestamp || ts > part.maxTimestamp) part.maxTimestamp = ts;
+  part.hasTimestamp = true;
+}
+
+// Reserves room for `count` list items of output i at row n; returns the child vector and offset.
+duckdb_vector listSlot(Out& out, int i, idx_t n, idx_t count, idx_t& offset) {
+  offset = out.listSizes[i];
+  duckdb_list_vector_reserve(out.vectors[i], offset + count);
+  out.listSizes[i] = offset + count;
+  duckdb_list_vector_set_size(out.vectors[i], out.listSizes[i]);
+  auto* entries = static_cast<duckdb_list_entry*>(duckdb_vector_get_data(out.vectors[i]));
+  entries[n].offset = offset;
+  entries[n].length = count;
+  return duckdb_list_vector_get_child(out.vectors[i]);
+}
+
+const char* emitNative(Scan& scan, LocalState& state, Out& out, idx_t n, const Row& row) {
+  for (const auto& c : row.columns) {
+    int column = c.field * 2 + (c.multi ? 1 : 0);
+    int i = state.slot[column];
+    if (i < 0) return "compiled ingest: a column missing from the first pass";
+    out.filled[i] = 1;
+    if (!c.multi) {
+      setNative(out.vectors[i], n, out.types[i], row, row.values[c.first]);
+      if (column == scan.timestampColumn) noteTimestamp(*scan.part, row.values[c.first].i);
+      continue;
+    }
+    idx_t offset;
+    duckdb_vector child = listSlot(out, i, n, c.count, offset);
+    for (uint32_t k = 0; k < c.count; k++) setNative(child, offset + k, out.types[i], row, row.values[c.first + k]);
+  }
+  return nullptr;
+}
+
+const char* emitOverride(Scan& scan, LocalState& state, Out& out, idx_t n, const Override& row) {
+  for (const auto& cell : row.cells) {
+    int i = state.slot[cell.column];
+    if (i < 0) return "compiled ingest: a column missing from the first pass";
+    out.filled[i] = 1;
+    if (!cell.list) {
+      if (!setScalar(out.vectors[i], n, out.types[i], cell.values[0])) return "compiled ingest: a JS row value does not fit its column";
+      if (cell.column == scan.timestampColumn) noteTimestamp(*scan.part, static_cast<int64_t>(std::nearbyint(cell.values[0].d)));
+      continue;
+    }
+    idx_t offset;
+    duckdb_vector child = listSlot(out, i, n, cell.values.size(), offset);
+    for (size_t k = 0; k < cell.values.size(); k++) {
+      if (!setScalar(child, offset + k, out.types[i], cell.values[k])) return "compiled ingest: a JS row value does not fit its column";
+    }
+  }
+  return nullptr;
+}
+
+void produce(duckdb_function_info info, duckdb_data_chunk output) {
+  auto& scan = *static_cast<Scan*>(duckdb_function_get_extra_info(info));
+  auto& state = *static_cast<LocalState*>(duckdb_function_get_local_init_data(info));
+  Batch& batch = *scan.batch;
+  const size_t width = scan.part->columns.size();
+  Out out;
+  out.listSizes.assign(width, 0);
+  out.filled.assign(width, 0);
+  for (size_t i = 0; i < width; i++) {
+    out.vectors.push_back(duckdb_data_chunk_get_vector(output, i));
+    duckdb_vector_ensure_validity_writable(out.vectors[i]);
+    out.validity.push_back(duckdb_vector_get_validity(out.vectors[i]));
+    out.types.push_back(batch.columns[scan.part->columns[i]].type);
+  }
+  idx_t n = 0;
+  while (n < kChunkRows && state.next < scan.part->endLine) {
+    size_t line = state.next++;
+    std::fill(out.filled.begin(), out.filled.end(), 0);
+    const char* error = nullptr;
+    int32_t o = batch.overrideOf[line];
+    if (o >= 0) {
+      if (batch.overrides[o].rejected) continue;
+      error = emitOverride(scan, state, out, n, batch.overrides[o]);
+    } else {
+      const LineRef& ref = batch.lines[line];
+      linereader::Result r = linereader::readLine(batch.spec, batch.data + ref.offset, ref.length, state.row);
+      if (r.kind == ResultKind::Blank) continue;
+      // pass 1 took this very line: a second reading that differs is a bug, never a quiet gap
+      error = r.kind == ResultKind::Row ? emitNative(scan, state, out, n, state.row) : "compiled ingest: a line read differently on its second pass";
+    }
+    if (error) {
+      duckdb_function_set_error(info, error);
+      return;
+    }
+    for (size_t i = 0; i < width; i++) {
+      if (!out.filled[i]) duckdb_validity_set_row_invalid(out.validity[i], n);
+    }
+    n++;
+  }
+  duckdb_data_chunk_set_size(output, n);
+}
+
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+// Pass 2 of one half, on its own connection and thread.
+void writePart(duckdb_database db, Scan& scan, const std::string& name) {
+  duckdb_connection conn;
+  if (duckdb_connect(db, &conn) != DuckDBSuccess) {
+    scan.error = "compiled ingest: cannot connect to DuckDB";
+    return;
+  }
+  duckdb_table_function fn = duckdb_create_table_function();
+  duckdb_table_function_set_name(fn, name.c_str());
+  duckdb_table_function_set_extra_info(fn, &scan, nullptr);
+  duckdb_table_function_set_bind(fn, bind);
+  duckdb_table_function_set_init(fn, init);
+  duckdb_table_function_set_local_init(fn, localInit);
+  duckdb_table_function_set_function(fn, produce);
+  if (duckdb_register_table_function(conn, fn) != DuckDBSuccess) scan.error = "compiled ingest: cannot register its table function";
+  duckdb_destroy_table_function(&fn);
+  if (scan.error.empty()) {
+    // the store's Parquet settings (part-writer.ts writePartFile)
+    std::string sql = "COPY (SELECT * FROM " + name + "()) TO " + quoted(scan.part->file) + " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)";
+    duckdb_result result;
+    if (duckdb_query(conn, sql.c_str(), &result) != DuckDBSuccess) scan.error = duckdb_result_error(&result);
+    duckdb_destroy_result(&result);
+  }
+  duckdb_disconnect(&conn);
+}
+
+bool openDatabase(const Settings& settings, duckdb_database& db, std::string& error) {
+  duckdb_config config;
+  if (duckdb_create_config(&config) != DuckDBSuccess) {
+    error = "compiled ingest: cannot configure DuckDB";
+    return false;
+  }
+  // each half runs its pipeline on its own calling thread: worker threads would only spin
+  duckdb_set_config(config, "threads", "1");
+  if (!settings.memoryLimit.empty()) duckdb_set_config(config, "memory_limit", settings.memoryLimit.c_str());
+  if (!settings.tempDirectory.empty()) duckdb_set_config(config, "temp_directory", settings.tempDirectory.c_str());
+  char* message = nullptr;
+  bool ok = duckdb_open_ext(nullptr, &db, config, &message) == DuckDBSuccess;
+  if (!ok) error = message ? message : "compiled ingest: cannot open DuckDB";
+  if (message) duckdb_free(message);
+  duckdb_destroy_config(&config);
+  return ok;
+}
+
+}  // namespace
+
+bool openSession(const Settings& settings, Session& session, std::string& error) {
+  duckdb_database db;
+  if (!openDatabase(settings, db, error)) return false;
+  session.database = db;
+  return true;
+}
+
+void closeSession(Session& session) {
+  if (!session.database) return;
+  auto db = static_cast<duckdb_database>(session.database);
+  duckdb_close(&db);
+  session.database = nullptr;
+}
+
+bool writeParts(Batch& batch, Session& session, const std::string files[2], std::string& error) {
+  int timestampColumn = -1;
+  for (size_t c = 0; c < batch.columns.size(); c++) {
+    const Column& column = batch.columns[c];
+    bool numeric = column.type != DUCKDB_TYPE_VARCHAR && column.type != DUCKDB_TYPE_BOOLEAN && column.type != DUCKDB_TYPE_DOUBLE;
+    if (column.name == "@timestamp" && !column.list && numeric) timestampColumn = static_cast<int>(c);
+  }
+  for (int k = 0; k < 2; k++) {
+    Part& part = batch.parts[k];
+    part.file = files[k];
+    for (size_t c = 0; c < batch.columns.size(); c++)
+      if (batch.present[k][c]) part.columns.push_back(static_cast<int>(c));
+    std::sort(part.columns.begin(), part.columns.end(), [&](int a, int b) { return batch.columns[a].name < batch.columns[b].name; });
+    // documents with no stored value at all get a placeholder column in stage.ts: left to it
+    if (part.docCount > 0 && part.columns.empty()) {
+      error = "documents without values";
+      return false;
+    }
+    for (int c : part.columns) {
+      const std::string& name = batch.columns[c].name;
+      // a @timestamp of type double is summarised by stage.ts alone
+      if (name == "@timestamp" && batch.columns[c].type == DUCKDB_TYPE_DOUBLE) {
+        error = "a double @timestamp";
+        return false;
+      }
+      // names sort by UTF-8 bytes here and by UTF-16 units in JS: alike but past the BMP
+      for (unsigned char ch : name)
+        if (ch >= 0xF0) {
+          error = "a column name beyond the BMP";
+          return false;
+        }
+    }
+  }
+  auto db = static_cast<duckdb_database>(session.database);
+  std::string names[2];
+  for (int k = 0; k < 2; k++) names[k] = "huntboard_part_" + std::to_string(session.writes) + "_" + std::to_string(k);
+  session.writes++;
+  Scan scans[2] = {{&batch, &batch.parts[0], timestampColumn, {}}, {&batch, &batch.parts[1], timestampColumn, {}}};
+  std::thread second;
+  if (batch.parts[1].docCount > 0) second = std::thread([&] { writePart(db, scans[1], names[1]); });
+  if (batch.parts[0].docCount > 0) writePart(db, scans[0], names[0]);
+  if (second.joinable()) second.join();
+  for (auto& scan : scans) {
+    if (scan.error.empty()) continue;
+    error = scan.error;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace hbparts

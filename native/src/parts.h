@@ -1,0 +1,93 @@
+// A batch of NDJSON lines → up to two Parquet parts: its two halves, written at once on two
+// threads, each in line order. Lines the compiled reader cannot take exactly come back to the
+// caller (the JS path), whose answers for them (a row, or a rejection) are written in their place.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "line_reader.h"
+
+namespace hbparts {
+
+struct LineRef {
+  uint32_t offset;
+  uint32_t length;
+};
+
+// A row the JS path made for a line the reader could not take: physical column → value(s).
+struct Scalar {
+  enum Kind : uint8_t { Str, Num, Bool } kind;
+  bool b = false;
+  double d = 0;
+  std::string s;
+};
+struct OverrideCell {
+  int column;  // in Batch's column space
+  bool list;
+  std::vector<Scalar> values;
+};
+struct Override {
+  bool rejected = false;  // the JS path refused the line: it stores nothing
+  std::vector<OverrideCell> cells;
+};
+
+struct Part {
+  std::string file;
+  size_t firstLine = 0, endLine = 0;  // [first, end) of Batch::lines
+  std::vector<int> columns;           // present columns, sorted by name (as stage.ts sorts them)
+  uint64_t docCount = 0;
+  bool hasTimestamp = false;
+  int64_t minTimestamp = 0, maxTimestamp = 0;
+};
+
+// Column space: spec field f is column 2f (its own) and 2f+1 (its `#mv` list); columns only the
+// JS path's rows hold (fields a dynamic mapping added) come after.
+struct Column {
+  std::string name;
+  int type;  // duckdb_type
+  bool list;
+  int field;  // spec field, -1 for a JS-only column
+};
+
+struct Batch {
+  const char* data = nullptr;
+  size_t size = 0;
+  linereader::Spec spec;
+  std::vector<LineRef> lines;
+  std::vector<Column> columns;
+  std::vector<uint32_t> untakeable;          // line indices, ascending
+  std::vector<int32_t> overrideOf;           // per line: index into overrides, -1 if read natively
+  std::vector<Override> overrides;
+  Part parts[2];
+  std::vector<uint8_t> present[2];           // per half, over the column space
+};
+
+// Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part).
+// False (with why) when the batch as a whole cannot go this way: a line break inside a line, or
+// text that may hide a lone surrogate.
+bool survey(Batch& batch, size_t expectedLines, bool split, std::string& why);
+
+// Adds the JS path's answer for untakeable line `line`: nullptr = rejected, else the row as JSON
+// (`{"column": value | [values]}`) with `types` naming the DuckDB type of any column not in the spec.
+bool addOverride(Batch& batch, uint32_t line, const char* rowJson, size_t length, const std::vector<std::pair<std::string, int>>& types, std::string& error);
+
+struct Settings {
+  std::string memoryLimit;    // DuckDB's memory_limit, e.g. "4GB"
+  std::string tempDirectory;  // where DuckDB may spill
+};
+
+// The DuckDB database an ingest writes its parts with (in memory: it only runs COPY).
+struct Session {
+  void* database = nullptr;  // duckdb_database
+  uint64_t writes = 0;       // names each write's table functions apart
+};
+bool openSession(const Settings& settings, Session& session, std::string& error);
+void closeSession(Session& session);
+
+// Pass 2: writes the non-empty halves to `files`; false with DuckDB's error (or a placeholder-only
+// part, which stage.ts owns) in `error`.
+bool writeParts(Batch& batch, Session& session, const std::string files[2], std::string& error);
+
+}  // namespace hbparts

@@ -1,0 +1,308 @@
+// Pass 1 (which lines the reader takes, which columns each half holds) and the JS path's rows for
+// the lines it did not take.
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "duckdb.h"
+#include "parts.h"
+
+namespace hbparts {
+
+namespace {
+
+int physicalType(linereader::Kind kind) {
+  using linereader::Kind;
+  switch (kind) {
+    case Kind::Long:
+    case Kind::Date:
+      return DUCKDB_TYPE_BIGINT;
+    case Kind::Integer:
+    case Kind::Short:
+    case Kind::Byte:
+      return DUCKDB_TYPE_INTEGER;
+    case Kind::Double:
+      return DUCKDB_TYPE_DOUBLE;
+    case Kind::UnsignedLong:
+      return DUCKDB_TYPE_UBIGINT;
+    case Kind::Boolean:
+      return DUCKDB_TYPE_BOOLEAN;
+    default:
+      return DUCKDB_TYPE_VARCHAR;
+  }
+}
+
+// One half: every line read once; the untakeable ones remembered, the rest counted.
+void surveyHalf(Batch& batch, int k, std::vector<uint32_t>& untakeable) {
+  Part& part = batch.parts[k];
+  std::vector<uint8_t>& present = batch.present[k];
+  linereader::Row row;
+  for (size_t i = part.firstLine; i < part.endLine; i++) {
+    const LineRef& ref = batch.lines[i];
+    linereader::Result r = linereader::readLine(batch.spec, batch.data + ref.offset, ref.length, row);
+    if (r.kind == linereader::ResultKind::Blank) continue;
+    if (r.kind == linereader::ResultKind::Untakeable) {
+      untakeable.push_back(static_cast<uint32_t>(i));
+      continue;
+    }
+    part.docCount++;
+    for (const auto& c : row.columns) present[c.field * 2 + (c.multi ? 1 : 0)] = 1;
+  }
+}
+
+// ---- the JS path's rows, as JSON.stringify writes them ----
+
+struct RowParser {
+  const char* p;
+  const char* e;
+
+  void ws() {
+    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
+  }
+
+  static int hex4(const char* q) {
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+      char c = q[i];
+      int h = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+      if (h < 0) return -1;
+      v = v * 16 + h;
+    }
+    return v;
+  }
+
+  static void utf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // A lone surrogate becomes U+FFFD, as Node does when it hands such a JS string to DuckDB.
+  bool string(std::string& out) {
+    if (p >= e || *p != '"') return false;
+    p++;
+    out.clear();
+    while (p < e && *p != '"') {
+      if (*p != '\\') {
+        out += *p++;
+        continue;
+      }
+      if (++p >= e) return false;
+      char c = *p++;
+      switch (c) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          if (e - p < 4) return false;
+          int u = hex4(p);
+          if (u < 0) return false;
+          p += 4;
+          if (u >= 0xD800 && u <= 0xDBFF && e - p >= 6 && p[0] == '\\' && p[1] == 'u') {
+            int lo = hex4(p + 2);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+              p += 6;
+              utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+              break;
+            }
+          }
+          utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : static_cast<uint32_t>(u));
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    if (p >= e) return false;
+    p++;
+    return true;
+  }
+
+  bool scalar(Scalar& out) {
+    ws();
+    if (p >= e) return false;
+    if (*p == '"') {
+      out.kind = Scalar::Str;
+      return string(out.s);
+    }
+    if (e - p >= 4 && std::memcmp(p, "true", 4) == 0) {
+      out.kind = Scalar::Bool;
+      out.b = true;
+      p += 4;
+      return true;
+    }
+    if (e - p >= 5 && std::memcmp(p, "false", 5) == 0) {
+      out.kind = Scalar::Bool;
+      out.b = false;
+      p += 5;
+      return true;
+    }
+    const char* start = p;
+    while (p < e && (std::strchr("+-.eE", *p) || (*p >= '0' && *p <= '9'))) p++;
+    if (p == start) return false;
+    std::string literal(start, p);
+    char* end = nullptr;
+    out.kind = Scalar::Num;
+    out.d = std::strtod(literal.c_str(), &end);
+    return end == literal.c_str() + literal.size() && std::isfinite(out.d);
+  }
+};
+
+}  // namespace
+
+bool survey(Batch& batch, size_t expectedLines, bool split, std::string& why) {
+  const char* data = batch.data;
+  const size_t size = batch.size;
+  batch.lines.reserve(expectedLines);
+  for (size_t start = 0;;) {
+    const void* nl = std::memchr(data + start, '\n', size - start);
+    size_t end = nl ? static_cast<const char*>(nl) - data : size;
+    batch.lines.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end - start)});
+    if (!nl) break;
+    start = end + 1;
+  }
+  if (batch.lines.size() != expectedLines) {
+    why = "a line break inside a line";
+    return false;
+  }
+  if (size > UINT32_MAX) {
+    why = "batch too large";
+    return false;
+  }
+  // U+FFFD may stand for a lone surrogate of the JS text, which JS orders otherwise
+  if (memmem(data, size, "\xEF\xBF\xBD", 3)) {
+    why = "U+FFFD";
+    return false;
+  }
+  const auto& fields = batch.spec.fields;
+  for (size_t f = 0; f < fields.size(); f++) {
+    int type = physicalType(fields[f].kind);
+    batch.columns.push_back({fields[f].name, type, false, static_cast<int>(f)});
+    batch.columns.push_back({fields[f].name + "#mv", type, true, static_cast<int>(f)});
+  }
+  size_t half = split ? (batch.lines.size() + 1) / 2 : batch.lines.size();
+  batch.parts[0].firstLine = 0;
+  batch.parts[0].endLine = half;
+  batch.parts[1].firstLine = half;
+  batch.parts[1].endLine = batch.lines.size();
+  std::vector<uint32_t> untakeable[2];
+  for (int k = 0; k < 2; k++) batch.present[k].assign(batch.columns.size(), 0);
+  std::thread second([&] { surveyHalf(batch, 1, untakeable[1]); });
+  surveyHalf(batch, 0, untakeable[0]);
+  second.join();
+  batch.untakeable = untakeable[0];
+  batch.untakeable.insert(batch.untakeable.end(), untakeable[1].begin(), untakeable[1].end());
+  batch.overrideOf.assign(batch.lines.size(), -1);
+  return true;
+}
+
+bool addOverride(Batch& batch, uint32_t line, const char* rowJson, size_t length, const std::vector<std::pair<std::string, int>>& types, std::string& error) {
+  if (line >= batch.lines.size()) {
+    error = "override of an unknown line";
+    return false;
+  }
+  Override item;
+  int k = line >= batch.parts[1].firstLine ? 1 : 0;
+  if (!rowJson) {
+    item.rejected = true;
+  } else {
+    RowParser parser{rowJson, rowJson + length};
+    parser.ws();
+    if (parser.p >= parser.e || *parser.p++ != '{') {
+      error = "row is not an object";
+      return false;
+    }
+    parser.ws();
+    std::string name;
+    while (parser.p < parser.e && *parser.p != '}') {
+      if (!parser.string(name)) {
+        error = "bad row key";
+        return false;
+      }
+      parser.ws();
+      if (parser.p >= parser.e || *parser.p++ != ':') {
+        error = "bad row";
+        return false;
+      }
+      int column = -1;
+      for (size_t c = 0; c < batch.columns.size(); c++) {
+        if (batch.columns[c].name == name) {
+          column = static_cast<int>(c);
+          break;
+        }
+      }
+      if (column < 0) {
+        int type = -1;
+        for (const auto& t : types)
+          if (t.first == name) type = t.second;
+        if (type < 0) {
+          error = "no type for column " + name;
+          return false;
+        }
+        bool list = name.size() > 3 && name.compare(name.size() - 3, 3, "#mv") == 0;
+        batch.columns.push_back({name, type, list, -1});
+        for (auto& present : batch.present) present.push_back(0);
+        column = static_cast<int>(batch.columns.size() - 1);
+      }
+      OverrideCell cell{column, batch.columns[column].list, {}};
+      parser.ws();
+      bool array = parser.p < parser.e && *parser.p == '[';
+      if (array) {
+        parser.p++;
+        parser.ws();
+        while (parser.p < parser.e && *parser.p != ']') {
+          Scalar s;
+          if (!parser.scalar(s)) {
+            error = "bad row value";
+            return false;
+          }
+          cell.values.push_back(std::move(s));
+          parser.ws();
+          if (parser.p < parser.e && *parser.p == ',') parser.p++;
+          parser.ws();
+        }
+        parser.p++;
+      } else {
+        Scalar s;
+        if (!parser.scalar(s)) {
+          error = "bad row value";
+          return false;
+        }
+        cell.values.push_back(std::move(s));
+      }
+      if (array != cell.list) {
+        error = "row value shape differs from its column";
+        return false;
+      }
+      batch.present[k][column] = 1;
+      item.cells.push_back(std::move(cell));
+      parser.ws();
+      if (parser.p < parser.e && *parser.p == ',') parser.p++;
+      parser.ws();
+    }
+  }
+  if (!item.rejected) batch.parts[k].docCount++;
+  batch.overrideOf[line] = static_cast<int32_t>(batch.overrides.size());
+  batch.overrides.push_back(std::move(item));
+  return true;
+}
+
+}  // namespace hbparts

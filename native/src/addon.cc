@@ -1,5 +1,5 @@
 // Node binding of the compiled ingest, both steps off the JS thread:
-//   survey(lines: Buffer, lineCount, spec: string, split: boolean) → { batch, untakeable: number[] } | { whole: why }
+//   survey(lines: Buffer, lineCount, spec: string, split, fromText: boolean) → { batch, untakeable: number[] } | { whole: why }
 //   write(session, batch, lines: number[], rows: (string | null)[], types: [column, type][],
 //         files: [string, string]) → { parts: PartInfo-like[] } | { error }
 //   open(settings) → session; close(session); countLines(bytes, max) → [lines, last break]
@@ -31,6 +31,7 @@ struct Call {
   // survey
   size_t expectedLines = 0;
   bool split = true;
+  bool fromText = true;
   std::string specJson;
   // write
   std::vector<uint32_t> lines;
@@ -101,7 +102,7 @@ void execute(napi_env, void* data) {
       call->message = "compiled ingest: bad mapping spec: " + call->message;
       return;
     }
-    call->ok = hbparts::survey(batch, call->expectedLines, call->split, call->message);
+    call->ok = hbparts::survey(batch, call->expectedLines, call->split, call->fromText, call->message);
     return;
   }
   for (size_t i = 0; i < call->lines.size() && call->ok; i++) {
@@ -171,13 +172,13 @@ napi_value queue(napi_env env, Call* call) {
 }
 
 napi_value Survey(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
+  size_t argc = 5;
+  napi_value argv[5];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   void* bytes = nullptr;
   size_t size = 0;
-  if (argc < 4 || napi_get_buffer_info(env, argv[0], &bytes, &size) != napi_ok) {
-    napi_throw_type_error(env, nullptr, "survey(lines: Buffer, lineCount: number, spec: string, split: boolean)");
+  if (argc < 5 || napi_get_buffer_info(env, argv[0], &bytes, &size) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "survey(lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean)");
     return nullptr;
   }
   auto* held = new Held();
@@ -201,6 +202,7 @@ napi_value Survey(napi_env env, napi_callback_info info) {
   call->expectedLines = static_cast<size_t>(lineCount);
   call->specJson = stringOf(env, argv[2]);
   napi_get_value_bool(env, argv[3], &call->split);
+  napi_get_value_bool(env, argv[4], &call->fromText);
   return queue(env, call);
 }
 

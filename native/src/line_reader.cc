@@ -303,7 +303,7 @@ Result readLine(const Spec& spec, const char* data, size_t len, Row& out) {
   out.text.clear();
   out.raws.clear();
   out.touched.clear();
-  if (out.stamps.size() != spec.entries.size() || ++out.line == 0) {
+  if (out.firstKey.size() != spec.entries.size() + 1 || ++out.line == 0) {
     out.stamps.assign(spec.entries.size(), Row::Stamp{0, 0, 0});
     out.nextKey.assign(spec.entries.size(), -1);
     out.firstKey.assign(spec.entries.size() + 1, -1);

@@ -25,6 +25,7 @@ struct Scan {
   Part* part;
   int timestampColumn;  // -1: no numeric @timestamp
   std::string error;
+  uint64_t emitted = 0;
 };
 
 struct LocalState {
@@ -212,6 +213,7 @@ void produce(duckdb_function_info info, duckdb_data_chunk output) {
     }
     n++;
   }
+  scan.emitted += n;
   duckdb_data_chunk_set_size(output, n);
 }
 
@@ -321,12 +323,14 @@ bool writeParts(Batch& batch, Session& session, const std::string files[2], std:
   std::string names[2];
   for (int k = 0; k < 2; k++) names[k] = "huntboard_part_" + std::to_string(session.writes) + "_" + std::to_string(k);
   session.writes++;
-  Scan scans[2] = {{&batch, &batch.parts[0], timestampColumn, {}}, {&batch, &batch.parts[1], timestampColumn, {}}};
+  Scan scans[2] = {{&batch, &batch.parts[0], timestampColumn, {}, 0}, {&batch, &batch.parts[1], timestampColumn, {}, 0}};
   std::thread second;
   if (batch.parts[1].docCount > 0) second = std::thread([&] { writePart(db, scans[1], names[1]); });
   if (batch.parts[0].docCount > 0) writePart(db, scans[0], names[0]);
   if (second.joinable()) second.join();
   for (auto& scan : scans) {
+    // the part's row count is what pass 1 counted: a part that differs is a bug, never written
+    if (scan.error.empty() && scan.emitted != scan.part->docCount) scan.error = "compiled ingest: a part's rows differ from its count";
     if (scan.error.empty()) continue;
     error = scan.error;
     return false;

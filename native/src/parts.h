@@ -64,10 +64,10 @@ struct Batch {
   std::vector<uint8_t> present[2];           // per half, over the column space
 };
 
-// Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part).
-// False (with why) when the batch as a whole cannot go this way: a line break inside a line, or
-// text that may hide a lone surrogate.
-bool survey(Batch& batch, size_t expectedLines, bool split, std::string& why);
+// Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part);
+// `fromText`: the bytes were JS strings, where U+FFFD may stand for a lone surrogate. False (with
+// why) when the batch as a whole cannot go this way: a line break inside a line, or such text.
+bool survey(Batch& batch, size_t expectedLines, bool split, bool fromText, std::string& why);
 
 // Adds the JS path's answer for untakeable line `line`: nullptr = rejected, else the row as JSON
 // (`{"column": value | [values]}`) with `types` naming the DuckDB type of any column not in the spec.

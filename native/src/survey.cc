@@ -168,7 +168,7 @@ struct RowParser {
 
 }  // namespace
 
-bool survey(Batch& batch, size_t expectedLines, bool split, std::string& why) {
+bool survey(Batch& batch, size_t expectedLines, bool split, bool fromText, std::string& why) {
   const char* data = batch.data;
   const size_t size = batch.size;
   batch.lines.reserve(expectedLines);
@@ -188,7 +188,7 @@ bool survey(Batch& batch, size_t expectedLines, bool split, std::string& why) {
     return false;
   }
   // U+FFFD may stand for a lone surrogate of the JS text, which JS orders otherwise
-  if (memmem(data, size, "\xEF\xBF\xBD", 3)) {
+  if (fromText && memmem(data, size, "\xEF\xBF\xBD", 3)) {
     why = "U+FFFD";
     return false;
   }

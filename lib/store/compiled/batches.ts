@@ -15,6 +15,8 @@ export interface LineBatch {
   firstLine: number;
   /** The text of line `i` (0-based in the batch), as readline would give it. */
   text(i: number): string;
+  /** The bytes were JS strings, so U+FFFD in them may stand for a lone surrogate. */
+  fromText: boolean;
 }
 
 export interface BatchLimits {
@@ -23,7 +25,7 @@ export interface BatchLimits {
 }
 
 function fromStrings(texts: string[], firstLine: number): LineBatch {
-  return { bytes: Buffer.from(texts.join('\n')), count: texts.length, firstLine, text: (i) => texts[i] };
+  return { bytes: Buffer.from(texts.join('\n')), count: texts.length, firstLine, text: (i) => texts[i], fromText: true };
 }
 
 export async function* stringBatches(lines: AsyncIterable<string> | Iterable<string>, limits: BatchLimits): AsyncGenerator<LineBatch> {
@@ -77,7 +79,7 @@ function fromBytes(bytes: Buffer, count: number, firstLine: number, limit: numbe
     const last = i + 1 >= starts.length;
     return decode(bytes.subarray(starts[i], last ? bytes.length : starts[i + 1] - 1), last && atEnd);
   };
-  return [{ bytes, count, firstLine, text }];
+  return [{ bytes, count, firstLine, text, fromText: false }];
 }
 
 /**

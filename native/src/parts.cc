@@ -1,19 +1,17 @@
-// Pass 2: each half read again, straight into DuckDB vectors, by a table function whose rows
-// `COPY … TO parquet` writes as the part. Reading twice is cheaper than keeping rows: a part's
-// columns must be known before it is written.
+// Pass 2: each half's rows — logged by pass 1, or the JS path's for the lines it left to JS —
+// straight into DuckDB vectors, by a table function whose rows `COPY … TO parquet` writes as the
+// part. Two passes because a part's columns must be known before it is written.
 #include "parts.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <thread>
 
 #include "duckdb.h"
 
 namespace hbparts {
 
-using linereader::ResultKind;
-using linereader::Row;
-using linereader::Value;
 using linereader::ValueKind;
 
 namespace {
@@ -29,8 +27,8 @@ struct Scan {
 };
 
 struct LocalState {
-  size_t next;  // line index
-  Row row;
+  size_t next;        // line index
+  size_t logged = 0;  // read position in the half's log
   std::vector<int> slot;  // output position of each column of the space, -1 if absent here
 };
 
@@ -69,19 +67,20 @@ struct Out {
   std::vector<uint8_t> filled;
 };
 
-void setNative(duckdb_vector vector, idx_t index, int type, const Row& row, const Value& v) {
+void setLogged(duckdb_vector vector, idx_t index, int type, const Batch& batch, const HalfLog& log, const LoggedValue& v) {
   void* data = duckdb_vector_get_data(vector);
+  auto kind = static_cast<ValueKind>(v.kind);
   switch (type) {
     case DUCKDB_TYPE_VARCHAR: {
-      std::string_view s = row.str(v);
-      duckdb_vector_assign_string_element_len(vector, index, s.data(), s.size());
+      const char* bytes = v.inText ? log.text.data() + v.offset : batch.data + v.offset;
+      duckdb_vector_assign_string_element_len(vector, index, bytes, v.length);
       break;
     }
     case DUCKDB_TYPE_BIGINT: static_cast<int64_t*>(data)[index] = v.i; break;
     case DUCKDB_TYPE_INTEGER: static_cast<int32_t*>(data)[index] = static_cast<int32_t>(v.i); break;
     case DUCKDB_TYPE_UBIGINT: static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(v.i); break;
-    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = v.kind == ValueKind::Dbl ? v.d : static_cast<double>(v.i); break;
-    case DUCKDB_TYPE_BOOLEAN: static_cast<bool*>(data)[index] = v.b; break;
+    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = kind == ValueKind::Dbl ? v.d : static_cast<double>(v.i); break;
+    case DUCKDB_TYPE_BOOLEAN: static_cast<bool*>(data)[index] = v.b != 0; break;
     default: break;
   }
 }
@@ -137,20 +136,34 @@ duckdb_vector listSlot(Out& out, int i, idx_t n, idx_t count, idx_t& offset) {
   return duckdb_list_vector_get_child(out.vectors[i]);
 }
 
-const char* emitNative(Scan& scan, LocalState& state, Out& out, idx_t n, const Row& row) {
-  for (const auto& c : row.columns) {
-    int column = c.field * 2 + (c.multi ? 1 : 0);
-    int i = state.slot[column];
+template <typename T>
+T readLog(const HalfLog& log, size_t& at) {
+  T v;
+  std::memcpy(&v, log.records.data() + at, sizeof(T));
+  at += sizeof(T);
+  return v;
+}
+
+// The next logged row of the half (pass 1 read it) into the chunk's row n.
+const char* emitLogged(Scan& scan, LocalState& state, Out& out, idx_t n, const HalfLog& log) {
+  const Batch& batch = *scan.batch;
+  size_t& at = state.logged;
+  if (at >= log.records.size()) return "compiled ingest: a part's log ended early";
+  uint32_t cells = readLog<uint32_t>(log, at);
+  for (uint32_t c = 0; c < cells; c++) {
+    LoggedCell cell = readLog<LoggedCell>(log, at);
+    int i = state.slot[cell.column];
     if (i < 0) return "compiled ingest: a column missing from the first pass";
     out.filled[i] = 1;
-    if (!c.multi) {
-      setNative(out.vectors[i], n, out.types[i], row, row.values[c.first]);
-      if (column == scan.timestampColumn) noteTimestamp(*scan.part, row.values[c.first].i);
+    if (!batch.columns[cell.column].list) {
+      LoggedValue v = readLog<LoggedValue>(log, at);
+      setLogged(out.vectors[i], n, out.types[i], batch, log, v);
+      if (static_cast<int>(cell.column) == scan.timestampColumn) noteTimestamp(*scan.part, v.i);
       continue;
     }
     idx_t offset;
-    duckdb_vector child = listSlot(out, i, n, c.count, offset);
-    for (uint32_t k = 0; k < c.count; k++) setNative(child, offset + k, out.types[i], row, row.values[c.first + k]);
+    duckdb_vector child = listSlot(out, i, n, cell.count, offset);
+    for (uint32_t k = 0; k < cell.count; k++) setLogged(child, offset + k, out.types[i], batch, log, readLog<LoggedValue>(log, at));
   }
   return nullptr;
 }
@@ -193,16 +206,18 @@ void produce(duckdb_function_info info, duckdb_data_chunk output) {
     size_t line = state.next++;
     std::fill(out.filled.begin(), out.filled.end(), 0);
     const char* error = nullptr;
-    int32_t o = batch.overrideOf[line];
-    if (o >= 0) {
-      if (batch.overrides[o].rejected) continue;
-      error = emitOverride(scan, state, out, n, batch.overrides[o]);
+    if (batch.status[line] == Skipped) continue;
+    if (batch.status[line] == Logged) {
+      error = emitLogged(scan, state, out, n, batch.logs[scan.part == &batch.parts[0] ? 0 : 1]);
     } else {
-      const LineRef& ref = batch.lines[line];
-      linereader::Result r = linereader::readLine(batch.spec, batch.data + ref.offset, ref.length, state.row);
-      if (r.kind == ResultKind::Blank) continue;
-      // pass 1 took this very line: a second reading that differs is a bug, never a quiet gap
-      error = r.kind == ResultKind::Row ? emitNative(scan, state, out, n, state.row) : "compiled ingest: a line read differently on its second pass";
+      int32_t o = batch.overrideOf[line];
+      if (o < 0) {
+        error = "compiled ingest: no answer for a line the reader left to JS";
+      } else if (batch.overrides[o].rejected) {
+        continue;
+      } else {
+        error = emitOverride(scan, state, out, n, batch.overrides[o]);
+      }
     }
     if (error) {
       duckdb_function_set_error(info, error);

@@ -51,6 +51,31 @@ struct Column {
   int field;  // spec field, -1 for a JS-only column
 };
 
+// A row pass 1 read, kept for pass 2 so that no line is read twice: fixed-size records in a
+// per-half log. Strings point into the batch (or, when unescaping changed them, into the log's text).
+struct LoggedValue {
+  uint8_t kind;    // linereader::ValueKind
+  uint8_t inText;  // the bytes are in HalfLog::text, else in Batch::data
+  uint16_t unused;
+  uint32_t length;
+  union {
+    int64_t i;
+    double d;
+    uint64_t offset;
+    uint64_t b;
+  };
+};
+struct LoggedCell {
+  uint32_t column;
+  uint32_t count;  // values that follow
+};
+struct HalfLog {
+  std::vector<uint8_t> records;  // per row: uint32 cell count, then per cell a LoggedCell and its values
+  std::string text;
+};
+
+enum LineStatus : uint8_t { Skipped, Logged, Untakeable };
+
 struct Batch {
   const char* data = nullptr;
   size_t size = 0;
@@ -62,6 +87,8 @@ struct Batch {
   std::vector<Override> overrides;
   Part parts[2];
   std::vector<uint8_t> present[2];           // per half, over the column space
+  std::vector<uint8_t> status;               // LineStatus of each line
+  HalfLog logs[2];
 };
 
 // Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part);

@@ -33,21 +33,64 @@ int physicalType(linereader::Kind kind) {
   }
 }
 
-// One half: every line read once; the untakeable ones remembered, the rest counted.
+template <typename T>
+void append(std::vector<uint8_t>& out, const T& v) {
+  size_t at = out.size();
+  out.resize(at + sizeof(T));
+  std::memcpy(out.data() + at, &v, sizeof(T));
+}
+
+void logRow(const Batch& batch, const linereader::Row& row, HalfLog& log) {
+  append(log.records, static_cast<uint32_t>(row.columns.size()));
+  for (const auto& c : row.columns) {
+    append(log.records, LoggedCell{static_cast<uint32_t>(c.field * 2 + (c.multi ? 1 : 0)), c.count});
+    for (uint32_t k = 0; k < c.count; k++) {
+      const linereader::Value& v = row.values[c.first + k];
+      LoggedValue out{};
+      out.kind = static_cast<uint8_t>(v.kind);
+      switch (v.kind) {
+        case linereader::ValueKind::Str: {
+          std::string_view s = row.str(v);
+          out.length = static_cast<uint32_t>(s.size());
+          if (s.data() >= batch.data && s.data() + s.size() <= batch.data + batch.size) {
+            out.offset = static_cast<uint64_t>(s.data() - batch.data);
+          } else {
+            out.inText = 1;
+            out.offset = log.text.size();
+            log.text.append(s);
+          }
+          break;
+        }
+        case linereader::ValueKind::Int: out.i = v.i; break;
+        case linereader::ValueKind::Dbl: out.d = v.d; break;
+        case linereader::ValueKind::Bool: out.b = v.b ? 1 : 0; break;
+      }
+      append(log.records, out);
+    }
+  }
+}
+
+// One half: every line read once; the untakeable ones remembered, the rows logged for pass 2.
 void surveyHalf(Batch& batch, int k, std::vector<uint32_t>& untakeable) {
   Part& part = batch.parts[k];
   std::vector<uint8_t>& present = batch.present[k];
+  HalfLog& log = batch.logs[k];
+  // a logged row takes about as many bytes as its line: reserving that spares the copies of growth
+  log.records.reserve(batch.lines[part.endLine - 1].offset - batch.lines[part.firstLine].offset + 4096);
   linereader::Row row;
   for (size_t i = part.firstLine; i < part.endLine; i++) {
     const LineRef& ref = batch.lines[i];
     linereader::Result r = linereader::readLine(batch.spec, batch.data + ref.offset, ref.length, row);
     if (r.kind == linereader::ResultKind::Blank) continue;
     if (r.kind == linereader::ResultKind::Untakeable) {
+      batch.status[i] = Untakeable;
       untakeable.push_back(static_cast<uint32_t>(i));
       continue;
     }
+    batch.status[i] = Logged;
     part.docCount++;
     for (const auto& c : row.columns) present[c.field * 2 + (c.multi ? 1 : 0)] = 1;
+    logRow(batch, row, log);
   }
 }
 
@@ -205,9 +248,11 @@ bool survey(Batch& batch, size_t expectedLines, bool split, bool fromText, std::
   batch.parts[1].endLine = batch.lines.size();
   std::vector<uint32_t> untakeable[2];
   for (int k = 0; k < 2; k++) batch.present[k].assign(batch.columns.size(), 0);
-  std::thread second([&] { surveyHalf(batch, 1, untakeable[1]); });
+  batch.status.assign(batch.lines.size(), Skipped);
+  std::thread second;
+  if (batch.parts[1].endLine > batch.parts[1].firstLine) second = std::thread([&] { surveyHalf(batch, 1, untakeable[1]); });
   surveyHalf(batch, 0, untakeable[0]);
-  second.join();
+  if (second.joinable()) second.join();
   batch.untakeable = untakeable[0];
   batch.untakeable.insert(batch.untakeable.end(), untakeable[1].begin(), untakeable[1].end());
   batch.overrideOf.assign(batch.lines.size(), -1);

@@ -125,9 +125,20 @@ async function ingestBatch(sink: CompiledSink, addon: CompiledIngest, session: S
 
 export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, batches: AsyncIterable<LineBatch>): Promise<void> {
   const session = addon.open({ memoryLimit: sink.memoryLimit, tempDirectory: path.join(sink.partsDir, '.tmp-spill') });
+  const reader = batches[Symbol.asyncIterator]();
   try {
-    for await (const batch of batches) await ingestBatch(sink, addon, session, batch);
+    // the next batch is read while this one is written: reading is JS's, writing the addon's threads'
+    let next = reader.next();
+    for (;;) {
+      const { done, value } = await next;
+      if (done) break;
+      next = reader.next();
+      // a failure below leaves `next` unawaited: it must not become an unhandled rejection
+      next.catch(() => undefined);
+      await ingestBatch(sink, addon, session, value);
+    }
   } finally {
+    await reader.return?.(undefined);
     addon.close(session);
   }
 }

@@ -19,6 +19,8 @@ struct Field {
   std::string type;
   Kind kind = Kind::None;
   bool lowercase = false;  // normalizer: lowercase (other normalizers do nothing in the JS path)
+  // lowercase beyond ASCII through lowercase_table.h: only when the JS side's Unicode version is the table's
+  bool unicodeLowercase = false;
   int parent = -1;         // multi-field: index of the field whose values it indexes
   std::vector<int> children;
 };

@@ -4,6 +4,8 @@
 namespace linereader {
 struct LowerEntry { uint32_t cp; uint8_t n; uint32_t out[3]; };
 constexpr uint32_t kFinalSigmaCapital = 0x3a3;
+// process.versions.unicode of the Node that generated the table
+constexpr const char* kLowerTableUnicode = "17.0";
 constexpr LowerEntry kLowerTable[] = {
 {0xc0, 1, {0xe0}},
 {0xc1, 1, {0xe1}},

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "line_reader.h"
+#include "lowercase_table.h"
 #include "path_hash.h"
 
 namespace linereader {
@@ -151,6 +152,8 @@ bool parseSpec(std::string_view json, Spec& out, std::string& error) {
   }
   out = Spec();
   out.dynamic = dyn->b;
+  const Json* unicode = root.get("unicode");
+  const bool tableMatches = unicode && unicode->type == Json::Str && unicode->s == kLowerTableUnicode;
   std::map<std::string, int> byName;
   for (const Json& f : fields->items) {
     const Json* name = f.get("name");
@@ -162,6 +165,7 @@ bool parseSpec(std::string_view json, Spec& out, std::string& error) {
     field.kind = kindOf(type->s);
     const Json* norm = f.get("normalizer");
     field.lowercase = norm && norm->type == Json::Str && norm->s == "lowercase";
+    field.unicodeLowercase = tableMatches;
     const Json* parent = f.get("parent");
     if (parent && parent->type == Json::Str) {
       auto it = byName.find(parent->s);

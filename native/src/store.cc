@@ -34,7 +34,7 @@ void setText(Value& out, uint32_t off, uint32_t len) {
 }
 
 // coerceString (+ the lowercase normalizer).
-Coerced toKeyword(Row& row, const RawValue& v, bool lowercase, Value& out) {
+Coerced toKeyword(Row& row, const RawValue& v, bool lowercase, bool unicodeLowercase, Value& out) {
   switch (v.type) {
     case RawValue::Str: {
       v.inArena ? setText(out, v.off, v.len) : setString(out, v.ptr, v.len);
@@ -43,6 +43,7 @@ Coerced toKeyword(Row& row, const RawValue& v, bool lowercase, Value& out) {
       bool upper = !v.ascii;
       for (char c : s) upper |= (c >= 'A' && c <= 'Z');
       if (!upper) return Coerced::Ok;
+      if (!v.ascii && !unicodeLowercase) return Coerced::Unsure;
       // lowered into scratch first: `s` may live in row.text, which appending would move
       row.lowerTmp.clear();
       if (!appendLowercase(s, row.lowerTmp)) return Coerced::Unsure;
@@ -141,8 +142,8 @@ Coerced toDate(const Row& row, const RawValue& v, Value& out) {
 
 Coerced coerce(Row& row, const Field& f, const RawValue& v, Value& out) {
   switch (f.kind) {
-    case Kind::Keyword: return toKeyword(row, v, f.lowercase, out);
-    case Kind::Text: return toKeyword(row, v, false, out);
+    case Kind::Keyword: return toKeyword(row, v, f.lowercase, f.unicodeLowercase, out);
+    case Kind::Text: return toKeyword(row, v, false, false, out);
     case Kind::Long: return toWhole(row, v, -9223372036854775808.0, 9223372036854775807.0, out);
     case Kind::Integer: return toWhole(row, v, -2147483648.0, 2147483647.0, out);
     case Kind::Short: return toWhole(row, v, -32768.0, 32767.0, out);

@@ -40,11 +40,13 @@ function partName(): string {
 /**
  * The mapping as the addon reads it (FlatMapping). Rebuilt per batch: dynamic mappings grow. Under
  * a template (ECS) an unmapped path may be a template field: called dynamic, so that the reader
- * leaves every unmapped path to the JS path, which maps it.
+ * leaves every unmapped path to the JS path, which maps it. `unicode`: the reader lower-cases
+ * beyond ASCII only with the Unicode version its table was made from (native/gen-lowercase.mjs).
  */
 function specOf(schema: DocumentSchema): string {
   const { flat } = schema;
-  return JSON.stringify({ dynamic: flat.dynamic || schema.template !== undefined, objects: [...flat.objects], fields: flat.fields });
+  const dynamic = flat.dynamic || schema.template !== undefined;
+  return JSON.stringify({ dynamic, objects: [...flat.objects], fields: flat.fields, unicode: process.versions.unicode });
 }
 
 function readInJs(sink: CompiledSink, text: string, line: number): JsAnswer {

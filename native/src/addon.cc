@@ -1,5 +1,5 @@
 // Node binding of the compiled ingest, both steps off the JS thread:
-//   survey(lines: Buffer, lineCount, spec: string, split, fromText: boolean) → { batch, untakeable: number[] } | { whole: why }
+//   survey(session, lines: Buffer, lineCount, spec: string, split, fromText: boolean) → { batch, untakeable: number[] } | { whole: why }
 //   write(session, batch, lines: number[], rows: (string | null)[], types: [column, type][],
 //         files: [string, string]) → { parts: PartInfo-like[] } | { error }
 //   open(settings) → session; close(session); countLines(bytes, max) → [lines, last break]
@@ -172,19 +172,26 @@ napi_value queue(napi_env env, Call* call) {
 }
 
 napi_value Survey(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
+  size_t argc = 6;
+  napi_value argv[6];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
   void* bytes = nullptr;
   size_t size = 0;
-  if (argc < 5 || napi_get_buffer_info(env, argv[0], &bytes, &size) != napi_ok) {
-    napi_throw_type_error(env, nullptr, "survey(lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean)");
+  void* sessionData = nullptr;
+  if (argc < 6 || napi_get_value_external(env, argv[0], &sessionData) != napi_ok || napi_get_buffer_info(env, argv[1], &bytes, &size) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "survey(session, lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean)");
+    return nullptr;
+  }
+  auto* session = static_cast<hbparts::Session*>(sessionData);
+  if (!session->database) {
+    napi_throw_error(env, nullptr, "survey: the session is closed");
     return nullptr;
   }
   auto* held = new Held();
+  held->batch.logs = session->logs;
   held->batch.data = static_cast<const char*>(bytes);
   held->batch.size = size;
-  napi_create_reference(env, argv[0], 1, &held->buffer);
+  napi_create_reference(env, argv[1], 1, &held->buffer);
   napi_value external;
   napi_create_external(
       env, held,
@@ -197,12 +204,13 @@ napi_value Survey(napi_env env, napi_callback_info info) {
   auto* call = new Call();
   call->held = held;
   napi_create_reference(env, external, 1, &call->heldRef);
+  napi_create_reference(env, argv[0], 1, &call->sessionRef);
   double lineCount = 0;
-  napi_get_value_double(env, argv[1], &lineCount);
+  napi_get_value_double(env, argv[2], &lineCount);
   call->expectedLines = static_cast<size_t>(lineCount);
-  call->specJson = stringOf(env, argv[2]);
-  napi_get_value_bool(env, argv[3], &call->split);
-  napi_get_value_bool(env, argv[4], &call->fromText);
+  call->specJson = stringOf(env, argv[3]);
+  napi_get_value_bool(env, argv[4], &call->split);
+  napi_get_value_bool(env, argv[5], &call->fromText);
   return queue(env, call);
 }
 

@@ -70,7 +70,7 @@ struct LoggedCell {
   uint32_t count;  // values that follow
 };
 struct HalfLog {
-  std::vector<uint8_t> records;  // per row: uint32 cell count, then per cell a LoggedCell and its values
+  std::string records;  // per row: uint32 cell count, then per cell a LoggedCell and its values
   std::string text;
 };
 
@@ -88,7 +88,7 @@ struct Batch {
   Part parts[2];
   std::vector<uint8_t> present[2];           // per half, over the column space
   std::vector<uint8_t> status;               // LineStatus of each line
-  HalfLog logs[2];
+  HalfLog* logs = nullptr;                   // two, the session's: reused batch after batch
 };
 
 // Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part);
@@ -105,10 +105,12 @@ struct Settings {
   std::string tempDirectory;  // where DuckDB may spill
 };
 
-// The DuckDB database an ingest writes its parts with (in memory: it only runs COPY).
+// The DuckDB database an ingest writes its parts with (in memory: it only runs COPY), and the
+// row logs of its batches, reused: fresh memory for each batch would cost a page fault per 4 KiB.
 struct Session {
   void* database = nullptr;  // duckdb_database
   uint64_t writes = 0;       // names each write's table functions apart
+  HalfLog logs[2];
 };
 bool openSession(const Settings& settings, Session& session, std::string& error);
 void closeSession(Session& session);

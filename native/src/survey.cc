@@ -34,10 +34,8 @@ int physicalType(linereader::Kind kind) {
 }
 
 template <typename T>
-void append(std::vector<uint8_t>& out, const T& v) {
-  size_t at = out.size();
-  out.resize(at + sizeof(T));
-  std::memcpy(out.data() + at, &v, sizeof(T));
+void append(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof(T));
 }
 
 void logRow(const Batch& batch, const linereader::Row& row, HalfLog& log) {
@@ -75,6 +73,8 @@ void surveyHalf(Batch& batch, int k, std::vector<uint32_t>& untakeable) {
   Part& part = batch.parts[k];
   std::vector<uint8_t>& present = batch.present[k];
   HalfLog& log = batch.logs[k];
+  log.records.clear();
+  log.text.clear();
   // a logged row takes about as many bytes as its line: reserving that spares the copies of growth
   log.records.reserve(batch.lines[part.endLine - 1].offset - batch.lines[part.firstLine].offset + 4096);
   linereader::Row row;

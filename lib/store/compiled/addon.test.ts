@@ -13,7 +13,11 @@ const addon = compiledIngest();
 if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-addon-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const session = addon.open({ memoryLimit: '1GB', tempDirectory: path.join(dir, 'spill') });
+afterAll(() => {
+  addon.close(session);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const FIELDS = [
   { name: '@timestamp', type: 'date' },
@@ -46,7 +50,7 @@ async function rows(file: string): Promise<Record<string, unknown>[]> {
 describe('survey', () => {
   it('leaves to JS exactly the lines it cannot take, and skips blank ones', async () => {
     const lines = ['{"k":"a","n":1}', '', '{"k":"b","n":"x"}', 'not json', '{"k":"c","dotted.key":1}', '{"ip":"010.0.0.1"}', '{"k":"d","ip":"10.0.0.1"}'];
-    const { untakeable } = surveyed(await addon.survey(Buffer.from(lines.join('\n')), lines.length, spec(), false, true));
+    const { untakeable } = surveyed(await addon.survey(session, Buffer.from(lines.join('\n')), lines.length, spec(), false, true));
     // a string in a long field, invalid JSON, an IP with a leading zero (all rejected or odd in JS)
     expect(untakeable).toEqual(expect.arrayContaining([2, 3, 5]));
     expect(untakeable).not.toContain(0);
@@ -56,27 +60,26 @@ describe('survey', () => {
 
   it('lower-cases beyond ASCII only with the Unicode version of its table', async () => {
     const line = Buffer.from('{"k":"ÉCOLE"}');
-    expect(surveyed(await addon.survey(line, 1, spec(), false, false)).untakeable).toEqual([]);
-    expect(surveyed(await addon.survey(line, 1, spec('1.0'), false, false)).untakeable).toEqual([0]);
+    expect(surveyed(await addon.survey(session, line, 1, spec(), false, false)).untakeable).toEqual([]);
+    expect(surveyed(await addon.survey(session, line, 1, spec('1.0'), false, false)).untakeable).toEqual([0]);
   });
 
   it('refuses a batch whole when a line held a line break, or JS text held U+FFFD', async () => {
-    expect(await addon.survey(Buffer.from('{"k":"a"}\n{"k":"b"}'), 1, spec(), false, true)).toEqual({ whole: 'a line break inside a line' });
-    expect(await addon.survey(Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, true)).toEqual({ whole: 'U+FFFD' });
+    expect(await addon.survey(session, Buffer.from('{"k":"a"}\n{"k":"b"}'), 1, spec(), false, true)).toEqual({ whole: 'a line break inside a line' });
+    expect(await addon.survey(session, Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, true)).toEqual({ whole: 'U+FFFD' });
     // bytes read from a file hold U+FFFD only where the file does: no lone surrogate behind it
-    expect(surveyed(await addon.survey(Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, false)).untakeable).toEqual([]);
+    expect(surveyed(await addon.survey(session, Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, false)).untakeable).toEqual([]);
   });
 });
 
 describe('write', () => {
   it('writes both halves in line order, the JS rows in their places, the rejected lines left out', async () => {
     const lines = Array.from({ length: 10 }, (_, i) => (i === 3 ? '{"k":"x","k":"odd","n":7}' : i === 8 ? 'bad' : `{"@timestamp":"2026-01-${String(i + 1).padStart(2, '0')}T00:00:00.000Z","k":"K${i}","n":${i}}`));
-    const { batch, untakeable } = surveyed(await addon.survey(Buffer.from(lines.join('\n')), lines.length, spec(), true, true));
+    const { batch, untakeable } = surveyed(await addon.survey(session, Buffer.from(lines.join('\n')), lines.length, spec(), true, true));
     // a duplicate key (JSON.parse keeps the last), and invalid JSON
     expect(untakeable).toEqual([3, 8]);
     const files: [string, string] = [path.join(dir, 'a.parquet'), path.join(dir, 'b.parquet')];
-    const session = addon.open({ memoryLimit: '1GB', tempDirectory: path.join(dir, 'spill') });
-    try {
+    {
       const written = await addon.write(session, batch, [3, 8], ['{"k":"odd","k.lc":"odd","n":7}', null], [], files);
       if ('error' in written) throw new Error(written.error);
       expect(written.parts.map((p) => [p.docCount, p.columns, p.minTimestamp, p.maxTimestamp])).toEqual([
@@ -86,19 +89,12 @@ describe('write', () => {
       const stored = [...(await rows(files[0])), ...(await rows(files[1]))];
       expect(stored.map((r) => r.k)).toEqual(['K0', 'K1', 'K2', 'odd', 'K4', 'K5', 'K6', 'K7', 'K9']);
       expect(stored.map((r) => r['k.lc'])).toEqual(['k0', 'k1', 'k2', 'odd', 'k4', 'k5', 'k6', 'k7', 'k9']);
-    } finally {
-      addon.close(session);
     }
   });
 
   it('answers a JS row it cannot place with an error, not a part', async () => {
-    const { batch } = surveyed(await addon.survey(Buffer.from('x'), 1, spec(), false, true));
-    const session = addon.open({ memoryLimit: '1GB', tempDirectory: path.join(dir, 'spill') });
-    try {
-      const files: [string, string] = [path.join(dir, 'c.parquet'), path.join(dir, 'd.parquet')];
-      expect(await addon.write(session, batch, [0], ['{"new":1}'], [], files)).toEqual({ error: 'no type for column new' });
-    } finally {
-      addon.close(session);
-    }
+    const { batch } = surveyed(await addon.survey(session, Buffer.from('x'), 1, spec(), false, true));
+    const files: [string, string] = [path.join(dir, 'c.parquet'), path.join(dir, 'd.parquet')];
+    expect(await addon.write(session, batch, [0], ['{"new":1}'], [], files)).toEqual({ error: 'no type for column new' });
   });
 });

@@ -34,8 +34,9 @@ export interface CompiledIngest {
   /**
    * Pass 1 over `lineCount` lines joined by '\n': which the reader cannot take exactly. `split`:
    * two parts, not one; `fromText`: the bytes were JS strings (which may hold lone surrogates).
+   * One batch at a time per session: a batch's rows wait in the session until it is written.
    */
-  survey(lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean): Promise<SurveyOutcome>;
+  survey(session: SessionHandle, lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean): Promise<SurveyOutcome>;
   /** Pass 2: the batch's halves as parts, with the JS path's rows (JSON, or null) for the untakeable lines. */
   write(session: SessionHandle, batch: BatchHandle, lines: number[], rows: (string | null)[], types: [string, PhysicalType][], files: [string, string]): Promise<WriteOutcome>;
   open(settings: { memoryLimit: string; tempDirectory: string }): SessionHandle;

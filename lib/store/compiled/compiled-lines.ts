@@ -105,7 +105,7 @@ async function writeInJs(sink: CompiledSink, batch: LineBatch, known: Map<number
 }
 
 async function ingestBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, batch: LineBatch): Promise<void> {
-  const surveyed = await addon.survey(batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
+  const surveyed = await addon.survey(session, batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
   if ('whole' in surveyed) return writeInJs(sink, batch, new Map());
   const { answers, rows, types } = answerUntakeable(sink, batch, surveyed.untakeable);
   const names = [partName(), partName()];

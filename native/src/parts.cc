@@ -148,6 +148,7 @@ T readLog(const HalfLog& log, size_t& at) {
 const char* emitLogged(Scan& scan, LocalState& state, Out& out, idx_t n, const HalfLog& log) {
   const Batch& batch = *scan.batch;
   size_t& at = state.logged;
+  if (log.outOfMemory) return "compiled ingest: out of memory for a batch's rows";
   if (at >= log.records.size()) return "compiled ingest: a part's log ended early";
   uint32_t cells = readLog<uint32_t>(log, at);
   for (uint32_t c = 0; c < cells; c++) {

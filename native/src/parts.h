@@ -3,7 +3,10 @@
 // caller (the JS path), whose answers for them (a row, or a rejection) are written in their place.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -69,9 +72,42 @@ struct LoggedCell {
   uint32_t column;
   uint32_t count;  // values that follow
 };
+// Bytes written without the zero-filling and per-call checks of std::string: a row's room is
+// made once, then its records are copied in.
+class ByteLog {
+ public:
+  ByteLog() = default;
+  ByteLog(const ByteLog&) = delete;
+  ByteLog& operator=(const ByteLog&) = delete;
+  ~ByteLog() { std::free(data_); }
+  void clear() { size_ = 0; }
+  size_t size() const { return size_; }
+  const char* data() const { return data_; }
+  // room for `n` more bytes; false when memory runs out
+  bool reserve(size_t n) {
+    if (size_ + n <= capacity_) return true;
+    size_t grown = std::max(capacity_ * 2, size_ + n);
+    void* p = std::realloc(data_, grown);
+    if (!p) return false;
+    data_ = static_cast<char*>(p);
+    capacity_ = grown;
+    return true;
+  }
+  template <typename T>
+  void put(const T& v) {  // after reserve
+    std::memcpy(data_ + size_, &v, sizeof(T));
+    size_ += sizeof(T);
+  }
+
+ private:
+  char* data_ = nullptr;
+  size_t size_ = 0, capacity_ = 0;
+};
+
 struct HalfLog {
-  std::string records;  // per row: uint32 cell count, then per cell a LoggedCell and its values
+  ByteLog records;  // per row: uint32 cell count, then per cell a LoggedCell and its values
   std::string text;
+  bool outOfMemory = false;
 };
 
 enum LineStatus : uint8_t { Skipped, Logged, Untakeable };

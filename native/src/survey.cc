@@ -33,37 +33,37 @@ int physicalType(linereader::Kind kind) {
   }
 }
 
-template <typename T>
-void append(std::string& out, const T& v) {
-  out.append(reinterpret_cast<const char*>(&v), sizeof(T));
-}
-
 void logRow(const Batch& batch, const linereader::Row& row, HalfLog& log) {
-  append(log.records, static_cast<uint32_t>(row.columns.size()));
+  ByteLog& out = log.records;
+  if (!out.reserve(sizeof(uint32_t) + row.columns.size() * sizeof(LoggedCell) + row.values.size() * sizeof(LoggedValue))) {
+    log.outOfMemory = true;
+    return;
+  }
+  out.put(static_cast<uint32_t>(row.columns.size()));
   for (const auto& c : row.columns) {
-    append(log.records, LoggedCell{static_cast<uint32_t>(c.field * 2 + (c.multi ? 1 : 0)), c.count});
+    out.put(LoggedCell{static_cast<uint32_t>(c.field * 2 + (c.multi ? 1 : 0)), c.count});
     for (uint32_t k = 0; k < c.count; k++) {
       const linereader::Value& v = row.values[c.first + k];
-      LoggedValue out{};
-      out.kind = static_cast<uint8_t>(v.kind);
+      LoggedValue logged{};
+      logged.kind = static_cast<uint8_t>(v.kind);
       switch (v.kind) {
         case linereader::ValueKind::Str: {
           std::string_view s = row.str(v);
-          out.length = static_cast<uint32_t>(s.size());
+          logged.length = static_cast<uint32_t>(s.size());
           if (s.data() >= batch.data && s.data() + s.size() <= batch.data + batch.size) {
-            out.offset = static_cast<uint64_t>(s.data() - batch.data);
+            logged.offset = static_cast<uint64_t>(s.data() - batch.data);
           } else {
-            out.inText = 1;
-            out.offset = log.text.size();
+            logged.inText = 1;
+            logged.offset = log.text.size();
             log.text.append(s);
           }
           break;
         }
-        case linereader::ValueKind::Int: out.i = v.i; break;
-        case linereader::ValueKind::Dbl: out.d = v.d; break;
-        case linereader::ValueKind::Bool: out.b = v.b ? 1 : 0; break;
+        case linereader::ValueKind::Int: logged.i = v.i; break;
+        case linereader::ValueKind::Dbl: logged.d = v.d; break;
+        case linereader::ValueKind::Bool: logged.b = v.b ? 1 : 0; break;
       }
-      append(log.records, out);
+      out.put(logged);
     }
   }
 }
@@ -75,8 +75,9 @@ void surveyHalf(Batch& batch, int k, std::vector<uint32_t>& untakeable) {
   HalfLog& log = batch.logs[k];
   log.records.clear();
   log.text.clear();
+  log.outOfMemory = false;
   // a logged row takes about as many bytes as its line: reserving that spares the copies of growth
-  log.records.reserve(batch.lines[part.endLine - 1].offset - batch.lines[part.firstLine].offset + 4096);
+  log.outOfMemory = !log.records.reserve(batch.lines[part.endLine - 1].offset - batch.lines[part.firstLine].offset + 4096);
   linereader::Row row;
   for (size_t i = part.firstLine; i < part.endLine; i++) {
     const LineRef& ref = batch.lines[i];

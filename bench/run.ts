@@ -146,7 +146,8 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     const ingestMs = ingest.ms;
     console.log(`  ingest: ${totalEvents} events (${network} network) in ${(ingestMs / 1000).toFixed(1)} s`);
     const raw = await rawDuckDb(dataDir, files, networkEvents <= jsPathUpTo);
-    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raw.eventsPerSecond)} events/s (read ${Math.round(raw.readEventsPerSecond ?? 0)}, write ${Math.round(raw.writeEventsPerSecond ?? 0)})`);
+    const halves = raw.readEventsPerSecond === undefined ? '' : ` (read alone ${rounded(raw.readEventsPerSecond)}, write alone ${rounded(raw.writeEventsPerSecond)})`;
+    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raw.eventsPerSecond)} events/s${halves}`);
     let jsPath: { eventsPerSecond: number } | undefined;
     let fastPath: { eventsPerSecond: number } | undefined;
     if (networkEvents <= jsPathUpTo) {

@@ -62,7 +62,10 @@ function coerceWhole(v: unknown, type: string): Coerced {
 function coerceFloat(v: unknown): Coerced {
   const n = toNumber(v);
   if (typeof n !== 'number') return n;
-  return Number.isFinite(n) ? ok(n) : fail(`[double] supports only finite values, but got [${String(v)}]`);
+  if (!Number.isFinite(n)) return fail(`[double] supports only finite values, but got [${String(v)}]`);
+  // -0 is stored as 0: Parquet's dictionary encoding would turn it into 0 or not depending on the
+  // values written before it in the same part, so it is one value here, always
+  return ok(n === 0 ? 0 : n);
 }
 
 function coerceBoolean(v: unknown): Coerced {

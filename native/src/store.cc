@@ -96,9 +96,8 @@ Coerced toDouble(const Row& row, const RawValue& v, Value& out) {
   double d;
   Coerced c = toNumber(row, v, d);
   if (c != Coerced::Ok) return c;
-  if (d == 0 && std::signbit(d)) return Coerced::Unsure;  // -0: kept out of ordering questions
   out.kind = ValueKind::Dbl;
-  out.d = d;
+  out.d = d == 0 ? 0.0 : d;  // -0 is stored as 0, as coerceFloat does
   return Coerced::Ok;
 }
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "duckdb.h"
+#include "json_text.h"
 #include "parts.h"
 
 namespace hbparts {
@@ -105,35 +106,6 @@ struct RowParser {
     while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
   }
 
-  static int hex4(const char* q) {
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-      char c = q[i];
-      int h = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-      if (h < 0) return -1;
-      v = v * 16 + h;
-    }
-    return v;
-  }
-
-  static void utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // A lone surrogate becomes U+FFFD, as Node does when it hands such a JS string to DuckDB.
   bool string(std::string& out) {
     if (p >= e || *p != '"') return false;
@@ -157,18 +129,18 @@ struct RowParser {
         case 't': out += '\t'; break;
         case 'u': {
           if (e - p < 4) return false;
-          int u = hex4(p);
+          int u = linereader::hex4(p);
           if (u < 0) return false;
           p += 4;
           if (u >= 0xD800 && u <= 0xDBFF && e - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-            int lo = hex4(p + 2);
+            int lo = linereader::hex4(p + 2);
             if (lo >= 0xDC00 && lo <= 0xDFFF) {
               p += 6;
-              utf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+              linereader::putUtf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
               break;
             }
           }
-          utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : static_cast<uint32_t>(u));
+          linereader::putUtf8(out, (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : static_cast<uint32_t>(u));
           break;
         }
         default:

@@ -4,6 +4,7 @@
  * the JS path (JSON.parse + documentToRow), lib/store/fast (DuckDB's read_ndjson where its answer is
  * certain), and the compiled reader (native/, lib/store/compiled), the default where it is built.
  */
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { IngestOptions, IngestReport, Rejection } from './types';
@@ -24,7 +25,7 @@ export interface IngestTuning {
   afterPart?: (part: PartInfo) => void | Promise<void>;
   /** `false` sends every line through JSON.parse and documentToRow (the reference path). */
   native?: boolean;
-  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or 256 MiB). */
+  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or up to 256 MiB). */
   batchLines?: number;
   /** `false` skips the compiled reader (native/) even where it is built. */
   compiled?: boolean;
@@ -37,8 +38,12 @@ export type IngestItem = { line: number; doc: unknown } | { line: number; reason
 
 const DEFAULT_PART_ROWS = 1_000_000;
 const DEFAULT_BATCH_LINES = 100_000;
-/** The compiled reader's batches: big enough that its two parts are big, small enough to hold in memory. */
-const COMPILED_BATCH_BYTES = 256 * 2 ** 20;
+/**
+ * The compiled reader's batches: big enough that its two parts are big, small enough to hold in
+ * memory (three times over: two byte buffers and the rows logged from one): 256 MiB, less on a
+ * machine of under 8 GiB.
+ */
+const COMPILED_BATCH_BYTES = Math.max(16 * 2 ** 20, Math.min(256 * 2 ** 20, Math.floor(os.totalmem() / 32)));
 /** Below this, a batch's two halves would be small parts for little gain. */
 const DEFAULT_SPLIT_LINES = 65_536;
 

@@ -6,7 +6,6 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { documentToRow, type DocumentSchema, type Row } from '../documents';
 import { MV_SUFFIX } from '../layout';
 import type { PhysicalType } from '../mapping';
@@ -14,6 +13,7 @@ import { fsyncPath } from '../atomic-file';
 import type { WrittenPart } from '../part-writer';
 import type { Rejection } from '../types';
 import { parseLine } from '../fast/native-lines';
+import { newPartName } from '../ingest-run';
 import type { CompiledIngest, SessionHandle } from './addon';
 import type { LineBatch } from './batches';
 
@@ -32,10 +32,6 @@ export interface CompiledSink {
 
 /** A line the JS path read: its row, or nothing (a blank or rejected line). */
 type JsAnswer = { row: Row; multiValued: string[] } | null;
-
-function partName(): string {
-  return `${Date.now().toString(36)}-${randomBytes(5).toString('hex')}.parquet`;
-}
 
 /**
  * The mapping as the addon reads it (FlatMapping). Rebuilt per batch: dynamic mappings grow. Under
@@ -108,7 +104,7 @@ async function ingestBatch(sink: CompiledSink, addon: CompiledIngest, session: S
   const surveyed = await addon.survey(session, batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
   if ('whole' in surveyed) return writeInJs(sink, batch, new Map());
   const { answers, rows, types } = answerUntakeable(sink, batch, surveyed.untakeable);
-  const names = [partName(), partName()];
+  const names = [newPartName(), newPartName()];
   const files: [string, string] = [path.join(sink.partsDir, `.tmp-${names[0]}`), path.join(sink.partsDir, `.tmp-${names[1]}`)];
   const written = await addon.write(session, surveyed.batch, surveyed.untakeable, rows, types, files).catch((e: unknown) => {
     for (const file of files) rmSync(file, { force: true });

@@ -5,7 +5,7 @@
   "targets": [
     {
       "target_name": "huntboard_ingest",
-      "sources": ["src/addon.cc", "src/coerce.cc", "src/dates.cc", "src/ip.cc", "src/line_reader.cc", "src/overrides.cc", "src/parts.cc", "src/spec.cc", "src/store.cc", "src/survey.cc"],
+      "sources": ["src/addon.cc", "src/buffers.cc", "src/coerce.cc", "src/dates.cc", "src/ip.cc", "src/line_reader.cc", "src/overrides.cc", "src/parts.cc", "src/session.cc", "src/spec.cc", "src/store.cc", "src/survey.cc"],
       "include_dirs": ["include", "src"],
       "cflags_cc": ["-O2", "-std=c++17", "-Wall", "-Wextra"],
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17"],

@@ -1,5 +1,6 @@
 /** Line-by-line reading of a file or stdin, streamed (a 1 GB NDJSON file never sits in memory). */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { ByteInput } from '../store/types';
 import { createInterface } from 'node:readline';
 
 export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
@@ -11,9 +12,22 @@ export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<s
   }
 }
 
-/** A file's bytes (or stdin's), in large chunks: ingest finds the lines without decoding them all. */
-export function openInput(file: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer | string> {
-  return file === '-' ? (stdin as AsyncIterable<Buffer | string>) : createReadStream(file, { highWaterMark: 4 * 2 ** 20 });
+/**
+ * A file's bytes (or stdin's chunks): ingest finds the lines without decoding them all, and reads
+ * a file straight into its own buffers. The file is opened at the first read.
+ */
+export function openInput(file: string, stdin: NodeJS.ReadableStream): ByteInput {
+  if (file === '-') return stdin as AsyncIterable<Buffer | string>;
+  let handle: Promise<FileHandle> | undefined;
+  return {
+    async read(into, offset, length) {
+      handle ??= open(file, 'r');
+      return (await (await handle).read(into, offset, length, null)).bytesRead;
+    },
+    async close() {
+      await (await handle)?.close();
+    },
+  };
 }
 
 export async function readAll(input: NodeJS.ReadableStream): Promise<string> {

@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Backend, QueryRequest, QueryResult } from '../backends/types';
 import type { DemoOptions } from '../demo';
-import type { EventStore, IndexSummary, IngestOptions, IngestReport } from '../store/types';
+import type { ByteInput, EventStore, IndexSummary, IngestOptions, IngestReport } from '../store/types';
+import { chunksOf } from '../store/compiled/batches';
 import type { CliIo } from './io';
 
 export interface TestIo extends CliIo {
@@ -65,9 +66,9 @@ export function testIo(options: TestIoOptions = {}): TestIo {
         ? options.ingestReport(index, collected)
         : { index, stored: collected.length, rejected: 0, rejections: [] };
     },
-    async ingestBytes(index: string, chunks: AsyncIterable<Buffer | string>, ingestOptions?: IngestOptions) {
+    async ingestBytes(index: string, input: ByteInput, ingestOptions?: IngestOptions) {
       // the lines the real store would number: readline over the decoded bytes
-      return store.ingestLines(index, createInterface({ input: Readable.from(chunks).setEncoding('utf8'), crlfDelay: Infinity }), ingestOptions);
+      return store.ingestLines(index, createInterface({ input: Readable.from(chunksOf(input)).setEncoding('utf8'), crlfDelay: Infinity }), ingestOptions);
     },
   };
   io.deps = {

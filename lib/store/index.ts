@@ -42,8 +42,8 @@ export function openStore(dataDir: string, tuning: IngestTuning = {}): EventStor
     ingestLines(index, lines, options) {
       return ingestLines(dataDir, index, lines, options, tuning);
     },
-    ingestBytes(index, chunks, options) {
-      return ingestBytes(dataDir, index, chunks, options, tuning);
+    ingestBytes(index, input, options) {
+      return ingestBytes(dataDir, index, input, options, tuning);
     },
     ingestDocuments(index, docs, options) {
       return ingestItems(dataDir, index, docsToItems(docs), options, tuning);

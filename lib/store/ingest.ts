@@ -4,10 +4,9 @@
  * the JS path (JSON.parse + documentToRow), lib/store/fast (DuckDB's read_ndjson where its answer is
  * certain), and the compiled reader (native/, lib/store/compiled), the default where it is built.
  */
-import os from 'node:os';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { IngestOptions, IngestReport, Rejection } from './types';
+import type { ByteInput, IngestOptions, IngestReport, Rejection } from './types';
 import type { PartInfo } from './layout';
 import { documentToRow, type Row } from './documents';
 import type { WrittenPart } from './part-writer';
@@ -15,7 +14,7 @@ import { newPartName, rowWriter, runIngest, stagingMemory } from './ingest-run';
 import { ingestLinesNatively, parseLine } from './fast/native-lines';
 import { Stage } from './fast/stage';
 import { compiledIngest, type CompiledIngest } from './compiled/addon';
-import { byteBatches, stringBatches, type LineBatch } from './compiled/batches';
+import { byteBatches, chunksOf, stringBatches, type LineBatch } from './compiled/batches';
 import { ingestCompiled } from './compiled/compiled-lines';
 
 export interface IngestTuning {
@@ -25,11 +24,11 @@ export interface IngestTuning {
   afterPart?: (part: PartInfo) => void | Promise<void>;
   /** `false` sends every line through JSON.parse and documentToRow (the reference path). */
   native?: boolean;
-  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or up to 256 MiB). */
+  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or 32 MiB). */
   batchLines?: number;
   /** `false` skips the compiled reader (native/) even where it is built. */
   compiled?: boolean;
-  /** The compiled reader writes a batch of at least this many lines as two parts at once (default 65,536). */
+  /** The compiled reader writes a batch of at least this many lines as two parts at once (default 262,144). */
   splitLines?: number;
 }
 
@@ -39,13 +38,18 @@ export type IngestItem = { line: number; doc: unknown } | { line: number; reason
 const DEFAULT_PART_ROWS = 1_000_000;
 const DEFAULT_BATCH_LINES = 100_000;
 /**
- * The compiled reader's batches: big enough that its two parts are big, small enough to hold in
- * memory (three times over: two byte buffers and the rows logged from one): 256 MiB, less on a
- * machine of under 8 GiB.
+ * The compiled reader's batches, each one part: 32 MiB. Each batch's bytes, its logged rows and the
+ * row group DuckDB gathers for it are touched twice (read, then written): small enough, they are
+ * still in the CPU's cache the second time, and a machine touches little fresh memory (which a
+ * virtual machine makes dear). Bigger batches, measured on the demo's network events: 64 MiB was
+ * about 1.15× slower, 256 MiB in two halves about 1.3×.
  */
-const COMPILED_BATCH_BYTES = Math.max(16 * 2 ** 20, Math.min(256 * 2 ** 20, Math.floor(os.totalmem() / 32)));
-/** Below this, a batch's two halves would be small parts for little gain. */
-const DEFAULT_SPLIT_LINES = 65_536;
+const COMPILED_BATCH_BYTES = 32 * 2 ** 20;
+/**
+ * Batches of at least this many lines (short lines) are written as two parts at once; other
+ * batches get their second thread from the survey of the next batch, which runs beside the write.
+ */
+const DEFAULT_SPLIT_LINES = 262_144;
 
 /** The JS path: every document through documentToRow, rows through PartWriter. */
 export async function ingestItems(
@@ -112,12 +116,12 @@ function ingestBatchesCompiled(
 export async function ingestBytes(
   dataDir: string,
   index: string,
-  chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  input: ByteInput,
   options?: IngestOptions,
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
-  const compiled = ingestBatchesCompiled(dataDir, index, (limits, addon) => byteBatches(chunks, limits, addon.countLines), options, tuning);
-  return compiled ?? ingestLines(dataDir, index, createInterface({ input: Readable.from(chunks).setEncoding('utf8'), crlfDelay: Infinity }), options, tuning);
+  const compiled = ingestBatchesCompiled(dataDir, index, (limits, addon) => byteBatches(input, limits, addon), options, tuning);
+  return compiled ?? ingestLines(dataDir, index, createInterface({ input: Readable.from(chunksOf(input)).setEncoding('utf8'), crlfDelay: Infinity }), options, tuning);
 }
 
 /**

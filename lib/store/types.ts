@@ -56,8 +56,19 @@ export interface EventStore {
   /** Ingests NDJSON lines; all-or-nothing per call: a killed ingest leaves no visible part. */
   ingestLines(index: string, lines: AsyncIterable<string> | Iterable<string>, options?: IngestOptions): Promise<IngestReport>;
   /** Ingests NDJSON bytes (a file, stdin), numbering lines as readline does; same rules as lines. */
-  ingestBytes(index: string, chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options?: IngestOptions): Promise<IngestReport>;
+  ingestBytes(index: string, input: ByteInput, options?: IngestOptions): Promise<IngestReport>;
   /** Ingests already-parsed documents (nested objects or dotted keys), same rules as lines. */
   ingestDocuments(index: string, docs: AsyncIterable<unknown> | Iterable<unknown>, options?: IngestOptions): Promise<IngestReport>;
   deleteIndex(index: string): Promise<void>;
 }
+
+/** Bytes read straight into a buffer of the caller's (a file's): no chunk is allocated or copied. */
+export interface ByteReader {
+  /** Up to `length` bytes into `into` at `offset`; 0 at the end of the input. */
+  read(into: Buffer, offset: number, length: number): Promise<number>;
+  /** Called once the input is done with, read to its end or not. */
+  close?(): Promise<void>;
+}
+
+/** NDJSON bytes: chunks (stdin, pieces) or a reader (a file). */
+export type ByteInput = AsyncIterable<Buffer | string> | Iterable<Buffer | string> | ByteReader;

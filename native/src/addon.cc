@@ -2,7 +2,8 @@
 //   survey(session, lines: Buffer, lineCount, spec: string, split, fromText: boolean) → { batch, untakeable: number[] } | { whole: why }
 //   write(session, batch, lines: number[], rows: (string | null)[], types: [column, type][],
 //         files: [string, string]) → { parts: PartInfo-like[] } | { error }
-//   open(settings) → session; close(session); countLines(bytes, max) → [lines, last break]
+//   open(settings) → session; close(session);
+//   release(batch): a surveyed batch that will not be written; countLines, allocate: buffers.h
 #include <node_api.h>
 
 #include <cstring>
@@ -12,14 +13,31 @@
 #include <vector>
 
 #include "duckdb.h"
+#include "buffers.h"
+#include "napi_values.h"
 #include "parts.h"
 
 namespace {
 
-// The batch and the Buffer its lines live in, kept alive by a JS external until collected.
+using napivalues::element;
+using napivalues::lengthOf;
+using napivalues::named;
+using napivalues::num;
+using napivalues::str;
+using napivalues::stringOf;
+
+// The batch and the Buffer its lines live in, kept alive by a JS external until collected; its
+// rows wait in one of its session's log sets from survey to write.
 struct Held {
   hbparts::Batch batch;
   napi_ref buffer = nullptr;
+  hbparts::Session* session = nullptr;
+  napi_ref sessionRef = nullptr;
+  bool holdsLogs = false;
+  void releaseLogs() {
+    if (holdsLogs) hbparts::releaseLogSet(*session, this);
+    holdsLogs = false;
+  }
 };
 
 struct Call {
@@ -44,44 +62,6 @@ struct Call {
   bool ok = true;
   std::string message;
 };
-
-std::string stringOf(napi_env env, napi_value v) {
-  size_t len = 0;
-  napi_get_value_string_utf8(env, v, nullptr, 0, &len);
-  std::string s(len, '\0');
-  napi_get_value_string_utf8(env, v, s.data(), len + 1, &len);
-  return s;
-}
-
-napi_value named(napi_env env, napi_value object, const char* name) {
-  napi_value v;
-  napi_get_named_property(env, object, name, &v);
-  return v;
-}
-
-napi_value element(napi_env env, napi_value array, uint32_t i) {
-  napi_value v;
-  napi_get_element(env, array, i, &v);
-  return v;
-}
-
-uint32_t lengthOf(napi_env env, napi_value array) {
-  uint32_t n = 0;
-  napi_get_array_length(env, array, &n);
-  return n;
-}
-
-napi_value num(napi_env env, double d) {
-  napi_value v;
-  napi_create_double(env, d, &v);
-  return v;
-}
-
-napi_value str(napi_env env, const std::string& s) {
-  napi_value v;
-  napi_create_string_utf8(env, s.data(), s.size(), &v);
-  return v;
-}
 
 int duckdbType(const std::string& name) {
   if (name == "VARCHAR") return DUCKDB_TYPE_VARCHAR;
@@ -155,6 +135,8 @@ void complete(napi_env env, napi_status, void* data) {
       if (part.docCount > 0) napi_set_element(env, parts, n++, partObject(env, batch, part));
     napi_set_named_property(env, result, "parts", parts);
   }
+  // a refused batch, or a written one, is done with its rows
+  if (!call->surveying || !call->ok) call->held->releaseLogs();
   napi_resolve_deferred(env, call->deferred, result);
   napi_delete_reference(env, call->heldRef);
   if (call->sessionRef) napi_delete_reference(env, call->sessionRef);
@@ -188,16 +170,27 @@ napi_value Survey(napi_env env, napi_callback_info info) {
     return nullptr;
   }
   auto* held = new Held();
-  held->batch.logs = session->logs;
+  hbparts::LogSet* logs = hbparts::takeLogSet(*session, held);
+  if (!logs) {
+    delete held;
+    napi_throw_error(env, nullptr, "survey: two batches of the session already wait to be written");
+    return nullptr;
+  }
+  held->holdsLogs = true;
+  held->session = session;
+  held->batch.logs = logs->halves;
   held->batch.data = static_cast<const char*>(bytes);
   held->batch.size = size;
   napi_create_reference(env, argv[1], 1, &held->buffer);
+  napi_create_reference(env, argv[0], 1, &held->sessionRef);
   napi_value external;
   napi_create_external(
       env, held,
       [](napi_env e, void* data, void*) {
         auto* h = static_cast<Held*>(data);
+        h->releaseLogs();
         napi_delete_reference(e, h->buffer);
+        napi_delete_reference(e, h->sessionRef);
         delete h;
       },
       nullptr, &external);
@@ -232,8 +225,13 @@ napi_value Write(napi_env env, napi_callback_info info) {
     napi_throw_error(env, nullptr, "write: the session is closed");
     return nullptr;
   }
-  napi_create_reference(env, argv[0], 1, &call->sessionRef);
   call->held = static_cast<Held*>(held);
+  if (!call->held->holdsLogs || call->held->session != call->session) {
+    delete call;
+    napi_throw_error(env, nullptr, "write: the batch was written already, refused, or surveyed in another session");
+    return nullptr;
+  }
+  napi_create_reference(env, argv[0], 1, &call->sessionRef);
   napi_create_reference(env, argv[1], 1, &call->heldRef);
   for (uint32_t i = 0, n = lengthOf(env, argv[2]); i < n; i++) {
     double line = 0;
@@ -293,51 +291,28 @@ napi_value Close(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
-// countLines(bytes: Buffer, max: number) → [lines, end]: '\n's up to `max`, and the offset of
-// the last one counted (-1 if none). Synchronous: it runs at memchr speed.
-napi_value CountLines(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2];
+// release(batch): a surveyed batch that will not be written gives its log set back at once.
+napi_value Release(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  void* bytes = nullptr;
-  size_t size = 0;
-  double max = 0;
-  if (argc < 2 || napi_get_buffer_info(env, argv[0], &bytes, &size) != napi_ok || napi_get_value_double(env, argv[1], &max) != napi_ok) {
-    napi_throw_type_error(env, nullptr, "countLines(bytes: Buffer, max: number)");
+  void* held = nullptr;
+  if (argc < 1 || napi_get_value_external(env, argv[0], &held) != napi_ok) {
+    napi_throw_type_error(env, nullptr, "release(batch)");
     return nullptr;
   }
-  const char* data = static_cast<const char*>(bytes);
-  double count = 0;
-  double last = -1;
-  for (size_t at = 0; count < max && at < size;) {
-    const void* nl = std::memchr(data + at, '\n', size - at);
-    if (!nl) break;
-    last = static_cast<double>(static_cast<const char*>(nl) - data);
-    count++;
-    at = static_cast<size_t>(last) + 1;
-  }
-  napi_value result;
-  napi_create_array_with_length(env, 2, &result);
-  napi_set_element(env, result, 0, num(env, count));
-  napi_set_element(env, result, 1, num(env, last));
-  return result;
+  static_cast<Held*>(held)->releaseLogs();
+  return nullptr;
 }
 
 }  // namespace
 
 NAPI_MODULE_INIT() {
-  napi_value survey, write;
-  napi_create_function(env, "survey", NAPI_AUTO_LENGTH, Survey, nullptr, &survey);
-  napi_create_function(env, "write", NAPI_AUTO_LENGTH, Write, nullptr, &write);
-  napi_set_named_property(env, exports, "survey", survey);
-  napi_set_named_property(env, exports, "write", write);
-  napi_value open, close;
-  napi_create_function(env, "open", NAPI_AUTO_LENGTH, Open, nullptr, &open);
-  napi_create_function(env, "close", NAPI_AUTO_LENGTH, Close, nullptr, &close);
-  napi_set_named_property(env, exports, "open", open);
-  napi_set_named_property(env, exports, "close", close);
-  napi_value countLines;
-  napi_create_function(env, "countLines", NAPI_AUTO_LENGTH, CountLines, nullptr, &countLines);
-  napi_set_named_property(env, exports, "countLines", countLines);
+  napivalues::exportFunction(env, exports, "survey", Survey);
+  napivalues::exportFunction(env, exports, "write", Write);
+  napivalues::exportFunction(env, exports, "release", Release);
+  napivalues::exportFunction(env, exports, "open", Open);
+  napivalues::exportFunction(env, exports, "close", Close);
+  exportBufferCalls(env, exports);
   return exports;
 }

@@ -3,16 +3,19 @@
 // part. Two passes because a part's columns must be known before it is written.
 #include "parts.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <thread>
 
 #include "duckdb.h"
+#include "vector_values.h"
 
 namespace hbparts {
 
-using linereader::ValueKind;
 
 namespace {
 
@@ -64,59 +67,7 @@ struct Out {
   std::vector<uint64_t*> validity;
   std::vector<int> types;
   std::vector<idx_t> listSizes;
-  std::vector<uint8_t> filled;
 };
-
-void setLogged(duckdb_vector vector, idx_t index, int type, const Batch& batch, const HalfLog& log, const LoggedValue& v) {
-  void* data = duckdb_vector_get_data(vector);
-  auto kind = static_cast<ValueKind>(v.kind);
-  switch (type) {
-    case DUCKDB_TYPE_VARCHAR: {
-      const char* bytes = v.inText ? log.text.data() + v.offset : batch.data + v.offset;
-      duckdb_vector_assign_string_element_len(vector, index, bytes, v.length);
-      break;
-    }
-    case DUCKDB_TYPE_BIGINT: static_cast<int64_t*>(data)[index] = v.i; break;
-    case DUCKDB_TYPE_INTEGER: static_cast<int32_t*>(data)[index] = static_cast<int32_t>(v.i); break;
-    case DUCKDB_TYPE_UBIGINT: static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(v.i); break;
-    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = kind == ValueKind::Dbl ? v.d : static_cast<double>(v.i); break;
-    case DUCKDB_TYPE_BOOLEAN: static_cast<bool*>(data)[index] = v.b != 0; break;
-    default: break;
-  }
-}
-
-// A JS value into a column, as DuckDB casts it when the JS path's staging table is copied.
-bool setScalar(duckdb_vector vector, idx_t index, int type, const Scalar& v) {
-  void* data = duckdb_vector_get_data(vector);
-  if (type == DUCKDB_TYPE_VARCHAR) {
-    if (v.kind != Scalar::Str) return false;
-    duckdb_vector_assign_string_element_len(vector, index, v.s.data(), v.s.size());
-    return true;
-  }
-  if (type == DUCKDB_TYPE_BOOLEAN) {
-    if (v.kind != Scalar::Bool) return false;
-    static_cast<bool*>(data)[index] = v.b;
-    return true;
-  }
-  if (v.kind != Scalar::Num) return false;
-  double r = std::nearbyint(v.d);
-  switch (type) {
-    case DUCKDB_TYPE_DOUBLE: static_cast<double*>(data)[index] = v.d; return true;
-    case DUCKDB_TYPE_BIGINT:
-      if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return false;
-      static_cast<int64_t*>(data)[index] = static_cast<int64_t>(r);
-      return true;
-    case DUCKDB_TYPE_UBIGINT:
-      if (!(r >= 0 && r < 18446744073709551616.0)) return false;
-      static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(r);
-      return true;
-    case DUCKDB_TYPE_INTEGER:
-      if (!(r >= -2147483648.0 && r <= 2147483647.0)) return false;
-      static_cast<int32_t*>(data)[index] = static_cast<int32_t>(r);
-      return true;
-    default: return false;
-  }
-}
 
 void noteTimestamp(Part& part, int64_t ts) {
   if (!part.hasTimestamp || ts < part.minTimestamp) part.minTimestamp = ts;
@@ -135,6 +86,8 @@ duckdb_vector listSlot(Out& out, int i, idx_t n, idx_t count, idx_t& offset) {
   entries[n].length = count;
   return duckdb_list_vector_get_child(out.vectors[i]);
 }
+
+void markValid(Out& out, int i, idx_t n) { out.validity[i][n / 64] |= uint64_t{1} << (n % 64); }
 
 template <typename T>
 T readLog(const HalfLog& log, size_t& at) {
@@ -155,7 +108,7 @@ const char* emitLogged(Scan& scan, LocalState& state, Out& out, idx_t n, const H
     LoggedCell cell = readLog<LoggedCell>(log, at);
     int i = state.slot[cell.column];
     if (i < 0) return "compiled ingest: a column missing from the first pass";
-    out.filled[i] = 1;
+    markValid(out, i, n);
     if (!batch.columns[cell.column].list) {
       LoggedValue v = readLog<LoggedValue>(log, at);
       setLogged(out.vectors[i], n, out.types[i], batch, log, v);
@@ -173,7 +126,7 @@ const char* emitOverride(Scan& scan, LocalState& state, Out& out, idx_t n, const
   for (const auto& cell : row.cells) {
     int i = state.slot[cell.column];
     if (i < 0) return "compiled ingest: a column missing from the first pass";
-    out.filled[i] = 1;
+    markValid(out, i, n);
     if (!cell.list) {
       if (!setScalar(out.vectors[i], n, out.types[i], cell.values[0])) return "compiled ingest: a JS row value does not fit its column";
       if (cell.column == scan.timestampColumn) noteTimestamp(*scan.part, static_cast<int64_t>(std::nearbyint(cell.values[0].d)));
@@ -195,17 +148,17 @@ void produce(duckdb_function_info info, duckdb_data_chunk output) {
   const size_t width = scan.part->columns.size();
   Out out;
   out.listSizes.assign(width, 0);
-  out.filled.assign(width, 0);
   for (size_t i = 0; i < width; i++) {
     out.vectors.push_back(duckdb_data_chunk_get_vector(output, i));
     duckdb_vector_ensure_validity_writable(out.vectors[i]);
     out.validity.push_back(duckdb_vector_get_validity(out.vectors[i]));
+    // every row null until a value is written: most documents leave most columns out
+    std::memset(out.validity[i], 0, kChunkRows / 8);
     out.types.push_back(batch.columns[scan.part->columns[i]].type);
   }
   idx_t n = 0;
   while (n < kChunkRows && state.next < scan.part->endLine) {
     size_t line = state.next++;
-    std::fill(out.filled.begin(), out.filled.end(), 0);
     const char* error = nullptr;
     if (batch.status[line] == Skipped) continue;
     if (batch.status[line] == Logged) {
@@ -224,9 +177,6 @@ void produce(duckdb_function_info info, duckdb_data_chunk output) {
       duckdb_function_set_error(info, error);
       return;
     }
-    for (size_t i = 0; i < width; i++) {
-      if (!out.filled[i]) duckdb_validity_set_row_invalid(out.validity[i], n);
-    }
     n++;
   }
   scan.emitted += n;
@@ -240,6 +190,14 @@ std::string quoted(const std::string& s) {
     out += c;
   }
   return out + "'";
+}
+
+bool syncFile(const std::string& file) {
+  int fd = open(file.c_str(), O_RDONLY);
+  if (fd < 0) return false;
+  bool ok = fsync(fd) == 0;
+  close(fd);
+  return ok;
 }
 
 // Pass 2 of one half, on its own connection and thread.
@@ -265,42 +223,12 @@ void writePart(duckdb_database db, Scan& scan, const std::string& name) {
     if (duckdb_query(conn, sql.c_str(), &result) != DuckDBSuccess) scan.error = duckdb_result_error(&result);
     duckdb_destroy_result(&result);
   }
+  // on disk before the ingest's manifest may name it (ingest-run.ts), and here, off the JS thread
+  if (scan.error.empty() && !syncFile(scan.part->file)) scan.error = "compiled ingest: cannot fsync " + scan.part->file;
   duckdb_disconnect(&conn);
 }
 
-bool openDatabase(const Settings& settings, duckdb_database& db, std::string& error) {
-  duckdb_config config;
-  if (duckdb_create_config(&config) != DuckDBSuccess) {
-    error = "compiled ingest: cannot configure DuckDB";
-    return false;
-  }
-  // each half runs its pipeline on its own calling thread: worker threads would only spin
-  duckdb_set_config(config, "threads", "1");
-  if (!settings.memoryLimit.empty()) duckdb_set_config(config, "memory_limit", settings.memoryLimit.c_str());
-  if (!settings.tempDirectory.empty()) duckdb_set_config(config, "temp_directory", settings.tempDirectory.c_str());
-  char* message = nullptr;
-  bool ok = duckdb_open_ext(nullptr, &db, config, &message) == DuckDBSuccess;
-  if (!ok) error = message ? message : "compiled ingest: cannot open DuckDB";
-  if (message) duckdb_free(message);
-  duckdb_destroy_config(&config);
-  return ok;
-}
-
 }  // namespace
-
-bool openSession(const Settings& settings, Session& session, std::string& error) {
-  duckdb_database db;
-  if (!openDatabase(settings, db, error)) return false;
-  session.database = db;
-  return true;
-}
-
-void closeSession(Session& session) {
-  if (!session.database) return;
-  auto db = static_cast<duckdb_database>(session.database);
-  duckdb_close(&db);
-  session.database = nullptr;
-}
 
 bool writeParts(Batch& batch, Session& session, const std::string files[2], std::string& error) {
   int timestampColumn = -1;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "big_memory.h"
 #include "line_reader.h"
 
 namespace hbparts {
@@ -79,7 +80,7 @@ class ByteLog {
   ByteLog() = default;
   ByteLog(const ByteLog&) = delete;
   ByteLog& operator=(const ByteLog&) = delete;
-  ~ByteLog() { std::free(data_); }
+  ~ByteLog() { bigmem::release(data_, capacity_); }
   void clear() { size_ = 0; }
   size_t size() const { return size_; }
   const char* data() const { return data_; }
@@ -87,7 +88,7 @@ class ByteLog {
   bool reserve(size_t n) {
     if (size_ + n <= capacity_) return true;
     size_t grown = std::max(capacity_ * 2, size_ + n);
-    void* p = std::realloc(data_, grown);
+    void* p = bigmem::grow(data_, capacity_, grown);
     if (!p) return false;
     data_ = static_cast<char*>(p);
     capacity_ = grown;
@@ -124,7 +125,7 @@ struct Batch {
   Part parts[2];
   std::vector<uint8_t> present[2];           // per half, over the column space
   std::vector<uint8_t> status;               // LineStatus of each line
-  HalfLog* logs = nullptr;                   // two, the session's: reused batch after batch
+  HalfLog* logs = nullptr;                   // two, of a session's log set: reused batch after batch
 };
 
 // Pass 1. `data` holds `expectedLines` lines joined by '\n'; `split`: two halves (else one part);
@@ -143,11 +144,20 @@ struct Settings {
 
 // The DuckDB database an ingest writes its parts with (in memory: it only runs COPY), and the
 // row logs of its batches, reused: fresh memory for each batch would cost a page fault per 4 KiB.
+// Two batches may be between survey and write at once (one written while the next is surveyed):
+// each takes one of the two log sets while it is.
+struct LogSet {
+  HalfLog halves[2];
+  const void* holder = nullptr;  // the batch using it, if any
+};
 struct Session {
   void* database = nullptr;  // duckdb_database
   uint64_t writes = 0;       // names each write's table functions apart
-  HalfLog logs[2];
+  LogSet logSets[2];
 };
+// A free log set for `holder`, or nullptr when both are taken.
+LogSet* takeLogSet(Session& session, const void* holder);
+void releaseLogSet(Session& session, const void* holder);
 bool openSession(const Settings& settings, Session& session, std::string& error);
 void closeSession(Session& session);
 

@@ -36,6 +36,13 @@ function surveyed(outcome: SurveyOutcome): { batch: BatchHandle; untakeable: num
   return outcome;
 }
 
+/** The lines a batch leaves to JS, the batch then given up unwritten. */
+function untakeableOf(outcome: SurveyOutcome): number[] {
+  const { batch, untakeable } = surveyed(outcome);
+  addon!.release(batch);
+  return untakeable;
+}
+
 async function rows(file: string): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
@@ -50,7 +57,7 @@ async function rows(file: string): Promise<Record<string, unknown>[]> {
 describe('survey', () => {
   it('leaves to JS exactly the lines it cannot take, and skips blank ones', async () => {
     const lines = ['{"k":"a","n":1}', '', '{"k":"b","n":"x"}', 'not json', '{"k":"c","dotted.key":1}', '{"ip":"010.0.0.1"}', '{"k":"d","ip":"10.0.0.1"}'];
-    const { untakeable } = surveyed(await addon.survey(session, Buffer.from(lines.join('\n')), lines.length, spec(), false, true));
+    const untakeable = untakeableOf(await addon.survey(session, Buffer.from(lines.join('\n')), lines.length, spec(), false, true));
     // a string in a long field, invalid JSON, an IP with a leading zero (all rejected or odd in JS)
     expect(untakeable).toEqual(expect.arrayContaining([2, 3, 5]));
     expect(untakeable).not.toContain(0);
@@ -60,15 +67,15 @@ describe('survey', () => {
 
   it('lower-cases beyond ASCII only with the Unicode version of its table', async () => {
     const line = Buffer.from('{"k":"ÉCOLE"}');
-    expect(surveyed(await addon.survey(session, line, 1, spec(), false, false)).untakeable).toEqual([]);
-    expect(surveyed(await addon.survey(session, line, 1, spec('1.0'), false, false)).untakeable).toEqual([0]);
+    expect(untakeableOf(await addon.survey(session, line, 1, spec(), false, false))).toEqual([]);
+    expect(untakeableOf(await addon.survey(session, line, 1, spec('1.0'), false, false))).toEqual([0]);
   });
 
   it('refuses a batch whole when a line held a line break, or JS text held U+FFFD', async () => {
     expect(await addon.survey(session, Buffer.from('{"k":"a"}\n{"k":"b"}'), 1, spec(), false, true)).toEqual({ whole: 'a line break inside a line' });
     expect(await addon.survey(session, Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, true)).toEqual({ whole: 'U+FFFD' });
     // bytes read from a file hold U+FFFD only where the file does: no lone surrogate behind it
-    expect(surveyed(await addon.survey(session, Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, false)).untakeable).toEqual([]);
+    expect(untakeableOf(await addon.survey(session, Buffer.from('{"k":"\uFFFD"}'), 1, spec(), false, false))).toEqual([]);
   });
 });
 
@@ -96,5 +103,19 @@ describe('write', () => {
     const { batch } = surveyed(await addon.survey(session, Buffer.from('x'), 1, spec(), false, true));
     const files: [string, string] = [path.join(dir, 'c.parquet'), path.join(dir, 'd.parquet')];
     expect(await addon.write(session, batch, [0], ['{"new":1}'], [], files)).toEqual({ error: 'no type for column new' });
+  });
+
+  it('holds the rows of two batches at most, until each is written or released, and writes a batch once', async () => {
+    const line = Buffer.from('{"k":"a"}');
+    const first = surveyed(await addon.survey(session, line, 1, spec(), false, false));
+    const second = surveyed(await addon.survey(session, line, 1, spec(), false, false));
+    expect(() => addon.survey(session, line, 1, spec(), false, false)).toThrow('two batches of the session already wait to be written');
+    addon.release(first.batch);
+    const files: [string, string] = [path.join(dir, 'e.parquet'), path.join(dir, 'f.parquet')];
+    const third = surveyed(await addon.survey(session, line, 1, spec(), false, false));
+    expect(await addon.write(session, second.batch, [], [], [], files)).toMatchObject({ parts: [{ docCount: 1 }] });
+    expect(() => addon.write(session, second.batch, [], [], [], files)).toThrow('the batch was written already');
+    expect(() => addon.write(session, first.batch, [], [], [], files)).toThrow('the batch was written already');
+    addon.release(third.batch);
   });
 });

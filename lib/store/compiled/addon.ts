@@ -31,14 +31,19 @@ export type CountLines = (bytes: Buffer, max: number) => [number, number];
 
 export interface CompiledIngest {
   countLines: CountLines;
+  /** A buffer of `size` bytes from the kernel, in huge pages where it has them; unmapped when collected. */
+  allocate(size: number): Buffer;
   /**
    * Pass 1 over `lineCount` lines joined by '\n': which the reader cannot take exactly. `split`:
    * two parts, not one; `fromText`: the bytes were JS strings (which may hold lone surrogates).
-   * One batch at a time per session: a batch's rows wait in the session until it is written.
+   * Two batches at a time per session: a batch's rows wait in the session until it is written
+   * (or refused); a third survey throws.
    */
   survey(session: SessionHandle, lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean): Promise<SurveyOutcome>;
   /** Pass 2: the batch's halves as parts, with the JS path's rows (JSON, or null) for the untakeable lines. */
   write(session: SessionHandle, batch: BatchHandle, lines: number[], rows: (string | null)[], types: [string, PhysicalType][], files: [string, string]): Promise<WriteOutcome>;
+  /** A surveyed batch that will not be written: its rows' room goes back to the session. */
+  release(batch: BatchHandle): void;
   open(settings: { memoryLimit: string; tempDirectory: string }): SessionHandle;
   /** Not while a write of the session runs. */
   close(session: SessionHandle): void;

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { compiledIngest } from './addon';
+import type { ByteReader } from '../types';
 import { byteBatches, stringBatches, type LineBatch } from './batches';
 
 const addon = compiledIngest();
@@ -38,6 +39,22 @@ function* chunks(bytes: Buffer, rand: () => number): Generator<Buffer> {
   }
 }
 
+/** As a file is read: short reads of any length up to the room asked for, 0 at the end. */
+function reader(bytes: Buffer, rand: () => number): ByteReader & { closed: boolean } {
+  let at = 0;
+  return {
+    closed: false,
+    async read(into, offset, length) {
+      const n = Math.min(length, bytes.length - at, 1 + Math.floor(rand() * 9));
+      at += bytes.copy(into, offset, at, at + n);
+      return n;
+    },
+    async close() {
+      this.closed = true;
+    },
+  };
+}
+
 /** As `huntboard ingest` read files before: a UTF-8 stream (its decoder settles a cut-off character at the end) into readline. */
 async function readlineLines(bytes: Buffer): Promise<string[]> {
   const out: string[] = [];
@@ -63,21 +80,53 @@ describe('byteBatches', () => {
     for (let run = 0; run < 400; run++) {
       const bytes = randomInput(rand);
       const limits = { lines: 1 + Math.floor(rand() * 6), bytes: 1 + Math.floor(rand() * 40) };
-      const got = await batchLines(byteBatches(chunks(bytes, rand), limits, addon.countLines), limits.lines);
+      const got = await batchLines(byteBatches(chunks(bytes, rand), limits, addon), limits.lines);
       expect(got, JSON.stringify(bytes.toString('latin1'))).toEqual(await readlineLines(bytes));
     }
+  });
+
+  it('reads a reader to its end, in JS-allocated or the addon\'s buffers alike, and closes it', async () => {
+    const rand = lcg(11);
+    for (let run = 0; run < 200; run++) {
+      const bytes = randomInput(rand);
+      const limits = { lines: 1 + Math.floor(rand() * 6), bytes: 1 + Math.floor(rand() * 40) };
+      const input = reader(bytes, rand);
+      const memory = run % 2 ? addon : { countLines: addon.countLines };
+      expect(await batchLines(byteBatches(input, limits, memory), limits.lines)).toEqual(await readlineLines(bytes));
+      expect(input.closed).toBe(true);
+    }
+  });
+
+  it('takes a stream as chunks, though it has a read method of its own', async () => {
+    const bytes = Buffer.from('{"a":1}\nnot json\n');
+    expect(await batchLines(byteBatches(Readable.from([bytes]), { lines: 10, bytes: 4 }, addon), 10)).toEqual(['{"a":1}', 'not json']);
+  });
+
+  it('closes a reader the ingest stops reading early', async () => {
+    const input = reader(Buffer.from('{}\n'.repeat(100)), lcg(3));
+    for await (const batch of byteBatches(input, { lines: 10, bytes: 8 }, addon)) {
+      expect(batch.count).toBeGreaterThan(0);
+      break;
+    }
+    expect(input.closed).toBe(true);
+  });
+
+  it('grows its buffer for a line longer than a batch', async () => {
+    const long = 'x'.repeat(5000);
+    const bytes = Buffer.from(`${long}\n{}\n${long}`);
+    expect(await batchLines(byteBatches([bytes], { lines: 100, bytes: 64 }, addon), 100)).toEqual([long, '{}', long]);
   });
 
   it('keeps a batch within its line limit when lines are short', async () => {
     const bytes = Buffer.from('{}\n'.repeat(1000));
     const sizes: number[] = [];
-    for await (const batch of byteBatches([bytes], { lines: 300, bytes: 1 << 20 }, addon.countLines)) sizes.push(batch.count);
+    for await (const batch of byteBatches([bytes], { lines: 300, bytes: 1 << 20 }, addon)) sizes.push(batch.count);
     expect(sizes).toEqual([300, 300, 300, 100]);
   });
 
   it('has no batch for empty input and one blank line for a lone line break', async () => {
-    expect(await batchLines(byteBatches([], { lines: 10, bytes: 10 }, addon.countLines), 10)).toEqual([]);
-    expect(await batchLines(byteBatches([Buffer.from('\n')], { lines: 10, bytes: 10 }, addon.countLines), 10)).toEqual(['']);
+    expect(await batchLines(byteBatches([], { lines: 10, bytes: 10 }, addon), 10)).toEqual([]);
+    expect(await batchLines(byteBatches([Buffer.from('\n')], { lines: 10, bytes: 10 }, addon), 10)).toEqual(['']);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 
 import { StringDecoder } from 'node:string_decoder';
+import type { ByteInput, ByteReader } from '../types';
 import type { CountLines } from './addon';
 
 export interface LineBatch {
@@ -82,62 +83,135 @@ function fromBytes(bytes: Buffer, count: number, firstLine: number, limit: numbe
   return [{ bytes, count, firstLine, text, fromText: false }];
 }
 
+/** Iterables are chunks, even a stream (whose `read` is no ByteReader's). */
+function isReader(input: ByteInput): input is ByteReader {
+  return !(Symbol.asyncIterator in input) && !(Symbol.iterator in input);
+}
+
+/** Chunks (stdin, a test's pieces) as a reader: each copied once into the batch's buffer. */
+function chunkReader(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): ByteReader {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  let pending: Buffer = Buffer.alloc(0);
+  return {
+    async read(into, offset, length) {
+      while (pending.length === 0) {
+        const { done, value } = await iterator.next();
+        if (done) return 0;
+        pending = typeof value === 'string' ? Buffer.from(value) : value;
+      }
+      const n = pending.copy(into, offset, 0, Math.min(length, pending.length));
+      pending = pending.subarray(n);
+      return n;
+    },
+    async close() {
+      await iterator.return?.();
+    },
+  };
+}
+
+/** The input's chunks, for the paths that take chunks (the addon is not built). */
+export async function* chunksOf(input: ByteInput): AsyncGenerator<Buffer | string> {
+  if (!isReader(input)) return yield* input;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(4 * 2 ** 20);
+      const n = await input.read(chunk, 0, chunk.length);
+      if (n === 0) return;
+      yield chunk.subarray(0, n);
+    }
+  } finally {
+    await input.close?.();
+  }
+}
+
+export interface BatchMemory {
+  countLines: CountLines;
+  /** A buffer of `size` bytes, for the batches' bytes (the addon's, in huge pages). */
+  allocate?(size: number): Buffer;
+}
+
 /**
- * Two buffers the batches' bytes take turns in, reused: a fresh one per batch would cost a page
- * fault per 4 KiB. A buffer is taken again two cuts later, when the ingest (which holds at most
- * the batch it writes and the one read ahead) is done with every batch cut from it.
+ * Three buffers the batches' bytes take turns in, reused: a fresh one per batch would cost a page
+ * fault per 4 KiB. A buffer is filled again three fills later, when the ingest (which holds at
+ * most the batch it writes, the one it surveys and the one read ahead) is done with its batches.
  */
-class BufferPair {
+class BufferRing {
   private readonly buffers: Buffer[] = [];
   private turn = 0;
 
+  constructor(private readonly allocate: (size: number) => Buffer) {}
+
   take(size: number): Buffer {
-    const i = this.turn++ % 2;
-    if (!this.buffers[i] || this.buffers[i].length < size) this.buffers[i] = Buffer.allocUnsafeSlow(Math.max(size, this.buffers[i]?.length ?? 0));
-    return this.buffers[i].subarray(0, size);
+    const i = this.turn++ % 3;
+    if (!this.buffers[i] || this.buffers[i].length < size) this.buffers[i] = this.allocate(size);
+    return this.buffers[i];
+  }
+
+  /** The buffer just taken, grown to `size` with its first `keep` bytes kept. */
+  grow(buffer: Buffer, size: number, keep: number): Buffer {
+    const grown = this.allocate(size);
+    buffer.copy(grown, 0, 0, keep);
+    this.buffers[(this.turn - 1) % 3] = grown;
+    return grown;
   }
 }
 
 /**
- * Whole lines, at most `limits.lines` per batch, each batch about `limits.bytes` long: bytes
- * gather until there are that many, then every full batch in them is cut. `countLines` is the
- * addon's: a JS loop over the line breaks would cost more than reading the lines. A batch's bytes
- * stay as they are until the batch two cuts later is read: the caller is done with it by then.
+ * Whole lines, at most `limits.lines` per batch, each batch about `limits.bytes` long: a buffer of
+ * that size is filled from the input, then every full batch in it is cut (by the addon's
+ * `countLines`: a JS loop over the line breaks would cost more than reading the lines), and the
+ * unfinished last line is carried to the next buffer. A line longer than a buffer grows it.
  */
-export async function* byteBatches(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, limits: BatchLimits, countLines: CountLines): AsyncGenerator<LineBatch> {
-  let held: Buffer[] = [];
-  let size = 0;
-  let next = 1;
-  const pair = new BufferPair();
-  const cutBatches = function* (final: boolean): Generator<LineBatch> {
-    let all = pair.take(size);
-    let at = 0;
-    for (const chunk of held) at += chunk.copy(all, at);
-    for (;;) {
-      const [breaks, last] = countLines(all, limits.lines);
-      const full = breaks === limits.lines;
-      if (!full && !final && last < 0) break;
-      if (!full && final && all.length === 0) break;
-      // a final '\n' ends the last line; it does not start another
-      const endsWithBreak = last >= 0 && last === all.length - 1;
-      const end = full || !final ? last : endsWithBreak ? last : all.length;
-      const count = full || !final || endsWithBreak ? breaks : breaks + 1;
-      const atEnd = final && !full && end === all.length;
-      for (const batch of fromBytes(all.subarray(0, end), count, next, limits.lines, atEnd)) {
-        next += batch.count;
-        yield batch;
-      }
-      all = all.subarray(Math.min(end + 1, all.length));
-      if (!full) break;
+export async function* byteBatches(input: ByteInput, limits: BatchLimits, memory: BatchMemory): AsyncGenerator<LineBatch> {
+  const reader = isReader(input) ? input : chunkReader(input);
+  const ring = new BufferRing((size) => {
+    try {
+      if (memory.allocate) return memory.allocate(size);
+    } catch {
+      // a runtime without external buffers (a V8 sandbox): the JS heap's own memory serves
     }
-    held = all.length ? [all] : [];
-    size = all.length;
-  };
-  for await (const chunk of chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    held.push(buffer);
-    size += buffer.length;
-    if (size >= limits.bytes) yield* cutBatches(false);
+    return Buffer.allocUnsafeSlow(size);
+  });
+  const capacity = Math.max(1, limits.bytes);
+  let next = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  let final = false;
+  try {
+    while (!final) {
+      let buffer = ring.take(Math.max(capacity, carry.length + 1));
+      let filled = carry.copy(buffer, 0);
+      for (;;) {
+        while (filled < buffer.length && !final) {
+          const n = await reader.read(buffer, filled, buffer.length - filled);
+          if (n === 0) final = true;
+          filled += n;
+        }
+        // a line that does not fit: a bigger buffer, then read on
+        if (final || buffer.subarray(0, filled).includes(LF)) break;
+        buffer = ring.grow(buffer, buffer.length * 2, filled);
+      }
+      let all = buffer.subarray(0, filled);
+      for (;;) {
+        const [breaks, last] = memory.countLines(all, limits.lines);
+        const full = breaks === limits.lines;
+        if (!full && !final && last < 0) break;
+        if (!full && final && all.length === 0) break;
+        // a final '\n' ends the last line; it does not start another
+        const endsWithBreak = last >= 0 && last === all.length - 1;
+        const end = full || !final ? last : endsWithBreak ? last : all.length;
+        const count = full || !final || endsWithBreak ? breaks : breaks + 1;
+        const atEnd = final && !full && end === all.length;
+        for (const batch of fromBytes(all.subarray(0, end), count, next, limits.lines, atEnd)) {
+          next += batch.count;
+          yield batch;
+        }
+        all = all.subarray(Math.min(end + 1, all.length));
+        if (!full) break;
+      }
+      // the next buffer is another: these bytes may still be a batch's neighbours in this one
+      carry = Buffer.from(all);
+    }
+  } finally {
+    await reader.close?.();
   }
-  if (size > 0) yield* cutBatches(true);
 }

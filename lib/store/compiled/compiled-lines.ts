@@ -9,12 +9,11 @@ import path from 'node:path';
 import { documentToRow, type DocumentSchema, type Row } from '../documents';
 import { MV_SUFFIX } from '../layout';
 import type { PhysicalType } from '../mapping';
-import { fsyncPath } from '../atomic-file';
 import type { WrittenPart } from '../part-writer';
 import type { Rejection } from '../types';
 import { parseLine } from '../fast/native-lines';
 import { newPartName } from '../ingest-run';
-import type { CompiledIngest, SessionHandle } from './addon';
+import type { BatchHandle, CompiledIngest, SessionHandle } from './addon';
 import type { LineBatch } from './batches';
 
 export interface CompiledSink {
@@ -90,42 +89,67 @@ function answerUntakeable(sink: CompiledSink, batch: LineBatch, untakeable: numb
   return { answers, rows, types: [...types] };
 }
 
-/** A batch the addon refused as a whole: every line through the JS path (the answers known so far reused). */
-async function writeInJs(sink: CompiledSink, batch: LineBatch, known: Map<number, JsAnswer>): Promise<void> {
+/**
+ * A batch read, its rejections reported and its new fields mapped, in input order; what is left
+ * is to write it, which may run while the next batch is read. Writing reads no line that could
+ * reject or map anything: the lines the reader took hold only fields the mapping knows.
+ */
+type Prepared = { kind: 'js'; rows: { row: Row; multiValued: string[] }[] } | { kind: 'compiled'; batch: LineBatch; surveyed: { batch: BatchHandle; untakeable: number[] }; answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] };
+
+/** Every line of a batch through the JS path (the answers known so far reused), in line order. */
+function readAllInJs(sink: CompiledSink, batch: LineBatch, known: Map<number, JsAnswer>): { row: Row; multiValued: string[] }[] {
   const rows: { row: Row; multiValued: string[] }[] = [];
   for (let i = 0; i < batch.count; i++) {
     const answer = known.has(i) ? known.get(i)! : readInJs(sink, batch.text(i), batch.firstLine + i);
     if (answer) rows.push(answer);
   }
-  await sink.writeRows(rows);
+  return rows;
 }
 
-async function ingestBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, batch: LineBatch): Promise<void> {
+async function prepareBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, batch: LineBatch): Promise<Prepared> {
   const surveyed = await addon.survey(session, batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
-  if ('whole' in surveyed) return writeInJs(sink, batch, new Map());
-  const { answers, rows, types } = answerUntakeable(sink, batch, surveyed.untakeable);
+  if ('whole' in surveyed) return { kind: 'js', rows: readAllInJs(sink, batch, new Map()) };
+  try {
+    return { kind: 'compiled', batch, surveyed, ...answerUntakeable(sink, batch, surveyed.untakeable) };
+  } catch (e) {
+    addon.release(surveyed.batch);
+    throw e;
+  }
+}
+
+async function writeBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, prepared: Prepared): Promise<void> {
+  if (prepared.kind === 'js') return sink.writeRows(prepared.rows);
+  const { batch, surveyed, answers, rows, types } = prepared;
   const names = [newPartName(), newPartName()];
   const files: [string, string] = [path.join(sink.partsDir, `.tmp-${names[0]}`), path.join(sink.partsDir, `.tmp-${names[1]}`)];
+  const removeFiles = () => files.forEach((file) => rmSync(file, { force: true }));
   const written = await addon.write(session, surveyed.batch, surveyed.untakeable, rows, types, files).catch((e: unknown) => {
-    for (const file of files) rmSync(file, { force: true });
+    removeFiles();
     throw e;
   });
   if ('error' in written) {
-    for (const file of files) rmSync(file, { force: true });
-    return writeInJs(sink, batch, answers);
+    removeFiles();
+    return sink.writeRows(readAllInJs(sink, batch, answers));
   }
+  // the addon fsynced each part
   for (const part of written.parts) {
-    fsyncPath(part.file);
     const { file, multiValued, ...info } = part;
     await sink.wrote({ tmpPath: file, multiValued, info: { ...info, file: names[files.indexOf(file)] } });
   }
 }
 
+/**
+ * Batch after batch, in order, with the survey of one running while the one before is written:
+ * each pass leaves one core idle now and then (unequal halves, DuckDB finishing a part alone, JS
+ * between the passes), which the other pass fills.
+ */
 export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, batches: AsyncIterable<LineBatch>): Promise<void> {
   const session = addon.open({ memoryLimit: sink.memoryLimit, tempDirectory: path.join(sink.partsDir, '.tmp-spill') });
   const reader = batches[Symbol.asyncIterator]();
+  let writing: Promise<void> = Promise.resolve();
+  let pending: Prepared | undefined;
   try {
-    // the next batch is read while this one is written: reading is JS's, writing the addon's threads'
+    // the next batch's bytes are read while this one is surveyed: reading is JS's, the passes the addon's threads'
     let next = reader.next();
     for (;;) {
       const { done, value } = await next;
@@ -133,9 +157,18 @@ export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, 
       next = reader.next();
       // a failure below leaves `next` unawaited: it must not become an unhandled rejection
       next.catch(() => undefined);
-      await ingestBatch(sink, addon, session, value);
+      pending = await prepareBatch(sink, addon, session, value);
+      await writing;
+      const prepared = pending;
+      pending = undefined;
+      writing = writeBatch(sink, addon, session, prepared);
+      writing.catch(() => undefined);
     }
+    await writing;
   } finally {
+    // never close the session under a running write
+    await writing.catch(() => undefined);
+    if (pending?.kind === 'compiled') addon.release(pending.surveyed.batch);
     await reader.return?.(undefined);
     addon.close(session);
   }

@@ -2,8 +2,8 @@
  * Test helper: ingests the same NDJSON files through the JS path, natively (lib/store/fast) and
  * through the compiled reader (native/, from lines and from bytes), with small batches and parts
  * so that their boundaries fall everywhere. The native path must give the same reports, mappings,
- * manifests, part schemas and rows part by part; the compiled one cuts parts its own way (each
- * batch in two halves), so it must give the same reports, mappings and rows in line order, and
+ * manifests, part schemas and rows part by part; the compiled one cuts parts its own way (a part
+ * per batch, or per half of one), so it must give the same reports, mappings and rows in line order, and
  * each of its parts must be what the JS path would make of the same rows.
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -52,8 +52,10 @@ async function ingestAll(way: Path, index: string, files: string[][], options: I
   const dataDir = tempDataDir();
   dirs.push(dataDir);
   if (way.startsWith('compiled') && !compiledIngest()) throw new Error('the compiled ingest addon is not built (npm install builds it)');
-  // halves from 4 lines up, so that small batches are cut in two as big ones are
-  const store = openStore(dataDir, { native: way !== 'js', compiled: way.startsWith('compiled'), batchLines, partRows, splitLines: 4 });
+  // from bytes, halves from 4 lines up, so that small batches are cut in two as short lines are;
+  // from lines, whole batches (one surveyed while the one before is written), as most are
+  const splitLines = way === 'compiled-bytes' ? 4 : undefined;
+  const store = openStore(dataDir, { native: way !== 'js', compiled: way.startsWith('compiled'), batchLines, partRows, splitLines });
   const reports: IngestReport[] = [];
   for (const lines of files) reports.push(await (way === 'compiled-bytes' ? store.ingestBytes(index, chunked(lines), options) : store.ingestLines(index, lines, options)));
   const manifest = JSON.parse(readFileSync(manifestPath(dataDir, index), 'utf8')) as IndexManifest;

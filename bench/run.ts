@@ -22,6 +22,8 @@ import { median, time } from './timing';
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const sizes = (process.env.BENCH_SIZES ?? '1000000,5000000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+/** Ingests (and DuckDB-alone yardsticks) per size, in turns: BENCH_INGEST_RUNS. */
+const ingestRuns = Number(process.env.BENCH_INGEST_RUNS ?? 3);
 /** The JS path is slow: it is measured, as the baseline of ingest, on sizes up to this one. */
 const jsPathUpTo = Number(process.env.BENCH_JS_PATH_UP_TO ?? 1_000_000);
 
@@ -38,8 +40,10 @@ interface HuntFigure {
 interface SizeFigure {
   networkEvents: number;
   totalEvents: number;
+  /** The median of the runs. */
   ingestSeconds: number;
   ingestEventsPerSecond: number;
+  ingestRunsEventsPerSecond: number[];
   /** The same files through JSON.parse and documentToRow (`native: false`), on the sizes measured so. */
   jsPathEventsPerSecond?: number;
   /** The same files through lib/store/fast (`compiled: false`), on the sizes measured so. */
@@ -93,8 +97,9 @@ async function ingestFiles(dataDir: string, files: { index: string; file: string
 }
 
 interface RawDuckDb {
-  /** NDJSON to Parquet in one COPY. */
+  /** NDJSON to Parquet in one COPY (the median of the runs). */
   eventsPerSecond: number;
+  runs?: number[];
   /** Its two halves, on the sizes whose tables fit in memory: read_ndjson into a table, and that table to Parquet. */
   readEventsPerSecond?: number;
   writeEventsPerSecond?: number;
@@ -140,14 +145,21 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-bench-'));
   try {
     const files = await writeDemoFiles(dataDir, networkEvents);
-    const ingest = await ingestFiles(path.join(dataDir, 'native'), files, {});
-    const totalEvents = ingest.events;
-    const network = ingest.network;
-    const ingestMs = ingest.ms;
-    console.log(`  ingest: ${totalEvents} events (${network} network) in ${(ingestMs / 1000).toFixed(1)} s`);
-    const raw = await rawDuckDb(dataDir, files, networkEvents <= jsPathUpTo);
-    const halves = raw.readEventsPerSecond === undefined ? '' : ` (read alone ${rounded(raw.readEventsPerSecond)}, write alone ${rounded(raw.writeEventsPerSecond)})`;
-    console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raw.eventsPerSecond)} events/s${halves}`);
+    // this machine's speed drifts by a fifth from one minute to the next: the ingest and its
+    // yardstick are run in turns, several times, and their medians compared
+    const ingests: { ms: number; events: number; network: number }[] = [];
+    const raws: number[] = [];
+    for (let run = 0; run < ingestRuns; run++) {
+      rmSync(path.join(dataDir, 'native'), { recursive: true, force: true });
+      ingests.push(await ingestFiles(path.join(dataDir, 'native'), files, {}));
+      console.log(`  ingest: ${ingests[run].events} events (${ingests[run].network} network) in ${(ingests[run].ms / 1000).toFixed(1)} s`);
+      raws.push((await rawDuckDb(dataDir, files, false)).eventsPerSecond);
+      console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raws[run])} events/s`);
+    }
+    const { events: totalEvents, network } = ingests[0];
+    const ingestMs = median(ingests.map((i) => i.ms));
+    const raw: RawDuckDb = { ...(networkEvents <= jsPathUpTo ? await rawDuckDb(dataDir, files, true) : {}), eventsPerSecond: median(raws), runs: raws };
+    if (raw.readEventsPerSecond !== undefined) console.log(`  DuckDB alone, read alone ${rounded(raw.readEventsPerSecond)} events/s, write alone ${rounded(raw.writeEventsPerSecond)}`);
     let jsPath: { eventsPerSecond: number } | undefined;
     let fastPath: { eventsPerSecond: number } | undefined;
     if (networkEvents <= jsPathUpTo) {
@@ -199,7 +211,7 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     }
     duck.closeSync();
     await engine.close();
-    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), jsPathEventsPerSecond: jsPath?.eventsPerSecond, fastPathEventsPerSecond: fastPath?.eventsPerSecond, rawDuckDb: raw, hunts };
+    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), ingestRunsEventsPerSecond: ingests.map((i) => i.events / (i.ms / 1000)), jsPathEventsPerSecond: jsPath?.eventsPerSecond, fastPathEventsPerSecond: fastPath?.eventsPerSecond, rawDuckDb: raw, hunts };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -230,13 +242,13 @@ async function main() {
     '',
     '## Ingest',
     '',
-    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed. Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines); lib/store/fast (the DuckDB `read_ndjson` path the compiled reader replaced, streamed lines); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.',
+    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed; events/s is the median of ' + ingestRuns + " runs, taken in turns with DuckDB alone (this machine's speed drifts). Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines); lib/store/fast (the DuckDB `read_ndjson` path the compiled reader replaced, streamed lines); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.",
     '',
-    '| network events | total events | seconds | events/s | JS path events/s | vs JS path | lib/store/fast events/s | vs fast | DuckDB alone events/s | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| network events | total events | seconds | events/s | each run events/s | JS path events/s | vs JS path | lib/store/fast events/s | vs fast | DuckDB alone events/s | each run | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
+        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.ingestRunsEventsPerSecond.map(Math.round).join(', ')} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${(f.rawDuckDb.runs ?? []).map(Math.round).join(', ')} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
     ),
     '',
     '## Seed hunts',

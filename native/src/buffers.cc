@@ -1,5 +1,6 @@
 #include "buffers.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "big_memory.h"
@@ -56,12 +57,22 @@ napi_value Allocate(napi_env env, napi_callback_info info) {
   }
   napi_value buffer;
   napi_status status = napi_create_external_buffer(
-      env, bytes, block, [](napi_env, void* data, void* hint) { bigmem::release(data, reinterpret_cast<size_t>(hint)); }, reinterpret_cast<void*>(bytes), &buffer);
+      env, bytes, block,
+      [](napi_env e, void* data, void* hint) {
+        auto size = reinterpret_cast<size_t>(hint);
+        bigmem::release(data, size);
+        int64_t total;
+        napi_adjust_external_memory(e, -static_cast<int64_t>(size), &total);
+      },
+      reinterpret_cast<void*>(bytes), &buffer);
   if (status != napi_ok) {
     bigmem::release(block, bytes);
     napi_throw_error(env, nullptr, "allocate: external buffers are not allowed here");
     return nullptr;
   }
+  // counted as the JS heap's: a collection is due sooner when such buffers pile up
+  int64_t total;
+  napi_adjust_external_memory(env, static_cast<int64_t>(bytes), &total);
   return buffer;
 }
 

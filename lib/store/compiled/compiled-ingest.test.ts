@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../index';
 import { indexDir } from '../layout';
 import { readParts, tempDataDir } from '../test-helpers';
-import type { ByteReader, IngestTuning, SourceSnapshot } from '../types';
+import type { IngestTuning } from '../ingest';
+import type { ByteReader, SourceSnapshot } from '../types';
 import { compiledIngest } from './addon';
 
 if (!compiledIngest()) throw new Error('the compiled ingest addon is not built (npm install builds it)');

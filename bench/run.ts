@@ -5,7 +5,7 @@
  *
  * BENCH_SIZES=1000000,5000000 (default) and BENCH_RUNS=7 override the sizes and repetitions.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,32 +99,48 @@ async function ingestFiles(dataDir: string, files: { index: string; file: string
 interface RawDuckDb {
   /** NDJSON to Parquet in one COPY (the median of the runs). */
   eventsPerSecond: number;
-  runs?: number[];
+  runs: number[];
   /** Its two halves, on the sizes whose tables fit in memory: read_ndjson into a table, and that table to Parquet. */
   readEventsPerSecond?: number;
   writeEventsPerSecond?: number;
 }
 
+const copyTo = (out: string) => `TO '${out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
+
+async function withDuckDb<T>(memoryLimit: string, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: memoryLimit });
+  const conn = await db.connect();
+  try {
+    return await fn(conn);
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
 /**
  * The yardstick of what this machine can do at all: DuckDB alone turning the same files into
- * Parquet (read_ndjson with its own schema detection, no validation, no Elasticsearch semantics).
- * Its Parquet half bounds any ingest into this store, whatever parses the lines.
+ * Parquet (read_ndjson with its own schema detection, no validation, no Elasticsearch semantics);
+ * events per second.
  */
-async function rawDuckDb(dir: string, files: { index: string; file: string }[], split: boolean): Promise<RawDuckDb> {
-  const db = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: split ? '8GB' : '1GB' });
-  const conn = await db.connect();
-  const copyTo = (out: string) => `TO '${out}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
-  let events = 0;
-  const [ms] = await time(async () => {
-    for (const [i, { file }] of files.entries()) {
-      const out = path.join(dir, `raw-${i}.parquet`);
-      await conn.run(`COPY (SELECT * FROM read_ndjson('${file}')) ${copyTo(out)}`);
-      events += Number((await conn.runAndReadAll(`SELECT count(*) FROM '${out}'`)).getRows()[0][0]);
-      rmSync(out);
-    }
+function rawCopy(dir: string, files: { index: string; file: string }[]): Promise<number> {
+  return withDuckDb('1GB', async (conn) => {
+    let events = 0;
+    const [ms] = await time(async () => {
+      for (const [i, { file }] of files.entries()) {
+        const out = path.join(dir, `raw-${i}.parquet`);
+        await conn.run(`COPY (SELECT * FROM read_ndjson('${file}')) ${copyTo(out)}`);
+        events += Number((await conn.runAndReadAll(`SELECT count(*) FROM '${out}'`)).getRows()[0][0]);
+        rmSync(out);
+      }
+    });
+    return events / (ms / 1000);
   });
-  const figure: RawDuckDb = { eventsPerSecond: events / (ms / 1000) };
-  if (split) {
+}
+
+/** That yardstick in its two halves: read_ndjson into a table, and that table to Parquet. Its Parquet half bounds any ingest into this store, whatever parses the lines. */
+function rawHalves(dir: string, files: { index: string; file: string }[], events: number): Promise<{ readEventsPerSecond: number; writeEventsPerSecond: number }> {
+  return withDuckDb('8GB', async (conn) => {
     let readMs = 0;
     let writeMs = 0;
     for (const [i, { file }] of files.entries()) {
@@ -133,12 +149,8 @@ async function rawDuckDb(dir: string, files: { index: string; file: string }[], 
       writeMs += (await time(() => conn.run(`COPY raw ${copyTo(out)}`)))[0];
       rmSync(out);
     }
-    figure.readEventsPerSecond = events / (readMs / 1000);
-    figure.writeEventsPerSecond = events / (writeMs / 1000);
-  }
-  conn.closeSync();
-  db.closeSync();
-  return figure;
+    return { readEventsPerSecond: events / (readMs / 1000), writeEventsPerSecond: events / (writeMs / 1000) };
+  });
 }
 
 async function benchSize(networkEvents: number): Promise<SizeFigure> {
@@ -153,12 +165,12 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
       rmSync(path.join(dataDir, 'native'), { recursive: true, force: true });
       ingests.push(await ingestFiles(path.join(dataDir, 'native'), files, {}));
       console.log(`  ingest: ${ingests[run].events} events (${ingests[run].network} network) in ${(ingests[run].ms / 1000).toFixed(1)} s`);
-      raws.push((await rawDuckDb(dataDir, files, false)).eventsPerSecond);
+      raws.push(await rawCopy(dataDir, files));
       console.log(`  DuckDB alone, NDJSON to Parquet: ${Math.round(raws[run])} events/s`);
     }
     const { events: totalEvents, network } = ingests[0];
     const ingestMs = median(ingests.map((i) => i.ms));
-    const raw: RawDuckDb = { ...(networkEvents <= jsPathUpTo ? await rawDuckDb(dataDir, files, true) : {}), eventsPerSecond: median(raws), runs: raws };
+    const raw: RawDuckDb = { ...(networkEvents <= jsPathUpTo ? await rawHalves(dataDir, files, totalEvents) : {}), eventsPerSecond: median(raws), runs: raws };
     if (raw.readEventsPerSecond !== undefined) console.log(`  DuckDB alone, read alone ${rounded(raw.readEventsPerSecond)} events/s, write alone ${rounded(raw.writeEventsPerSecond)}`);
     let jsPath: { eventsPerSecond: number } | undefined;
     let fastPath: { eventsPerSecond: number } | undefined;
@@ -248,7 +260,7 @@ async function main() {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.ingestRunsEventsPerSecond.map(Math.round).join(', ')} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${(f.rawDuckDb.runs ?? []).map(Math.round).join(', ')} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
+        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.ingestRunsEventsPerSecond.map(Math.round).join(', ')} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${f.rawDuckDb.runs.map(Math.round).join(', ')} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
     ),
     '',
     '## Seed hunts',

@@ -279,29 +279,13 @@ napi_value Open(napi_env env, napi_callback_info info) {
 }
 
 napi_value Close(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  void* session = nullptr;
-  if (argc < 1 || napi_get_value_external(env, argv[0], &session) != napi_ok) {
-    napi_throw_type_error(env, nullptr, "close(session)");
-    return nullptr;
-  }
-  hbparts::closeSession(*static_cast<hbparts::Session*>(session));
+  if (void* session = napivalues::externalArgument(env, info, "close(session)")) hbparts::closeSession(*static_cast<hbparts::Session*>(session));
   return nullptr;
 }
 
 // release(batch): a surveyed batch that will not be written gives its log set back at once.
 napi_value Release(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
-  void* held = nullptr;
-  if (argc < 1 || napi_get_value_external(env, argv[0], &held) != napi_ok) {
-    napi_throw_type_error(env, nullptr, "release(batch)");
-    return nullptr;
-  }
-  static_cast<Held*>(held)->releaseLogs();
+  if (void* held = napivalues::externalArgument(env, info, "release(batch)")) static_cast<Held*>(held)->releaseLogs();
   return nullptr;
 }
 

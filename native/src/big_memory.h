@@ -1,6 +1,6 @@
 // Large, long-lived blocks (a batch's bytes, its row logs) straight from the kernel, backed by
-// transparent huge pages where the kernel has them: a batch of 256 MiB touched page by page would
-// take 65,536 page faults, each dear on a virtual machine; with 2 MiB pages it takes 128.
+// transparent huge pages where the kernel has them: a batch of 32 MiB touched page by page would
+// take 8,192 page faults, each dear on a virtual machine; with 2 MiB pages it takes 16.
 #pragma once
 
 #include <cstddef>

@@ -45,6 +45,19 @@ inline napi_value str(napi_env env, const std::string& s) {
   return v;
 }
 
+// The one argument of a call taking an external, or nullptr with a TypeError naming `usage`.
+inline void* externalArgument(napi_env env, napi_callback_info info, const char* usage) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr);
+  void* data = nullptr;
+  if (argc < 1 || napi_get_value_external(env, argv[0], &data) != napi_ok) {
+    napi_throw_type_error(env, nullptr, usage);
+    return nullptr;
+  }
+  return data;
+}
+
 inline void exportFunction(napi_env env, napi_value exports, const char* name, napi_callback fn) {
   napi_value f;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, nullptr, &f);

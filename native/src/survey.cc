@@ -72,7 +72,6 @@ void surveyHalf(Batch& batch, int k, std::vector<uint32_t>& untakeable) {
   HalfLog& log = batch.logs[k];
   log.records.clear();
   log.text.clear();
-  log.outOfMemory = false;
   // a logged row takes about as many bytes as its line: reserving that spares the copies of growth
   log.outOfMemory = !log.records.reserve(batch.lines[part.endLine - 1].offset - batch.lines[part.firstLine].offset + 4096);
   linereader::Row row;

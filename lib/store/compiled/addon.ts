@@ -40,7 +40,7 @@ export interface CompiledIngest {
    * (or refused); a third survey throws.
    */
   survey(session: SessionHandle, lines: Buffer, lineCount: number, spec: string, split: boolean, fromText: boolean): Promise<SurveyOutcome>;
-  /** Pass 2: the batch's halves as parts, with the JS path's rows (JSON, or null) for the untakeable lines. */
+  /** Pass 2: the batch (or its two halves) as parts, with the JS path's rows (JSON, or null) for the untakeable lines. */
   write(session: SessionHandle, batch: BatchHandle, lines: number[], rows: (string | null)[], types: [string, PhysicalType][], files: [string, string]): Promise<WriteOutcome>;
   /** A surveyed batch that will not be written: its rows' room goes back to the session. */
   release(batch: BatchHandle): void;

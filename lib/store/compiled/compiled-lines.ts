@@ -1,6 +1,7 @@
 /**
  * The compiled ingest: each batch of lines goes to the addon (native/), which reads every line it
- * can take exactly straight into DuckDB vectors and writes the batch's two halves as parts at once.
+ * can take exactly straight into DuckDB vectors and writes the batch as a part (or, for a batch of
+ * many short lines, its two halves as two parts at once).
  * The lines it cannot take (odd values, rejections, fields the mapping does not know yet) come
  * back here: the JS path reads them, in line order, and hands its rows back for their places.
  */
@@ -59,15 +60,9 @@ function readInJs(sink: CompiledSink, text: string, line: number): JsAnswer {
   return { row: result.row, multiValued: result.multiValued };
 }
 
-function jsonValue(v: unknown): string {
-  // JSON.stringify writes -0 as 0; the column keeps its sign, as the JS path's staging does
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (Array.isArray(v)) return `[${v.map(jsonValue).join(',')}]`;
-  return JSON.stringify(v);
-}
-
+/** The row as a JSON object, its columns in the row's order (no -0 to lose: coerce.ts stores 0). */
 function rowJson(row: Row): string {
-  return `{${[...row].map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',')}}`;
+  return `{${[...row].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
 }
 
 /** Lines the reader could not take, through the JS path: what the addon's second pass needs. */
@@ -140,8 +135,8 @@ async function writeBatch(sink: CompiledSink, addon: CompiledIngest, session: Se
 
 /**
  * Batch after batch, in order, with the survey of one running while the one before is written:
- * each pass leaves one core idle now and then (unequal halves, DuckDB finishing a part alone, JS
- * between the passes), which the other pass fills.
+ * the two passes of a batch cannot overlap (a part's columns are known only once it is surveyed),
+ * those of neighbouring batches can, and so each pass gets a core.
  */
 export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, batches: AsyncIterable<LineBatch>): Promise<void> {
   const session = addon.open({ memoryLimit: sink.memoryLimit, tempDirectory: path.join(sink.partsDir, '.tmp-spill') });

@@ -44,10 +44,8 @@ interface SizeFigure {
   ingestSeconds: number;
   ingestEventsPerSecond: number;
   ingestRunsEventsPerSecond: number[];
-  /** The same files through JSON.parse and documentToRow (`native: false`), on the sizes measured so. */
+  /** The same files through JSON.parse and documentToRow (`compiled: false`), on the sizes measured so. */
   jsPathEventsPerSecond?: number;
-  /** The same files through lib/store/fast (`compiled: false`), on the sizes measured so. */
-  fastPathEventsPerSecond?: number;
   rawDuckDb: RawDuckDb;
   hunts: HuntFigure[];
 }
@@ -79,7 +77,7 @@ async function writeDemoFiles(dir: string, networkEvents: number): Promise<{ ind
  */
 async function ingestFiles(dataDir: string, files: { index: string; file: string }[], tuning: IngestTuning): Promise<{ ms: number; events: number; network: number }> {
   const store = openStore(dataDir, tuning);
-  const asCli = tuning.native !== false && tuning.compiled !== false;
+  const asCli = tuning.compiled !== false;
   let events = 0;
   let network = 0;
   const [ms] = await time(async () => {
@@ -173,13 +171,8 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     const raw: RawDuckDb = { ...(networkEvents <= jsPathUpTo ? await rawHalves(dataDir, files, totalEvents) : {}), eventsPerSecond: median(raws), runs: raws };
     if (raw.readEventsPerSecond !== undefined) console.log(`  DuckDB alone, read alone ${rounded(raw.readEventsPerSecond)} events/s, write alone ${rounded(raw.writeEventsPerSecond)}`);
     let jsPath: { eventsPerSecond: number } | undefined;
-    let fastPath: { eventsPerSecond: number } | undefined;
     if (networkEvents <= jsPathUpTo) {
-      const fast = await ingestFiles(path.join(dataDir, 'fast'), files, { compiled: false });
-      fastPath = { eventsPerSecond: fast.events / (fast.ms / 1000) };
-      console.log(`  ingest through lib/store/fast: ${(fast.ms / 1000).toFixed(1)} s`);
-      rmSync(path.join(dataDir, 'fast'), { recursive: true, force: true });
-      const js = await ingestFiles(path.join(dataDir, 'js'), files, { native: false });
+      const js = await ingestFiles(path.join(dataDir, 'js'), files, { compiled: false });
       jsPath = { eventsPerSecond: js.events / (js.ms / 1000) };
       console.log(`  ingest through the JS path: ${(js.ms / 1000).toFixed(1)} s`);
       rmSync(path.join(dataDir, 'js'), { recursive: true, force: true });
@@ -223,7 +216,7 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     }
     duck.closeSync();
     await engine.close();
-    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), ingestRunsEventsPerSecond: ingests.map((i) => i.events / (i.ms / 1000)), jsPathEventsPerSecond: jsPath?.eventsPerSecond, fastPathEventsPerSecond: fastPath?.eventsPerSecond, rawDuckDb: raw, hunts };
+    return { networkEvents: network, totalEvents, ingestSeconds: ingestMs / 1000, ingestEventsPerSecond: totalEvents / (ingestMs / 1000), ingestRunsEventsPerSecond: ingests.map((i) => i.events / (i.ms / 1000)), jsPathEventsPerSecond: jsPath?.eventsPerSecond, rawDuckDb: raw, hunts };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -254,13 +247,13 @@ async function main() {
     '',
     '## Ingest',
     '',
-    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed; events/s is the median of ' + ingestRuns + " runs, taken in turns with DuckDB alone (this machine's speed drifts). Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines); lib/store/fast (the DuckDB `read_ndjson` path the compiled reader replaced, streamed lines); and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.",
+    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed; events/s is the median of ' + ingestRuns + " runs, taken in turns with DuckDB alone (this machine's speed drifts). Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines), which ingest falls back to where the addon is not built; and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.",
     '',
-    '| network events | total events | seconds | events/s | each run events/s | JS path events/s | vs JS path | lib/store/fast events/s | vs fast | DuckDB alone events/s | each run | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| network events | total events | seconds | events/s | each run events/s | JS path events/s | vs JS path | DuckDB alone events/s | each run | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.ingestRunsEventsPerSecond.map(Math.round).join(', ')} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${rounded(f.fastPathEventsPerSecond)} | ${ratio(f.ingestEventsPerSecond, f.fastPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${f.rawDuckDb.runs.map(Math.round).join(', ')} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
+        `| ${f.networkEvents} | ${f.totalEvents} | ${f.ingestSeconds.toFixed(1)} | ${Math.round(f.ingestEventsPerSecond)} | ${f.ingestRunsEventsPerSecond.map(Math.round).join(', ')} | ${f.jsPathEventsPerSecond ? Math.round(f.jsPathEventsPerSecond) : '—'} | ${ratio(f.ingestEventsPerSecond, f.jsPathEventsPerSecond)} | ${Math.round(f.rawDuckDb.eventsPerSecond)} | ${f.rawDuckDb.runs.map(Math.round).join(', ')} | ${(f.ingestEventsPerSecond / f.rawDuckDb.eventsPerSecond).toFixed(2)}× | ${rounded(f.rawDuckDb.readEventsPerSecond)} | ${rounded(f.rawDuckDb.writeEventsPerSecond)} |`,
     ),
     '',
     '## Seed hunts',

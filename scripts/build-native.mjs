@@ -1,7 +1,8 @@
 /**
  * `npm install` runs this: builds native/ (the compiled ingest reader) with node-gyp, against the
- * DuckDB library that @duckdb/node-api installs. Without it ingest still works, through
- * lib/store/fast, several times slower: a failed build warns and does not fail the install.
+ * DuckDB library that @duckdb/node-api installs. Without it ingest still works, through the
+ * reference path (JSON.parse for every line), several times slower: a failed build warns and does
+ * not fail the install.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,5 +21,5 @@ const result = gyp
   ? spawnSync(process.execPath, [gyp, 'rebuild', '--directory=native', ...headers], { stdio: 'inherit' })
   : spawnSync('node-gyp', ['rebuild', '--directory=native', ...headers], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (result.status !== 0) {
-  console.warn('\nhuntboard: the compiled ingest reader (native/) did not build; ingest will use the slower lib/store/fast path.\n');
+  console.warn('\nhuntboard: the compiled ingest reader (native/) did not build; ingest will use the slower reference path (JSON.parse for every line).\n');
 }

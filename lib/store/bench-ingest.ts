@@ -1,6 +1,6 @@
 /**
  * Ingest throughput on generated endpoint-like network events (about 40 ECS fields, ~1 KB each),
- * the native path against the JS path in the same run:
+ * the compiled reader against the reference path in the same run:
  *   npx tsx lib/store/bench-ingest.ts [events=200000]
  * Prints wall-clock and CPU-time rates, since the machine may be shared.
  */
@@ -20,7 +20,7 @@ async function measure(lines: string[], tuning: IngestTuning): Promise<number> {
     const cpu = process.cpuUsage(cpu0);
     const perSecond = report.stored / seconds;
     console.log(
-      `${tuning.native === false ? 'JS path' : 'native '}: ${report.stored} stored, ${report.rejected} rejected in ${seconds.toFixed(2)} s: ` +
+      `${tuning.compiled === false ? 'reference path' : 'compiled reader'}: ${report.stored} stored, ${report.rejected} rejected in ${seconds.toFixed(2)} s: ` +
         `${Math.round(perSecond)} events/s wall, ${Math.round(report.stored / ((cpu.user + cpu.system) / 1e6))} events per CPU-second`,
     );
     return perSecond;
@@ -33,9 +33,9 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200_000);
   const lines: string[] = [];
   for (const e of endpointEvents(count)) lines.push(JSON.stringify(e));
-  const native = await measure(lines, {});
-  const js = await measure(lines, { native: false });
-  console.log(`native / JS path: ${(native / js).toFixed(1)}×; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+  const compiled = await measure(lines, {});
+  const js = await measure(lines, { compiled: false });
+  console.log(`compiled / reference path: ${(compiled / js).toFixed(1)}×; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
 }
 
 void main();

@@ -45,6 +45,35 @@ class Rejected {
   constructor(readonly reason: string) {}
 }
 
+/**
+ * Elasticsearch parses documents with Jackson, which refuses JSON nested deeper than 1000 objects
+ * and arrays; the walks below recurse once per level, so the bound also keeps them off the end
+ * of the stack (and a cyclic object handed to ingestDocuments ends here too).
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+function tooDeep(): Rejected {
+  return new Rejected(`Document nesting depth (${MAX_NESTING_DEPTH + 1}) exceeds the maximum allowed (${MAX_NESTING_DEPTH})`);
+}
+
+/** Elasticsearch's `index.mapping.depth.limit` default: an object mapping is at most this deep (the root being 1). */
+export const MAPPING_DEPTH_LIMIT = 20;
+
+/**
+ * Mapping a field at `path` dynamically creates its parent objects; Elasticsearch refuses the
+ * document when one of them would lie deeper than the limit (the root is depth 1, `a` depth 2).
+ */
+function checkMappingDepth(flat: FlatMapping, path: string): void {
+  let dots = 0;
+  for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) {
+    // the object ending here is at depth dots + 2
+    if (dots + 2 > MAPPING_DEPTH_LIMIT && !flat.objects.has(path.slice(0, i))) {
+      throw new Rejected(`Limit of mapping depth [${MAPPING_DEPTH_LIMIT}] has been exceeded due to object field [${path.slice(0, i)}]`);
+    }
+    dots++;
+  }
+}
+
 function isPlainObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -72,6 +101,7 @@ function addDynamicField(schema: DocumentSchema, path: string, value: unknown): 
       );
     }
   }
+  checkMappingDepth(schema.flat, path);
   addToMapping(schema.mapping, path, def);
   schema.changed = true;
   for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) schema.flat.objects.add(path.slice(0, i));
@@ -128,18 +158,20 @@ function joinPath(prefix: string, key: string): string {
   return p;
 }
 
-function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>): void {
+function collect(schema: DocumentSchema, obj: Json, prefix: string, out: Map<string, unknown>, depth: number): void {
   for (const key in obj) {
     // An empty name (`""`, `a..b`, `.a`, `a.`) would become an empty column name; Elasticsearch refuses it too.
     if (key === '' || key.startsWith('.') || key.endsWith('.') || key.includes('..')) throw new Rejected(`field name cannot be an empty string: [${prefix}${key}]`);
-    collectValue(schema, joinPath(prefix, key), obj[key], out);
+    collectValue(schema, joinPath(prefix, key), obj[key], out, depth);
   }
 }
 
-function collectValue(schema: DocumentSchema, path: string, value: unknown, out: Map<string, unknown>): void {
+/** `value` sits in a container (object or array) at nesting `depth`, the document itself being 1. */
+function collectValue(schema: DocumentSchema, path: string, value: unknown, out: Map<string, unknown>, depth: number): void {
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
-    for (const v of value) collectValue(schema, path, v, out);
+    if (depth >= MAX_NESTING_DEPTH) throw tooDeep();
+    for (const v of value) collectValue(schema, path, v, out, depth + 1);
     return;
   }
   // ingestDocuments may be handed JS dates; they mean what their JSON form means
@@ -148,7 +180,8 @@ function collectValue(schema: DocumentSchema, path: string, value: unknown, out:
   let leaf = flat.byName.get(path);
   if (isPlainObject(value)) {
     if (leaf) throw new Rejected(`field [${path}]: Can't get text on a START_OBJECT`);
-    collect(schema, value, joinPath(path, '.'), out);
+    if (depth >= MAX_NESTING_DEPTH) throw tooDeep();
+    collect(schema, value, joinPath(path, '.'), out, depth + 1);
     return;
   }
   if (leaf?.parent) {
@@ -210,7 +243,7 @@ export function documentToRow(doc: unknown, schema: DocumentSchema): RowResult {
   if (!isPlainObject(doc)) return { ok: false, reason: 'Malformed content, must start with an object' };
   const raw = new Map<string, unknown>();
   try {
-    collect(schema, doc, '', raw);
+    collect(schema, doc, '', raw, 1);
     const row: Row = new Map();
     const multiValued: string[] = [];
     for (const [path, values] of raw) {

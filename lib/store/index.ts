@@ -4,7 +4,8 @@ import { formatDate } from './dates';
 import { indexDir, isValidIndexName, manifestPath } from './layout';
 import { lockIndex } from './lock';
 import { readManifest } from './manifest';
-import { docsToItems, ingestBytes, ingestItems, ingestLines, type IngestTuning } from './ingest';
+import { ingestBytes, ingestItems, ingestLines, type IngestTuning } from './ingest';
+import { docsToItems } from './ndjson';
 import { existingIndices, snapshot } from './resolve';
 import type { EventStore, IndexSummary } from './types';
 

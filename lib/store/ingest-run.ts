@@ -17,6 +17,9 @@ import { readManifest, readMapping, writeManifest, writeMapping } from './manife
 import { fsyncPath } from './atomic-file';
 import { lockIndex } from './lock';
 import { PartWriter, type WrittenPart } from './part-writer';
+import { ingestFailure } from './write-failure';
+import { discardWritten, removeTemporaries } from './failed-ingest';
+import { sealPart } from './part-check';
 
 const MAX_REJECTIONS = 100;
 
@@ -83,6 +86,7 @@ export async function runIngest(
   const aborts: (() => void)[] = [];
   let db: DuckDBInstance | undefined;
   let conn: DuckDBConnection | undefined;
+  let failed = false;
   try {
     const before = readManifest(dataDir, index);
     removeOrphans(partsDir, before);
@@ -93,7 +97,7 @@ export async function runIngest(
       partsDir,
       reject(r) {
         report.rejected++;
-        if (report.rejections.length < MAX_REJECTIONS) report.rejections.push(r);
+        keepFirstRejections(report.rejections, r);
       },
       async connection() {
         if (!conn) {
@@ -119,15 +123,37 @@ export async function runIngest(
     commit(dataDir, index, partsDir, before, written, schema);
     return report;
   } catch (e) {
-    for (const cleanup of aborts) cleanup();
-    for (const p of written) rmSync(p.tmpPath, { force: true });
-    throw e;
+    failed = true;
+    for (const cleanup of aborts) {
+      try {
+        cleanup();
+      } catch {
+        // its file goes with the other temporaries below
+      }
+    }
+    throw discardWritten(dataDir, index, written) ? ingestFailure(e, index) : e;
   } finally {
-    conn?.closeSync();
-    db?.closeSync();
-    rmSync(path.join(partsDir, '.tmp-spill'), { force: true, recursive: true });
-    lock.release();
+    try {
+      conn?.closeSync();
+      db?.closeSync();
+      rmSync(path.join(partsDir, '.tmp-spill'), { force: true, recursive: true });
+      if (failed) removeTemporaries(partsDir);
+    } finally {
+      lock.release();
+    }
   }
+}
+
+/**
+ * The first rejections by line, in line order: the compiled path may report a batch's lines
+ * after the next batch's (when it falls back to JS for a whole batch).
+ */
+function keepFirstRejections(kept: Rejection[], r: Rejection): void {
+  if (kept.length >= MAX_REJECTIONS && r.line >= kept[kept.length - 1].line) return;
+  let at = kept.length;
+  while (at > 0 && kept[at - 1].line > r.line) at--;
+  kept.splice(at, 0, r);
+  if (kept.length > MAX_REJECTIONS) kept.pop();
 }
 
 export function newPartName(): string {
@@ -141,7 +167,15 @@ export function rowWriter(run: IngestRun, partRows: number) {
   const finish = async () => {
     const full = writer!;
     writer = undefined;
-    await run.wrote(await full.finish());
+    let part: WrittenPart;
+    try {
+      part = await full.finish();
+    } catch (e) {
+      // a part half-written (a full disk) is nobody else's to remove
+      full.discard();
+      throw e;
+    }
+    await run.wrote(part);
   };
   return {
     async add(row: Row, multiValued: string[]) {
@@ -166,7 +200,8 @@ function commit(dataDir: string, index: string, partsDir: string, before: IndexM
   writeManifest(dataDir, {
     formatVersion: 1,
     index,
-    parts: [...(before?.parts ?? []), ...written.map((p) => p.info)],
+    // Each new part sealed in place (size, times, checksum) for the query-time damage check (part-check.ts).
+    parts: [...(before?.parts ?? []), ...written.map((p) => ({ ...p.info, ...sealPart(path.join(partsDir, p.info.file)) }))],
     multiValued: [...multiValued].sort(),
   });
 }

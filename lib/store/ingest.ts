@@ -1,42 +1,37 @@
 /**
  * Ingest of one call into one index, all-or-nothing (ingest-run.ts): documents become rows, rows
- * parts of up to `partRows` rows. Three ways read NDJSON, each storing exactly what the first does:
- * the JS path (JSON.parse + documentToRow), lib/store/fast (DuckDB's read_ndjson where its answer is
- * certain), and the compiled reader (native/, lib/store/compiled), the default where it is built.
+ * parts of up to `partRows` rows. Two ways read NDJSON and store the same rows: the reference path
+ * (JSON.parse + documentToRow, `ingestItems`) and the compiled reader (native/, lib/store/compiled),
+ * the default where it is built; ingest-paths.differential.test.ts holds them to that.
  */
-import { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import type { ByteInput, IngestOptions, IngestReport, Rejection } from './types';
 import type { PartInfo } from './layout';
 import { documentToRow, type Row } from './documents';
 import type { WrittenPart } from './part-writer';
-import { newPartName, rowWriter, runIngest, stagingMemory } from './ingest-run';
-import { ingestLinesNatively, parseLine } from './fast/native-lines';
-import { Stage } from './fast/stage';
+import { rowWriter, runIngest, stagingMemory } from './ingest-run';
+import { bytesToLines, iterateNow, linesToItems, type IngestItem } from './ndjson';
 import { compiledIngest, type CompiledIngest } from './compiled/addon';
-import { byteBatches, chunksOf, stringBatches, type LineBatch } from './compiled/batches';
+import { byteBatches, stringBatches, type BatchLimits, type LineBatch } from './compiled/batches';
 import { ingestCompiled } from './compiled/compiled-lines';
+
+export type { IngestItem } from './ndjson';
 
 export interface IngestTuning {
   /** Rows per part (default 1,000,000). */
   partRows?: number;
   /** Test hook: called after each part is written (before commit); throwing aborts the ingest. */
   afterPart?: (part: PartInfo) => void | Promise<void>;
-  /** `false` sends every line through JSON.parse and documentToRow (the reference path). */
-  native?: boolean;
-  /** Lines per natively read batch (default 100,000 for lib/store/fast, `partRows` for the compiled reader; a batch also ends at 64 Mi characters, or 32 MiB). */
-  batchLines?: number;
-  /** `false` skips the compiled reader (native/) even where it is built. */
+  /** `false` sends every line through the reference path even where the compiled reader (native/) is built. */
   compiled?: boolean;
+  /** Lines per compiled batch (default and at most `partRows`). */
+  batchLines?: number;
+  /** Bytes per compiled batch (default 32 MiB); a longer line gets a batch of its own size. */
+  batchBytes?: number;
   /** The compiled reader writes a batch of at least this many lines as two parts at once (default 262,144). */
   splitLines?: number;
 }
 
-/** A parsed input item: a document, or a line already known to be bad. */
-export type IngestItem = { line: number; doc: unknown } | { line: number; reason: string };
-
 const DEFAULT_PART_ROWS = 1_000_000;
-const DEFAULT_BATCH_LINES = 100_000;
 /**
  * The compiled reader's batches, each one part: 32 MiB. Each batch's bytes, its logged rows and the
  * row group DuckDB gathers for it are touched twice (read, then written): small enough, they are
@@ -51,7 +46,7 @@ const COMPILED_BATCH_BYTES = 32 * 2 ** 20;
  */
 const DEFAULT_SPLIT_LINES = 262_144;
 
-/** The JS path: every document through documentToRow, rows through PartWriter. */
+/** The reference path: every document through documentToRow, rows through PartWriter. */
 export async function ingestItems(
   dataDir: string,
   index: string,
@@ -82,14 +77,14 @@ export async function ingestItems(
 function ingestBatchesCompiled(
   dataDir: string,
   index: string,
-  batches: (limits: { lines: number; bytes: number }, addon: CompiledIngest) => AsyncIterable<LineBatch>,
+  batches: (limits: BatchLimits, addon: CompiledIngest) => AsyncIterable<LineBatch>,
   options: IngestOptions | undefined,
   tuning: IngestTuning,
 ): Promise<IngestReport> | undefined {
-  const addon = tuning.native === false || tuning.compiled === false ? undefined : compiledIngest();
+  const addon = tuning.compiled === false ? undefined : compiledIngest();
   if (!addon) return undefined;
   const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
-  const limits = { lines: Math.min(tuning.batchLines ?? partRows, partRows), bytes: COMPILED_BATCH_BYTES };
+  const limits = { lines: Math.min(tuning.batchLines ?? partRows, partRows), bytes: tuning.batchBytes ?? COMPILED_BATCH_BYTES };
   return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
     const sink = {
       splitLines: tuning.splitLines ?? DEFAULT_SPLIT_LINES,
@@ -109,10 +104,7 @@ function ingestBatchesCompiled(
   });
 }
 
-/**
- * NDJSON as bytes (a file, stdin): the compiled reader where it is built, else decoded to lines
- * for ingestLines.
- */
+/** NDJSON as bytes (a file, stdin): the compiled reader where it is built, else the reference path. */
 export async function ingestBytes(
   dataDir: string,
   index: string,
@@ -121,13 +113,10 @@ export async function ingestBytes(
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
   const compiled = ingestBatchesCompiled(dataDir, index, (limits, addon) => byteBatches(input, limits, addon), options, tuning);
-  return compiled ?? ingestLines(dataDir, index, createInterface({ input: Readable.from(chunksOf(input)).setEncoding('utf8'), crlfDelay: Infinity }), options, tuning);
+  return compiled ?? ingestItems(dataDir, index, linesToItems(bytesToLines(input)), options, tuning);
 }
 
-/**
- * NDJSON lines, read natively by DuckDB where the JS path's answer is certain to be the same
- * (fast/native-lines.ts), else through the JS path; `tuning.native: false` forces the JS path.
- */
+/** NDJSON lines: the compiled reader where it is built, else the reference path. */
 export async function ingestLines(
   dataDir: string,
   index: string,
@@ -135,43 +124,11 @@ export async function ingestLines(
   options?: IngestOptions,
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
-  if (tuning.native === false) return ingestItems(dataDir, index, linesToItems(lines), options, tuning);
-  const compiled = ingestBatchesCompiled(dataDir, index, (limits) => stringBatches(lines, limits), options, tuning);
-  if (compiled) return compiled;
-  const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
-  return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
-    const conn = await run.connection();
-    const stage = new Stage(conn, run.partsDir, (f) => run.typeOf(f));
-    await ingestLinesNatively(
-      {
-        schema: run.schema,
-        stage,
-        conn,
-        partsDir: run.partsDir,
-        batchLines: tuning.batchLines ?? DEFAULT_BATCH_LINES,
-        reject: (r) => run.reject(r),
-        afterBatch: async () => {
-          while (stage.rows >= partRows) await run.wrote(await stage.writePart(newPartName(), partRows));
-        },
-      },
-      lines,
-    );
-    if (stage.rows > 0) await run.wrote(await stage.writePart(newPartName(), stage.rows));
-    await stage.drop();
-  });
-}
-
-/** NDJSON lines → items: blank lines skipped, bad JSON rejected with the parser's message. */
-export async function* linesToItems(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<IngestItem> {
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    yield { line, ...parseLine(text) };
+  const { items, done } = iterateNow(lines);
+  try {
+    const compiled = ingestBatchesCompiled(dataDir, index, (limits) => stringBatches(items, limits), options, tuning);
+    return await (compiled ?? ingestItems(dataDir, index, linesToItems(items), options, tuning));
+  } finally {
+    await done();
   }
-}
-
-export async function* docsToItems(docs: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<IngestItem> {
-  let line = 0;
-  for await (const doc of docs) yield { line: ++line, doc };
 }

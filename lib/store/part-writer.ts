@@ -13,6 +13,7 @@ import type { PhysicalType } from './mapping';
 import type { Row } from './documents';
 import { fsyncPath } from './atomic-file';
 import { quoteIdent, quoteString } from './sql-text';
+import { partWriteFailure } from './write-failure';
 
 const CHUNK_ROWS = 2048;
 
@@ -138,7 +139,9 @@ export class PartWriter {
     const select = cols.length
       ? cols.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}${c.isList ? '[]' : ''}) AS ${quoteIdent(c.name)}`).join(', ')
       : '__row';
-    await writePartFile(this.conn, `SELECT ${select} FROM ${this.table}`, this.tmpPath);
+    await writePartFile(this.conn, `SELECT ${select} FROM ${this.table}`, this.tmpPath).catch((e: unknown) => {
+      throw partWriteFailure(e, this.file);
+    });
     await this.conn.run(`DROP TABLE ${this.table}`);
     return {
       tmpPath: this.tmpPath,

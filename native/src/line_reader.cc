@@ -190,6 +190,9 @@ struct Parser {
 
   bool objectValue(size_t prefixLen, const char* key, size_t len, uint64_t h, int target, int entry, int depth) {
     if (target >= 0) return untake("object at a leaf");
+    // A mapping that grows (dynamic, or from a template) may have made this path a leaf by the time
+    // the JS path reads the lines before this one in the batch; an object there is then refused.
+    if (target == kTemplatePath || (entry == -2 && spec.dynamic)) return untake("object at a path the mapping may add");
     // the object's keys continue this path: spell it out for their lookups
     if (key != row.path + prefixLen) std::memcpy(row.path + prefixLen, key, len);
     row.path[prefixLen + len] = '.';

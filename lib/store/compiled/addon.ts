@@ -1,6 +1,6 @@
 /**
  * The compiled ingest addon (native/, built by `npm install`): its two calls, typed. Absent when
- * the build failed or was skipped; ingest then reads lines through lib/store/fast instead.
+ * the build failed or was skipped; ingest then reads every line through the reference path (ingest.ts).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -12,8 +12,9 @@ import { MV_SUFFIX } from '../layout';
 import type { PhysicalType } from '../mapping';
 import type { WrittenPart } from '../part-writer';
 import type { Rejection } from '../types';
-import { parseLine } from '../fast/native-lines';
+import { parseLine } from '../ndjson';
 import { newPartName } from '../ingest-run';
+import { partWriteFailure } from '../write-failure';
 import type { BatchHandle, CompiledIngest, SessionHandle } from './addon';
 import type { LineBatch } from './batches';
 
@@ -120,17 +121,15 @@ async function writeBatch(sink: CompiledSink, addon: CompiledIngest, session: Se
   const removeFiles = () => files.forEach((file) => rmSync(file, { force: true }));
   const written = await addon.write(session, surveyed.batch, surveyed.untakeable, rows, types, files).catch((e: unknown) => {
     removeFiles();
-    throw e;
+    throw partWriteFailure(e, names[0]);
   });
   if ('error' in written) {
     removeFiles();
     return sink.writeRows(readAllInJs(sink, batch, answers));
   }
-  // the addon fsynced each part
-  for (const part of written.parts) {
-    const { file, multiValued, ...info } = part;
-    await sink.wrote({ tmpPath: file, multiValued, info: { ...info, file: names[files.indexOf(file)] } });
-  }
+  // the addon fsynced each part (one the run never hears of, after a failure, goes with its temporaries)
+  const parts = written.parts.map(({ file, multiValued, ...info }) => ({ tmpPath: file, multiValued, info: { ...info, file: names[files.indexOf(file)] } }));
+  for (const part of parts) await sink.wrote(part);
 }
 
 /**

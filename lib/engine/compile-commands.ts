@@ -3,7 +3,8 @@
  * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in compile-stats.ts.
  */
 import type { AnalyzedStep } from '../esql/analyzed';
-import type { Command, DissectCommand, GrokCommand, EvalCommand, MvExpandCommand, RenameCommand, SortCommand } from '../esql/ast';
+import type { Command, DissectCommand, GrokCommand, EvalCommand, Expression, MvExpandCommand, RenameCommand, SortCommand } from '../esql/ast';
+import { walk } from '../esql/walker';
 import { asScalar, CompileFailure, type Binding } from './compile-context';
 import { compileExpr, scalarOf } from './compile-expr';
 import { compileStats } from './compile-stats';
@@ -60,31 +61,48 @@ function rebind(p: Pipeline, step: AnalyzedStep, from: Map<string, Binding>): vo
 
 function compileEval(p: Pipeline, command: EvalCommand, step: AnalyzedStep): void {
   const ctx = p.ctx;
-  const selects: string[] = [];
-  // Later fields of one EVAL read earlier ones inline; after the CTE, names point at its columns.
-  const inline = new Map(ctx.columns);
-  const materialised = new Map(ctx.columns);
+  const types = new Map(step.output.map((c) => [c.name, c.type]));
+  const bindings = new Map(ctx.columns);
+  let selects: string[] = [];
+  // Names this EVAL has computed in `selects` but no CTE holds yet.
+  const pending = new Set<string>();
+  const flush = () => {
+    p.add(`SELECT *, ${selects.join(', ')} FROM ${p.current}`);
+    selects = [];
+    pending.clear();
+  };
   for (const field of command.fields) {
     const name = ctx.analyzed.names.get(field) ?? ctx.sourceText(field.span);
-    ctx.columns = inline;
+    // A field that reads an earlier one of the same EVAL reads it from a CTE: inlining its SQL
+    // instead made a chain of n such fields O(n²) SQL nested n deep (issue 13: 5,000 took seconds).
+    if (pending.size > 0 && readsAny(field.expression, pending)) flush();
+    ctx.columns = bindings;
     const val = compileExpr(ctx, field.expression);
-    const type = step.output.find((c) => c.name === name)?.type ?? ctx.typeOf(field.expression);
+    const type = types.get(name) ?? ctx.typeOf(field.expression);
     const scalar = ctx.fresh();
+    pending.add(name);
     if (val.kind === 'scalar') {
       selects.push(`${val.sql} AS ${scalar}`);
-      inline.set(name, { type, scalar: `(${val.sql})` });
-      materialised.set(name, { type, scalar });
+      bindings.set(name, { type, scalar });
       continue;
     }
     const mv = ctx.fresh('m');
     const s = val.kind === 'mvcol' ? val.scalar : `(CASE WHEN len(${val.sql}) = 1 THEN (${val.sql})[1] END)`;
     const m = val.kind === 'mvcol' ? val.mv : `(CASE WHEN len(${val.sql}) > 1 THEN ${val.sql} END)`;
     selects.push(`${s} AS ${scalar}`, `${m} AS ${mv}`);
-    inline.set(name, { type, scalar: s, mv: m });
-    materialised.set(name, { type, scalar, mv });
+    bindings.set(name, { type, scalar, mv });
   }
-  p.add(`SELECT *, ${selects.join(', ')} FROM ${p.current}`);
-  rebind(p, step, materialised);
+  if (selects.length > 0) flush();
+  rebind(p, step, bindings);
+}
+
+function readsAny(e: Expression, names: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return 'skip';
+    if (node.kind === 'column' && names.has(node.name)) found = true;
+  });
+  return found;
 }
 
 function compileSort(p: Pipeline, command: SortCommand): void {

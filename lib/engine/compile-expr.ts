@@ -4,6 +4,7 @@
  * (NULL for a multi-value) plus a warning probe.
  */
 import type { BinaryExpression, Expression, LikeExpression, Span } from '../esql/ast';
+import { operatorSpine } from '../esql/spine';
 import type { EsqlType } from '../esql/types';
 import { asList, asScalar, CompileContext, CompileFailure, type Val } from './compile-context';
 import { constSql, convertConst, foldConst } from './compile-const';
@@ -138,9 +139,7 @@ export function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlTy
 const SQL_COMPARISON: Record<string, string> = { '==': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
-  if (e.op === 'and' || e.op === 'or') {
-    return `(${scalarOf(ctx, e.left, e.span)} ${e.op.toUpperCase()} ${scalarOf(ctx, e.right, e.span)})`;
-  }
+  if (e.op === 'and' || e.op === 'or') return compileLogical(ctx, e);
   const folded = foldConst(ctx, e);
   if (folded?.kind === 'value') return constSql(ctx, folded);
   const lt = ctx.typeOf(e.left);
@@ -188,6 +187,18 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
     return sql;
   }
   return `(${l} ${e.op} ${r})`;
+}
+
+/**
+ * `a OR b OR …` in a loop down the left spine (a hunt may list thousands of values), as one flat
+ * SQL chain: DuckDB's parser runs out of stack on ten thousand nested parentheses, not on a flat
+ * list. Each operand keeps its own operator as the consumer for warnings.
+ */
+function compileLogical(ctx: CompileContext, e: BinaryExpression): string {
+  const { leaf, chain } = operatorSpine(e);
+  const op = e.op.toUpperCase();
+  const operands = [scalarOf(ctx, leaf, chain[0].span), ...chain.map((b) => scalarOf(ctx, b.right, b.span))];
+  return `(${operands.join(` ${op} `)})`;
 }
 
 function compileLike(ctx: CompileContext, e: LikeExpression): string {

@@ -73,9 +73,10 @@ export function compileRow(p: Pipeline, command: RowCommand, step: AnalyzedStep)
   const ctx = p.ctx;
   const selects: string[] = [];
   const columns = new Map<string, Binding>();
+  const types = new Map(step.output.map((c) => [c.name, c.type]));
   for (const field of command.fields) {
     const name = ctx.analyzed.names.get(field) ?? ctx.sourceText(field.span);
-    const type = step.output.find((c) => c.name === name)?.type ?? ctx.typeOf(field.expression);
+    const type = types.get(name) ?? ctx.typeOf(field.expression);
     const val = compileExpr(ctx, field.expression);
     const scalar = ctx.fresh();
     if (val.kind === 'list') {

@@ -6,6 +6,7 @@
  */
 import type { AnalyzedStep } from '../esql/analyzed';
 import type { StatsCommand } from '../esql/ast';
+import { leftSpine } from '../esql/spine';
 import { asScalar, CompileFailure, type Binding } from './compile-context';
 import { compileExpr, scalarOf } from './compile-expr';
 import { isAggregateName } from './compile-functions';
@@ -105,7 +106,10 @@ function containsAggregate(e: StatsCommand['aggregates'][number]['expression']):
     if (isAggregateName(e.name.toLowerCase())) return true;
     return e.args.some(containsAggregate);
   }
-  if (e.kind === 'binary') return containsAggregate(e.left) || containsAggregate(e.right);
+  if (e.kind === 'binary') {
+    const { leaf, chain } = leftSpine(e);
+    return containsAggregate(leaf) || chain.some((b) => containsAggregate(b.right));
+  }
   if (e.kind === 'unary' || e.kind === 'cast' || e.kind === 'isNull') return containsAggregate(e.operand);
   return false;
 }

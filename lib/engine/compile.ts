@@ -4,14 +4,17 @@
  * warnings (§1.8). Anything the engine cannot reproduce exactly is a positioned error.
  */
 import type { AnalyzedQuery } from '../esql/analyzed';
-import { esqlError, positionOf, type EsqlError } from '../esql/errors';
+import { countExpressions } from '../esql/depth';
+import { esqlError, positionsIn, type EsqlError } from '../esql/errors';
 import type { EsqlType } from '../esql/types';
 import type { SourceSnapshot } from '../store/types';
 import { CompileContext, CompileFailure } from './compile-context';
 import { compileCommand } from './compile-commands';
+import { checkEngineSize, ENGINE_MAX_PROBES } from './compile-size';
 import { compileFrom, compileRow } from './compile-source';
 import { liveSourceColumns } from './live-columns';
 import { Pipeline } from './pipeline';
+import { tooLargeMessage } from './query-limits';
 import { quoteString } from './sql';
 
 const SINGLE_VALUE_REASON = 'java.lang.IllegalArgumentException: single-value function encountered multi-value';
@@ -55,6 +58,7 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
   const ctx = new CompileContext(analyzed, { nowMs: options.nowMs, cidrMatchMultiValue: options.cidrMatchMultiValue ?? 'single-value' });
   const p = new Pipeline(ctx);
   try {
+    checkEngineSize(analyzed);
     const [first, ...rest] = analyzed.steps;
     if (!first) throw new CompileFailure(analyzed.query.span, 'empty query', 'verification');
     if (first.command.kind === 'from') {
@@ -90,6 +94,7 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
     const probes: WarningProbe[] = [];
     const probeCols: string[] = [];
     const indexBySpan = new Map<string, number>();
+    const positionAt = positionsIn(analyzed.text);
     for (const probe of ctx.probes) {
       const reason = probe.reasonSql ?? quoteString(probe.reason ?? SINGLE_VALUE_REASON);
       const span = trimParentheses(analyzed.text, probe.span);
@@ -102,9 +107,13 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
         continue;
       }
       indexBySpan.set(key, probes.length);
-      const { line, column } = positionOf(analyzed.text, span.start);
+      const { line, column } = positionAt(span.start);
       probes.push({ line, column, sourceText: analyzed.text.slice(span.start, span.end) });
       probeCols.push(test);
+    }
+    if (probes.length > ENGINE_MAX_PROBES) {
+      const what = `${probes.length} expressions that can raise warnings; at most ${ENGINE_MAX_PROBES}`;
+      return { ok: false, errors: [esqlError('unsupported', analyzed.text, { start: 0, end: 0 }, tooLargeMessage(what))] };
     }
     const probeSql = probes.length ? p.withClause() + `SELECT ${probeCols.map((c, i) => `${c} AS p${i}`).join(', ')}` : undefined;
     return { ok: true, sql, params: ctx.params, output, probeSql, probes };
@@ -112,8 +121,15 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
     if (e instanceof CompileFailure) {
       return { ok: false, errors: [esqlError(e.errorKind, analyzed.text, e.span, e.message)] };
     }
+    // A stack or string too large for V8 (the SQL of thousands of chained EVAL fields): refuse, never throw.
+    if (e instanceof RangeError) return { ok: false, errors: [tooLarge(analyzed)] };
     throw e;
   }
+}
+
+export function tooLarge(analyzed: AnalyzedQuery): EsqlError {
+  const n = countExpressions(analyzed.query);
+  return esqlError('unsupported', analyzed.text, { start: 0, end: 0 }, tooLargeMessage(`${n} expressions`));
 }
 
 /** An expression's source without the parentheses around it, as Elasticsearch names it in warnings. */

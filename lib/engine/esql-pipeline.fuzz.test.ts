@@ -13,7 +13,7 @@ import { print } from '../esql/printer';
 import { withoutSpans } from '../esql/walker';
 import type { EsqlParams } from '../backends/types';
 import type { SourceSnapshot } from '../store/types';
-import { MUTATION_TOKENS, VALID_QUERIES } from '../fuzz/esql-corpus';
+import { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from '../fuzz/esql-corpus';
 import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
 import { compileQuery } from './compile';
 
@@ -141,4 +141,38 @@ describe('ES|QL front end under fuzz', () => {
     console.info(`ES|QL mutants by stage reached: ${JSON.stringify(stages)}`);
     expect(stages.ok + stages.compile + stages.analyze).toBeGreaterThan(fuzzRuns() / 10);
   }, TIMEOUT);
+
+  // Issue 13: huge and deep shapes, around Elasticsearch's limits (400 levels, 500 commands) and far
+  // past them. Deep trees are compared by their printed text: vitest's equality would recurse.
+  it('huge OR chains, deep nesting and long pipelines answer or fail positioned, never throw', () => {
+    const shapes: ((n: number) => string)[] = [
+      orChain,
+      (n) => orChain(n).replaceAll(' or ', ' and '),
+      (n) => `row a = 1 | eval b = ${Array.from({ length: n }, () => 'a').join(' + ')}`,
+      nestedParens,
+      nestedCalls,
+      (n) => `row a = true | eval b = ${'not '.repeat(n)}a`,
+      (n) => `row a = 1 | eval b = ${'-'.repeat(n)}a`,
+      (n) => `row a = 1 | eval b = a${'::long'.repeat(n)}`,
+      (n) => `row a = 1 | eval b = ${'(a + '.repeat(n)}1${')'.repeat(n)}`,
+      pipes,
+      evalLines,
+    ];
+    const size = fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 380, max: 520 }), fc.integer({ min: 1_000, max: 6_000 }));
+    const deep = fc.tuple(fc.nat(shapes.length - 1), size, fc.option(mutationArb, { nil: undefined })).map(([i, n, m]) => (m ? mutate(shapes[i](n), m) : shapes[i](n)));
+    fc.assert(
+      fc.property(deep, (text) => {
+        const parsed = parse(text);
+        if (!parsed.ok) return expectPositioned(text, parsed.errors);
+        const printed = print(parsed.query);
+        const reparsed = parse(printed);
+        expect(reparsed.ok && print(reparsed.query)).toBe(printed);
+        const analyzed = analyze(parsed.query, text, resolver, PARAMS);
+        if (!analyzed.ok) return expectPositioned(text, analyzed.errors);
+        const compiled = compileQuery(analyzed.analyzed, SNAPSHOT, { nowMs: NOW_MS });
+        if (!compiled.ok) expectPositioned(text, compiled.errors);
+      }),
+      { numRuns: Math.ceil(fuzzRuns() / 10), seed: fuzzSeed(504) },
+    );
+  }, fuzzTimeout(300));
 });

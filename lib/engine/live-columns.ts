@@ -4,37 +4,15 @@
  */
 import type { Command, Expression } from '../esql/ast';
 import type { AnalyzedQuery } from '../esql/analyzed';
+import { children } from '../esql/walker';
 
+/** The columns an expression reads (an explicit stack: a WHERE may chain thousands of terms). */
 export function columnRefs(e: Expression | undefined, into: Set<string>): Set<string> {
-  if (!e) return into;
-  switch (e.kind) {
-    case 'column':
-      into.add(e.name);
-      break;
-    case 'function':
-      e.args.forEach((a) => columnRefs(a, into));
-      break;
-    case 'unary':
-      columnRefs(e.operand, into);
-      break;
-    case 'binary':
-      columnRefs(e.left, into);
-      columnRefs(e.right, into);
-      break;
-    case 'isNull':
-    case 'cast':
-      columnRefs(e.operand, into);
-      break;
-    case 'in':
-      columnRefs(e.operand, into);
-      e.list.forEach((a) => columnRefs(a, into));
-      break;
-    case 'like':
-      columnRefs(e.operand, into);
-      e.patterns.forEach((a) => columnRefs(a, into));
-      break;
-    default:
-      break;
+  const stack: Expression[] = e ? [e] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'column') into.add(node.name);
+    else if (node.kind !== 'list') stack.push(...(children(node) as Expression[]));
   }
   return into;
 }

@@ -12,6 +12,8 @@ export interface Scope {
   columns: ColumnSchema[];
   /** Source fields mapped with incompatible types, by name, for the ambiguity message. */
   conflicts: Map<string, NonNullable<ResolvedField['conflicts']>>;
+  /** `columns` by name, when a command that adds columns one by one keeps it (a lookup without a scan). */
+  byName?: ReadonlyMap<string, ColumnSchema>;
 }
 
 export class AnalysisContext {

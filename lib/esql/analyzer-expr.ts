@@ -2,13 +2,15 @@
  * Types every expression node (recording it in the context's `types`) and reports what
  * Elasticsearch's verifier would: unknown columns, ambiguous fields, operator type errors.
  */
-import type { CastExpression, Column, Expression, Literal } from './ast';
+import type { ColumnSchema } from './analyzed';
+import type { BinaryExpression, CastExpression, Column, Expression, Literal } from './ast';
 import { AnalysisContext, ordinal, typeName, type Scope } from './analyzer-context';
 import { typeCall } from './analyzer-calls';
 import { findSimilar, suggestionSuffix } from './analyzer-names';
 import { arithmeticType, comparable, comparisonType, logicalType } from './analyzer-operators';
 import { bindParam, type ParamTable } from './analyzer-params';
 import { lookupFunction } from './functions';
+import { leftSpine } from './spine';
 import { isNumeric, isStringLike, type EsqlType } from './types';
 
 /**
@@ -67,17 +69,11 @@ export function typeOf(e: Expression, env: ExprEnv): EsqlType {
       return ctx.typed(e, e.op === 'not' ? 'boolean' : t);
     }
     case 'binary': {
-      const l = typeOf(e.left, inner);
-      const r = typeOf(e.right, inner);
-      if (ctx.hasFailed(e.left, e.right)) {
-        const guess: EsqlType = ['and', 'or', '==', '!=', '<', '<=', '>', '>='].includes(e.op) ? 'boolean' : 'unsupported';
-        ctx.failed.add(e);
-        return ctx.typed(e, guess);
-      }
-      if (e.op === 'and' || e.op === 'or') return ctx.typed(e, logicalType(e, l, r, ctx));
-      if (['==', '!=', '<', '<=', '>', '>='].includes(e.op)) return ctx.typed(e, comparisonType(e, l, r, ctx));
-      const t = arithmeticType(e, l, r, ctx);
-      return ctx.hasFailed(e) ? t : ctx.typed(e, t);
+      // Left operands are typed in a loop: `a == 1 or a == 2 or …` is one level per term.
+      const { leaf, chain } = leftSpine(e);
+      let l = typeOf(leaf, inner);
+      for (const b of chain) l = typeBinary(b, l, typeOf(b.right, inner), ctx);
+      return l;
     }
     case 'isNull':
       typeOf(e.operand, inner);
@@ -108,6 +104,18 @@ export function typeOf(e: Expression, env: ExprEnv): EsqlType {
       return ctx.typed(e, 'boolean');
     }
   }
+}
+
+function typeBinary(e: BinaryExpression, l: EsqlType, r: EsqlType, ctx: AnalysisContext): EsqlType {
+  if (ctx.hasFailed(e.left, e.right)) {
+    const guess: EsqlType = ['and', 'or', '==', '!=', '<', '<=', '>', '>='].includes(e.op) ? 'boolean' : 'unsupported';
+    ctx.failed.add(e);
+    return ctx.typed(e, guess);
+  }
+  if (e.op === 'and' || e.op === 'or') return ctx.typed(e, logicalType(e, l, r, ctx));
+  if (['==', '!=', '<', '<=', '>', '>='].includes(e.op)) return ctx.typed(e, comparisonType(e, l, r, ctx));
+  const t = arithmeticType(e, l, r, ctx);
+  return ctx.hasFailed(e) ? t : ctx.typed(e, t);
 }
 
 const INT_MIN = -(2n ** 31n);
@@ -141,9 +149,27 @@ function listType(types: EsqlType[]): EsqlType {
   return known[0];
 }
 
+/**
+ * Each scope's columns indexed by name once: a scan per reference made a 10,000-term OR over an
+ * index of a thousand fields ten million comparisons (issue 13). Column lists are not changed
+ * once a command has produced them; the one built field by field carries its own `byName`.
+ */
+const COLUMN_INDEX = new WeakMap<readonly ColumnSchema[], Map<string, ColumnSchema>>();
+
+function lookupColumn(scope: Scope, name: string): ColumnSchema | undefined {
+  if (scope.byName) return scope.byName.get(name);
+  let index = COLUMN_INDEX.get(scope.columns);
+  if (!index) {
+    index = new Map();
+    for (const c of scope.columns) if (!index.has(c.name)) index.set(c.name, c);
+    COLUMN_INDEX.set(scope.columns, index);
+  }
+  return index.get(name);
+}
+
 function columnType(e: Column, env: ExprEnv): EsqlType {
   const { ctx, scope } = env;
-  const column = scope.columns.find((c) => c.name === e.name);
+  const column = lookupColumn(scope, e.name);
   if (!column) {
     const candidates = scope.columns.map((c) => c.name).filter((n) => ctx.mentioned.has(n) || !ctx.sourceFields.has(n));
     ctx.error(e.span, `Unknown column [${e.name}]${suggestionSuffix(findSimilar(e.name, candidates))}`);

@@ -5,6 +5,7 @@
  */
 import type { BinaryExpression, Expression } from './ast';
 import { AnalysisContext, ordinal, typeName, upperTypeName } from './analyzer-context';
+import { leftSpine } from './spine';
 import { isNumeric, isStringLike, type EsqlType } from './types';
 
 const NUMERIC_RANK: Partial<Record<EsqlType, number>> = { integer: 1, long: 2, double: 3 };
@@ -34,8 +35,10 @@ export function isFoldable(e: Expression): boolean {
     case 'isNull':
     case 'cast':
       return isFoldable(e.operand);
-    case 'binary':
-      return isFoldable(e.left) && isFoldable(e.right);
+    case 'binary': {
+      const { leaf, chain } = leftSpine(e);
+      return isFoldable(leaf) && chain.every((b) => isFoldable(b.right));
+    }
     case 'in':
       return isFoldable(e.operand) && e.list.every(isFoldable);
     case 'like':

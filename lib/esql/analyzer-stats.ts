@@ -6,7 +6,7 @@
 import type { ColumnSchema } from './analyzed';
 import type { Expression, StatsCommand } from './ast';
 import { upperTypeName, type Scope } from './analyzer-context';
-import { fieldName, upsert, withColumns, type CommandEnv } from './analyzer-commands';
+import { fieldName, withColumns, type CommandEnv } from './analyzer-commands';
 import { typeOf } from './analyzer-expr';
 import { isFoldable } from './analyzer-operators';
 import { descendants } from './analyzer-walk';
@@ -19,21 +19,31 @@ function containsAggregate(e: Expression): boolean {
   return false;
 }
 
-/** Keeps the last column of each name, in the position of that last occurrence. */
+/** Keeps the last column of each name, in the position of that last occurrence (one pass from the right). */
 function rightmostWins(columns: ColumnSchema[]): ColumnSchema[] {
-  return columns.filter((c, i) => !columns.slice(i + 1).some((later) => later.name === c.name));
+  const seen = new Set<string>();
+  const kept: ColumnSchema[] = [];
+  for (let i = columns.length - 1; i >= 0; i--) {
+    if (seen.has(columns[i].name)) continue;
+    seen.add(columns[i].name);
+    kept.push(columns[i]);
+  }
+  return kept.reverse();
 }
 
 export function analyzeStats(cmd: StatsCommand, input: Scope, env: CommandEnv): Scope {
   const { ctx } = env;
-  let groups: ColumnSchema[] = [];
+  // By name, a later key of the same name replacing and following the earlier (as upsert does, without its copy per key).
+  const byName = new Map<string, ColumnSchema>();
   for (const grouping of cmd.groupings) {
     const type = typeOf(grouping.expression, { ...env, scope: input, mode: 'grouping' });
     const name = fieldName(grouping, env);
     if (grouping.name) ctx.typed(grouping.name, type);
-    groups = upsert(groups, ctx.column(name, type, grouping.expression));
+    byName.delete(name);
+    byName.set(name, ctx.column(name, type, grouping.expression));
   }
-  const groupNames = new Set(groups.map((g) => g.name));
+  const groups = [...byName.values()];
+  const groupNames = new Set(byName.keys());
   const aggregateScope = withColumns(input, [...input.columns.filter((c) => !groupNames.has(c.name)), ...groups]);
   const aggregates: ColumnSchema[] = [];
   for (const aggregate of cmd.aggregates) {

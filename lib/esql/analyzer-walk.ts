@@ -34,8 +34,13 @@ export function childrenOf(e: Expression): Expression[] {
   return children(e) as Expression[];
 }
 
-/** Depth-first, parents before children. */
+/** Depth-first, parents before children; an explicit stack, as chains may be thousands of levels deep. */
 export function* descendants(e: Expression): Generator<Expression> {
-  yield e;
-  for (const child of childrenOf(e)) yield* descendants(child);
+  const stack: Expression[] = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    const kids = childrenOf(node);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
 }

@@ -20,7 +20,7 @@ import {
   analyzeWhere,
   type CommandEnv,
 } from './analyzer-commands';
-import { matchesPattern } from './analyzer-names';
+import { isWildcard, matchesPattern } from './analyzer-names';
 import { checkParamStyles, paramTable } from './analyzer-params';
 import { analyzeStats } from './analyzer-stats';
 import { commandExpressions, descendants } from './analyzer-walk';
@@ -38,8 +38,10 @@ export function analyze(query: Query, text: string, resolve: SourceResolver, par
   try {
     return analyzeQuery(query, text, resolve, params);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
     const span = query && typeof query === 'object' && query.span ? query.span : { start: 0, end: 0 };
+    // A RangeError is V8's stack or string limit, not a bug to show: the query is too large.
+    if (e instanceof RangeError) return { ok: false, errors: [esqlError('unsupported', String(text ?? ''), span, 'the query is too large to analyze')] };
+    const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [esqlError('unsupported', String(text ?? ''), span, `Internal error while analyzing the query: ${reason}`)] };
   }
 }
@@ -54,7 +56,8 @@ function analyzeQuery(query: Query, text: string, resolve: SourceResolver, param
     ctx.error(span, 'A query must start with FROM or ROW', 'parsing');
     return { ok: false, errors: ctx.errors };
   }
-  const allParams = commands.flatMap((c) => commandExpressions(c).flatMap((e) => [...descendants(e)])).filter((e): e is Param => e.kind === 'param');
+  const allParams: Param[] = [];
+  for (const c of commands) for (const x of commandExpressions(c)) for (const e of descendants(x)) if (e.kind === 'param') allParams.push(e);
   if (!checkParamStyles(allParams, ctx)) return { ok: false, errors: ctx.errors };
   const env: CommandEnv = { ctx, params: paramTable(params) };
 
@@ -133,7 +136,7 @@ function analyzeCommand(command: Command, input: Scope, env: CommandEnv): Scope 
 function referencedNames(commands: Command[]): string[] {
   const names: string[] = [];
   for (const command of commands) {
-    for (const e of commandExpressions(command).flatMap((x) => [...descendants(x)])) if (e.kind === 'column') names.push(e.name);
+    for (const x of commandExpressions(command)) for (const e of descendants(x)) if (e.kind === 'column') names.push(e.name);
     if (command.kind === 'keep' || command.kind === 'drop') names.push(...command.columns.map((c) => c.pattern));
     if (command.kind === 'renameCommand') names.push(...command.renames.map((r) => r.from.pattern));
   }
@@ -155,15 +158,16 @@ function analyzeFrom(
   const fields = [...result.fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const conflicts: Scope['conflicts'] = new Map();
   const columns: ColumnSchema[] = [];
+  const seen = new Set<string>();
+  const mentions = mentionTest(referenced);
   for (const field of fields) {
-    if (columns.some((c) => c.name === field.name)) continue;
+    if (seen.has(field.name)) continue;
+    seen.add(field.name);
     columns.push({ name: field.name, type: field.type });
     if (field.conflicts && field.conflicts.length > 1) conflicts.set(field.name, field.conflicts);
     ctx.sourceFields.add(field.name);
     // Elasticsearch only knows the fields it asked field_caps for: those named (or their subfields).
-    if (referenced.some((n) => n === field.name || field.name.startsWith(n + '.') || matchesPattern(n, field.name))) {
-      ctx.mentioned.add(field.name);
-    }
+    if (mentions(field.name)) ctx.mentioned.add(field.name);
   }
   for (const meta of command.metadata) {
     const type = METADATA_TYPES[meta.name];
@@ -175,6 +179,23 @@ function analyzeFrom(
     if (!columns.some((c) => c.name === meta.name)) columns.push({ name: meta.name, type });
   }
   return { scope: { columns, conflicts }, sources: result };
+}
+
+/**
+ * Whether a field is one of the names written, under one (`process` names `process.name`) or
+ * matched by a wildcard. Sets rather than a scan of every name per field: a 10,000-term OR over
+ * an index of a thousand fields made ten million comparisons (issue 13).
+ */
+function mentionTest(referenced: string[]): (field: string) => boolean {
+  const exact = new Set<string>();
+  const patterns = new Set<string>();
+  for (const n of referenced) (isWildcard(n) ? patterns : exact).add(n);
+  return (field) => {
+    if (exact.has(field)) return true;
+    for (let dot = field.indexOf('.'); dot >= 0; dot = field.indexOf('.', dot + 1)) if (exact.has(field.slice(0, dot))) return true;
+    for (const p of patterns) if (matchesPattern(p, field) || field.startsWith(p + '.')) return true;
+    return false;
+  };
 }
 
 /** Source order, duplicates removed (Elasticsearch keeps failures in a set). */

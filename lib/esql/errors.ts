@@ -31,6 +31,27 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
+/**
+ * `positionOf` for many offsets into one text: line starts are found once and each offset is a
+ * binary search, where calling positionOf per offset rescans the text each time (quadratic over the
+ * thousands of warning probes of a large query).
+ */
+export function positionsIn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    const end = Math.min(Math.max(offset, 0), text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= end) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: end - starts[lo] + 1 };
+  };
+}
+
 export function esqlError(
   kind: EsqlError['kind'],
   text: string,

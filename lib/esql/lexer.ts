@@ -154,23 +154,24 @@ class Lexer {
   private number(): Token {
     const t = this.text;
     const start = this.pos;
-    const digits = () => {
-      while (this.pos < t.length && isDigit(t[this.pos])) this.pos++;
-    };
-    digits();
+    this.skipDigits();
     let decimal = false;
     if (t[this.pos] === '.') {
       decimal = true;
       this.pos++;
-      digits();
+      this.skipDigits();
     }
     const exp = /^[eE][+-]?[0-9]/.exec(t.slice(this.pos, this.pos + 3));
     if (exp) {
       decimal = true;
       this.pos += exp[0].length - 1;
-      digits();
+      this.skipDigits();
     }
     return this.make(decimal ? 'decimal' : 'int', start);
+  }
+
+  private skipDigits(): void {
+    while (this.pos < this.text.length && isDigit(this.text[this.pos])) this.pos++;
   }
 
   /** `"…"` with \t \n \r \" \\ escapes and no raw line break, or raw `"""…"""` on one line. */
@@ -179,8 +180,9 @@ class Lexer {
     const start = this.pos;
     if (t.startsWith('"""', start)) {
       const close = t.indexOf('"""', start + 3);
-      const lineEnd = t.slice(start).search(/[\r\n]/);
-      if (close < 0 || (lineEnd >= 0 && close > start + lineEnd)) return this.error(start, start + 3);
+      // Only the string's own text is searched for a line break: searching the rest of the query
+      // made a query of n such strings O(n²) (issue 13).
+      if (close < 0 || /[\r\n]/.test(t.slice(start, close))) return this.error(start, start + 3);
       this.pos = close + 3;
       // ANTLR's rule lets up to two extra quotes end the string: `""""a""""` holds `"a"`.
       for (let i = 0; i < 2 && t[this.pos] === '"'; i++) this.pos++;

@@ -48,5 +48,12 @@ export function isWindowStart(c: TimestampComparison): boolean {
  * changing the meaning of the rest (a predicate under OR or NOT is not the query's window).
  */
 export function conjuncts(e: Expression): Expression[] {
-  return e.kind === 'binary' && e.op === 'and' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+  const found: Expression[] = [];
+  const stack: Expression[] = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'binary' && node.op === 'and') stack.push(node.right, node.left);
+    else found.push(node);
+  }
+  return found;
 }

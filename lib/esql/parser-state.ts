@@ -4,11 +4,15 @@
  * `parse` turns into data: callers never see it.
  */
 import type { Span } from './ast';
+import { EXPRESSION_DEPTH_MESSAGE, MAX_EXPRESSION_DEPTH } from './depth';
 import { esqlError, type EsqlError } from './errors';
 import { RESERVED_WORDS, displayToken, type Token } from './tokens';
 
-/** Deeper nesting than this is refused with a positioned error instead of a stack overflow. */
-export const MAX_DEPTH = 400;
+/**
+ * Deeper parser recursion (parentheses, calls, NOT and sign chains, IN lists) than Elasticsearch's
+ * expression depth is refused with a positioned error instead of a stack overflow (see depth.ts).
+ */
+export const MAX_DEPTH = MAX_EXPRESSION_DEPTH;
 
 export class ParseFailure {
   constructor(readonly error: EsqlError) {}
@@ -95,10 +99,7 @@ export class ParserState {
   enter(): void {
     if (++this.depth > MAX_DEPTH) {
       const t = this.current;
-      this.raise(
-        { start: t.start, end: t.end },
-        `ESQL statement exceeded the maximum expression depth allowed (${MAX_DEPTH})`,
-      );
+      this.raise({ start: t.start, end: t.end }, EXPRESSION_DEPTH_MESSAGE);
     }
   }
 

@@ -4,6 +4,7 @@
  * grammar (x-pack/plugin/esql/src/main/antlr). Neither function throws, on any input.
  */
 import type { Command, Expression, Query } from './ast';
+import { depthError, MAX_QUERY_DEPTH, QUERY_DEPTH_MESSAGE } from './depth';
 import { esqlError, type EsqlError } from './errors';
 import { tokenize } from './lexer';
 import { COMMAND_PARSERS } from './parser-commands';
@@ -17,14 +18,19 @@ export type ParseExpressionResult = { ok: true; expression: Expression } | { ok:
 const quoted = (words: readonly string[]) => words.map((w) => `'${w}'`);
 
 export function parse(text: string): ParseResult {
-  return guarded(text, (p) => ({ ok: true, query: parseQuery(p) }));
+  return guarded(text, (p) => {
+    const query = parseQuery(p);
+    const deep = depthError(text, query);
+    return deep ? { ok: false, errors: [deep] } : { ok: true, query };
+  });
 }
 
 export function parseExpression(text: string): ParseExpressionResult {
   return guarded(text, (p) => {
     const expression = parseBoolean(p);
     if (p.current.type !== 'eof') p.fail(AFTER_EXPRESSION.filter((x) => x !== "'|'" && x !== "','"));
-    return { ok: true, expression };
+    const deep = depthError(text, expression);
+    return deep ? { ok: false, errors: [deep] } : { ok: true, expression };
   });
 }
 
@@ -33,7 +39,8 @@ function guarded<T>(text: string, body: (p: ParserState) => T): T | { ok: false;
     return body(new ParserState(text, tokenize(text)));
   } catch (e) {
     if (e instanceof ParseFailure) return { ok: false, errors: [e.error] };
-    // Only a bug lands here (e.g. a stack overflow the depth guard missed); report it as data.
+    // Only a bug lands here (e.g. a stack overflow the depth guards missed); report it as data.
+    if (e instanceof RangeError) return { ok: false, errors: [esqlError('parsing', text, { start: 0, end: 0 }, 'ESQL statement is too large to parse')] };
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [esqlError('parsing', text, { start: 0, end: 0 }, `internal parser error: ${message}`)] };
   }
@@ -41,7 +48,11 @@ function guarded<T>(text: string, body: (p: ParserState) => T): T | { ok: false;
 
 function parseQuery(p: ParserState): Query {
   const commands: Command[] = [parseCommand(p, SOURCE_COMMANDS)];
-  while (p.acceptPunct('|')) commands.push(parseCommand(p, PROCESSING_COMMANDS));
+  while (p.acceptPunct('|')) {
+    // Elasticsearch counts processing commands (depth.ts); the pipe of the one too many is the position.
+    if (commands.length > MAX_QUERY_DEPTH) p.raise({ start: p.lastEnd - 1, end: p.lastEnd }, QUERY_DEPTH_MESSAGE);
+    commands.push(parseCommand(p, PROCESSING_COMMANDS));
+  }
   if (p.current.type !== 'eof') p.fail(followSet(commands[commands.length - 1]));
   const start = commands[0].span.start;
   return { kind: 'query', commands, span: { start, end: p.lastEnd } };

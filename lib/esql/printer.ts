@@ -3,7 +3,7 @@
  * keywords and function names, double-quoted strings, identifiers quoted only when needed and
  * the fewest parentheses that keep the tree. `parse(print(ast))` gives back `ast` (spans aside).
  */
-import type { Column, Command, Expression, Field, FunctionOptions, Literal, Query, Rename, SortOrder, Source } from './ast';
+import type { BinaryExpression, Column, Command, Expression, Field, FunctionOptions, Literal, Query, Rename, SortOrder, Source } from './ast';
 import { KEYWORDS_TO_QUOTE, TIME_UNITS } from './tokens';
 
 export function print(node: Query | Command | Expression): string {
@@ -74,7 +74,7 @@ function bare(e: Expression): string {
     case 'unary':
       return e.op === 'not' ? `NOT ${expr(e.operand, NOT)}` : signed(e.op, e.operand);
     case 'binary':
-      return binary(e.op, e.left, e.right);
+      return binary(e);
     case 'isNull':
       return `${expr(e.operand, COMPARISON)} IS ${e.negated ? 'NOT ' : ''}NULL`;
     case 'in':
@@ -95,12 +95,26 @@ function signed(op: '-' | '+', operand: Expression): string {
   return /^[0-9.]/.test(text) ? `${op}(${text})` : `${op}${text}`;
 }
 
-function binary(op: string, left: Expression, right: Expression): string {
-  const p = precedence({ kind: 'binary', op, left, right } as Expression);
-  // Left-associative: the right operand needs strictly tighter binding; comparisons don't chain.
-  const leftMin = p === COMPARISON ? ADDITIVE : p;
-  const rightMin = p === COMPARISON ? ADDITIVE : p + 1;
-  return `${expr(left, leftMin)} ${op === 'and' || op === 'or' ? op.toUpperCase() : op} ${expr(right, rightMin)}`;
+/**
+ * Left-associative: the right operand needs strictly tighter binding; comparisons don't chain.
+ * The left spine is followed in a loop, so a 10,000-term OR chain costs no stack.
+ */
+function binary(e: BinaryExpression): string {
+  const rights: string[] = [];
+  let node: BinaryExpression = e;
+  for (;;) {
+    const p = precedence(node);
+    const leftMin = p === COMPARISON ? ADDITIVE : p;
+    const rightMin = p === COMPARISON ? ADDITIVE : p + 1;
+    const op = node.op === 'and' || node.op === 'or' ? node.op.toUpperCase() : node.op;
+    rights.push(` ${op} ${expr(node.right, rightMin)}`);
+    const left = node.left;
+    if (left.kind === 'binary' && precedence(left) >= leftMin) {
+      node = left;
+      continue;
+    }
+    return expr(left, leftMin) + rights.reverse().join('');
+  }
 }
 
 function functionCall(name: string, args: string[], options: FunctionOptions | undefined): string {

@@ -62,9 +62,11 @@ export const TIME_UNITS: ReadonlyMap<string, TimeUnit> = new Map<string, TimeUni
   ...(['millisecond', 'milliseconds', 'ms'] as const).map((s) => [s, 'millisecond'] as [string, TimeUnit]),
 ]);
 
-export const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
+// Comparisons rather than a regular expression per character: the lexer calls these for every
+// character of the query (issue 13: a 300,000-character query).
+export const isLetter = (c: string): boolean => c.length === 1 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 export const isDigit = (c: string): boolean => c >= '0' && c <= '9';
-export const isIdBody = (c: string): boolean => /^[A-Za-z0-9_]$/.test(c);
+export const isIdBody = (c: string): boolean => isLetter(c) || (c.length === 1 && ((c >= '0' && c <= '9') || c === '_'));
 
 /** ANTLR's display of a token in messages: `'text'` with line breaks escaped, or `<EOF>`. */
 export function displayToken(t: Token): string {

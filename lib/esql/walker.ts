@@ -3,6 +3,7 @@
  * query immutably, `withoutSpans` to compare trees by structure alone.
  */
 import type { AggregateField, Command, Expression, Field, Node, Query, Span } from './ast';
+import { leftSpine } from './spine';
 
 /** The direct child nodes of a node, in source order. */
 export function children(node: Node): Node[] {
@@ -59,13 +60,18 @@ export function children(node: Node): Node[] {
   }
 }
 
-/** Depth-first, parents before children; returning 'skip' leaves a node's children unvisited. */
+/**
+ * Depth-first, parents before children; returning 'skip' leaves a node's children unvisited.
+ * An explicit stack rather than recursion: a 10,000-term OR chain is 10,000 levels deep.
+ */
 export function walk(node: Node, visitor: (node: Node, parent: Node | undefined) => void | 'skip'): void {
-  const visit = (n: Node, parent: Node | undefined): void => {
-    if (visitor(n, parent) === 'skip') return;
-    for (const child of children(n)) visit(child, n);
-  };
-  visit(node, undefined);
+  const stack: [Node, Node | undefined][] = [[node, undefined]];
+  while (stack.length > 0) {
+    const [n, parent] = stack.pop()!;
+    if (visitor(n, parent) === 'skip') continue;
+    const kids = children(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], n]);
+  }
 }
 
 export function collect<T extends Node>(node: Node, predicate: (node: Node) => node is T): T[];
@@ -80,9 +86,21 @@ export function collect<T extends Node>(node: Node, predicate: (node: Node) => b
 
 type Rewrite = (e: Expression) => Expression | undefined;
 
-/** Rewrites an expression bottom-up: children first, then `fn` on the rebuilt node. */
+/**
+ * Rewrites an expression bottom-up: children first, then `fn` on the rebuilt node. A binary
+ * chain's left spine is followed in a loop (same order of `fn` calls as recursion would give).
+ */
 export function transformExpression(e: Expression, fn: Rewrite): Expression {
   const sub = (x: Expression) => transformExpression(x, fn);
+  if (e.kind === 'binary') {
+    const { leaf, chain } = leftSpine(e);
+    let acc = sub(leaf);
+    for (const b of chain) {
+      const rebuilt: Expression = { ...b, left: acc, right: sub(b.right) };
+      acc = fn(rebuilt) ?? rebuilt;
+    }
+    return acc;
+  }
   let rebuilt: Expression;
   switch (e.kind) {
     case 'function':
@@ -92,9 +110,6 @@ export function transformExpression(e: Expression, fn: Rewrite): Expression {
     case 'isNull':
     case 'cast':
       rebuilt = { ...e, operand: sub(e.operand) };
-      break;
-    case 'binary':
-      rebuilt = { ...e, left: sub(e.left), right: sub(e.right) };
       break;
     case 'in':
       rebuilt = { ...e, operand: sub(e.operand), list: e.list.map(sub) };
@@ -143,11 +158,29 @@ export function transformExpressions(query: Query, fn: Rewrite): Query {
 
 const ZERO: Span = { start: 0, end: 0 };
 
-/** A deep copy with every span zeroed, so trees compare by structure. */
+/** A deep copy with every span zeroed, so trees compare by structure (iterative: trees may be deep). */
 export function withoutSpans<T>(node: T): T {
-  if (Array.isArray(node)) return node.map((x) => withoutSpans(x)) as T;
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = key === 'span' ? { ...ZERO } : withoutSpans(value);
-  return out as T;
+  const root: { value?: unknown } = {};
+  const stack: [unknown, (copy: unknown) => void][] = [[node, (copy) => (root.value = copy)]];
+  while (stack.length > 0) {
+    const [value, place] = stack.pop()!;
+    if (Array.isArray(value)) {
+      const out: unknown[] = new Array(value.length);
+      place(out);
+      value.forEach((x, i) => stack.push([x, (copy) => (out[i] = copy)]));
+    } else if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      place(out);
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'span') out[key] = { ...ZERO };
+        else {
+          out[key] = undefined;
+          stack.push([v, (copy) => (out[key] = copy)]);
+        }
+      }
+    } else {
+      place(value);
+    }
+  }
+  return root.value as T;
 }

@@ -54,3 +54,13 @@ export const MUTATION_TOKENS: readonly string[] = [
   '"x"', '"%{WORD:w}"', '"%{NOPE:z}"', '0', '-1', '2147483648', '9223372036854775808', '1.5', '1e309', 'true', '7 day',
   '/*', '*/', '//', '\n', '\r\n', '\t', '\u0000', '\u202e', '😀', '\\',
 ];
+
+/** Huge and deep shapes (issue 13): each must give an answer or a positioned error, never a throw. */
+const DEEP_NET = 'from logs-endpoint.events.network-*';
+export const orChain = (n: number): string =>
+  `${DEEP_NET} | where ${Array.from({ length: n }, (_, i) => `destination.port == ${i}`).join(' or ')}`;
+export const nestedParens = (n: number): string => `${DEEP_NET} | eval x = ${'('.repeat(n)}destination.port${')'.repeat(n)}`;
+export const nestedCalls = (n: number): string => `${DEEP_NET} | eval x = ${'abs('.repeat(n)}destination.port${')'.repeat(n)}`;
+export const pipes = (n: number): string => `row a = 1${'\n| eval a = a + 1'.repeat(n)}`;
+export const evalLines = (n: number): string =>
+  `row x0 = 1\n| eval ${Array.from({ length: n }, (_, i) => `x${i + 1} = x${i} + 1`).join(',\n  ')}`;

@@ -1,7 +1,9 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nestedCalls, nestedParens, orChain, pipes } from '../fuzz/esql-corpus';
 import { findHunt, loadCatalogue, loadDirectory } from './catalogue';
+import { querySummaries } from './query-summaries';
 import { huntToml, tempHuntsDir } from './test-fixtures';
 
 const SHARED_UUID = '11111111-1111-4111-8111-111111111111';
@@ -68,4 +70,34 @@ describe('loadDirectory', () => {
     const catalogue = await loadDirectory(tempHuntsDir({ 'x/queries/only.toml': huntToml() }));
     expect(catalogue.hunts.map((h) => h.id)).toEqual(['only']);
   });
+});
+
+describe('huge hunts (issue 13)', () => {
+  it('lists every hunt: a 10,000-term OR chain loads, deep nesting keeps its positioned error', async () => {
+    const catalogue = await loadCatalogue({
+      huntsDir: tempHuntsDir({
+        'linux/queries/or_chain.toml': huntToml({ name: 'Huge OR', queries: [orChain(10_000), 'from logs-* | where user.id == "0"'] }),
+        'linux/queries/parens.toml': huntToml({ name: 'Deep parentheses', queries: [nestedParens(5_000)] }),
+        'linux/queries/calls.toml': huntToml({ name: 'Deep calls', queries: [nestedCalls(5_000)] }),
+        'linux/queries/pipes.toml': huntToml({ name: 'Long pipeline', queries: [pipes(5_000)] }),
+        'linux/queries/plain.toml': huntToml({ name: 'Plain' }),
+      }),
+    });
+    expect(catalogue.problems).toEqual([]);
+    const byId = (id: string) => {
+      const hunt = findHunt(catalogue, id);
+      if (!hunt) throw new Error(`no hunt ${id}`);
+      return hunt;
+    };
+    expect(['or_chain', 'parens', 'calls', 'pipes', 'plain'].every((id) => findHunt(catalogue, id))).toBe(true);
+    // What the overview renders for each hunt: labels come from printing WHERE conditions.
+    expect(querySummaries(byId('or_chain')).map((q) => [q.runnable, q.problem])).toEqual([
+      [true, undefined],
+      [true, undefined],
+    ]);
+    expect(querySummaries(byId('parens'))[0].problem).toBe('line 1:448: ESQL statement exceeded the maximum expression depth allowed (400)');
+    expect(querySummaries(byId('calls'))[0].problem).toMatch(/^line 1:\d+: ESQL statement exceeded the maximum expression depth allowed \(400\)$/);
+    expect(querySummaries(byId('pipes'))[0].problem).toBe('line 502:1: ESQL statement exceeded the maximum query depth allowed (500)');
+    expect(findHunt(catalogue, 'plain')?.queries[0]).toMatchObject({ parsed: { ok: true } });
+  }, 30_000);
 });

@@ -50,7 +50,20 @@ function parseQueries(texts: string[], languages: string[]): HuntQuery[] {
   });
 }
 
+/**
+ * Never throws: one hunt file must not take the catalogue (and the overview) down with it. The
+ * parser turns its own failures into positioned errors; this guard catches whatever else slips.
+ */
 export function loadHuntText(text: string, origin: HuntOrigin): HuntLoadResult {
+  try {
+    return loadHuntTextUnguarded(text, origin);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'the file is too large to load' : error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: { file: origin.source.file, message: `cannot load: ${reason}` } };
+  }
+}
+
+function loadHuntTextUnguarded(text: string, origin: HuntOrigin): HuntLoadResult {
   const file = origin.source.file;
   const fail = (message: string): HuntLoadResult => ({ ok: false, problem: { file, message } });
   let document: Record<string, unknown>;

@@ -127,6 +127,25 @@ describe('applyTimeWindow: absolute', () => {
   });
 });
 
+describe('a hunt that ANDs thousands of conditions (issue 13)', () => {
+  // The window predicate sits in the middle of a 10,000-term AND chain: 10,000 levels deep.
+  const ports = (from: number, n: number) => Array.from({ length: n }, (_, i) => `destination.port != ${from + i}`).join(' and ');
+  const text = `${NET} | where ${ports(0, 5_000)} and @timestamp > now() - 7 days and ${ports(5_000, 4_999)}`;
+
+  it('rewrites the window to a relative span without recursing down the chain', () => {
+    const r = apply(text, { kind: 'relative', quantity: 24, unit: 'hour' });
+    expect(r.text).toContain('destination.port != 4999 AND @timestamp > NOW() - 24 hour AND destination.port != 5000');
+    expect(r.text).not.toContain('7 days');
+    expect(findTimeWindow(parsed(r.text))).toMatchObject({ quantity: 24, unit: 'hour' });
+  });
+
+  it('rewrites the window to absolute bounds, keeping every other conjunct', () => {
+    const r = apply(text, { kind: 'absolute', from: '2026-01-01', to: '2026-01-08' });
+    expect(r.text).toContain('destination.port != 4999 AND (@timestamp >= ?_tstart AND @timestamp < ?_tend) AND destination.port != 5000');
+    expect(r.text.match(/destination\.port != /g)).toHaveLength(9_999);
+  });
+});
+
 describe('property: window values are never spliced into the text', () => {
   const units: TimeUnit[] = ['year', 'quarter', 'month', 'week', 'day', 'hour', 'minute', 'second', 'millisecond'];
   const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) }).map((ms) => new Date(ms).toISOString());

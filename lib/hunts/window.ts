@@ -5,6 +5,7 @@
  */
 import type { BinaryExpression, Column, Command, Expression, Param, Query, Span, TimeUnit } from '../esql/ast';
 import { conjuncts, isWindowStart, timestampComparison, type TimestampComparison } from '../esql/lint-time';
+import { operatorSpine } from '../esql/spine';
 import { collect, transformExpression } from '../esql/walker';
 
 export type { TimeUnit } from '../esql/ast';
@@ -127,10 +128,18 @@ function setRelative(query: Query, quantity: number, unit: TimeUnit): Query {
  */
 function replaceOrAdd(query: Query, replace: (found: TimestampComparison) => Expression, missing: Expression): Query {
   if (windowPredicates(query).length === 0) return addAfterFrom(query, missing);
-  const rewrite = (e: Expression): Expression => {
-    if (e.kind === 'binary' && e.op === 'and') return { ...e, left: rewrite(e.left), right: rewrite(e.right) };
+  const conjunct = (e: Expression): Expression => {
     const found = timestampComparison(e);
     return found && isWindowStart(found) ? replace(found) : e;
+  };
+  // Down the AND spine in a loop (a hunt may AND thousands of conditions); only a parenthesised
+  // AND on the right recurses, and the parser bounds that nesting.
+  const rewrite = (e: Expression): Expression => {
+    if (e.kind !== 'binary' || e.op !== 'and') return conjunct(e);
+    const { leaf, chain } = operatorSpine(e);
+    let rebuilt = rewrite(leaf);
+    for (const b of chain) rebuilt = { ...b, left: rebuilt, right: rewrite(b.right) };
+    return rebuilt;
   };
   return { ...query, commands: query.commands.map((c) => (c.kind === 'where' ? { ...c, condition: rewrite(c.condition) } : c)) };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppState } from '../../appstate/db';
 import { listRuns } from '../../appstate/runs';
+import { nestedParens, orChain, pipes } from '../../fuzz/esql-corpus';
 import { huntToml, tempHuntsDir } from '../../hunts/test-fixtures';
 import { main } from '../main';
 import { testIo } from '../test-io';
@@ -144,6 +145,20 @@ describe('huntboard hunts check', () => {
     expect(lines).toContain("windows/queries/extra_key.toml unknown key [severity] in [hunt] ignored (Elastic's loader rejects it)");
     expect(lines[lines.length - 1]).toBe(`2 hunts, 3 ES|QL queries, ${lines.length - 1} errors`);
   });
+
+  it('flags queries nested past the limits with FILE#N line:col, and accepts a 10,000-term OR chain', async () => {
+    const dir = tempHuntsDir({
+      'linux/queries/or_chain.toml': huntToml({ queries: [orChain(10_000)] }),
+      'linux/queries/deep.toml': huntToml({ queries: ['from logs-* | limit 1\n', nestedParens(5_000), pipes(5_000)] }),
+    });
+    const io = testIo();
+    expect(await main(['hunts', 'check', dir], io)).toBe(1);
+    expect(io.out().trimEnd().split('\n')).toEqual([
+      'linux/queries/deep.toml#2 1:448 ESQL statement exceeded the maximum expression depth allowed (400)',
+      'linux/queries/deep.toml#3 502:1 ESQL statement exceeded the maximum query depth allowed (500)',
+      '2 hunts, 4 ES|QL queries, 2 errors',
+    ]);
+  }, 30_000);
 
   it('checks the builtin hunts by default and exits 0 when all parse', async () => {
     const io = testIo();

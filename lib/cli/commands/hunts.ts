@@ -151,7 +151,8 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
 }
 
 function asBackendError(error: ApiError): BackendError {
-  return { kind: error.kind === 'not_found' ? 'bad_request' : error.kind, message: error.message };
+  const kind = error.kind === 'not_found' ? 'bad_request' : error.kind === 'disk_full' ? 'internal' : error.kind;
+  return { kind, message: error.message };
 }
 
 export async function huntsCommand(args: string[], io: CliIo): Promise<number> {

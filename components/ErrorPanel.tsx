@@ -21,6 +21,7 @@ const HEADINGS: Record<ApiErrorKind, string> = {
   bad_response: 'Unexpected response',
   internal: 'Internal error',
   not_found: 'Not found',
+  disk_full: 'Server disk full',
 };
 
 export function errorHeading(kind: ApiErrorKind): string {

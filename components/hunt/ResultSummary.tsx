@@ -21,6 +21,12 @@ export function ResultSummary({ response }: { response: Extract<RunResponse, { o
             <a href={`/runs/${response.savedRun}`}>saved as run #{response.savedRun}</a>
           </>
         )}
+        {response.notSaved !== undefined && (
+          <strong className="error not-saved" role="status">
+            {' · '}
+            {response.notSaved}
+          </strong>
+        )}
       </p>
       {result.warnings.length > 0 && (
         <details className="warnings">

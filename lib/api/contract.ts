@@ -6,7 +6,8 @@
 import type { TriageHistoryEntry, TriageState } from '../appstate/triage';
 import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
 
-export type ApiErrorKind = BackendErrorKind | 'not_found';
+/** `disk_full`: the server could not write its app state (507); the change was not saved. */
+export type ApiErrorKind = BackendErrorKind | 'not_found' | 'disk_full';
 
 export interface ApiError {
   kind: ApiErrorKind;
@@ -51,6 +52,8 @@ export type RunResponse =
       keys: string[];
       /** The id of this run in the app state, when it was saved. */
       savedRun?: number;
+      /** Why the run could not be saved (`this run was not saved: the server's disk is full`). */
+      notSaved?: string;
     }
   | { ok: false; error: ApiError };
 

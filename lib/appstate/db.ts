@@ -18,6 +18,21 @@ export class AppStateError extends Error {
   }
 }
 
+/**
+ * A write that failed for want of disk, SQLite's or the file system's words for it: full
+ * (SQLITE_FULL, ENOSPC, EDQUOT) or failing (SQLITE_IOERR_*, EIO; SQLite reports a full disk so when
+ * a write or fsync of the journal fails). `cause` is worded for the analyst, without a path.
+ */
+export type StorageFailure = { kind: 'full' | 'io'; code: string; cause: string };
+
+export function storageFailure(e: unknown): StorageFailure | undefined {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return { kind: 'full', code, cause: "the server's disk is full" };
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return { kind: 'io', code, cause: `the server could not write to its disk (${code}; it may be full or failing)` };
+  return undefined;
+}
+
 export function openAppState(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): AppDatabase {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, APP_STATE_FILE));
@@ -48,6 +63,7 @@ export function migrate(db: AppDatabase, migrations: readonly Migration[] = MIGR
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       record.run(m.version, m.name, new Date().toISOString());
     })();
   }

@@ -5,14 +5,17 @@
 import type { BackendError, EsqlParams, QueryRequest, QueryResult } from '../backends/types';
 import type { AnalyzedQuery } from '../esql/analyzed';
 import type { Query } from '../esql/ast';
+import { countExpressions } from '../esql/depth';
 import { formatErrors, type EsqlError } from '../esql/errors';
 import type { SourceResolver } from '../esql/types';
 import { skippedPartWarnings } from '../store/part-check';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { compileQuery } from './compile';
-import { redactPaths } from './redact-paths';
+import { findDamagedParts, looksLikeDamage, withoutParts } from './damaged-parts';
+import { engineFailure } from './engine-errors';
 import { DuckDbHost } from './duckdb';
 import { formatRows } from './format';
+import { checkQueryShape, checkQueryText } from './query-limits';
 import { runCompiled } from './run';
 import type { EmbeddedEngine, EmbeddedEngineOptions } from './types';
 import { evaluationWarnings } from './warnings';
@@ -38,6 +41,8 @@ function failure(kind: BackendError['kind'], message: string): QueryResult {
   return { ok: false, error: { kind, message } };
 }
 
+const engineFailed = (f: { kind: BackendError['kind']; message: string }): QueryResult => failure(f.kind, f.message);
+
 export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDeps): EmbeddedEngine {
   const host = new DuckDbHost();
   let store: EventStore | undefined;
@@ -46,8 +51,13 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
   async function query(request: QueryRequest): Promise<QueryResult> {
     const started = performance.now();
     if (request.signal?.aborted) return failure('cancelled', 'the query was cancelled');
+    // Size limits before the step each one bounds: no query holds the event loop for long (issue 13).
+    const longText = checkQueryText(request.query);
+    if (longText) return failure('unsupported', formatErrors([longText]));
     const parsed = deps.parse(request.query);
     if (!parsed.ok) return failure(errorKind(parsed.errors), formatErrors(parsed.errors));
+    const largeShape = checkQueryShape(parsed.query, request.query);
+    if (largeShape) return failure('unsupported', formatErrors([largeShape]));
 
     let snapshot: SourceSnapshot | undefined;
     let unknownPattern: string | undefined;
@@ -64,12 +74,23 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
       return failure(kind, formatErrors(analyzed.errors));
     }
     const now = request.now ?? options.now?.() ?? new Date();
-    const compiled = compileQuery(analyzed.analyzed, snapshot, { nowMs: now.getTime(), cidrMatchMultiValue: options.cidrMatchMultiValue });
+    const compile = (s: SourceSnapshot | undefined) => compileQuery(analyzed.analyzed, s, { nowMs: now.getTime(), cidrMatchMultiValue: options.cidrMatchMultiValue });
+    let compiled = compile(snapshot);
     if (!compiled.ok) return failure(errorKind(compiled.errors), formatErrors(compiled.errors));
 
-    const outcome = await runCompiled(host, compiled, request.signal);
+    let outcome = await runCompiled(host, compiled, request.signal);
+    // DuckDB could not decode a part the cheap check passed: leave the damaged ones out, once (issue 13).
+    if (!outcome.ok && !outcome.cancelled && snapshot && looksLikeDamage(outcome.message)) {
+      const damaged = await findDamagedParts(snapshot, options.dataDir, request.signal);
+      if (damaged.length) {
+        snapshot = withoutParts(snapshot, damaged);
+        compiled = compile(snapshot);
+        if (!compiled.ok) return failure(errorKind(compiled.errors), formatErrors(compiled.errors));
+        outcome = await runCompiled(host, compiled, request.signal);
+      }
+    }
     if (!outcome.ok) {
-      return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : failure('internal', `embedded engine failure: ${redactPaths(outcome.message, options.dataDir)}`);
+      return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : engineFailed(engineFailure(outcome.message, { dataDir: options.dataDir, expressions: countExpressions(parsed.query) }));
     }
     // Damaged parts were left out of the snapshot: the answer is partial, and says so (issue 5).
     const warnings: string[] = snapshot ? skippedPartWarnings(snapshot.skipped) : [];

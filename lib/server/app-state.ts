@@ -1,10 +1,11 @@
 /**
  * The server's handle on the app state (one SQLite connection per process), and the page's run
  * recording. Saving is best effort for the analyst in front of the page: a run that succeeded is
- * shown even if the app state cannot be written; the failure goes to the server log.
+ * shown even if the app state cannot be written, and says it was not saved (the details go to the
+ * server log).
  */
 import type { RunResponse } from '../api/contract';
-import { openAppState, type AppDatabase } from '../appstate/db';
+import { openAppState, storageFailure, type AppDatabase } from '../appstate/db';
 import { recordRun } from '../appstate/record-run';
 import { DEFAULT_DATA_DIR } from '../backends/config';
 import type { Backend } from '../backends/types';
@@ -21,7 +22,10 @@ export function serverAppState(env: Record<string, string | undefined> = process
   return cached.db;
 }
 
-export async function recordPageRun(backend: Backend, prepared: PreparedQuery, response: RunResponse, startedAt: Date, durationMs: number): Promise<number | undefined> {
+/** The run's id once saved; else why not, worded for the page (`this run was not saved: …`). */
+export type PageRunRecord = { saved: true; id: number } | { saved: false; notSaved: string };
+
+export async function recordPageRun(backend: Backend, prepared: PreparedQuery, response: RunResponse, startedAt: Date, durationMs: number): Promise<PageRunRecord | undefined> {
   // A cancelled run is not a result worth keeping.
   if (!response.ok && response.error.kind === 'cancelled') return undefined;
   try {
@@ -32,9 +36,10 @@ export async function recordPageRun(backend: Backend, prepared: PreparedQuery, r
       response,
       { startedAt, durationMs, trigger: 'page' },
     );
-    return saved.id;
+    return { saved: true, id: saved.id };
   } catch (e) {
     console.error('huntboard: could not save the run in the app state:', (e as Error).message);
-    return undefined;
+    const cause = storageFailure(e)?.cause ?? 'the app state could not be written (the server log has the details)';
+    return { saved: false, notSaved: `this run was not saved: ${cause}` };
   }
 }

@@ -17,7 +17,7 @@ export async function runContext(
   signal?: AbortSignal,
 ): Promise<ContextResponse> {
   const input = await statsInputColumns(backend, prepared.query, prepared.params, now, signal);
-  if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error) };
+  if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error, backend.kind) };
   const columns: ColumnSchema[] = input.columns.map((c) => ({ name: c.name, type: c.type as EsqlType }));
   const built = buildContextQuery(prepared.query, rows, columns, { text: prepared.originalText });
   if (!built.ok) return { ok: false, error: apiError('bad_request', built.reason) };
@@ -27,7 +27,7 @@ export async function runContext(
     now,
     ...(signal ? { signal } : {}),
   });
-  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  if (!result.ok) return { ok: false, error: toApiError(result.error, backend.kind) };
   const { columns: out, values } = result.response;
   const contextIndexes = built.aggregates.map((name) => out.findIndex((c) => c.name === name));
   const byRow: Record<string, EsqlValue[]> = {};

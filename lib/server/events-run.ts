@@ -25,7 +25,7 @@ async function drilldownQuery(backend: Backend, prepared: PreparedQuery, key: Es
     return { ok: false, error: apiError('bad_request', `The drill-down needs ${prepared.keys.length} key values (${prepared.keys.join(', ')}), got ${key.length}.`) };
   }
   const input = await statsInputColumns(backend, prepared.query, prepared.params, now, signal);
-  if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error) };
+  if (!input.ok) return { ok: false, error: 'reason' in input ? apiError('bad_request', input.reason) : toApiError(input.result.error, backend.kind) };
   const columns: ColumnSchema[] = input.columns.map((c) => ({ name: c.name, type: c.type as EsqlType }));
   const row = Object.fromEntries(prepared.keys.map((k, i) => [k, key[i]]));
   const built = buildDrilldown(prepared.query, row, { text: prepared.originalText, columns, keepDefault: false });
@@ -58,7 +58,7 @@ export async function runEvents(
   if (!built.ok) return built;
   const text = printMultiline(withKeep(built.query, keptColumns(built.available, prepared.keys, chosen)));
   const result = await backend.query({ query: text, ...(built.params.length ? { params: built.params } : {}), now, ...(signal ? { signal } : {}) });
-  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  if (!result.ok) return { ok: false, error: toApiError(result.error, backend.kind) };
   return {
     ok: true,
     effectiveQuery: text,
@@ -81,7 +81,7 @@ export async function runEvent(backend: Backend, prepared: PreparedQuery, key: E
   const query: Query = { ...built.query, commands: [...commands, where, { kind: 'limit', count: 1, span: NO_SPAN }] };
   const params = [...built.params, { [name]: eventId }];
   const result = await backend.query({ query: printMultiline(query), params, now, ...(signal ? { signal } : {}) });
-  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  if (!result.ok) return { ok: false, error: toApiError(result.error, backend.kind) };
   if (result.response.values.length === 0) return { ok: false, error: apiError('not_found', `No event with event.id [${eventId.slice(0, 100)}] behind this row in the window.`) };
   return { ok: true, result: withoutEmptyColumns(result.response) };
 }

@@ -40,8 +40,9 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(action: Action, sche
 export const runRoute = huntRoute('run', runBodySchema, async (backend, prepared, _body, now, signal) => {
   const t0 = performance.now();
   const response = await runPrepared(backend, prepared, now, signal);
-  const savedRun = await recordPageRun(backend, prepared, response, now, performance.now() - t0);
-  return response.ok && savedRun !== undefined ? { ...response, savedRun } : response;
+  const record = await recordPageRun(backend, prepared, response, now, performance.now() - t0);
+  if (!response.ok || record === undefined) return response;
+  return record.saved ? { ...response, savedRun: record.id } : { ...response, notSaved: record.notSaved };
 });
 export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
 export const eventsRoute = huntRoute('view', eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));

@@ -11,7 +11,7 @@ import { print, printMultiline } from '../esql/printer';
 import { splitAtLastStats } from '../hunts/drilldown';
 import type { Hunt } from '../hunts/types';
 import { applyTimeWindow, windowParams } from '../hunts/window';
-import { apiError } from './api-error';
+import { apiError, PICK_A_HUNT } from './api-error';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 
 /** The lint rewrites the page offers as variants, by finding code. */
@@ -45,11 +45,11 @@ export type PrepareResult = { ok: true; prepared: PreparedQuery } | { ok: false;
 
 export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOptions): PrepareResult {
   const entry = hunt.queries.find((q) => q.number === number);
-  if (!entry) return { ok: false, error: apiError('not_found', `Hunt [${hunt.id}] has no query ${number}.`) };
+  if (!entry) return { ok: false, error: apiError('not_found', `Hunt [${hunt.id}] has no query ${number}.`, PICK_A_HUNT) };
   if (entry.language !== 'ES|QL') {
     return { ok: false, error: apiError('unsupported', `Query ${number} of hunt [${hunt.id}] is ${entry.language}, not ES|QL; only ES|QL queries run here.`) };
   }
-  if (!entry.parsed.ok) return { ok: false, error: apiError('parsing', formatErrors(entry.parsed.errors)) };
+  if (!entry.parsed.ok) return { ok: false, error: apiError('parsing', formatErrors(entry.parsed.errors), 'The hunt file’s query is not valid ES|QL: fix the hunt file.') };
   const original = entry.parsed.query;
   const lint = lintQuery(original, entry.text);
   let query = original;

@@ -20,6 +20,6 @@ export function backendOrError(): { ok: true; backend: Backend } | { ok: false; 
   try {
     return { ok: true, backend: sharingQueries(createBackend()) };
   } catch (e) {
-    return { ok: false, error: apiError('bad_request', `Huntboard is misconfigured: ${(e as Error).message}`) };
+    return { ok: false, error: apiError('bad_request', `Huntboard is misconfigured: ${(e as Error).message}`, 'Fix the configuration variable it names (see the README’s Configuration), then restart Huntboard.') };
   }
 }

@@ -12,7 +12,7 @@ export async function runPrepared(backend: Backend, prepared: PreparedQuery, now
     now,
     ...(signal ? { signal } : {}),
   });
-  if (!result.ok) return { ok: false, error: toApiError(result.error) };
+  if (!result.ok) return { ok: false, error: toApiError(result.error, backend.kind) };
   const truncation = resultFindings(prepared.query, result.response.values.length, prepared.text).map(toApiFinding);
   return {
     ok: true,

@@ -36,6 +36,15 @@ export interface PartInfo {
   maxTimestamp: number | null;
   /** Columns present in this part (physical names, `#mv` columns included). */
   columns: string[];
+  /**
+   * The part's seal, recorded at commit for the query-time damage check (part-check.ts): size in
+   * bytes, mtime and ctime (ms, as `stat` gives them) and SHA-256 of the whole file. Absent in
+   * manifests written before seals; such parts get the cheaper checks only.
+   */
+  bytes?: number;
+  mtimeMs?: number;
+  ctimeMs?: number;
+  sha256?: string;
 }
 
 export interface IndexManifest {

@@ -8,7 +8,7 @@ import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql/ty
 import { indicesDir, partPath, type IndexManifest } from './layout';
 import { flattenMapping } from './mapping';
 import { readManifest, readMapping } from './manifest';
-import { checkPart } from './part-check';
+import { checkPart, sealOf, type PartSeal } from './part-check';
 import type { SourceSnapshot } from './types';
 
 export { checkPart, skippedPartWarnings } from './part-check';
@@ -93,7 +93,8 @@ function mergeFields(perIndex: IndexFields[]): ResolvedField[] {
 export function snapshot(dataDir: string, patterns: string[]): SourceSnapshot | { unknown: string } {
   const names = resolveNames(patterns, existingIndices(dataDir));
   if (!Array.isArray(names)) return names;
-  const snap: SourceSnapshot = { indices: names, fields: [], partFiles: [], partColumns: {}, multiValued: [], skipped: [] };
+  const partSeals: Record<string, PartSeal> = {};
+  const snap: SourceSnapshot = { indices: names, fields: [], partFiles: [], partColumns: {}, partSeals, multiValued: [], skipped: [] };
   const multiValued = new Set<string>();
   const perIndex: IndexFields[] = [];
   for (const index of names) {
@@ -103,13 +104,15 @@ export function snapshot(dataDir: string, patterns: string[]): SourceSnapshot | 
     for (const f of manifest.multiValued) multiValued.add(f);
     for (const part of manifest.parts) {
       const file = partPath(dataDir, index, part.file);
-      const problem = checkPart(file);
+      const seal = sealOf(part);
+      const problem = checkPart(file, seal);
       if (problem) {
         snap.skipped.push({ file, reason: problem });
         continue;
       }
       snap.partFiles.push(file);
       snap.partColumns[file] = part.columns;
+      partSeals[file] = seal;
     }
   }
   snap.fields = mergeFields(perIndex);

@@ -3,6 +3,7 @@
  * demo generator and the CLI use. Layout on disk: ./layout.ts.
  */
 import type { ResolvedSources } from '../esql/types';
+import type { PartSeal } from './part-check';
 
 export interface IndexSummary {
   name: string;
@@ -34,6 +35,8 @@ export interface SourceSnapshot extends ResolvedSources {
   partFiles: string[];
   /** Per part file, the physical columns it holds (for union-by-name reads). */
   partColumns: Record<string, string[]>;
+  /** Per part file, what commit recorded of it (size, mtime, checksum) to verify it against after a failed read. */
+  partSeals?: Record<string, PartSeal>;
   /** Fields with at least one multi-valued document in the matched indices. */
   multiValued: string[];
   /** Corrupted or unreadable parts that were skipped, with the reason. */

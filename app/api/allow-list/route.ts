@@ -1,5 +1,6 @@
 import { addAllowRoute } from '@/lib/server/allow-list-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = addAllowRoute;
+export const POST = guarded(addAllowRoute);

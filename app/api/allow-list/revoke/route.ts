@@ -1,5 +1,6 @@
 import { revokeAllowRoute } from '@/lib/server/allow-list-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = revokeAllowRoute;
+export const POST = guarded(revokeAllowRoute);

@@ -1,5 +1,6 @@
 import { postSigninRoute } from '@/lib/server/auth-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = postSigninRoute;
+export const POST = guarded(postSigninRoute);

@@ -1,5 +1,6 @@
 import { postSignoutRoute } from '@/lib/server/auth-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = postSignoutRoute;
+export const POST = guarded(postSignoutRoute);

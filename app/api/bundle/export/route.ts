@@ -1,5 +1,6 @@
 import { getBundleExportRoute } from '@/lib/server/bundle-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = getBundleExportRoute;
+export const GET = guarded(getBundleExportRoute);

@@ -1,5 +1,6 @@
 import { getWeekReportRoute } from '@/lib/server/week-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = getWeekReportRoute;
+export const GET = guarded(getWeekReportRoute);

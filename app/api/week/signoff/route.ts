@@ -1,6 +1,7 @@
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from '@/lib/server/week-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = postWeekSignOffRoute;
-export const DELETE = deleteWeekSignOffRoute;
+export const POST = guarded(postWeekSignOffRoute);
+export const DELETE = guarded(deleteWeekSignOffRoute);

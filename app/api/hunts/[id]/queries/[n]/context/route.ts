@@ -1,5 +1,6 @@
 import { contextRoute } from '@/lib/server/hunt-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = contextRoute;
+export const POST = guarded(contextRoute);

@@ -1,5 +1,6 @@
 import { eventRoute } from '@/lib/server/hunt-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = eventRoute;
+export const POST = guarded(eventRoute);

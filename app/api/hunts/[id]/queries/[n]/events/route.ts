@@ -1,5 +1,6 @@
 import { eventsRoute } from '@/lib/server/hunt-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = eventsRoute;
+export const POST = guarded(eventsRoute);

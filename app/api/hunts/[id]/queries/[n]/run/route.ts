@@ -1,5 +1,6 @@
 import { runRoute } from '@/lib/server/hunt-routes';
+import { guarded } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = runRoute;
+export const POST = guarded(runRoute);

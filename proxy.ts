@@ -3,9 +3,13 @@
  * nonce per page render (Next.js reads it from the request's CSP header and stamps its scripts),
  * and the double-submit CSRF cookie when the browser has none. Routes still check writes
  * themselves (lib/server/csrf.ts `checkWrite`): the proxy only hands out the token.
+ * In local single-user mode it also refuses requests addressed to a non-loopback host name (DNS
+ * rebinding) when Huntboard's HTTP server, which checks that exactly, is not in front (`next dev`).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieSecure } from './lib/auth/cookies';
+import { publishedAccess } from './lib/auth/server-access';
+import { loopbackRefusal, MISDIRECTED } from './lib/server/loopback-guard';
 import { csrfCookie, csrfCookieOf, newCsrfToken } from './lib/server/csrf';
 import { newNonce, securityHeaders, type ResponseKind } from './lib/server/security-headers';
 
@@ -13,6 +17,11 @@ const CSP = 'content-security-policy';
 
 export function proxy(request: NextRequest): NextResponse {
   const env = process.env;
+  const access = publishedAccess();
+  if (access?.mode.kind === 'single-user' && !access.peerHeader) {
+    const refusal = loopbackRefusal({ host: request.headers.get('host'), peer: undefined, path: request.nextUrl.pathname, port: undefined });
+    if (refusal !== undefined) return new NextResponse(`${refusal}\n`, { status: MISDIRECTED, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  }
   const secure = cookieSecure(request.url, request.headers, env);
   const isApi = request.nextUrl.pathname === '/api' || request.nextUrl.pathname.startsWith('/api/');
   const kind: ResponseKind = isApi ? { kind: 'api' } : { kind: 'page', nonce: newNonce() };

@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import './globals.css';
 import './workspace.css';
+import { AccessBanner } from '@/components/AccessBanner';
 import { SignOutButton } from '@/components/SignInForm';
 import { ThemeToggle } from '@/components/ThemeToggle';
+import { serverAccess } from '@/lib/server/access';
 import { currentIdentity } from '@/lib/server/authorize';
 
 export const metadata: Metadata = {
@@ -48,6 +50,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <WhoIsThere />
           <ThemeToggle />
         </header>
+        <AccessBanner text={serverAccess().banner} />
         <main className="content">{children}</main>
       </body>
     </html>

@@ -62,9 +62,10 @@ const env = {
 for (const name of ['ELASTICSEARCH_CLOUD_ID', 'ELASTICSEARCH_USERNAME', 'ELASTICSEARCH_PASSWORD', 'HUNTBOARD_HUNTS_DIR', 'FAKE_ES_API_KEY', 'E2E_ES_API_KEY']) {
   delete env[name];
 }
-server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', process.env.E2E_ES_PORT || '3108'],
-  { cwd: root, env, stdio: 'inherit' },
-);
+// Served the way `npm start` serves (scripts/serve.mjs), on loopback whatever the mode.
+server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+  cwd: root,
+  env: { ...env, HUNTBOARD_HOST: '127.0.0.1', PORT: process.env.E2E_ES_PORT || '3108' },
+  stdio: 'inherit',
+});
 server.on('exit', (code) => void shutdown(code ?? 0));

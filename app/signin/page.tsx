@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm, SignOutButton } from '@/components/SignInForm';
-import { authMode } from '@/lib/auth/mode';
 import { safeNextPath } from '@/lib/auth/next-path';
-import { serverAppState } from '@/lib/server/app-state';
+import { serverAccess } from '@/lib/server/access';
 import { currentIdentity } from '@/lib/server/authorize';
 import '../signin.css';
 
@@ -14,7 +13,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const next = safeNextPath((await searchParams).next);
-  const mode = authMode(process.env, serverAppState());
+  const { mode } = serverAccess();
   const who = await currentIdentity();
   return (
     <section className="panel signin" aria-label="Sign in">

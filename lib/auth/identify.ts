@@ -5,19 +5,18 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppDatabase } from '../appstate/db';
 import { cookieValue, SESSION_COOKIE } from './cookies';
-import { authMode, type AuthMode } from './mode';
+import type { AuthMode } from './mode';
 import type { Identity } from './roles';
 import { sessionUser } from './sessions';
 import { getUser } from './users';
 
-type Env = Record<string, string | undefined>;
 export type UserIdentity = Extract<Identity, { kind: 'user' }>;
 
 export const PROXY_SECRET_HEADER = 'x-huntboard-proxy-secret';
 const ANONYMOUS: Identity = { kind: 'anonymous' };
 
-export function singleUser(env: Env): UserIdentity {
-  return { kind: 'user', username: env.HUNTBOARD_USER?.trim() || 'local analyst', role: 'lead', via: 'single-user' };
+export function singleUser(mode: Extract<AuthMode, { kind: 'single-user' }>): UserIdentity {
+  return { kind: 'user', username: mode.username, role: 'lead', via: 'single-user' };
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -37,7 +36,6 @@ function headerText(value: string): string | undefined {
 }
 
 function fromProxy(headers: Headers, db: AppDatabase, mode: Extract<AuthMode, { kind: 'proxy' }>): Identity {
-  if (!mode.header) return ANONYMOUS;
   if (mode.secret !== undefined && !sameSecret(headers.get(PROXY_SECRET_HEADER) ?? '', mode.secret)) return ANONYMOUS;
   const username = headerText(headers.get(mode.header) ?? '')?.trim() ?? '';
   // The name is shown and recorded: no control or bidi characters, bounded length.
@@ -46,9 +44,9 @@ function fromProxy(headers: Headers, db: AppDatabase, mode: Extract<AuthMode, { 
   return { kind: 'user', username: known?.username ?? username, role: known?.role ?? mode.defaultRole, via: 'proxy' };
 }
 
-export function identify(headers: Headers, db: AppDatabase, env: Env, now: Date): Identity {
-  const mode = authMode(env, db);
-  if (mode.kind === 'single-user') return singleUser(env);
+/** `mode` is the server's decision made at start (server-access.ts), never recomputed per request. */
+export function identify(headers: Headers, db: AppDatabase, mode: AuthMode, now: Date): Identity {
+  if (mode.kind === 'single-user') return singleUser(mode);
   if (mode.kind === 'proxy') return fromProxy(headers, db, mode);
   const token = cookieValue(headers.get('cookie'), SESSION_COOKIE);
   const user = token ? sessionUser(db, token, now) : undefined;

@@ -1,6 +1,7 @@
 /**
- * App-state schema for accounts (version 4): users, their sessions, and recent failed sign-ins
- * (the lockout counts them per user name, whether or not the name exists).
+ * App-state schema for accounts (version 4): users and their sessions. `signin_failures` is no
+ * longer written: the lockout is per source and in memory (lockout.ts); the table stays because a
+ * shipped migration is never edited.
  */
 import type { Migration } from '../appstate/migrations';
 

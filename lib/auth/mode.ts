@@ -1,32 +1,20 @@
 /**
- * How Huntboard knows who is asking. A sign-in proxy (HUNTBOARD_AUTH_PROXY_HEADER) wins; else
- * accounts once a user exists; else the local single-user mode of a fresh install.
+ * Who may connect, decided once when the server starts (see access.ts) and fixed for the life of
+ * the process: a sign-in proxy (HUNTBOARD_AUTH_PROXY_HEADER) wins; else accounts when a user
+ * existed at start; else the local single-user mode of a fresh install. Adding or removing
+ * accounts later never changes it — a server that started with accounts keeps asking for them
+ * even when the last one is removed, until it is restarted.
  */
-import type { AppDatabase } from '../appstate/db';
-import { isRole, type Role } from './roles';
-import { countUsers } from './users';
+import type { AuthSettings } from './settings';
+import type { Role } from './roles';
 
 export type AuthMode =
-  | { kind: 'single-user' }
+  | { kind: 'single-user'; username: string }
   | { kind: 'accounts' }
-  // header '' when the configured name is not a valid header name: nobody is trusted (fail closed)
-  | { kind: 'proxy'; header: string; secret?: string; defaultRole: Role };
+  // secret undefined only when the operator opted out explicitly (HUNTBOARD_AUTH_PROXY_INSECURE=1)
+  | { kind: 'proxy'; header: string; secret: string | undefined; defaultRole: Role };
 
-type Env = Record<string, string | undefined>;
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-export function proxyDefaultRole(env: Env): Role {
-  const role = env.HUNTBOARD_AUTH_PROXY_DEFAULT_ROLE?.trim().toLowerCase();
-  // A mistyped role gets the least privilege, not an error page for everyone.
-  return isRole(role) ? role : 'viewer';
-}
-
-export function authMode(env: Env, db: AppDatabase): AuthMode {
-  const header = env.HUNTBOARD_AUTH_PROXY_HEADER?.trim();
-  if (header) {
-    const secret = env.HUNTBOARD_AUTH_PROXY_SECRET?.trim();
-    return { kind: 'proxy', header: HEADER_NAME.test(header) ? header.toLowerCase() : '', ...(secret ? { secret } : {}), defaultRole: proxyDefaultRole(env) };
-  }
-  return countUsers(db) > 0 ? { kind: 'accounts' } : { kind: 'single-user' };
+export function modeFor(settings: AuthSettings, accountCount: number): AuthMode {
+  if (settings.proxy) return { kind: 'proxy', ...settings.proxy };
+  return accountCount > 0 ? { kind: 'accounts' } : { kind: 'single-user', username: settings.singleUserName };
 }

@@ -1,8 +1,8 @@
 /**
  * Accounts: who may sign in, with which role. Every function answers with data (a result union),
- * never by throwing, so the CLI and the routes word the refusal themselves.
- * Sign-in is rate limited per user name: LOCK_FAILURES failures within LOCK_MINUTES lock the name
- * for LOCK_MINUTES, whether the name exists or not (so the lockout reveals nothing either).
+ * never by throwing, so the CLI and the routes word the refusal themselves. Sign-in limits and the
+ * lockout after wrong passwords are per source, in the sign-in route (lockout.ts,
+ * lib/server/rate-limit.ts): a name is never locked for everyone.
  */
 import type { AppDatabase } from '../appstate/db';
 import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';
@@ -17,17 +17,9 @@ export interface User {
 
 export type UserResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'exists' | 'not-found'; message: string };
 
-export type Credentials =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'wrong'; message: string }
-  | { ok: false; reason: 'locked'; message: string; retryAfterSeconds: number };
-
-export const LOCK_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-const LOCK_MS = LOCK_MINUTES * 60_000;
+export type Credentials = { ok: true; user: User } | { ok: false; reason: 'wrong'; message: string };
 
 export const WRONG_CREDENTIALS = 'Wrong user name or password.';
-export const LOCKED_OUT = `Too many failed sign-ins for this user name: it is locked for ${LOCK_MINUTES} minutes. Try again later.`;
 
 // Names end up in triage history, exports and the CLI: plain characters only.
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
@@ -102,7 +94,6 @@ export async function setPassword(db: AppDatabase, username: string, password: s
   const changed = db.transaction(() => {
     const info = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?').run(hash, at, username);
     db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
-    db.prepare('DELETE FROM signin_failures WHERE username = ?').run(username);
     return info.changes;
   })();
   const found = row(db, username);
@@ -115,40 +106,11 @@ export function setRole(db: AppDatabase, username: string, role: Role, now: Date
   return info.changes && found ? { ok: true, user: fromRow(found) } : notFound(username);
 }
 
-/** When the name is locked out at `now`, the seconds left; else undefined. */
-export function lockedFor(db: AppDatabase, username: string, now: Date): number | undefined {
-  const recent = db
-    .prepare('SELECT at FROM signin_failures WHERE username = ? AND at > ? ORDER BY at DESC LIMIT ?')
-    .all(username, new Date(now.getTime() - 2 * LOCK_MS).toISOString(), LOCK_FAILURES) as { at: string }[];
-  if (recent.length < LOCK_FAILURES) return undefined;
-  // Failures are not recorded while locked, so the newest one is the one that locked the name.
-  const newest = Date.parse(recent[0].at);
-  const oldest = Date.parse(recent[recent.length - 1].at);
-  const until = newest + LOCK_MS;
-  if (newest - oldest > LOCK_MS || until <= now.getTime()) return undefined;
-  return Math.ceil((until - now.getTime()) / 1000);
-}
-
-function recordFailure(db: AppDatabase, username: string, now: Date): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM signin_failures WHERE at < ?').run(new Date(now.getTime() - 24 * 3600_000).toISOString());
-    db.prepare('INSERT INTO signin_failures (username, at) VALUES (?, ?)').run(username.slice(0, 200), now.toISOString());
-  })();
-}
-
-export async function verifyCredentials(db: AppDatabase, username: string, password: string, now: Date): Promise<Credentials> {
-  const wait = lockedFor(db, username, now);
-  if (wait !== undefined) return { ok: false, reason: 'locked', message: LOCKED_OUT, retryAfterSeconds: wait };
+export async function verifyCredentials(db: AppDatabase, username: string, password: string): Promise<Credentials> {
   const found = row(db, username);
   // An unknown name costs the same scrypt work as a known one: timing tells nothing.
   const hash = found?.password_hash ?? (await dummyHash());
   const match = await verifyPassword(password, hash);
-  if (found && match) {
-    db.prepare('DELETE FROM signin_failures WHERE username = ?').run(username);
-    return { ok: true, user: fromRow(found) };
-  }
-  recordFailure(db, username, now);
-  const locked = lockedFor(db, username, now);
-  if (locked !== undefined) return { ok: false, reason: 'locked', message: LOCKED_OUT, retryAfterSeconds: locked };
+  if (found && match) return { ok: true, user: fromRow(found) };
   return { ok: false, reason: 'wrong', message: WRONG_CREDENTIALS };
 }

@@ -85,7 +85,8 @@ Runs are saved by \`huntboard hunts run … --save\` and by the dashboard, in HU
 Passwords have at least 10 characters and are never taken from the command line
 (--password-stdin says so explicitly), e.g. \`printf '%s\\n' "$PW" | huntboard users add ana --role analyst\`.
 With no users and no sign-in proxy (HUNTBOARD_AUTH_PROXY_HEADER), the dashboard runs in local
-single-user mode: everyone is the lead HUNTBOARD_USER. Accounts live in HUNTBOARD_DATA_DIR/huntboard.sqlite.
+single-user mode: everyone is the lead HUNTBOARD_USER. The server decides this when it starts: after
+adding the first user or removing the last, restart it. Accounts live in HUNTBOARD_DATA_DIR/huntboard.sqlite.
 `,
   bundle: `Usage: huntboard bundle <export|import> …
 

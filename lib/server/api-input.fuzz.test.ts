@@ -34,7 +34,7 @@ beforeAll(async () => {
   process.env = { ...saved, HUNTBOARD_DATA_DIR: dir, HUNTBOARD_USER: 'fuzzer', HUNTBOARD_NOW: '2026-01-08T12:00:00.000Z' };
   auth = authTestDb();
   await addUser(auth.db, { username: 'ana', role: 'analyst', password: 'correct horse battery' }, new Date('2026-01-08T12:00:00Z'));
-  authContext = { db: auth.db, env: {}, now: new Date('2026-01-08T12:00:00Z'), limiter: signInLimiter() };
+  authContext = { db: auth.db, env: {}, now: new Date('2026-01-08T12:00:00Z'), access: { mode: { kind: 'accounts' }, trustProxy: false, peerHeader: false }, limiter: signInLimiter() };
 });
 afterAll(() => {
   process.env = saved;

@@ -2,25 +2,32 @@
  * Sign-in and sign-out. Neither goes through `authorize`: signing in is how one gets an identity,
  * and signing out must work for an expired session too. Both pass the CSRF guard (origin and
  * token), so another site cannot sign a browser in as someone else (login CSRF) or out. Sign-in
- * attempts are rate-limited before the password hash is computed, which is the expensive part.
+ * attempts are limited per source before the password hash is computed, which is the expensive
+ * part (rate-limit.ts), and wrong passwords lock out their source, never the name for everyone.
  */
 import { z } from 'zod';
 import type { AppDatabase } from '../appstate/db';
+import type { AccessDecision } from '../auth/access';
 import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
-import { authMode } from '../auth/mode';
+import { LOCKED_OUT } from '../auth/lockout';
 import { createSession, endSession } from '../auth/sessions';
 import { verifyCredentials } from '../auth/users';
+import { serverAccess } from './access';
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
 import { serverNow } from './now';
+import { clientAddress } from './peer';
 import { readBody } from './requests';
 import { checkWrite } from './csrf';
-import { clientAddress, signInLimiter, type SignInLimiter } from './rate-limit';
+import { signInLimiter, type SignInLimiter } from './rate-limit';
 
 export interface AuthContext {
   db: AppDatabase;
   env: Record<string, string | undefined>;
+  /** The server's clock for sessions (may be pinned); limits and lockouts use the wall clock. */
   now: Date;
+  /** The mode and how far client addresses can be believed, as decided at start. */
+  access: Pick<AccessDecision, 'mode' | 'trustProxy' | 'peerHeader'>;
   /** Attempts so far; the server keeps one for its lifetime, tests pass their own. */
   limiter?: SignInLimiter;
 }
@@ -40,16 +47,22 @@ const serverLimiter = signInLimiter();
 export async function signIn(request: Request, ctx: AuthContext): Promise<Response> {
   const refused = checkWrite(request);
   if (refused) return refused;
-  const mode = authMode(ctx.env, ctx.db);
+  const { mode } = ctx.access;
   if (mode.kind === 'single-user') return fail(400, SINGLE_USER_SIGNIN);
   if (mode.kind === 'proxy') return fail(400, PROXY_SIGNIN);
   const body = await readBody(request, signinSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers: noStore });
-  const allowed = (ctx.limiter ?? serverLimiter).attempt(body.value.username, clientAddress(request.headers, ctx.env));
-  if (!allowed.ok) return fail(429, TOO_MANY_SIGNINS, { 'retry-after': String(allowed.retryAfterSeconds) });
-  const result = await verifyCredentials(ctx.db, body.value.username, body.value.password, ctx.now);
-  if (!result.ok && result.reason === 'locked') return fail(429, result.message, { 'retry-after': String(result.retryAfterSeconds) });
-  if (!result.ok) return fail(401, result.message);
+  const { username, password } = body.value;
+  const address = clientAddress(request.headers, ctx.access);
+  const limiter = ctx.limiter ?? serverLimiter;
+  const admitted = limiter.admit(username, address);
+  if (!admitted.ok) return fail(429, admitted.reason === 'locked' ? LOCKED_OUT : TOO_MANY_SIGNINS, { 'retry-after': String(admitted.retryAfterSeconds) });
+  const result = await verifyCredentials(ctx.db, username, password);
+  if (!result.ok) {
+    const locked = limiter.failed(username, address);
+    return locked === undefined ? fail(401, result.message) : fail(429, LOCKED_OUT, { 'retry-after': String(locked) });
+  }
+  limiter.succeeded(username, address);
   const session = createSession(ctx.db, result.user.username, ctx.now);
   const cookie = sessionCookie(session.token, { secure: cookieSecure(request.url, request.headers, ctx.env) });
   return Response.json(
@@ -67,7 +80,7 @@ export async function signOut(request: Request, ctx: AuthContext): Promise<Respo
   return Response.json({ ok: true }, { headers: { ...noStore, 'set-cookie': cookie } });
 }
 
-const serverContext = (): AuthContext => ({ db: serverAppState(), env: process.env, now: serverNow() });
+const serverContext = (): AuthContext => ({ db: serverAppState(), env: process.env, now: serverNow(), access: serverAccess() });
 
 export const postSigninRoute = (request: Request): Promise<Response> => signIn(request, serverContext());
 export const postSignoutRoute = (request: Request): Promise<Response> => signOut(request, serverContext());

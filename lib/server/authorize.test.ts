@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../auth/sessions';
 import { authTestDb } from '../auth/test-db';
 import { addUser } from '../auth/users';
-import { authorizeWith, localUser } from './authorize';
+import { authorizeWith } from './authorize';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 
@@ -19,7 +19,7 @@ describe('authorizeWith', () => {
   afterEach(() => state.dispose());
 
   const as = (role: keyof typeof cookies | 'nobody', action: Parameters<typeof authorizeWith>[2]) =>
-    authorizeWith(state.db, new Headers(role === 'nobody' ? {} : { cookie: cookies[role] }), action, {}, NOW);
+    authorizeWith(state.db, new Headers(role === 'nobody' ? {} : { cookie: cookies[role] }), action, { kind: 'accounts' }, NOW);
 
   it('answers 401 with a sign-in prompt to the anonymous', async () => {
     const result = as('nobody', 'view');
@@ -51,9 +51,8 @@ describe('authorizeWith', () => {
   it('is the local lead in single-user mode', () => {
     const empty = authTestDb();
     try {
-      const result = authorizeWith(empty.db, new Headers(), 'sign-off', { HUNTBOARD_USER: 'alice' }, NOW);
+      const result = authorizeWith(empty.db, new Headers(), 'sign-off', { kind: 'single-user', username: 'alice' }, NOW);
       expect(result).toEqual({ ok: true, who: { kind: 'user', username: 'alice', role: 'lead', via: 'single-user' } });
-      expect(localUser({})).toEqual({ kind: 'user', username: 'local analyst', role: 'lead', via: 'single-user' });
     } finally {
       empty.dispose();
     }

@@ -1,31 +1,26 @@
 /**
  * The one server-side gate for routes and pages: who is asking (lib/auth/identify), and may they
- * do this? `authorizeWith` is the pure decision over a given database; `authorize` binds it to
- * the server's app state, environment and clock.
+ * do this? `authorizeWith` is the pure decision over a given database and mode; `authorize` binds
+ * it to the server's app state, its access decision made at start (access.ts) and its clock.
  */
 import { headers as requestHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { AppDatabase } from '../appstate/db';
-import { identify, singleUser, type UserIdentity } from '../auth/identify';
+import { identify, type UserIdentity } from '../auth/identify';
+import type { AuthMode } from '../auth/mode';
 import { signInPath } from '../auth/next-path';
 import { can, refusal, signInPrompt, type Action, type Identity } from '../auth/roles';
+import { serverAccess } from './access';
 import { serverAppState } from './app-state';
 import { checkWrite } from './csrf';
 import { serverNow } from './now';
 
-type Env = Record<string, string | undefined>;
-
 export type Authorized = { ok: true; who: Extract<Identity, { kind: 'user' }> } | { ok: false; response: Response };
-
-/** The identity of single-user mode (no accounts, no proxy). */
-export function localUser(env: Env = process.env): Extract<Identity, { kind: 'user' }> {
-  return singleUser(env);
-}
 
 const noStore = { 'cache-control': 'no-store' };
 
-export function authorizeWith(db: AppDatabase, headers: Headers, action: Action, env: Env, now: Date): Authorized {
-  const who = identify(headers, db, env, now);
+export function authorizeWith(db: AppDatabase, headers: Headers, action: Action, mode: AuthMode, now: Date): Authorized {
+  const who = identify(headers, db, mode, now);
   if (who.kind === 'anonymous') {
     return { ok: false, response: Response.json({ ok: false, error: { kind: 'unauthenticated', message: signInPrompt(action) } }, { status: 401, headers: noStore }) };
   }
@@ -36,7 +31,7 @@ export function authorizeWith(db: AppDatabase, headers: Headers, action: Action,
 }
 
 export async function authorize(request: Request, action: Action): Promise<Authorized> {
-  return authorizeWith(serverAppState(), request.headers, action, process.env, serverNow());
+  return authorizeWith(serverAppState(), request.headers, action, serverAccess().mode, serverNow());
 }
 
 /** A write: from Huntboard's own page with its CSRF token (csrf.ts), then by a role that may do it. */
@@ -47,7 +42,7 @@ export async function authorizeWrite(request: Request, action: Action): Promise<
 
 /** Who is looking at a server-rendered page (to show or hide controls; routes still check). */
 export async function currentIdentity(): Promise<Identity> {
-  return identify(await requestHeaders(), serverAppState(), process.env, serverNow());
+  return identify(await requestHeaders(), serverAppState(), serverAccess().mode, serverNow());
 }
 
 /** For pages: the user looking, or (anonymous) a redirect to the sign-in page that comes back to `path`. */

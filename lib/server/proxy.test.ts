@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { config, proxy } from '../../proxy';
+import { publishAccess, resetAccessForTests } from '../auth/server-access';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -83,5 +84,17 @@ describe('proxy', () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
     for (const path of ['/', '/hunts/x', '/api/triage', '/runs/3', '/_not-found']) expect(matcher.test(path)).toBe(true);
     for (const path of ['/_next/static/chunks/a.js', '/_next/image', '/favicon.ico', '/icon.svg']) expect(matcher.test(path)).toBe(false);
+  });
+
+  it('without Huntboard\'s server in front (`next dev`), refuses a non-loopback Host in single-user mode (DNS rebinding)', async () => {
+    try {
+      publishAccess({ mode: { kind: 'single-user', username: 'local analyst' }, host: '127.0.0.1', port: 3000, trustProxy: false, peerHeader: false, warnings: [], banner: undefined, notices: [] });
+      const rebound = proxy(new NextRequest('http://rebind.attacker.example:3000/api/week/signoff', { method: 'POST', headers: { host: 'rebind.attacker.example:3000' } }));
+      expect(rebound.status).toBe(421);
+      expect(await rebound.text()).toContain('local single-user mode');
+      for (const host of ['127.0.0.1:3000', 'localhost:3001', '[::1]:3000']) expect(proxy(new NextRequest(`http://${host}/`, { headers: { host } })).status, host).toBe(200);
+    } finally {
+      resetAccessForTests();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, signInLimiter, takeAll, TokenBuckets } from './rate-limit';
+import { addressKey, clientAddress, isLoopbackAddress, PEER_HEADER } from './peer';
+import { SIGN_IN_RULES, signInLimiter, takeAll, TokenBuckets } from './rate-limit';
 
 describe('token buckets', () => {
   it('allows a burst of `capacity`, then refills continuously', () => {
@@ -39,30 +40,63 @@ describe('token buckets', () => {
 });
 
 describe('sign-in limiter', () => {
+  const wide = { capacity: 100, perMinute: 100 };
   it('folds the user name’s case and uses its own clock', () => {
     let now = 0;
-    const limiter = signInLimiter({ global: { capacity: 100, perMinute: 100 }, perName: { capacity: 1, perMinute: 1 }, perAddress: { capacity: 100, perMinute: 100 } }, () => now);
-    expect(limiter.attempt('Ana', undefined).ok).toBe(true);
-    expect(limiter.attempt(' ana ', undefined)).toEqual({ ok: false, retryAfterSeconds: 60 });
+    const limiter = signInLimiter({ global: wide, perName: { capacity: 1, perMinute: 1 }, perAddress: wide, knownGood: wide }, () => now);
+    expect(limiter.admit('Ana', undefined).ok).toBe(true);
+    expect(limiter.admit(' ana ', undefined)).toEqual({ ok: false, reason: 'rate', retryAfterSeconds: 60 });
     now += 60_000;
-    expect(limiter.attempt('ana', undefined).ok).toBe(true);
+    expect(limiter.admit('ana', undefined).ok).toBe(true);
   });
 
-  it('has a server-wide budget of 20 attempts a minute by default', () => {
+  it('by default: one address gets 10 a minute, a name 30, the server 120 — each larger than one source', () => {
+    expect(SIGN_IN_RULES.perAddress.perMinute).toBeLessThan(SIGN_IN_RULES.perName.perMinute);
+    expect(SIGN_IN_RULES.perName.perMinute).toBeLessThan(SIGN_IN_RULES.global.perMinute);
     const limiter = signInLimiter(undefined, () => 0);
-    for (let i = 0; i < 20; i++) expect(limiter.attempt(`user-${i}`, undefined).ok).toBe(true);
-    expect(limiter.attempt('user-20', undefined)).toEqual({ ok: false, retryAfterSeconds: 3 });
+    for (let i = 0; i < 10; i++) expect(limiter.admit(`user-${i}`, '198.51.100.1').ok).toBe(true);
+    expect(limiter.admit('user-10', '198.51.100.1')).toEqual({ ok: false, reason: 'rate', retryAfterSeconds: 6 });
+    for (let i = 0; i < 30; i++) expect(limiter.admit('ana', `203.0.113.${i}`).ok).toBe(true);
+    expect(limiter.admit('ana', '203.0.113.200')).toMatchObject({ ok: false, reason: 'rate' });
+  });
+
+  it('locks a source after five failures with a growing wait, and forgets it on success', () => {
+    let now = 0;
+    const limiter = signInLimiter(undefined, () => now);
+    for (let i = 0; i < 4; i++) expect(limiter.failed('ana', '198.51.100.1')).toBeUndefined();
+    expect(limiter.failed('ana', '198.51.100.1')).toBe(30);
+    expect(limiter.admit('ana', '198.51.100.1')).toEqual({ ok: false, reason: 'locked', retryAfterSeconds: 30 });
+    expect(limiter.admit('ana', '198.51.100.2').ok).toBe(true);
+    expect(limiter.admit('bob', '198.51.100.1').ok).toBe(true);
+    now += 30_000;
+    expect(limiter.failed('ana', '198.51.100.1')).toBe(60);
+    now += 60_000;
+    expect(limiter.failed('ana', '198.51.100.1')).toBe(120);
+    now += 120_000;
+    limiter.succeeded('ana', '198.51.100.1');
+    expect(limiter.failed('ana', '198.51.100.1')).toBeUndefined();
   });
 });
 
 describe('client address', () => {
-  const headers = new Headers({ 'x-forwarded-for': '10.0.0.1, 192.0.2.7' });
-  it('is ignored unless the proxy is trusted', () => {
-    expect(clientAddress(headers, {})).toBeUndefined();
-    expect(clientAddress(headers, { HUNTBOARD_TRUST_PROXY: '0' })).toBeUndefined();
+  const headers = new Headers({ 'x-forwarded-for': '10.0.0.1, 192.0.2.7', [PEER_HEADER]: '198.51.100.5' });
+  it('is unknown unless Huntboard\'s server set the peer header or the proxy is trusted', () => {
+    expect(clientAddress(headers, { trustProxy: false, peerHeader: false })).toBeUndefined();
+    expect(clientAddress(headers, { trustProxy: false, peerHeader: true })).toBe('198.51.100.5');
   });
   it('is the entry the trusted proxy appended (the last), not what the client claimed', () => {
-    expect(clientAddress(headers, { HUNTBOARD_TRUST_PROXY: '1' })).toBe('192.0.2.7');
-    expect(clientAddress(new Headers(), { HUNTBOARD_TRUST_PROXY: '1' })).toBeUndefined();
+    expect(clientAddress(headers, { trustProxy: true, peerHeader: true })).toBe('192.0.2.7');
+    expect(clientAddress(new Headers(), { trustProxy: true, peerHeader: false })).toBeUndefined();
+  });
+  it('is one key per client: IPv4-mapped as IPv4, IPv6 by its /64, garbage as nothing', () => {
+    expect(addressKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(addressKey('2001:DB8:0:1:2:3:4:5')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('[2001:db8::1]')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('not an address')).toBeUndefined();
+  });
+  it('knows loopback', () => {
+    for (const address of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(address)).toBe(true);
+    for (const address of ['10.0.0.1', '::2', '0.0.0.0', '', undefined]) expect(isLoopbackAddress(address)).toBe(false);
   });
 });

@@ -2,7 +2,10 @@
  * Token buckets for the sign-in route, pure with the clock passed in (milliseconds). A bucket
  * holds up to `capacity` attempts and refills continuously; an attempt takes one token from
  * every bucket that applies, or from none when any is empty, so a refused attempt costs nothing.
+ * `signInLimiter` is the sign-in policy over them, with the per-source lockout (lib/auth/lockout.ts).
  */
+import { SignInLockout } from '../auth/lockout';
+
 export interface BucketRule {
   capacity: number;
   /** Tokens per minute. */
@@ -71,50 +74,80 @@ export function takeAll(checks: readonly { buckets: TokenBuckets; key: string }[
 }
 
 export interface SignInRules {
-  /** Every sign-in on this server: the backstop when no client address can be trusted. */
-  global: BucketRule;
-  /** Per user name (case-folded); the per-name lockout after wrong passwords still applies on top. */
-  perName: BucketRule;
-  /** Per client address, only when a trusted proxy names it (HUNTBOARD_TRUST_PROXY=1). */
+  /** Per client address: the first budget, so one source spends at most this of the others. */
   perAddress: BucketRule;
+  /** Per user name (case-folded): larger than perAddress, so one address cannot spend a name's. */
+  perName: BucketRule;
+  /** Every sign-in on this server: a backstop for the scrypt work, larger than any one source's budget. */
+  global: BucketRule;
+  /** A client address + name that signed in before: its own budget only, spent by nobody else. */
+  knownGood: BucketRule;
 }
 
 export const SIGN_IN_RULES: SignInRules = {
-  global: { capacity: 20, perMinute: 20 },
-  perName: { capacity: 10, perMinute: 10 },
   perAddress: { capacity: 10, perMinute: 10 },
+  perName: { capacity: 30, perMinute: 30 },
+  global: { capacity: 120, perMinute: 120 },
+  knownGood: { capacity: 10, perMinute: 10 },
 };
 
+/** How long a successful sign-in keeps its address + name known-good. */
+export const KNOWN_GOOD_DAYS = 30;
+
+export type Admission = { ok: true } | { ok: false; reason: 'rate' | 'locked'; retryAfterSeconds: number };
+
 export interface SignInLimiter {
-  attempt(username: string, address: string | undefined): Taken;
+  /** Before the password is checked (the expensive part): may this source try this name now? */
+  admit(username: string, address: string | undefined): Admission;
+  /** A wrong password: the seconds of the lockout this starts for the source, if any. */
+  failed(username: string, address: string | undefined): number | undefined;
+  succeeded(username: string, address: string | undefined): void;
 }
 
 /**
  * The clock is the wall clock, not the server's pinned `now()` (HUNTBOARD_NOW): with a pinned
- * time the buckets would never refill.
+ * time the buckets would never refill and a lockout never end.
  */
 export function signInLimiter(rules: SignInRules = SIGN_IN_RULES, clockMs: () => number = Date.now): SignInLimiter {
   const global = new TokenBuckets(rules.global, 1);
   const perName = new TokenBuckets(rules.perName);
   const perAddress = new TokenBuckets(rules.perAddress);
+  const knownGood = new TokenBuckets(rules.knownGood);
+  const lockout = new SignInLockout(clockMs);
+  // Insertion order is oldest success first, so the bound drops the stalest.
+  const known = new Map<string, number>();
+  const isKnown = (source: string, nowMs: number) => {
+    const at = known.get(source);
+    return at !== undefined && nowMs - at < KNOWN_GOOD_DAYS * 86_400_000;
+  };
   return {
-    attempt(username, address) {
-      const checks = [
-        { buckets: global, key: '*' },
-        { buckets: perName, key: username.trim().toLowerCase() },
-        ...(address !== undefined ? [{ buckets: perAddress, key: address }] : []),
-      ];
-      return takeAll(checks, clockMs());
+    admit(username, address) {
+      const source = SignInLockout.key(address, username);
+      const locked = lockout.lockedFor(source);
+      if (locked !== undefined) return { ok: false, reason: 'locked', retryAfterSeconds: locked };
+      const nowMs = clockMs();
+      // A source that signed in before is not held back by anyone else's attempts.
+      const checks =
+        address !== undefined && isKnown(source, nowMs)
+          ? [{ buckets: knownGood, key: source }]
+          : [
+              ...(address !== undefined ? [{ buckets: perAddress, key: address }] : []),
+              { buckets: perName, key: username.trim().toLowerCase() },
+              { buckets: global, key: '*' },
+            ];
+      const taken = takeAll(checks, nowMs);
+      return taken.ok ? taken : { ok: false, reason: 'rate', retryAfterSeconds: taken.retryAfterSeconds };
+    },
+    failed(username, address) {
+      return lockout.failed(SignInLockout.key(address, username));
+    },
+    succeeded(username, address) {
+      const source = SignInLockout.key(address, username);
+      lockout.succeeded(source);
+      if (address === undefined) return;
+      known.delete(source);
+      known.set(source, clockMs());
+      if (known.size > MAX_KEYS) known.delete(known.keys().next().value as string);
     },
   };
-}
-
-/**
- * The client's address, only from a proxy we were told to trust: the last X-Forwarded-For entry
- * is the one that proxy appended; earlier entries are whatever the client claimed.
- */
-export function clientAddress(headers: Headers, env: Record<string, string | undefined>): string | undefined {
-  if (env.HUNTBOARD_TRUST_PROXY?.trim() !== '1') return undefined;
-  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return last && last.length <= 100 ? last.toLowerCase() : undefined;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ApiError } from '../api/contract';
 import { findHunt, loadCatalogue } from '../hunts/catalogue';
-import { apiError } from './api-error';
+import { apiError, PICK_A_HUNT } from './api-error';
 import { prepareHuntQuery, VARIANTS, type PreparedQuery } from './prepare';
 import { HUNT_WINDOW, windowSpecSchema } from './window-spec';
 
@@ -55,7 +55,7 @@ export async function prepareFromRoute(
   if (!/^[1-9]\d{0,3}$/.test(n)) return { ok: false, error: apiError('bad_request', `[${n.slice(0, 40)}] is not a query number.`) };
   const catalogue = await loadCatalogue();
   const hunt = findHunt(catalogue, id);
-  if (!hunt) return { ok: false, error: apiError('not_found', `There is no hunt [${id.slice(0, 200)}].`) };
+  if (!hunt) return { ok: false, error: apiError('not_found', `There is no hunt [${id.slice(0, 200)}].`, PICK_A_HUNT) };
   const prepared = prepareHuntQuery(hunt, Number(n), { window: body.window, ...(body.variant ? { variant: body.variant } : {}), now });
   return prepared.ok ? { ok: true, value: prepared.prepared } : prepared;
 }

@@ -6,6 +6,7 @@ import { openAppState } from '../../appstate/db';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { verifyCredentials } from '../../auth/users';
 import { main } from '../main';
+import { FIRST_ACCOUNT, LAST_ACCOUNT } from './users';
 import { testIo } from '../test-io';
 
 const NOW = '2026-01-08T12:00:00.000Z';
@@ -25,15 +26,15 @@ describe('huntboard users', () => {
   const check = async (username: string, password: string) => {
     const db = openAppState(dir, MIGRATIONS);
     try {
-      return await verifyCredentials(db, username, password, new Date(NOW));
+      return await verifyCredentials(db, username, password);
     } finally {
       db.close();
     }
   };
 
   it('adds users with the password from stdin and lists them', async () => {
-    expect(await run(['list'])).toMatchObject({ code: 0, out: expect.stringContaining('No users: Huntboard runs in local single-user mode.') });
-    expect(await run(['add', 'ana', '--role', 'analyst'], 'correct horse battery\r\nignored second line\n')).toEqual({ code: 0, out: 'Added ana (analyst).\n', err: '' });
+    expect(await run(['list'])).toMatchObject({ code: 0, out: expect.stringContaining('No users: Huntboard starts in local single-user mode.') });
+    expect(await run(['add', 'ana', '--role', 'analyst'], 'correct horse battery\r\nignored second line\n')).toEqual({ code: 0, out: `Added ana (analyst). ${FIRST_ACCOUNT}\n`, err: '' });
     expect(await run(['add', 'lee', '--role', 'lead', '--password-stdin'], 'another long passphrase')).toMatchObject({ code: 0 });
     const listed = await run(['list']);
     expect(listed.code).toBe(0);
@@ -64,7 +65,9 @@ describe('huntboard users', () => {
     expect(await run(['role', 'ana', 'lead'])).toEqual({ code: 0, out: 'ana is now lead.\n', err: '' });
     expect(await check('ana', 'a brand new passphrase')).toMatchObject({ ok: true, user: { role: 'lead' } });
     expect(await run(['role', 'ana', 'admin'])).toMatchObject({ code: 2 });
-    expect(await run(['remove', 'ana'])).toMatchObject({ code: 0, out: expect.stringContaining('back in local single-user mode') });
+    // The server's mode is fixed at its start: removing the last account does not open a running one.
+    expect(await run(['remove', 'ana'])).toMatchObject({ code: 0, out: `Removed ana. ${LAST_ACCOUNT}\n` });
+    expect(LAST_ACCOUNT).toContain('the running server stays in accounts mode until restarted');
     expect(await run(['remove', 'ana'])).toMatchObject({ code: 1, err: 'There is no user ana.\n' });
   });
 

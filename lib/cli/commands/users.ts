@@ -14,6 +14,12 @@ import { dataDirOf, UsageError, type CliIo } from '../io';
 import { parseNow } from '../options';
 import { readLines } from '../read-input';
 
+// The server decides its mode once, at start (lib/auth/access.ts): say what a restart changes.
+export const FIRST_ACCOUNT =
+  'A running Huntboard stays in local single-user mode (127.0.0.1 only, everyone the lead) until restarted; restart it to require sign-in.';
+export const LAST_ACCOUNT =
+  'No users are left: the running server stays in accounts mode until restarted (nobody can sign in meanwhile); after a restart Huntboard runs in local single-user mode, on 127.0.0.1 only.';
+
 const nowOf = (io: CliIo) => parseNow(undefined, io.env) ?? new Date();
 
 function roleOf(value: string | undefined): Role {
@@ -55,7 +61,11 @@ async function add(args: string[], io: CliIo): Promise<number> {
   const role = roleOf(values.role);
   const password = await readPassword(io);
   if (password === undefined) throw new UsageError('users add reads the password from stdin (first line)');
-  return withDb(io, async (db) => report(io, await addUser(db, { username, role, password }, nowOf(io)), (u, r) => `Added ${u} (${r}).`));
+  return withDb(io, async (db) => {
+    const result = await addUser(db, { username, role, password }, nowOf(io));
+    const first = result.ok && listUsers(db).length === 1;
+    return report(io, result, (u, r) => (first ? `Added ${u} (${r}). ${FIRST_ACCOUNT}` : `Added ${u} (${r}).`));
+  });
 }
 
 function list(args: string[], io: CliIo): Promise<number> {
@@ -64,7 +74,7 @@ function list(args: string[], io: CliIo): Promise<number> {
   return withDb(io, (db) => {
     const users = listUsers(db);
     const rows = users.map((u) => [u.username, u.role, u.createdAt]);
-    io.stdout.write(users.length ? toTxt([{ name: 'name' }, { name: 'role' }, { name: 'created' }], rows) : 'No users: Huntboard runs in local single-user mode. `huntboard users add NAME --role lead` adds one.\n');
+    io.stdout.write(users.length ? toTxt([{ name: 'name' }, { name: 'role' }, { name: 'created' }], rows) : 'No users: Huntboard starts in local single-user mode. `huntboard users add NAME --role lead` adds one (then restart the server).\n');
     return 0;
   });
 }
@@ -74,7 +84,7 @@ function remove(args: string[], io: CliIo): Promise<number> {
   return withDb(io, (db) => {
     const result = removeUser(db, username);
     const left = result.ok ? listUsers(db).length : 1;
-    return report(io, result, (u) => (left ? `Removed ${u}.` : `Removed ${u}. No users are left: Huntboard is back in local single-user mode.`));
+    return report(io, result, (u) => (left ? `Removed ${u}.` : `Removed ${u}. ${LAST_ACCOUNT}`));
   });
 }
 

@@ -6,7 +6,7 @@ import { PrintButton } from '@/components/week/PrintButton';
 import { SignOffWeek } from '@/components/week/SignOffWeek';
 import { FindingsTable, ReviewersTable, RunsTable, StatusCounts } from '@/components/week/WeekTables';
 import { can, refusal } from '@/lib/auth/roles';
-import type { SignOffState, WeekSummary } from '@/lib/review/week';
+import type { FindingRun, SignOffState, WeekSummary } from '@/lib/review/week';
 import { pageUser } from '@/lib/server/authorize';
 import type { UserIdentity } from '@/lib/auth/identify';
 import { weekView } from '@/lib/server/week';
@@ -39,6 +39,26 @@ function TimeToTriage({ summary }: { summary: WeekSummary }) {
         <dd>{hours(t.maxHours)}</dd>
       </div>
     </dl>
+  );
+}
+
+/** The lists show their first entries; the rest are on each query's latest run, linked with its share. */
+function More({ listed, total, what, runs }: { listed: number; total: number; what: string; runs: { run: FindingRun; n: number }[] }) {
+  if (total <= listed) return null;
+  return (
+    <p>
+      …and <strong>{total - listed}</strong> more {what}, on each run’s review:{' '}
+      {runs.map(({ run, n }, i) => (
+        <span key={run.runId}>
+          {i > 0 ? '; ' : ''}
+          <Link href={`/runs/${run.runId}`}>
+            <InertText text={run.huntName} />, <InertText text={run.queryLabel} /> (run #{run.runId})
+          </Link>{' '}
+          ({n})
+        </span>
+      ))}
+      .
+    </p>
   );
 }
 
@@ -95,7 +115,7 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Findings</h2>
       <p>
-        <strong>{s.findings.length}</strong> findings in the latest successful run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
+        <strong>{s.findingCount}</strong> findings in the latest successful run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
         <strong>{s.perDiffStatus.recurring}</strong> recurring
         {s.suppressed > 0 ? (
           <>
@@ -106,12 +126,14 @@ export default async function WeekPage({ searchParams }: Props) {
       </p>
       <StatusCounts summary={s} />
       {s.findings.length > 0 ? <FindingsTable findings={s.findings} label="Findings this week" /> : null}
+      <More listed={s.findings.length} total={s.findingCount} what="findings" runs={s.findingRuns.map((run) => ({ run, n: run.findings }))} />
 
       <h2>Untriaged</h2>
       <p>
-        <strong>{s.untriaged.length}</strong> {s.untriaged.length === 1 ? 'finding' : 'findings'} still untriaged.
+        <strong>{s.untriagedCount}</strong> {s.untriagedCount === 1 ? 'finding' : 'findings'} still untriaged.
       </p>
       {s.untriaged.length > 0 ? <FindingsTable findings={s.untriaged} label="Untriaged findings" /> : null}
+      <More listed={s.untriaged.length} total={s.untriagedCount} what="untriaged findings" runs={s.findingRuns.filter((r) => r.untriaged > 0).map((run) => ({ run, n: run.untriaged }))} />
 
       <h2>Time to triage</h2>
       <TimeToTriage summary={s} />

@@ -71,4 +71,31 @@ describe('allow-list', () => {
     expect(allowListCandidates(db, 3)).toEqual([{ huntId: 'seed', queryNumber: 1, findingKey: '["rsync-backup"]', runsInARow: 3 }]);
     expect(allowListCandidates(db, 1).map((c) => c.findingKey).sort()).toEqual(['["curl-helper"]', '["rsync-backup"]']);
   });
+
+  it('reads only the benign findings’ stored rows, however many findings the runs hold', () => {
+    const TEXT = 'FROM logs-* | STATS c = COUNT(*) BY process.name';
+    const N = 100_000;
+    for (let w = 0; w < 3; w++) {
+      saveRun(db, {
+        huntId: 'seed', queryNumber: 1, queryText: TEXT, params: [], window: { id: '7d' }, backend: { kind: 'embedded', label: 't' }, trigger: 'schedule',
+        startedAt: new Date(Date.UTC(2026, 0, 5 + 7 * w, 6)).toISOString(), durationMs: 1, status: 'ok',
+        columns: [{ name: 'c', type: 'long' }, { name: 'process.name', type: 'keyword' }],
+        // The last run lacks every tenth name.
+        values: Array.from({ length: N }, (_, i) => i).filter((i) => w < 2 || i % 10 !== 0).map((i) => [1, `p${i}`]),
+        warnings: [], truncated: false, isPartial: false,
+      });
+    }
+    for (let i = 0; i < 200; i++) {
+      updateTriage(db, { huntId: 'seed', queryNumber: 1, findingKey: JSON.stringify([`p${i * 37}`]) }, { expectedVersion: 0, status: 'benign', who: 'bob', at: '2026-01-01T00:00:00.000Z' });
+    }
+    const t0 = performance.now();
+    const candidates = allowListCandidates(db, 3);
+    const ms = performance.now() - t0;
+    expect(candidates.map((c) => c.findingKey).sort()).toEqual(
+      Array.from({ length: 200 }, (_, i) => i * 37).filter((i) => i % 10 !== 0).map((i) => JSON.stringify([`p${i}`])).sort(),
+    );
+    // Keying the three whole runs took seconds; 200 index reads take milliseconds (bound with room for slow CI).
+    expect(ms).toBeLessThan(500);
+  }, 60_000);
 });
+

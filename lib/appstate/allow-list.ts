@@ -3,9 +3,9 @@
  * suppressed from findings until an expiry, with the owner and reason an auditor will ask for.
  * Suppressed rows are hidden by default but counted; expired and revoked entries stop applying.
  */
-import { findingKeysOf } from '../review/diff';
 import type { AppDatabase } from './db';
-import { listRuns, type SavedRun } from './runs';
+import { runsListing } from './run-diff-read';
+import { listRunHeaders } from './runs';
 
 export interface AllowEntry {
   id: number;
@@ -104,11 +104,14 @@ export function applyAllowList<T extends { huntId: string; processName: string |
   return { shown, suppressed };
 }
 
+/** The runs the rule walks per hunt query: its latest saved runs. */
+const RUNS_READ = 60;
+
 /**
  * Allow-list candidates: findings marked benign that every saved run since has listed again, at
  * least `weeks` runs in a row (newest first): the analysts keep seeing and dismissing them.
- * `of` narrows to one hunt query (a run's review), so only its runs are read; each query's runs are
- * read and keyed once, however many of its findings are benign.
+ * `of` narrows to one hunt query (a run's review). Read from the stored rows through the key index:
+ * per benign finding, which of its query's latest runs since list it, whatever the runs' size.
  */
 export function allowListCandidates(
   db: AppDatabase,
@@ -120,26 +123,26 @@ export function allowListCandidates(
       ? db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign' AND hunt_id = ? AND query_number = ?").all(of.huntId, of.queryNumber)
       : db.prepare("SELECT hunt_id, query_number, finding_key, updated_at FROM triage WHERE status = 'benign'").all()
   ) as { hunt_id: string; query_number: number; finding_key: string; updated_at: string }[];
-  const runsOf = new Map<string, { startedAt: string; keys: Set<string> }[]>();
-  const keyedRuns = (huntId: string, queryNumber: number) => {
+  const runsOf = new Map<string, { id: number; startedAt: string }[]>();
+  const latestRuns = (huntId: string, queryNumber: number) => {
     const id = JSON.stringify([huntId, queryNumber]);
     let runs = runsOf.get(id);
     if (!runs) {
-      runs = listRuns(db, { huntId, queryNumber, limit: 60 })
-        .filter((r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok')
-        .map((r) => ({ startedAt: r.startedAt, keys: findingKeysOf(r) }));
+      runs = listRunHeaders(db, { huntId, queryNumber, limit: RUNS_READ })
+        .filter((r) => r.status === 'ok')
+        .map((r) => ({ id: r.id, startedAt: r.startedAt }));
       runsOf.set(id, runs);
     }
     return runs;
   };
   const out: { huntId: string; queryNumber: number; findingKey: string; runsInARow: number }[] = [];
   for (const t of benign) {
+    // Newest first: the runs since the finding was marked benign are the first ones.
+    const since = latestRuns(t.hunt_id, t.query_number).filter((r) => r.startedAt >= t.updated_at);
+    if (since.length < weeks) continue;
+    const listing = new Set(runsListing(db, t.finding_key, since.map((r) => r.id)));
     let inARow = 0;
-    for (const run of keyedRuns(t.hunt_id, t.query_number)) {
-      if (run.startedAt < t.updated_at) continue;
-      if (!run.keys.has(t.finding_key)) break;
-      inARow++;
-    }
+    while (inARow < since.length && listing.has(since[inARow].id)) inARow++;
     if (inARow >= weeks) out.push({ huntId: t.hunt_id, queryNumber: t.query_number, findingKey: t.finding_key, runsInARow: inARow });
   }
   return out;

@@ -5,11 +5,16 @@
 import { AUTH_MIGRATION } from '../auth/migration';
 import { WEEK_MIGRATION } from '../review/week-migration';
 import { BUNDLE_MIGRATION } from '../bundle/migration';
+import type { AppDatabase } from './db';
+import { RUN_FINDINGS_MIGRATION } from './run-findings-migration';
+import { STAGED_RUNS_MIGRATION } from './staged-runs-migration';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data the SQL alone cannot move, run after it in the same transaction. */
+  up?: (db: AppDatabase) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -102,4 +107,6 @@ export const MIGRATIONS: readonly Migration[] = [
   AUTH_MIGRATION,
   WEEK_MIGRATION,
   BUNDLE_MIGRATION,
+  RUN_FINDINGS_MIGRATION,
+  STAGED_RUNS_MIGRATION,
 ];

@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { EsqlColumn, EsqlValue } from '../backends/types';
 import type { AppDatabase } from './db';
+import { diffSavedRun } from './run-diff';
+import { insertRunFindings, keyedRows, runValues } from './run-findings';
 
 export type RunTrigger = 'page' | 'cli' | 'schedule';
 
@@ -30,21 +32,43 @@ export type NewRun =
 
 export type SavedRun = NewRun & { id: number; queryHash: string; rowCount: number };
 
+type Saved = { id: number; queryHash: string; rowCount: number };
+/** A saved run without its rows: what lists and review pages read (rows are in run_findings). */
+export type RunHeader = (Omit<Extract<NewRun, { status: 'ok' }>, 'values'> & Saved) | (Extract<NewRun, { status: 'failed' }> & Saved);
+export type OkRunHeader = Extract<RunHeader, { status: 'ok' }>;
+
 export function queryHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * Saves the run, its rows one each (run_findings) and its diff against the runs before it, in one
+ * transaction; a run saved with an earlier start also re-diffs the runs after it.
+ */
 export function saveRun(db: AppDatabase, run: NewRun): SavedRun {
+  return db.transaction(() => {
+    const saved = insertRun(db, run);
+    if (run.status === 'ok') {
+      insertRunFindings(db, saved.id, keyedRows(run.queryText, run.columns, run.values));
+      diffSavedRun(db, saved.id);
+    }
+    return saved;
+  })();
+}
+
+/** The run's row; `id` given for a run whose id was reserved (lib/appstate/staged-runs). */
+export function insertRun(db: AppDatabase, run: NewRun, id: number | null = null): SavedRun {
   const ok = run.status === 'ok';
   const hash = queryHash(run.queryText);
   const info = db
     .prepare(
-      `INSERT INTO runs (hunt_id, query_number, query_text, query_hash, params_json, window_id, window_from, window_to,
+      `INSERT INTO runs (id, hunt_id, query_number, query_text, query_hash, params_json, window_id, window_from, window_to,
          backend_kind, backend_label, trigger, started_at, duration_ms, status, error_kind, error_message,
          row_count, truncated, is_partial, warnings_json, columns_json, values_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
+      id,
       run.huntId,
       run.queryNumber,
       run.queryText,
@@ -66,7 +90,8 @@ export function saveRun(db: AppDatabase, run: NewRun): SavedRun {
       ok && run.isPartial ? 1 : 0,
       JSON.stringify(ok ? run.warnings : []),
       JSON.stringify(ok ? run.columns : []),
-      JSON.stringify(ok ? run.values : []),
+      // Since migration 7 the rows live in run_findings; the column stays, empty (older files have it).
+      '[]',
     );
   return { ...run, id: Number(info.lastInsertRowid), queryHash: hash, rowCount: ok ? run.values.length : 0 };
 }
@@ -94,10 +119,13 @@ interface RunRow {
   is_partial: number;
   warnings_json: string;
   columns_json: string;
-  values_json: string;
 }
 
-function fromRow(r: RunRow): SavedRun {
+/** Every column but the (emptied) values_json. */
+const HEADER_COLUMNS = `id, hunt_id, query_number, query_text, query_hash, params_json, window_id, window_from, window_to, backend_kind,
+  backend_label, trigger, started_at, duration_ms, status, error_kind, error_message, row_count, truncated, is_partial, warnings_json, columns_json`;
+
+function fromRow(r: RunRow): RunHeader {
   const base = {
     id: r.id,
     huntId: r.hunt_id,
@@ -117,42 +145,56 @@ function fromRow(r: RunRow): SavedRun {
     ...base,
     status: 'ok',
     columns: JSON.parse(r.columns_json) as EsqlColumn[],
-    values: JSON.parse(r.values_json) as EsqlValue[][],
     warnings: JSON.parse(r.warnings_json) as string[],
     truncated: r.truncated === 1,
     isPartial: r.is_partial === 1,
   };
 }
 
-export function getRun(db: AppDatabase, id: number): SavedRun | undefined {
-  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+/** A run with every row: for whole-run readers (bundle export, `runs diff`); pages read getRunHeader. */
+function withValues(db: AppDatabase, run: RunHeader): SavedRun {
+  return run.status === 'ok' ? { ...run, values: runValues(db, run.id) } : run;
+}
+
+export function getRunHeader(db: AppDatabase, id: number): RunHeader | undefined {
+  const row = db.prepare(`SELECT ${HEADER_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
   return row && fromRow(row);
 }
 
-/** Newest first. */
-export function listRuns(db: AppDatabase, filter: { huntId?: string; queryNumber?: number; limit?: number } = {}): SavedRun[] {
+export function getRun(db: AppDatabase, id: number): SavedRun | undefined {
+  const run = getRunHeader(db, id);
+  return run && withValues(db, run);
+}
+
+/** Newest first, without rows. */
+export function listRunHeaders(db: AppDatabase, filter: { huntId?: string; queryNumber?: number; limit?: number } = {}): RunHeader[] {
   const rows = db
     .prepare(
-      `SELECT * FROM runs WHERE (@hunt IS NULL OR hunt_id = @hunt) AND (@query IS NULL OR query_number = @query)
+      `SELECT ${HEADER_COLUMNS} FROM runs WHERE (@hunt IS NULL OR hunt_id = @hunt) AND (@query IS NULL OR query_number = @query)
        ORDER BY started_at DESC, id DESC LIMIT @limit`,
     )
     .all({ hunt: filter.huntId ?? null, query: filter.queryNumber ?? null, limit: filter.limit ?? 100 }) as RunRow[];
   return rows.map(fromRow);
 }
 
+/** Newest first, with every row of each run. */
+export function listRuns(db: AppDatabase, filter: { huntId?: string; queryNumber?: number; limit?: number } = {}): SavedRun[] {
+  return listRunHeaders(db, filter).map((run) => withValues(db, run));
+}
+
 /**
  * Successful runs of the same query text before `run`, newest first: what a week-over-week diff
  * compares against (the first is "the previous run").
  */
-export function earlierRuns(db: AppDatabase, run: SavedRun, limit: number): Extract<SavedRun, { status: 'ok' }>[] {
+export function earlierRuns(db: AppDatabase, run: RunHeader, limit: number): Extract<SavedRun, { status: 'ok' }>[] {
   const rows = db
     .prepare(
-      `SELECT * FROM runs WHERE hunt_id = ? AND query_number = ? AND query_hash = ? AND status = 'ok'
+      `SELECT ${HEADER_COLUMNS} FROM runs WHERE hunt_id = ? AND query_number = ? AND query_hash = ? AND status = 'ok'
          AND (started_at < ? OR (started_at = ? AND id < ?))
        ORDER BY started_at DESC, id DESC LIMIT ?`,
     )
     .all(run.huntId, run.queryNumber, run.queryHash, run.startedAt, run.startedAt, run.id, limit) as RunRow[];
-  return rows.map(fromRow).filter((r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok');
+  return rows.map((r) => withValues(db, fromRow(r))).filter((r): r is Extract<SavedRun, { status: 'ok' }> => r.status === 'ok');
 }
 
 /** When the last run of a trigger (the schedule's, say) started. */

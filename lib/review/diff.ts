@@ -2,14 +2,15 @@
  * Week over week: each finding of a run (a row, keyed by hunt, query and its BY values) is new,
  * recurring (with how many of the compared runs saw it), or gone since the previous run; counts
  * that changed are listed. Runs compare only when their query text is the same (same hash).
+ * The pages read these answers stored at save time (lib/appstate/run-diff, in SQL); diffRuns is
+ * the rules' reference in memory, and stored-diff.property.test.ts holds the two equal.
  */
 import type { EsqlValue } from '../backends/types';
 import type { SavedRun } from '../appstate/runs';
 import { parse } from '../esql/parser';
 import { splitAtLastStats } from '../hunts/drilldown';
 
-/** Earlier runs a run is compared with: about a quarter of weekly history. */
-export const DIFF_HISTORY = 12;
+export { DIFF_HISTORY } from '../appstate/run-diff';
 
 export type FindingStatus = 'new' | 'recurring' | 'gone';
 

@@ -15,10 +15,13 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
     week: W,
     queries: [],
     findings: [],
+    findingCount: 0,
+    findingRuns: [],
     perTriageStatus: { new: 0, investigating: 0, benign: 0, suspicious: 0, escalated: 0 },
     perDiffStatus: { new: 0, recurring: 0 },
     suppressed: 0,
     untriaged: [],
+    untriagedCount: 0,
     timeToTriage: { count: 0, medianHours: null, maxHours: null },
     reviewers: [],
     signOff: { kind: 'unsigned' },
@@ -64,7 +67,7 @@ describe('markdownCell', () => {
 
 describe('weekMarkdown', () => {
   it('keeps a hostile finding inside its own row and cell', () => {
-    const md = weekMarkdown(summary({ findings: [hostileFinding], untriaged: [hostileFinding], perTriageStatus: { new: 1, investigating: 0, benign: 0, suspicious: 0, escalated: 0 }, perDiffStatus: { new: 1, recurring: 0 } }));
+    const md = weekMarkdown(summary({ findings: [hostileFinding], findingCount: 1, untriaged: [hostileFinding], untriagedCount: 1, perTriageStatus: { new: 1, investigating: 0, benign: 0, suspicious: 0, escalated: 0 }, perDiffStatus: { new: 1, recurring: 0 } }));
     const row = md.split('\n').find((l) => l.startsWith('| Hunt &lt;script&gt;'));
     expect(row).toBeDefined();
     expect(cells(row ?? '')).toEqual(['Hunt &lt;script&gt;', 'All \\| users (#1)', 'evil\\|\\`x\\`&lt;b&gt;\\n=cmd\\u202e', 'new', 'new', "'@mallory"]);
@@ -76,7 +79,7 @@ describe('weekMarkdown', () => {
 
   it('neutralises a key value that starts like a formula', () => {
     const f = { ...hostileFinding, keyValues: { 'process.name': '=HYPERLINK("x")', 'agent.id': '-1' } };
-    const row = weekMarkdown(summary({ findings: [f] })).split('\n').find((l) => l.includes('HYPERLINK')) ?? '';
+    const row = weekMarkdown(summary({ findings: [f], findingCount: 1 })).split('\n').find((l) => l.includes('HYPERLINK')) ?? '';
     expect(cells(row)[2]).toBe("process.name: '=HYPERLINK(\"x\"); agent.id: '-1");
   });
 

@@ -9,7 +9,7 @@ import type { EsqlValue } from '../backends/types';
 import { TRIAGE_STATUSES } from '../appstate/triage';
 import { neutralizeFormula } from '../export/csv';
 import { escapeVisible } from '../text/escape';
-import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from './week';
+import type { FindingRun, QueryWeek, RunOutcome, WeekFinding, WeekSummary } from './week';
 
 
 /** One value as inert Markdown text, safe inside a table cell. */
@@ -62,16 +62,25 @@ function findingRow(f: WeekFinding): string[] {
 
 const hidden = (n: number) => (n > 0 ? `; ${n} more hidden by the allow-list` : '');
 
+/** The report lists what the page lists (the first WEEK_LIST_LIMIT); the rest is on each run's review. */
+function moreLine(listed: number, total: number, what: string, s: WeekSummary, count: (r: FindingRun) => number): string[] {
+  if (total <= listed) return [];
+  const runs = s.findingRuns.filter((r) => count(r) > 0).map((r) => `${markdownCell(r.huntName)}, ${queryCell(r)}: run ${r.runId} (${count(r)})`);
+  return ['', `…and ${total - listed} more ${what}, listed on each run's review: ${runs.join('; ')}.`];
+}
+
 function findingsSection(s: WeekSummary): string[] {
   const counts = table(['Triage status', 'Findings'], ['l', 'r'], TRIAGE_STATUSES.map((status) => [status, String(s.perTriageStatus[status])]));
-  const lines = ['## Findings', '', `${s.findings.length} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}.`, '', ...counts];
+  const lines = ['## Findings', '', `${s.findingCount} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}.`, '', ...counts];
   if (s.findings.length > 0) lines.push('', ...table(['Hunt', 'Query', 'Key values', 'Diff status', 'Triage status', 'Assignee'], ['l', 'l', 'l', 'l', 'l', 'l'], s.findings.map(findingRow)));
+  lines.push(...moreLine(s.findings.length, s.findingCount, 'findings', s, (r) => r.findings));
   return lines;
 }
 
 function untriagedSection(s: WeekSummary): string[] {
-  if (s.untriaged.length === 0) return ['## Untriaged', '', 'Every finding has been triaged.'];
-  return ['## Untriaged', '', `${s.untriaged.length} findings still untriaged:`, '', ...s.untriaged.map((f) => `- ${markdownCell(f.huntName)}, ${queryCell(f)}: ${keyValuesCell(f.keyValues)}`)];
+  if (s.untriagedCount === 0) return ['## Untriaged', '', 'Every finding has been triaged.'];
+  const list = s.untriaged.map((f) => `- ${markdownCell(f.huntName)}, ${queryCell(f)}: ${keyValuesCell(f.keyValues)}`);
+  return ['## Untriaged', '', `${s.untriagedCount} findings still untriaged:`, '', ...list, ...moreLine(s.untriaged.length, s.untriagedCount, 'untriaged findings', s, (r) => r.untriaged)];
 }
 
 const hours = (h: number | null) => (h === null ? 'n/a' : `${h.toFixed(1)} h`);

@@ -3,26 +3,24 @@
  * run's own window end. Findings not keyed by process name have nothing to look up; a failing
  * backend is a message on the page, never a failed review.
  */
-import type { SavedRun } from '../appstate/runs';
+import type { OkRunHeader, RunHeader } from '../appstate/runs';
 import type { Backend } from '../backends/types';
 import { parse } from '../esql/parser';
-import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, FIRST_SEEN_FIELD, firstSeenByName, type FirstSeen } from '../review/first-seen';
+import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName, type FirstSeen } from '../review/first-seen';
 
 export type FirstSeenAnswer =
   | { kind: 'found'; byName: Map<string, FirstSeen>; lookbackDays: number; since: string }
   | { kind: 'not-applicable' }
   | { kind: 'failed'; message: string };
 
-type OkRun = Extract<SavedRun, { status: 'ok' }>;
-
 /** The week a run covers: its window, or the 7 days before it started when the window was not resolved. */
-export function runWeek(run: SavedRun): { start: string; end: string } {
+export function runWeek(run: RunHeader): { start: string; end: string } {
   const end = run.window.to ?? run.startedAt;
   const start = run.window.from ?? new Date(Date.parse(end) - 7 * 864e5).toISOString();
   return { start, end };
 }
 
-export async function firstSeenForRun(backend: Backend, run: OkRun, names: readonly string[], lookbackDays?: number, signal?: AbortSignal): Promise<FirstSeenAnswer> {
+export async function firstSeenForRun(backend: Backend, run: OkRunHeader, names: readonly string[], lookbackDays?: number, signal?: AbortSignal): Promise<FirstSeenAnswer> {
   if (names.length === 0) return { kind: 'not-applicable' };
   const parsed = parse(run.queryText);
   if (!parsed.ok) return { kind: 'not-applicable' };
@@ -38,14 +36,4 @@ export async function firstSeenForRun(backend: Backend, run: OkRun, names: reado
     lookbackDays: lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
     since: typeof since === 'string' ? since : week.start,
   };
-}
-
-/** The process names of a run's findings, when the run is keyed by process name. */
-export function processNamesOf(keyValues: readonly Record<string, unknown>[]): string[] {
-  const names = new Set<string>();
-  for (const k of keyValues) {
-    const v = k[FIRST_SEEN_FIELD];
-    if (typeof v === 'string') names.add(v);
-  }
-  return [...names];
 }

@@ -3,10 +3,12 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
 import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
+import { FindingFilter, FindingsPager } from '@/components/review/FindingsPager';
 import { FindingsTable } from '@/components/review/FindingsTable';
 import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/authorize';
 import { serverNow } from '@/lib/server/now';
+import { parseReviewQuery, reviewHref } from '@/lib/review/review-url';
 import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/review';
 import { eventsHref } from '@/lib/url/hunt-url';
 import '../../review.css';
@@ -15,16 +17,18 @@ export const dynamic = 'force-dynamic';
 
 interface Props {
   params: Promise<{ id: string }>;
+  searchParams: Promise<{ status?: string | string[]; page?: string | string[] }>;
 }
+
+/** How many allow-list suggestions the note names; the rest are counted. */
+const CANDIDATES_NAMED = 20;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Run #${(await params).id.slice(0, 12)} · Huntboard` };
 }
 
 function DiffSummary({ review }: { review: RunReview }) {
-  const counts = { new: 0, recurring: 0, gone: 0 };
-  for (const f of review.findings) counts[f.status]++;
-  const { previous } = review;
+  const { previous, counts } = review;
   return (
     <p className="diff-summary">
       {previous ? (
@@ -34,10 +38,10 @@ function DiffSummary({ review }: { review: RunReview }) {
       ) : (
         'No earlier run of this query text: '
       )}
-      <strong>{counts.new}</strong> new, <strong>{counts.recurring}</strong> recurring, <strong>{counts.gone}</strong> gone
-      {review.suppressed.length > 0 ? (
+      <strong>{counts.new.toLocaleString('en-US')}</strong> new, <strong>{counts.recurring.toLocaleString('en-US')}</strong> recurring, <strong>{counts.gone.toLocaleString('en-US')}</strong> gone
+      {counts.hidden > 0 ? (
         <>
-          ; <strong>{review.suppressed.length}</strong> hidden by the allow-list
+          ; <strong>{counts.hidden.toLocaleString('en-US')}</strong> hidden by the allow-list
         </>
       ) : null}
       .
@@ -57,13 +61,27 @@ function FirstSeenNote({ review }: { review: RunReview }) {
   return null;
 }
 
-export default async function RunPage({ params }: Props) {
+function Candidates({ review }: { review: RunReview }) {
+  const { candidates } = review;
+  if (candidates.length === 0) return null;
+  const named = candidates.slice(0, CANDIDATES_NAMED).map((c) => `${c.processName ?? c.findingKey} (${c.runsInARow} runs in a row)`);
+  const more = candidates.length - named.length;
+  return (
+    <p className="suggestion" role="note">
+      Suggested for the allow-list: marked benign and listed again run after run — <InertText text={named.join(', ')} />
+      {more > 0 ? `, and ${more} more` : ''}.
+    </p>
+  );
+}
+
+export default async function RunPage({ params, searchParams }: Props) {
   const raw = (await params).id;
-  const who = await pageUser(`/runs/${encodeURIComponent(raw)}`);
+  const query = parseReviewQuery(await searchParams);
   const id = Number(raw);
-  const review = Number.isSafeInteger(id) && id > 0 ? await reviewRun(id) : undefined;
+  const who = await pageUser(Number.isSafeInteger(id) && id > 0 ? reviewHref(id, query) : `/runs/${encodeURIComponent(raw)}`);
+  const review = Number.isSafeInteger(id) && id > 0 ? await reviewRun(id, query) : undefined;
   if (!review) notFound();
-  const { run } = review;
+  const { run, counts } = review;
   const allowDenied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
   const now = serverNow().toISOString();
   const window = run.window.from && run.window.to ? { id: 'custom' as const, from: run.window.from, to: run.window.to } : { id: 'hunt' as const };
@@ -74,7 +92,22 @@ export default async function RunPage({ params }: Props) {
     ) : (
       <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
     );
-  const candidates = new Map(review.candidates.map((c) => [c.findingKey, c.runsInARow]));
+  const allowed = (f: ReviewedFinding) => {
+    const entry = review.suppressed.find((s) => s.finding.key === f.key)?.entry;
+    return (
+      <>
+        {eventsLink(f)}{' '}
+        {entry ? (
+          <>
+            allowed by <InertText text={entry.owner} />: <InertText text={entry.reason} /> (until {entry.expiresAt.slice(0, 10)}){' '}
+            <RevokeAllow entryId={entry.id} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
+          </>
+        ) : null}
+      </>
+    );
+  };
+  const filterCounts = { all: counts.new + counts.recurring + counts.gone, new: counts.new, recurring: counts.recurring, gone: counts.gone, hidden: counts.hidden };
+  const pager = <FindingsPager runId={run.id} query={review.query} page={review.page} />;
   return (
     <section className="panel" aria-label="Run review">
       <nav className="breadcrumb">
@@ -85,7 +118,7 @@ export default async function RunPage({ params }: Props) {
       </h1>
       <p>
         <time dateTime={run.startedAt}>{run.startedAt}</time> · {run.trigger} · {run.backend.kind} ({run.backend.label}) · window{' '}
-        {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {run.rowCount} rows in {Math.round(run.durationMs)} ms
+        {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {run.rowCount.toLocaleString('en-US')} rows in {Math.round(run.durationMs)} ms
       </p>
       {review.bundle ? (
         <p className="suggestion" role="note">
@@ -102,48 +135,38 @@ export default async function RunPage({ params }: Props) {
         <>
           <DiffSummary review={review} />
           <FirstSeenNote review={review} />
-          {review.candidates.length > 0 ? (
-            <p className="suggestion" role="note">
-              Suggested for the allow-list: marked benign and listed again run after run —{' '}
-              {review.findings
-                .filter((f) => candidates.has(f.key))
-                .map((f) => `${f.processName ?? f.key} (${candidates.get(f.key)} runs in a row)`)
-                .join(', ')}
-              .
-            </p>
-          ) : null}
-          <FindingsTable
-            label="Findings week over week"
-            findings={review.findings}
-            firstSeen={review.firstSeen}
-            actions={(f) => (
-              <>
-                {eventsLink(f)}{' '}
-                {f.processName !== null && f.status !== 'gone' ? (
-                  <AllowFinding processName={f.processName} agentIds={f.agentIds} huntId={run.huntId} now={now} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
-                ) : null}
-              </>
-            )}
-          />
-          {review.suppressed.length > 0 ? (
+          <Candidates review={review} />
+          <FindingFilter runId={run.id} query={review.query} counts={filterCounts} />
+          {pager}
+          {review.query.filter === 'hidden' ? (
+            <FindingsTable label="Findings hidden by the allow-list" findings={review.suppressed.map((s) => s.finding)} firstSeen={review.firstSeen} actions={allowed} />
+          ) : (
+            <FindingsTable
+              label="Findings week over week"
+              findings={review.findings}
+              firstSeen={review.firstSeen}
+              actions={(f) => (
+                <>
+                  {eventsLink(f)}{' '}
+                  {f.processName !== null && f.status !== 'gone' ? (
+                    <AllowFinding processName={f.processName} agentIds={f.agentIds} huntId={run.huntId} now={now} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
+                  ) : null}
+                </>
+              )}
+            />
+          )}
+          {pager}
+          {review.query.filter !== 'hidden' && counts.hidden > 0 ? (
             <details className="suppressed">
               <summary>
-                {review.suppressed.length} finding{review.suppressed.length === 1 ? '' : 's'} hidden by the allow-list
+                {counts.hidden} finding{counts.hidden === 1 ? '' : 's'} hidden by the allow-list
               </summary>
-              <FindingsTable
-                label="Findings hidden by the allow-list"
-                findings={review.suppressed.map((s) => s.finding)}
-                firstSeen={review.firstSeen}
-                actions={(f) => {
-                  const entry = review.suppressed.find((s) => s.finding.key === f.key)!.entry;
-                  return (
-                    <>
-                      {eventsLink(f)} allowed by <InertText text={entry.owner} />: <InertText text={entry.reason} /> (until {entry.expiresAt.slice(0, 10)}){' '}
-                      <RevokeAllow entryId={entry.id} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
-                    </>
-                  );
-                }}
-              />
+              <FindingsTable label="Findings hidden by the allow-list" findings={review.suppressed.map((s) => s.finding)} firstSeen={review.firstSeen} actions={allowed} />
+              {counts.hidden > review.suppressed.length ? (
+                <p>
+                  The first {review.suppressed.length} of {counts.hidden.toLocaleString('en-US')}: <Link href={reviewHref(run.id, { filter: 'hidden', page: 1 })}>page through them all</Link>.
+                </p>
+              ) : null}
             </details>
           ) : null}
         </>

@@ -1,7 +1,11 @@
 /** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
 import { openAppState } from '../../appstate/db';
-import { earlierRuns, getRun, listRuns } from '../../appstate/runs';
-import { diffRuns } from '../../review/diff';
+import type { AppDatabase } from '../../appstate/db';
+import { diffSummary } from '../../appstate/run-diff';
+import { findingsPage, NOTHING_HIDDEN } from '../../appstate/run-diff-read';
+import { getRunHeader, listRunHeaders, type OkRunHeader } from '../../appstate/runs';
+import type { FindingDiff } from '../../review/diff';
+import { toFindingDiffs } from '../../review/run-page';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { toTxt } from '../format-txt';
@@ -9,7 +13,19 @@ import { USAGE } from '../help';
 import { dataDirOf, UsageError, type CliIo } from '../io';
 import { parsePositiveNumber } from '../options';
 
-const HISTORY = 12;
+/** Findings read per statement: the whole diff is printed, a slice at a time. */
+const CHUNK = 10_000;
+
+/** Every finding of the run's stored diff, in the review's order (new, recurring, gone; then key). */
+function storedDiff(db: AppDatabase, run: OkRunHeader, previousId: number | null): FindingDiff[] {
+  const previous = previousId === null ? undefined : getRunHeader(db, previousId);
+  const out: FindingDiff[] = [];
+  for (let offset = 0; ; offset += CHUNK) {
+    const stored = findingsPage(db, run.id, { statuses: ['new', 'recurring', 'gone'], side: 'shown', hidden: NOTHING_HIDDEN, limit: CHUNK, offset });
+    out.push(...toFindingDiffs(db, run, previous?.status === 'ok' ? previous : undefined, stored));
+    if (stored.length < CHUNK) return out;
+  }
+}
 
 function list(args: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs(args, { hunt: { type: 'string' }, limit: { type: 'string' } });
@@ -17,7 +33,7 @@ function list(args: string[], io: CliIo): number {
   const limit = parsePositiveNumber('limit', values.limit, true) ?? 50;
   const db = openAppState(dataDirOf(io.env));
   try {
-    const runs = listRuns(db, { ...(values.hunt ? { huntId: values.hunt } : {}), limit });
+    const runs = listRunHeaders(db, { ...(values.hunt ? { huntId: values.hunt } : {}), limit });
     const columns = ['id', 'started', 'hunt', 'query', 'window', 'status', 'rows', 'ms', 'trigger'].map((name) => ({ name }));
     const rows = runs.map((r) => [
       r.id,
@@ -43,7 +59,7 @@ function diff(args: string[], io: CliIo): number {
   const id = parsePositiveNumber('run id', positionals[0], true);
   const db = openAppState(dataDirOf(io.env));
   try {
-    const run = id === undefined ? undefined : getRun(db, id);
+    const run = id === undefined ? undefined : getRunHeader(db, id);
     if (!run) {
       io.stderr.write(`No saved run #${escapeVisible(positionals[0])}; \`huntboard runs list\` shows them.\n`);
       return 1;
@@ -52,11 +68,12 @@ function diff(args: string[], io: CliIo): number {
       io.stderr.write(`Run #${run.id} failed (${escapeVisible(run.error.message)}); there is nothing to compare.\n`);
       return 1;
     }
-    const history = earlierRuns(db, run, HISTORY);
-    const findings = diffRuns(run, history);
-    const order = { new: 0, recurring: 1, gone: 2 };
-    findings.sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key));
-    io.stderr.write(history.length ? `Run #${run.id} against run #${history[0].id} (and ${history.length - 1} earlier).\n` : `Run #${run.id} has no earlier run of the same query: every finding is new.\n`);
+    const summary = diffSummary(db, run.id);
+    const previousId = summary?.previousRunId ?? null;
+    const findings = storedDiff(db, run, previousId);
+    io.stderr.write(
+      previousId !== null ? `Run #${run.id} against run #${previousId} (and ${(summary?.compared ?? 1) - 1} earlier).\n` : `Run #${run.id} has no earlier run of the same query: every finding is new.\n`,
+    );
     const keyNames = findings[0] ? Object.keys(findings[0].keyValues) : [];
     const columns = [{ name: 'status' }, { name: 'runs seen' }, ...keyNames.map((name) => ({ name })), { name: 'changes' }];
     const rows = findings.map((f) => [

@@ -1,0 +1,152 @@
+/**
+ * The week's findings, from the stored diff of each query's latest successful run: counts per
+ * change and per triage status as SQL aggregates (triage joined from its own side), and the lists
+ * bounded to their first WEEK_LIST_LIMIT entries, so a run of a million findings costs a page.
+ */
+import type { EsqlValue } from '../backends/types';
+import type { AppDatabase } from '../appstate/db';
+import type { AllowEntry } from '../appstate/allow-list';
+import { firstTriageChanges, findingsPage, hiddenCounts, runsListing, triagedCounts, untriagedPage, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
+import { diffSummary } from '../appstate/run-diff';
+import { findingKeyReader } from '../appstate/run-findings';
+import type { OkRunHeader, RunHeader } from '../appstate/runs';
+import { getTriage, triageHistory, TRIAGE_STATUSES, type TriageStatus } from '../appstate/triage';
+
+/** How many findings (and untriaged findings) the week lists; the counts cover them all. */
+export const WEEK_LIST_LIMIT = 100;
+
+export interface QueryName {
+  huntId: string;
+  huntName: string;
+  queryNumber: number;
+  queryLabel: string;
+}
+
+export interface WeekFinding extends QueryName {
+  runId: number;
+  key: string;
+  keyValues: Record<string, EsqlValue>;
+  diffStatus: 'new' | 'recurring';
+  triage: TriageStatus;
+  assignee: string | null;
+  /** Still `new` and nobody has touched it. */
+  untriaged: boolean;
+}
+
+/** A query's latest successful run of the week and how many of its findings each list holds. */
+export interface FindingRun extends QueryName {
+  runId: number;
+  findings: number;
+  untriaged: number;
+}
+
+export interface WeekFindings {
+  findings: WeekFinding[];
+  findingCount: number;
+  untriaged: WeekFinding[];
+  untriagedCount: number;
+  findingRuns: FindingRun[];
+  perTriageStatus: Record<TriageStatus, number>;
+  perDiffStatus: { new: number; recurring: number };
+  suppressed: number;
+}
+
+/**
+ * The week does not query the backend for a finding's agents (the run page does): an entry for
+ * one agent hides a finding only when its BY values name that agent. Erring this way shows a
+ * finding rather than hiding it.
+ */
+export function hiddenForHunt(entries: readonly AllowEntry[], huntId: string): Hidden {
+  const mine = entries.filter((e) => e.huntId === null || e.huntId === huntId);
+  return {
+    names: mine.filter((e) => e.agentId === null).map((e) => e.processName),
+    pairs: mine.filter((e): e is AllowEntry & { agentId: string } => e.agentId !== null).map((e) => ({ name: e.processName, agentId: e.agentId })),
+  };
+}
+
+function toWeekFinding(db: AppDatabase, run: OkRunHeader, name: QueryName, f: StoredFinding): WeekFinding {
+  const keyValues = findingKeyReader(run.queryText, run.columns).keyValues(JSON.parse(f.valuesJson) as EsqlValue[]);
+  const ref = { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key };
+  const triage = getTriage(db, ref);
+  const untriaged = triage.status === 'new' && triageHistory(db, ref).length === 0;
+  return { ...name, runId: run.id, key: f.key, keyValues, diffStatus: f.status === 'new' ? 'new' : 'recurring', triage: triage.status, assignee: triage.assignee, untriaged };
+}
+
+/** `latest`: each query's latest successful run, in the week's order (hunt, then query number). */
+export function weekFindings(db: AppDatabase, latest: readonly { run: OkRunHeader; name: QueryName }[], entries: readonly AllowEntry[]): WeekFindings {
+  const out: WeekFindings = {
+    findings: [],
+    findingCount: 0,
+    untriaged: [],
+    untriagedCount: 0,
+    findingRuns: [],
+    perTriageStatus: Object.fromEntries(TRIAGE_STATUSES.map((s) => [s, 0])) as Record<TriageStatus, number>,
+    perDiffStatus: { new: 0, recurring: 0 },
+    suppressed: 0,
+  };
+  for (const { run, name } of latest) {
+    const all = diffSummary(db, run.id)?.counts ?? { new: 0, recurring: 0, gone: 0 };
+    const hidden = hiddenForHunt(entries, run.huntId);
+    const hiddenBy = hiddenCounts(db, run.id, hidden);
+    const shown = { new: all.new - hiddenBy.new, recurring: all.recurring - hiddenBy.recurring };
+    const total = shown.new + shown.recurring;
+    out.suppressed += hiddenBy.new + hiddenBy.recurring;
+    out.perDiffStatus.new += shown.new;
+    out.perDiffStatus.recurring += shown.recurring;
+    const triaged = triagedCounts(db, run, hidden);
+    let notNew = 0;
+    for (const status of TRIAGE_STATUSES) {
+      if (status === 'new') continue;
+      out.perTriageStatus[status] += triaged.perStatus[status] ?? 0;
+      notNew += triaged.perStatus[status] ?? 0;
+    }
+    out.perTriageStatus.new += total - notNew;
+    const untriaged = total - triaged.touched;
+    out.findingCount += total;
+    out.untriagedCount += untriaged;
+    if (total > 0) out.findingRuns.push({ ...name, runId: run.id, findings: total, untriaged });
+    const room = WEEK_LIST_LIMIT - out.findings.length;
+    if (room > 0 && total > 0) {
+      const page = findingsPage(db, run.id, { statuses: ['new', 'recurring'], side: 'shown', hidden, limit: room, offset: 0 });
+      out.findings.push(...page.map((f) => toWeekFinding(db, run, name, f)));
+    }
+    const untriagedRoom = WEEK_LIST_LIMIT - out.untriaged.length;
+    if (untriagedRoom > 0 && untriaged > 0) out.untriaged.push(...untriagedPage(db, run, hidden, untriagedRoom).map((f) => toWeekFinding(db, run, name, f)));
+  }
+  return out;
+}
+
+export interface TimeToTriage {
+  count: number;
+  medianHours: number | null;
+  maxHours: number | null;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Hours from a finding's first run of the week to its first triage, for findings first triaged
+ * after that run. Read from the triaged side: each triaged finding's first change, then which of
+ * the week's runs list it (by the key index), never every finding of every run.
+ */
+export function timeToTriage(db: AppDatabase, byQuery: Iterable<readonly RunHeader[]>): TimeToTriage {
+  const hours: number[] = [];
+  for (const runs of byQuery) {
+    const ok = runs.filter((r) => r.status === 'ok');
+    if (ok.length === 0) continue;
+    const startMs = new Map(ok.map((r) => [r.id, Date.parse(r.startedAt)]));
+    for (const change of firstTriageChanges(db, ok[0].huntId, ok[0].queryNumber)) {
+      const listing = runsListing(db, change.key, ok.map((r) => r.id));
+      if (listing.length === 0) continue;
+      const seenMs = Math.min(...listing.map((id) => startMs.get(id)!));
+      const triagedMs = Date.parse(change.at);
+      if (triagedMs >= seenMs) hours.push((triagedMs - seenMs) / 3_600_000);
+    }
+  }
+  return { count: hours.length, medianHours: median(hours), maxHours: hours.length ? Math.max(...hours) : null };
+}

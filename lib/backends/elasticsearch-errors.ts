@@ -10,7 +10,11 @@ export interface ErrorContext {
   /** Where the cluster is, for "cannot reach" messages (no userinfo). */
   target: string;
   secrets: readonly string[];
+  /** The answer size cap the client was given, named when an answer goes over it. */
+  maxResponseBytes?: number;
 }
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MiB` : `${n.toLocaleString('en-US')} bytes`);
 
 interface EsErrorCause {
   type?: unknown;
@@ -24,7 +28,7 @@ export function toBackendError(err: unknown, context: ErrorContext): BackendErro
   return { ...error, message: redact(error.message, context.secrets) };
 }
 
-function classify(err: unknown, { target }: ErrorContext): BackendError {
+function classify(err: unknown, { target, maxResponseBytes }: ErrorContext): BackendError {
   if (err instanceof errors.ResponseError) return fromResponse(err);
   if (err instanceof errors.ProductNotSupportedError) {
     return {
@@ -37,6 +41,14 @@ function classify(err: unknown, { target }: ErrorContext): BackendError {
   }
   if (err instanceof errors.TimeoutError) {
     return { kind: 'timeout', message: `Elasticsearch at ${target} did not answer in time` };
+  }
+  if (err instanceof errors.RequestAbortedError && /bigger than the maximum allowed/.test(err.message)) {
+    // The client stopped reading at the cap: the answer was never parsed, the server kept its turn.
+    const cap = maxResponseBytes !== undefined ? formatBytes(maxResponseBytes) : 'the size';
+    return {
+      kind: 'bad_request',
+      message: `The answer from Elasticsearch at ${target} is larger than ${cap}, the most Huntboard reads from one query; it was not read. Add a LIMIT or narrow the time window.`,
+    };
   }
   if (err instanceof errors.RequestAbortedError) {
     return { kind: 'cancelled', message: 'The query was cancelled' };

@@ -14,7 +14,17 @@ export interface ElasticsearchBackendOptions {
   idempotentRetries?: number;
   /** Seconds to wait before a retry (the client's default: exponential with jitter). */
   retryBackoff?: (min: number, max: number, attempt: number) => number;
+  /** Largest answer read, in bytes (default MAX_RESPONSE_BYTES); tests lower it. */
+  maxResponseBytes?: number;
 }
+
+/**
+ * Largest `_query` answer read. The body is parsed in one JSON.parse on the thread that answers
+ * every request, so a cluster sending millions of rows would hold the server for seconds; 32 MiB
+ * parses in well under a quarter second and holds Elasticsearch's own default of 10,000 rows
+ * (esql.query.result_truncation_max_size) at over 3 KB a row.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface ElasticsearchBackend extends Backend {
   readonly kind: 'elasticsearch';
@@ -28,8 +38,9 @@ export function createElasticsearchBackend(
   config: ElasticsearchConfig,
   options: ElasticsearchBackendOptions = {},
 ): ElasticsearchBackend {
-  const client = new Client(clientOptions(config));
-  const context: ErrorContext = { target: config.displayTarget, secrets: secretsOf(config) };
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const client = new Client({ ...clientOptions(config), maxResponseSize: maxResponseBytes, maxCompressedResponseSize: maxResponseBytes });
+  const context: ErrorContext = { target: config.displayTarget, secrets: secretsOf(config), maxResponseBytes };
   // Detected once; a failed detection is not cached so the next call retries.
   let compat: Promise<CompatOutcome> | undefined;
 

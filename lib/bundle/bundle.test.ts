@@ -14,7 +14,7 @@ import { runEvents } from '../server/events-run';
 import { prepareHuntQuery } from '../server/prepare';
 import { exportWeek } from './export';
 import { decodeBundle, encodeBundle, type Bundle } from './format';
-import { importBundle } from './import';
+import { importBundle } from './import-thread';
 import { bundleEvents, bundleOfRun, listBundles } from './imported';
 import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './test-fixture';
 
@@ -80,8 +80,8 @@ describe('bundle export and import', () => {
     expect(decoded).toEqual({ ok: true, bundle });
   });
 
-  it('imports into an empty state: same runs, rows, triage and events, runs marked with their bundle', () => {
-    const result = importBundle(dest.db, bytes, { fileName: 'huntboard-week-2026-01-05.huntboard.gz', who: 'lead-lee', now: IMPORTED_AT });
+  it('imports into an empty state: same runs, rows, triage and events, runs marked with their bundle', async () => {
+    const result = await importBundle(dest.db, bytes, { fileName: 'huntboard-week-2026-01-05.huntboard.gz', who: 'lead-lee', now: IMPORTED_AT });
     if (!result.ok) throw new Error(result.message);
     const { summary } = result;
     expect(summary.runs).toHaveLength(2);
@@ -103,14 +103,14 @@ describe('bundle export and import', () => {
     expect(summary.events.rows).toBe(bundle.events.reduce((n, e) => n + ('values' in e ? e.values.length : 0), 0));
   });
 
-  it('refuses the same file twice and changes nothing', () => {
+  it('refuses the same file twice and changes nothing', async () => {
     const before = counts(dest.db);
-    const again = importBundle(dest.db, bytes, { fileName: 'renamed.gz', who: 'x', now: IMPORTED_AT });
+    const again = await importBundle(dest.db, bytes, { fileName: 'renamed.gz', who: 'x', now: IMPORTED_AT });
     expect(again).toEqual({ ok: false, reason: 'duplicate', message: expect.stringContaining(`already imported on ${IMPORTED_AT.toISOString()}`) });
     expect(counts(dest.db)).toEqual(before);
   });
 
-  it('refuses corrupt, truncated, oversized, foreign and inconsistent files with a clear message and changes nothing', () => {
+  it('refuses corrupt, truncated, oversized, foreign and inconsistent files with a clear message and changes nothing', async () => {
     const before = counts(dest.db);
     const other = { ...bundle, exportedAt: '2026-01-10T00:00:00.000Z' };
     const cases: [Uint8Array, RegExp, number?][] = [
@@ -123,18 +123,18 @@ describe('bundle export and import', () => {
       [encodeBundle(other), /larger than 0 MB/, 1000],
     ];
     for (const [file, message, max] of cases) {
-      const result = importBundle(dest.db, file, { fileName: 'bad.gz', who: 'x', now: IMPORTED_AT, ...(max ? { maxUncompressed: max } : {}) });
+      const result = await importBundle(dest.db, file, { fileName: 'bad.gz', who: 'x', now: IMPORTED_AT, ...(max ? { maxUncompressed: max } : {}) });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toMatch(message);
     }
     expect(counts(dest.db)).toEqual(before);
   });
 
-  it('rolls back everything when a write fails half way (runs already written are undone)', () => {
+  it('rolls back everything when a write fails half way (runs already written are undone)', async () => {
     const before = counts(dest.db);
     dest.db.exec("CREATE TRIGGER refuse_events BEFORE INSERT ON bundle_events BEGIN SELECT RAISE(ABORT, 'disk says no'); END");
     try {
-      const failed = importBundle(dest.db, encodeBundle({ ...bundle, exportedAt: '2026-01-12T00:00:00.000Z' }), { fileName: 'c.gz', who: 'x', now: IMPORTED_AT });
+      const failed = await importBundle(dest.db, encodeBundle({ ...bundle, exportedAt: '2026-01-12T00:00:00.000Z' }), { fileName: 'c.gz', who: 'x', now: IMPORTED_AT });
       expect(failed).toEqual({ ok: false, reason: 'invalid', message: expect.stringContaining('nothing was changed') });
       expect(counts(dest.db)).toEqual(before);
     } finally {
@@ -173,7 +173,7 @@ describe('bundle export and import', () => {
     const dir = tempDir('bundle-empty');
     const db = openWithBundles(dir);
     try {
-      const result = importBundle(db, encodeBundle(empty), { fileName: 'e.gz', who: 'x', now: IMPORTED_AT });
+      const result = await importBundle(db, encodeBundle(empty), { fileName: 'e.gz', who: 'x', now: IMPORTED_AT });
       expect(result.ok && result.summary.runs).toEqual([]);
       expect(listRuns(db)).toEqual([]);
     } finally {

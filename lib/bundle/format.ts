@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { TRIAGE_STATUSES } from '../appstate/triage';
+import { BUNDLE_LIMITS, overLimit, type BundleLimits } from './limits';
 
 export const BUNDLE_FORMAT = 'huntboard-bundle';
 export const BUNDLE_VERSION = 1;
@@ -114,7 +115,13 @@ export function bundleDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function decodeBundle(bytes: Uint8Array, maxUncompressed = MAX_BUNDLE_UNCOMPRESSED): Decoded {
+export interface DecodeOptions {
+  maxUncompressed?: number;
+  limits?: BundleLimits;
+}
+
+export function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const { maxUncompressed = MAX_BUNDLE_UNCOMPRESSED, limits = BUNDLE_LIMITS } = options;
   let json: Buffer;
   try {
     json = gunzipSync(bytes, { maxOutputLength: maxUncompressed });
@@ -134,6 +141,8 @@ export function decodeBundle(bytes: Uint8Array, maxUncompressed = MAX_BUNDLE_UNC
   if (!head.success) return { ok: false, message: 'The file is not a Huntboard bundle (its format is not “huntboard-bundle”).' };
   const version = (parsed as { version?: unknown }).version;
   if (version !== BUNDLE_VERSION) return { ok: false, message: `The bundle is format version ${String(version).slice(0, 20)}; this Huntboard reads version ${BUNDLE_VERSION}.` };
+  const tooBig = overLimit(parsed, limits);
+  if (tooBig) return { ok: false, message: `The bundle is too large to import: ${tooBig}.` };
   const full = bundleSchema.safeParse(parsed);
   if (!full.success) {
     const issue = full.error.issues[0];

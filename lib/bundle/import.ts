@@ -2,17 +2,26 @@
  * Imports a bundle into the app state, all or nothing: the runs (with new local ids, marked with
  * their bundle), each finding's saved events, and the triage merged (lib/bundle/triage-merge).
  * The same file (by sha256) is imported once. Reads for the pages are in lib/bundle/imported.
+ *
+ * The command line runs the job in its own process, the server off its request thread
+ * (lib/bundle/import-thread). Gunzip, parse and checks come first; the rows are then written in
+ * short transactions nothing reads until one short final one makes the import visible
+ * (lib/bundle/import-write), so other writers never wait on the app state for long.
  */
-import type { AppDatabase } from '../appstate/db';
-import { saveRun, type NewRun } from '../appstate/runs';
-import { bundleDigest, decodeBundle, type Bundle, type BundleRun } from './format';
-import { mergeTriage } from './triage-merge';
+import { storageFailure, type AppDatabase } from '../appstate/db';
+import type { PieceOptions } from '../appstate/piecewise';
+import { safeFileName } from './file-name';
+import { bundleDigest, decodeBundle, type Bundle } from './format';
+import { writeBundle } from './import-write';
+import type { BundleLimits } from './limits';
 
 export interface ImportOptions {
+  /** As the uploader named it: reduced to a display name (lib/bundle/file-name) before use. */
   fileName: string;
   who: string;
   now: Date;
   maxUncompressed?: number;
+  limits?: BundleLimits;
 }
 
 export interface ImportSummary {
@@ -29,7 +38,7 @@ export interface ImportSummary {
 
 export type ImportResult =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; reason: 'invalid' | 'duplicate'; message: string };
+  | { ok: false; reason: 'invalid' | 'duplicate' | 'disk_full'; message: string };
 
 /** What zod cannot see: references between the bundle's parts. */
 function inconsistency(bundle: Bundle): string | undefined {
@@ -54,77 +63,29 @@ function inconsistency(bundle: Bundle): string | undefined {
   return undefined;
 }
 
-function asNewRun(run: BundleRun): NewRun {
-  const { id: _id, queryHash: _hash, rowCount: _rows, ...rest } = run;
-  return rest;
-}
-
 function alreadyImported(db: AppDatabase, digest: string): { id: number; imported_at: string; file_name: string } | undefined {
   return db.prepare('SELECT id, imported_at, file_name FROM bundles WHERE file_sha256 = ?').get(digest) as { id: number; imported_at: string; file_name: string } | undefined;
 }
 
-function write(db: AppDatabase, bundle: Bundle, digest: string, options: ImportOptions): ImportSummary {
-  const info = db
-    .prepare(
-      `INSERT INTO bundles (file_name, file_sha256, week_start, week_end, exported_at, source_label, imported_at, imported_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(options.fileName, digest, bundle.week.start, bundle.week.end, bundle.exportedAt, bundle.source.backendLabel, options.now.toISOString(), options.who);
-  const bundleId = Number(info.lastInsertRowid);
-  const mark = db.prepare('UPDATE runs SET bundle_id = ? WHERE id = ?');
-  const localId = new Map<number, number>();
-  const runs: ImportSummary['runs'] = [];
-  for (const run of bundle.runs) {
-    const saved = saveRun(db, asNewRun(run));
-    mark.run(bundleId, saved.id);
-    localId.set(run.id, saved.id);
-    runs.push({ bundleRunId: run.id, runId: saved.id, huntId: run.huntId, queryNumber: run.queryNumber, status: run.status });
-  }
-  const insertEvents = db.prepare('INSERT INTO bundle_events (run_id, finding_key, columns_json, values_json, truncated, error) VALUES (?, ?, ?, ?, ?, ?)');
-  const events = { findings: 0, rows: 0, failed: 0 };
-  for (const e of bundle.events) {
-    const runId = localId.get(e.runId);
-    if (runId === undefined) continue; // inconsistency() refused this already
-    events.findings++;
-    if ('error' in e) {
-      events.failed++;
-      insertEvents.run(runId, e.findingKey, '[]', '[]', 0, e.error);
-    } else {
-      events.rows += e.values.length;
-      insertEvents.run(runId, e.findingKey, JSON.stringify(e.columns), JSON.stringify(e.values), e.truncated ? 1 : 0, null);
-    }
-  }
-  const triage = { inserted: 0, updated: 0, kept: 0, historyAdded: 0 };
-  for (const state of bundle.triage) {
-    const history = bundle.history.filter((h) => h.huntId === state.huntId && h.queryNumber === state.queryNumber && h.findingKey === state.findingKey);
-    const merged = mergeTriage(db, state, history);
-    triage[merged.outcome]++;
-    triage.historyAdded += merged.historyAdded;
-  }
-  return {
-    bundleId,
-    fileName: options.fileName,
-    week: bundle.week,
-    sourceLabel: bundle.source.backendLabel,
-    exportedAt: bundle.exportedAt,
-    runs,
-    events,
-    triage,
-  };
-}
-
-export function importBundle(db: AppDatabase, bytes: Uint8Array, options: ImportOptions): ImportResult {
+export async function importBundleNow(db: AppDatabase, bytes: Uint8Array, options: ImportOptions, pieces: PieceOptions = {}): Promise<ImportResult> {
+  const fileName = safeFileName(options.fileName);
   const digest = bundleDigest(bytes);
   const before = alreadyImported(db, digest);
   if (before) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${before.imported_at} (bundle #${before.id}, ${before.file_name}).` };
-  const decoded = decodeBundle(bytes, options.maxUncompressed);
+  const decoded = decodeBundle(bytes, {
+    ...(options.maxUncompressed !== undefined ? { maxUncompressed: options.maxUncompressed } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   if (!decoded.ok) return { ok: false, reason: 'invalid', message: decoded.message };
   const wrong = inconsistency(decoded.bundle);
   if (wrong) return { ok: false, reason: 'invalid', message: `The bundle is damaged: ${wrong}.` };
   try {
-    return { ok: true, summary: db.transaction(() => write(db, decoded.bundle, digest, options)).immediate() };
+    return { ok: true, summary: await writeBundle(db, decoded.bundle, { ...options, fileName, digest }, pieces) };
   } catch (e) {
-    // A constraint the bundle broke (the transaction rolled back: nothing was imported).
+    // The disk refused the write (what was written is removed): not the bundle's fault (issue 13).
+    const storage = storageFailure(e);
+    if (storage) return { ok: false, reason: 'disk_full', message: `${storage.cause}: the change was not saved; nothing was imported.` };
+    // A constraint the bundle broke (what was written is removed: nothing was imported).
     const again = alreadyImported(db, digest);
     if (again) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${again.imported_at} (bundle #${again.id}).` };
     return { ok: false, reason: 'invalid', message: `The bundle could not be imported, nothing was changed: ${(e as Error).message}` };

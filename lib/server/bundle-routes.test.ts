@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeaders } from './write-test-headers';
 import type { AppDatabase } from '../appstate/db';
 import { openAppState } from '../appstate/db';
+import { bigBundleBytes } from '../bundle/big-bundle.fixture';
 import { decodeBundle } from '../bundle/format';
 import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../bundle/test-fixture';
 import { bundleRoutes, FILE_NAME_HEADER, importedBundles, importedRunBundle, savedFindingEvents } from './bundle-routes';
@@ -91,6 +92,15 @@ describe('bundle routes', () => {
     const big = await upload(importRoute, new Uint8Array(4096));
     expect(big.status).toBe(413);
     expect(importedBundles(dest)).toHaveLength(1);
+  });
+
+  it('stores and shows an uploaded file under its display name, not the path or controls it was sent with', async () => {
+    const { importRoute } = bundleRoutes(deps(() => dest, src));
+    const response = await upload(importRoute, bigBundleBytes({ findings: 2, tag: 'hostile name' }), ORIGIN, '..%2F..%2Fhostile%1B%5B2J%E2%80%AE.gz');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { summary: { bundleId: number; fileName: string } };
+    expect(body.summary.fileName).toBe('hostile[2J.gz');
+    expect(importedBundles(dest).find((b) => b.id === body.summary.bundleId)?.fileName).toBe('hostile[2J.gz');
   });
 
   it('pages read nothing (not an error) from a state without the bundle tables', () => {

@@ -7,8 +7,8 @@
 import type { ApiError } from '../api/contract';
 import type { AppDatabase } from '../appstate/db';
 import { exportWeek, type HuntLookup } from '../bundle/export';
-import { encodeBundle } from '../bundle/format';
-import { importBundle } from '../bundle/import';
+import { bundleStream } from '../bundle/encode-stream';
+import { importBundle } from '../bundle/import-thread';
 import { bundleEvents, bundleOfRun, listBundles, type ImportedBundle, type SavedEvents } from '../bundle/imported';
 import { bundleFileName, weekOf } from '../bundle/week';
 import type { Backend } from '../backends/types';
@@ -65,19 +65,6 @@ async function boundedBody(request: Request, max: number): Promise<Uint8Array | 
   return Buffer.concat(chunks);
 }
 
-/** A name to show and store, not a path: no directories, no control or bidi characters. */
-function cleanFileName(raw: string | null): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  let name: string;
-  try {
-    name = decodeURIComponent(base);
-  } catch {
-    name = base;
-  }
-  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 200);
-  return clean || 'bundle.huntboard.gz';
-}
-
 export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
   async function exportRoute(request: Request): Promise<Response> {
     const auth = await authorize(request, 'export');
@@ -87,13 +74,12 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
     const backend = deps.backend();
     if (!backend.ok) return Response.json({ ok: false, error: backend.error }, { status: 503, headers });
     const bundle = await exportWeek(deps.db(), backend.backend, await deps.hunts(), week.week, deps.now(), { signal: request.signal });
-    const bytes = encodeBundle(bundle);
-    return new Response(new Uint8Array(bytes), {
+    // Streamed and compressed in slices: a big week is never one string on this thread.
+    return new Response(bundleStream(bundle), {
       headers: {
         ...headers,
         'content-type': 'application/gzip',
         'content-disposition': `attachment; filename="${bundleFileName(week.week)}"`,
-        'content-length': String(bytes.length),
       },
     });
   }
@@ -105,10 +91,12 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
     const body = await boundedBody(request, max);
     if (!body) return fail(413, 'bad_request', `The file is larger than ${Math.round(max / 1024 / 1024)} MB; it is not a bundle Huntboard reads.`);
     if (body.byteLength === 0) return fail(400, 'bad_request', 'No file: send the bundle’s bytes as the request body.');
-    const result = importBundle(deps.db(), body, { fileName: cleanFileName(request.headers.get(FILE_NAME_HEADER)), who: auth.who.username, now: deps.now() });
+    // Off the request thread (a worker): other users' requests are answered meanwhile. The file
+    // name is reduced to a display name by the import itself (lib/bundle/file-name).
+    const result = await importBundle(deps.db(), body, { fileName: request.headers.get(FILE_NAME_HEADER) ?? '', who: auth.who.username, now: deps.now() });
     if (result.ok) return Response.json({ ok: true, summary: result.summary }, { headers });
-    const status = { invalid: 400, duplicate: 409 }[result.reason];
-    return fail(status, 'bad_request', result.message);
+    const status = { invalid: 400, duplicate: 409, disk_full: 507 }[result.reason];
+    return fail(status, result.reason === 'disk_full' ? 'disk_full' : 'bad_request', result.message);
   }
 
   return { exportRoute, importRoute };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openAppState } from '../../appstate/db';
 import { exportWeek } from '../../bundle/export';
 import { encodeBundle } from '../../bundle/format';
-import { importBundle, type ImportSummary } from '../../bundle/import';
+import { importBundleNow, type ImportSummary } from '../../bundle/import';
 import { bundleFileName, weekOf } from '../../bundle/week';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { parseCommandArgs } from '../args';
@@ -74,7 +74,7 @@ export function describeImport(s: ImportSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function importCommand(args: string[], io: CliIo): number {
+async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(args, {});
   if (positionals.length !== 1) throw new UsageError('expected one bundle file');
   const file = path.resolve(positionals[0]);
@@ -92,7 +92,8 @@ function importCommand(args: string[], io: CliIo): number {
   const db = openAppState(dataDirOf(io.env));
   try {
     const who = io.env.HUNTBOARD_USER?.trim() || 'local analyst';
-    const result = importBundle(db, bytes, { fileName: path.basename(file), who, now: parseNow(undefined, io.env) ?? new Date() });
+    // Its own process: nothing else waits on this thread, so the job runs here.
+    const result = await importBundleNow(db, bytes, { fileName: path.basename(file), who, now: parseNow(undefined, io.env) ?? new Date() });
     if (!result.ok) {
       io.stderr.write(`${escapeVisible(result.message)} Nothing was imported.\n`);
       return 1;

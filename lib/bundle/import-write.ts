@@ -1,0 +1,128 @@
+/**
+ * The write of an import that checked out, in pieces: a million-finding bundle written in one
+ * transaction held the app state's write lock for seconds, and every other writer of the server
+ * (a page saving its run, triage, sessions) waited that long or failed.
+ *
+ * The runs' ids are reserved, then their rows, diffs and events are written in short transactions
+ * (lib/appstate/piecewise) under ids no runs row names yet, so no page reads them. One final short
+ * transaction inserts the bundle, the runs rows and the merged triage: until it commits nothing
+ * of the import is visible, and after it all is. A failure removes what the pieces wrote; a killed
+ * import leaves rows no page reads, removed by the next import (a mark whose process is gone). The
+ * saved runs after the bundle's get their diff computed again in pieces too (lib/appstate/staged-runs).
+ */
+import type { AppDatabase } from '../appstate/db';
+import { writeInPieces, ascending, type PieceOptions, type Pieces } from '../appstate/piecewise';
+import { discardJobs, leftoverRunIds, publishStagedRuns, reservedIds, reserveRunIds, stagedJobs, stagedSave, type StagedSave } from '../appstate/staged-runs';
+import type { NewRun } from '../appstate/runs';
+import type { Bundle, BundleRun } from './format';
+import type { ImportOptions, ImportSummary } from './import';
+import { findingKeyOf, historyByFinding } from './triage-merge';
+import { applyTriagePlan, planTriage, type TriagePlan } from './triage-plan';
+
+/** The bundle's own table of rows per run, removed with a staged run's other rows. */
+const EVENT_TABLES = ['bundle_events'];
+
+interface EventRow {
+  findingKey: string;
+  columns: string;
+  values: string;
+  truncated: 0 | 1;
+  error: string | null;
+}
+
+function asNewRun(run: BundleRun): NewRun {
+  const { id: _id, queryHash: _hash, rowCount: _rows, ...rest } = run;
+  return rest;
+}
+
+/** The events' JSON, serialised before any write (it is most of an import's CPU). */
+function eventRows(bundle: Bundle): { rows: Map<number, EventRow[]>; counts: ImportSummary['events'] } {
+  const rows = new Map<number, EventRow[]>();
+  const counts = { findings: 0, rows: 0, failed: 0 };
+  for (const e of bundle.events) {
+    counts.findings++;
+    let row: EventRow;
+    if ('error' in e) {
+      counts.failed++;
+      row = { findingKey: e.findingKey, columns: '[]', values: '[]', truncated: 0, error: e.error };
+    } else {
+      counts.rows += e.values.length;
+      row = { findingKey: e.findingKey, columns: JSON.stringify(e.columns), values: JSON.stringify(e.values), truncated: e.truncated ? 1 : 0, error: null };
+    }
+    const list = rows.get(e.runId);
+    if (list) list.push(row);
+    else rows.set(e.runId, [row]);
+  }
+  return { rows, counts };
+}
+
+/** A staged run's events: their run id has no runs row until the final transaction, hence unchecked foreign keys. */
+function eventJob(db: AppDatabase, runId: number, rows: readonly EventRow[]): Pieces {
+  const insert = db.prepare('INSERT INTO bundle_events (run_id, finding_key, columns_json, values_json, truncated, error) VALUES (?, ?, ?, ?, ?, ?)');
+  const job = ascending(rows.length, (from, to) => () => {
+    for (let i = from; i < to; i++) insert.run(runId, rows[i].findingKey, rows[i].columns, rows[i].values, rows[i].truncated, rows[i].error);
+  });
+  return Object.assign(job, { foreignKeysOff: true as const });
+}
+
+/** Removes staged rows; a failure here (a full disk) leaves them to the next import's clean-up. */
+async function discardQuietly(db: AppDatabase, ids: readonly number[], pieces: PieceOptions): Promise<void> {
+  try {
+    await writeInPieces(db, discardJobs(db, ids, EVENT_TABLES), pieces);
+  } catch (e) {
+    console.error('huntboard: could not remove rows an import left (read by nothing); the next import will:', (e as Error).message);
+  }
+}
+
+/** The final transaction: the bundle, its runs made visible, the triage merged. */
+function publish(db: AppDatabase, bundle: Bundle, save: StagedSave, triagePlan: TriagePlan, options: ImportOptions & { fileName: string; digest: string }) {
+  return db
+    .transaction(() => {
+      const info = db
+        .prepare(
+          `INSERT INTO bundles (file_name, file_sha256, week_start, week_end, exported_at, source_label, imported_at, imported_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(options.fileName, options.digest, bundle.week.start, bundle.week.end, bundle.exportedAt, bundle.source.backendLabel, options.now.toISOString(), options.who);
+      const bundleId = Number(info.lastInsertRowid);
+      const { discard } = publishStagedRuns(db, save);
+      const mark = db.prepare('UPDATE runs SET bundle_id = ? WHERE id = ?');
+      for (const s of save.runs) mark.run(bundleId, s.id);
+      return { bundleId, discard, triage: applyTriagePlan(db, triagePlan) };
+    })
+    .immediate();
+}
+
+/** Throws when the final transaction fails (a constraint, the disk), after removing what was written. */
+export async function writeBundle(db: AppDatabase, bundle: Bundle, options: ImportOptions & { fileName: string; digest: string }, pieces: PieceOptions): Promise<ImportSummary> {
+  // Imports of one process run one at a time (lib/bundle/import-thread): this process's marks are leftovers too.
+  await discardQuietly(db, leftoverRunIds(db, true), pieces);
+  const events = eventRows(bundle);
+  const history = historyByFinding(bundle.history);
+  const ids = reserveRunIds(db, bundle.runs.length, options.now.toISOString());
+  const save = stagedSave(ids, bundle.runs.map(asNewRun));
+  let published: ReturnType<typeof publish>;
+  try {
+    const eventJobs = bundle.runs.map((run, i) => eventJob(db, ids[i], events.rows.get(run.id) ?? []));
+    await writeInPieces(db, [...stagedJobs(db, save), ...eventJobs], pieces);
+    const triagePlan = planTriage(db, bundle.triage, (state) => history.get(findingKeyOf(state)) ?? []);
+    const t0 = performance.now();
+    published = publish(db, bundle, save, triagePlan, options);
+    pieces.onPiece?.(performance.now() - t0);
+  } catch (e) {
+    await discardQuietly(db, reservedIds(save), pieces);
+    throw e;
+  }
+  // The later runs' retired diffs (and ids reserved for nothing): read by nothing now, removed in pieces.
+  await discardQuietly(db, published.discard, pieces);
+  return {
+    bundleId: published.bundleId,
+    fileName: options.fileName,
+    week: bundle.week,
+    sourceLabel: bundle.source.backendLabel,
+    exportedAt: bundle.exportedAt,
+    runs: bundle.runs.map((run, i) => ({ bundleRunId: run.id, runId: ids[i], huntId: run.huntId, queryNumber: run.queryNumber, status: run.status })),
+    events: events.counts,
+    triage: published.triage,
+  };
+}

@@ -33,10 +33,24 @@ for (const account of (process.env.E2E_ACCOUNTS || '').split(',').filter(Boolean
   if (added.status !== 0) process.exit(added.status ?? 1);
 }
 
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', env.E2E_PORT || '3107'],
-  { cwd: root, env, stdio: 'inherit' },
-);
+// E2E_BIG_BUNDLE=N: a bundle holding a run of N findings, imported as a lead would (playwright.big.config.ts).
+if (process.env.E2E_BIG_BUNDLE) {
+  const file = path.join(dataDir, 'big.huntboard.gz');
+  const steps = [
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/big-bundle.ts'), file, process.env.E2E_BIG_BUNDLE],
+    [path.join(root, 'bin/huntboard.mjs'), 'bundle', 'import', file],
+  ];
+  for (const args of steps) {
+    const done = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+    if (done.status !== 0) process.exit(done.status ?? 1);
+  }
+}
+
+// Served the way `npm start` serves (scripts/serve.mjs), on loopback whatever the mode.
+const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+  cwd: root,
+  env: { ...env, HUNTBOARD_HOST: '127.0.0.1', PORT: env.E2E_PORT || '3107' },
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

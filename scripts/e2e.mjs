@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: build the production bundle once, then run Playwright against it three
+// `npm run test:e2e`: build the production bundle once, then run Playwright against it four
 // times: on the embedded backend (playwright.config.ts), on the Elasticsearch backend through a
-// fake cluster (playwright.es.config.ts), and with accounts and roles (playwright.accounts.config.ts).
-// Extra arguments go to every run; E2E_ONLY=embedded|elasticsearch|accounts runs one. Every run
+// fake cluster (playwright.es.config.ts), with accounts and roles (playwright.accounts.config.ts),
+// and with a run of a million findings (playwright.big.config.ts).
+// Extra arguments go to every run; E2E_ONLY=embedded|elasticsearch|accounts|big runs one. Every run
 // happens, so one failure does not hide another.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,9 +21,10 @@ const runs = [
   { name: 'embedded', config: 'playwright.config.ts' },
   { name: 'elasticsearch', config: 'playwright.es.config.ts' },
   { name: 'accounts', config: 'playwright.accounts.config.ts' },
+  { name: 'big', config: 'playwright.big.config.ts' },
 ].filter((r) => !process.env.E2E_ONLY || process.env.E2E_ONLY === r.name);
 if (runs.length === 0) {
-  console.error(`E2E_ONLY must be "embedded", "elasticsearch" or "accounts", got "${process.env.E2E_ONLY}"`);
+  console.error(`E2E_ONLY must be "embedded", "elasticsearch", "accounts" or "big", got "${process.env.E2E_ONLY}"`);
   process.exit(2);
 }
 const failed = [];

@@ -1,5 +1,7 @@
 // Types for scripts/load-report.mjs (plain JS so `node` runs it with no build), for its tests.
 export declare const KINDS: readonly string[];
+export declare const HEAVY_KINDS: readonly string[];
+export declare const MAX_P95_RATIO: number;
 export declare function percentile(sorted: number[], p: number): number;
 export interface KindSummary {
   kind: string;
@@ -15,7 +17,18 @@ export interface LatencyStats {
   summary(): KindSummary[];
   errors(): string[];
 }
-export declare function collectLatency(): LatencyStats;
+export declare function collectLatency(kinds?: readonly string[]): LatencyStats;
+export declare function compareP95(quiet: LatencyStats, busy: LatencyStats): { rows: { kind: string; quiet: number; busy: number; ratio: number }[]; ratio: number; ok: boolean };
+export declare function heavyUserReport(report: {
+  users: number;
+  seconds: number;
+  bigRunFindings: number;
+  importFindings: number;
+  quiet: LatencyStats;
+  busy: LatencyStats;
+  heavy: LatencyStats;
+  rss: { peak: number };
+}): string;
 export declare function markdownReport(report: {
   date: string;
   machine: string;

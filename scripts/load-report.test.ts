@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectLatency, markdownReport, percentile } from './load-report.mjs';
+import { collectLatency, compareP95, HEAVY_KINDS, heavyUserReport, markdownReport, percentile } from './load-report.mjs';
 import { treeOf, treeRss, vmRssBytes } from './load-rss.mjs';
 
 describe('load-test bookkeeping', () => {
@@ -34,6 +34,30 @@ describe('load-test bookkeeping', () => {
     expect(text).toContain('peak 4 MiB');
     expect(text).toContain('10 backend query calls served by 4 executions');
     expect(text).toContain('older than the sources');
+  });
+
+  it('compares the others’ p95 with and without the heavy user, and judges all requests together', () => {
+    const quiet = collectLatency();
+    const busy = collectLatency();
+    for (let i = 1; i <= 20; i++) {
+      quiet.record('run', i * 10);
+      busy.record('run', i * 15);
+    }
+    const cmp = compareP95(quiet, busy);
+    expect(cmp.rows.find((r) => r.kind === 'run')).toMatchObject({ quiet: 190, busy: 285 });
+    expect(cmp.ratio).toBeCloseTo(1.5);
+    expect(cmp.ok).toBe(true);
+    const slow = collectLatency();
+    for (let i = 1; i <= 20; i++) slow.record('run', i * 25);
+    expect(compareP95(quiet, slow)).toMatchObject({ ok: false });
+
+    const heavy = collectLatency(HEAVY_KINDS);
+    heavy.record('run-page', 420);
+    heavy.record('import', 3000);
+    const text = heavyUserReport({ users: 50, seconds: 60, bigRunFindings: 1_000_000, importFindings: 1_000_000, quiet, busy, heavy, rss: { peak: 5 * 2 ** 20 } });
+    expect(text).toContain('| run-page | 1 | 0 | 420.0 |');
+    expect(text).toContain('| run | 190.0 | 285.0 | 1.50× |');
+    expect(text).toContain('1.50× their p95 without it (at most 2×): pass');
   });
 
   it('reads VmRSS and follows a process tree', () => {

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Load test (issue 5): the production build over a ~1M-network-event demo store, hit by
 // LOAD_USERS virtual analysts for LOAD_SECONDS, each walking hunt page → run → context →
-// drill-down → one event. Writes bench/results/load-latest.md; exits non-zero on any error.
+// drill-down → one event. Then (issue 13) the same users again while one more user opens the
+// largest run (LOAD_BIG_RUN findings, imported from a bundle before the start) and imports another
+// bundle as big: the others' p95 must stay within 2× of the first phase's. Writes
+// bench/results/load-latest.md; exits non-zero on any error or a p95 over 2×.
 // It builds nothing: `.next` must exist (the build is the lead's job, and slow).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectLatency, markdownReport } from './load-report.mjs';
+import { collectLatency, HEAVY_KINDS, heavyUserReport, markdownReport, compareP95 } from './load-report.mjs';
 import { startRssSampler } from './load-rss.mjs';
 import { buildIsStale } from './build-freshness.mjs';
 
@@ -22,6 +26,7 @@ const NOW = process.env.HUNTBOARD_NOW ?? '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
 const PLANTED = 'kworkerds';
 const OUT = path.join(root, 'bench/results/load-latest.md');
+const BIG_RUN = Number(process.env.LOAD_BIG_RUN ?? 1_000_000);
 
 const buildId = path.join(root, '.next', 'BUILD_ID');
 if (!existsSync(buildId)) {
@@ -82,7 +87,7 @@ function freePort() {
 async function waitForHealth(base, deadlineMs) {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
@@ -159,6 +164,53 @@ async function analyst(base, user, stats, until) {
   }
 }
 
+/** The heavy user: imports one big bundle, and meanwhile and after opens pages of the largest run. */
+async function heavyUser(base, bigRunId, bundle, stats, until) {
+  const jar = {};
+  await timed(stats, 'run-page', `${base}/runs/${bigRunId}`, { headers: { accept: 'text/html' } }, jar);
+  const imported = timed(
+    stats,
+    'import',
+    `${base}/api/bundle/import`,
+    { method: 'POST', headers: { ...postHeaders(base, jar), 'content-type': 'application/gzip', 'x-bundle-file-name': 'load-test.huntboard.gz' }, body: bundle },
+    jar,
+  );
+  for (let page = 1; Date.now() < until; page++) {
+    await timed(stats, 'run-page', `${base}/runs/${bigRunId}${page % 5 === 1 ? '' : `?page=${page % 5}`}`, { headers: { accept: 'text/html' } }, jar);
+  }
+  await imported;
+}
+
+/** A bundle of `findings` findings written by scripts/big-bundle.ts, its label making it a file of its own. */
+function makeBundle(file, findings, label) {
+  const made = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/big-bundle.ts'), file, String(findings), '0', label], { cwd: root, env, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`big-bundle failed: ${made.stderr || made.stdout}`);
+}
+
+/** The largest run in the app state (the imported one), read straight from SQLite. */
+function largestRun() {
+  const require = createRequire(import.meta.url);
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(dataDir, 'huntboard.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT id, row_count AS rows FROM runs ORDER BY row_count DESC, id LIMIT 1').get();
+  } finally {
+    db.close();
+  }
+}
+
+async function phase(base, heavy) {
+  const stats = collectLatency();
+  const heavyStats = collectLatency(HEAVY_KINDS);
+  const started = performance.now();
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all([
+    ...Array.from({ length: USERS }, (_, user) => analyst(base, user, stats, until)),
+    ...(heavy ? [heavyUser(base, heavy.runId, heavy.bundle, heavyStats, until)] : []),
+  ]);
+  return { stats, heavyStats, elapsedS: (performance.now() - started) / 1000 };
+}
+
 // ---- the run -------------------------------------------------------------------------------
 
 function readFlightStats() {
@@ -178,11 +230,22 @@ async function main() {
   console.log(demo.stdout.trim());
   console.log(`load-test: demo store written in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
+  console.log(`load-test: importing a bundle of ${BIG_RUN} findings (the largest run) and writing another to import under load…`);
+  const first = path.join(dataDir, 'big-1.huntboard.gz');
+  const second = path.join(dataDir, 'big-2.huntboard.gz');
+  makeBundle(first, BIG_RUN, 'load test: largest run');
+  makeBundle(second, BIG_RUN, 'load test: imported under load');
+  const importedFirst = spawnSync(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'bundle', 'import', first], { cwd: root, env, encoding: 'utf8' });
+  if (importedFirst.status !== 0) throw new Error(`bundle import failed: ${importedFirst.stderr || importedFirst.stdout}`);
+  const big = largestRun();
+  console.log(`load-test: the largest run is #${big.id} with ${big.rows} findings`);
+
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // Served as `npm start` serves it (scripts/serve.mjs): Huntboard's own server in front of Next.
+  server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
     cwd: root,
-    env,
+    env: { ...env, HUNTBOARD_HOST: '127.0.0.1', PORT: String(port) },
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -196,14 +259,15 @@ async function main() {
   const flightBefore = readFlightStats();
 
   console.log(`load-test: ${USERS} users for ${SECONDS} s against ${base}…`);
-  const stats = collectLatency();
-  const started = performance.now();
-  const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: USERS }, (_, user) => analyst(base, user, stats, until)));
-  const elapsedS = (performance.now() - started) / 1000;
+  const { stats, elapsedS } = await phase(base, undefined);
   await new Promise((r) => setTimeout(r, 600)); // the server writes its counters 200 ms after the last execution
   const samples = rss.stop();
   const flightAfter = readFlightStats();
+
+  console.log(`load-test: the same ${USERS} users for ${SECONDS} s with one more opening run #${big.id} and importing a bundle…`);
+  const busyRss = startRssSampler(server.pid, 500);
+  const busy = await phase(base, { runId: big.id, bundle: readFileSync(second) });
+  const busySamples = busyRss.stop();
 
   const report = markdownReport({
     date: new Date().toISOString(),
@@ -219,16 +283,29 @@ async function main() {
     rss: { start: startRss, end: samples.at(-1) ?? startRss, peak: Math.max(startRss, ...samples), count: samples.length },
     flight: flightAfter ? { calls: flightAfter.calls - (flightBefore?.calls ?? 0), executions: flightAfter.executions - (flightBefore?.executions ?? 0) } : undefined,
   });
-  console.log(report);
+  const heavyReport = heavyUserReport({
+    users: USERS,
+    seconds: SECONDS,
+    bigRunFindings: big.rows,
+    importFindings: BIG_RUN,
+    quiet: stats,
+    busy: busy.stats,
+    heavy: busy.heavyStats,
+    rss: { peak: Math.max(0, ...busySamples) },
+  });
+  const text = `${report}\n${heavyReport}`;
+  console.log(text);
   mkdirSync(path.dirname(OUT), { recursive: true });
-  writeFileSync(OUT, report);
+  writeFileSync(OUT, text);
   console.log(`load-test: written to ${path.relative(root, OUT)}`);
-  const errors = stats.errors().length + warm.errors().length;
-  if (errors > 0) {
-    console.error(`load-test: FAILED with ${errors} error(s); first ones:`);
-    for (const e of [...warm.errors(), ...stats.errors()].slice(0, 10)) console.error(`  ${e}`);
+  const all = [...warm.errors(), ...stats.errors(), ...busy.stats.errors(), ...busy.heavyStats.errors()];
+  if (all.length > 0) {
+    console.error(`load-test: FAILED with ${all.length} error(s); first ones:`);
+    for (const e of all.slice(0, 10)) console.error(`  ${e}`);
   }
-  return errors === 0 ? 0 : 1;
+  const { ok, ratio } = compareP95(stats, busy.stats);
+  if (!ok) console.error(`load-test: FAILED: the others' p95 rose ${ratio.toFixed(2)}× with the heavy user`);
+  return all.length === 0 && ok ? 0 : 1;
 }
 
 main().then(

@@ -143,7 +143,8 @@ test('a broken hunt query shows its positioned error; the hunt’s other query s
   await page.getByRole('tab', { name: 'Query 3' }).click();
   const unknown = page.getByRole('alert').filter({ hasText: 'Unknown index' });
   await expect(unknown).toContainText('logs-nothing-here-*');
-  await expect(unknown).toContainText('No index matches the query’s FROM pattern');
+  // The hint names the backend that failed: here the embedded engine's local event store.
+  await expect(unknown).toContainText('No index of the local event store matches the query’s FROM pattern');
 });
 
 test('the overview runs every hunt query', async ({ page }) => {

@@ -121,20 +121,23 @@ export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageCha
 }
 
 /** Oldest first. */
+/** A triage_history row as SQLite returns it. */
+export interface TriageHistoryRow {
+  at: string;
+  who: string;
+  from_status: TriageStatus | null;
+  to_status: TriageStatus;
+  from_assignee: string | null;
+  to_assignee: string | null;
+  note: string;
+}
+
 export function triageHistory(db: AppDatabase, ref: FindingRef): TriageHistoryEntry[] {
   const rows = db
     .prepare(
       `SELECT at, who, from_status, to_status, from_assignee, to_assignee, note FROM triage_history
        WHERE hunt_id = ? AND query_number = ? AND finding_key = ? ORDER BY id`,
     )
-    .all(ref.huntId, ref.queryNumber, ref.findingKey) as {
-    at: string;
-    who: string;
-    from_status: TriageStatus | null;
-    to_status: TriageStatus;
-    from_assignee: string | null;
-    to_assignee: string | null;
-    note: string;
-  }[];
+    .all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
   return rows.map((r) => ({ at: r.at, who: r.who, fromStatus: r.from_status, toStatus: r.to_status, fromAssignee: r.from_assignee, toAssignee: r.to_assignee, note: r.note }));
 }

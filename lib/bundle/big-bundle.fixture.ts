@@ -10,6 +10,8 @@ export interface BigBundleShape {
   eventFindings?: number;
   /** Makes the file's digest unique, so one fixture imports once per state. */
   tag?: string;
+  /** The hunt the run is filed under (default a fixture hunt of its own). */
+  huntId?: string;
 }
 
 const HUNT = 'big_hunt';
@@ -21,8 +23,9 @@ export function bigBundle(shape: BigBundleShape): Bundle {
   for (let i = 0; i < shape.findings; i++) values.push([`proc-${i}.exe`, `agent-${i % 97}`, 1 + (i % 5)]);
   const triage: BundleTriage[] = [];
   const history: BundleHistoryEntry[] = [];
+  const huntId = shape.huntId ?? HUNT;
   for (let i = 0; i < (shape.triage ?? 0); i++) {
-    const ref = { huntId: HUNT, queryNumber: 1, findingKey: keyOf(i) };
+    const ref = { huntId, queryNumber: 1, findingKey: keyOf(i) };
     triage.push({ ...ref, status: 'benign', assignee: null, note: '', version: 1, updatedAt: '2026-01-06T10:00:00.000Z', updatedBy: 'ana' });
     history.push({ ...ref, at: '2026-01-06T10:00:00.000Z', who: 'ana', fromStatus: null, toStatus: 'benign', fromAssignee: null, toAssignee: null, note: '' });
   }
@@ -39,7 +42,7 @@ export function bigBundle(shape: BigBundleShape): Bundle {
     runs: [
       {
         id: 1,
-        huntId: HUNT,
+        huntId,
         queryNumber: 1,
         queryText: 'FROM logs-* | STATS c = COUNT(*) BY process.name, agent.id',
         queryHash: 'x',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppState, type AppDatabase } from '../appstate/db';
 import { bigBundleBytes } from './big-bundle.fixture';
+import { longestStall } from './test-stall';
 import { importBundle } from './import-thread';
 import { listBundles } from './imported';
 import { tempDir } from './test-fixture';
@@ -34,22 +35,6 @@ function counts(state: AppDatabase) {
   return { runs: n('runs'), bundles: n('bundles'), events: n('bundle_events'), triage: n('triage'), history: n('triage_history') };
 }
 
-/** The longest gap between 5 ms ticks while `work` runs: how long the event loop was held. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    const value = await work();
-    return { value, stallMs };
-  } finally {
-    clearInterval(probe);
-  }
-}
 
 describe('importing off the request thread', () => {
   it('imports 200,000 findings and 20,000 triaged ones while the event loop keeps answering (longest stall < 250 ms)', async () => {

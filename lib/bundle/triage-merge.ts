@@ -8,7 +8,7 @@
  * may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
  */
 import type { AppDatabase } from '../appstate/db';
-import { type FindingRef, type TriageHistoryEntry, type TriageStatus } from '../appstate/triage';
+import type { FindingRef, TriageHistoryEntry, TriageHistoryRow } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'kept';
@@ -16,15 +16,7 @@ export type MergeOutcome = 'inserted' | 'updated' | 'kept';
 const entryKey = (e: TriageHistoryEntry) => JSON.stringify([e.at, e.who, e.toStatus]);
 export const findingKeyOf = (s: FindingRef) => JSON.stringify([s.huntId, s.queryNumber, s.findingKey]);
 
-interface HistoryRow {
-  at: string;
-  who: string;
-  from_status: TriageStatus | null;
-  to_status: TriageStatus;
-  from_assignee: string | null;
-  to_assignee: string | null;
-  note: string;
-}
+
 
 /** The bundle's history entries per finding (findingKeyOf), in the bundle's order. */
 export function historyByFinding(history: readonly BundleHistoryEntry[]): Map<string, TriageHistoryEntry[]> {
@@ -71,7 +63,7 @@ export function triageReader(db: AppDatabase) {
   return {
     state: (ref: FindingRef) => readState.get(ref.huntId, ref.queryNumber, ref.findingKey) as { version: number; updated_at: string } | undefined,
     history: (ref: FindingRef): TriageHistoryEntry[] =>
-      (readHistory.all(ref.huntId, ref.queryNumber, ref.findingKey) as HistoryRow[]).map((r) => ({
+      (readHistory.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[]).map((r) => ({
         at: r.at,
         who: r.who,
         fromStatus: r.from_status,

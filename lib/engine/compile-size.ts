@@ -7,8 +7,7 @@
  */
 import type { AnalyzedQuery } from '../esql/analyzed';
 import type { Expression, Node, Query } from '../esql/ast';
-import { children } from '../esql/walker';
-import { isExpression } from '../esql/depth';
+import { firstTooDeep } from '../esql/depth';
 import { CompileFailure } from './compile-context';
 
 /** Nesting the compiler and DuckDB both take (measured: 125 chained `+` run, 150 exceed DuckDB's limit). */
@@ -21,21 +20,13 @@ export const ENGINE_MAX_DEPTH = 100;
  */
 export const ENGINE_MAX_PROBES = 250;
 
+/** An AND/OR chain is one level: the left operand of the same logical operator is free. */
+const sameLogicalChain = (node: Node, index: number, child: Node) =>
+  node.kind === 'binary' && (node.op === 'and' || node.op === 'or') && index === 0 && child.kind === 'binary' && child.op === node.op;
+
 /** The first expression nested deeper than `max`, counting AND/OR chains as one level. */
 export function tooDeepForEngine(query: Query, max: number = ENGINE_MAX_DEPTH): Expression | undefined {
-  const stack: [Node, number][] = [[query, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    const inExpression = isExpression(node);
-    if (inExpression && depth > max) return node;
-    const kids = children(node);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const kid = kids[i];
-      const sameChain = node.kind === 'binary' && (node.op === 'and' || node.op === 'or') && i === 0 && kid.kind === 'binary' && kid.op === node.op;
-      stack.push([kid, !inExpression || sameChain ? depth : depth + 1]);
-    }
-  }
-  return undefined;
+  return firstTooDeep(query, max, sameLogicalChain);
 }
 
 /** Throws the positioned refusal when the query nests deeper than the engine takes. */

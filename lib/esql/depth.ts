@@ -25,12 +25,18 @@ export const MAX_QUERY_DEPTH = 500;
 export const EXPRESSION_DEPTH_MESSAGE = `ESQL statement exceeded the maximum expression depth allowed (${MAX_EXPRESSION_DEPTH})`;
 export const QUERY_DEPTH_MESSAGE = `ESQL statement exceeded the maximum query depth allowed (${MAX_QUERY_DEPTH})`;
 
+/** Whether the edge from `node` to its `index`-th child adds no level. */
+export type FreeEdge = (node: Node, index: number, child: Node) => boolean;
+
+/** Elasticsearch's count: the left side of a binary operator costs nothing (a chain is one level). */
+const leftOfBinary: FreeEdge = (node, index) => node.kind === 'binary' && index === 0;
+
 /**
- * The first expression (in source order) deeper than `max`, counting as described above from each
- * top-level expression; undefined when within the limit. Iterative, so it cannot overflow on the
- * tree it rejects.
+ * The first expression (in source order) deeper than `max`, counting levels from each top-level
+ * expression with `free` edges costing nothing; undefined when within the limit. Iterative, so it
+ * cannot overflow on the tree it rejects.
  */
-export function firstTooDeep(root: Node, max: number = MAX_EXPRESSION_DEPTH): Expression | undefined {
+export function firstTooDeep(root: Node, max: number = MAX_EXPRESSION_DEPTH, free: FreeEdge = leftOfBinary): Expression | undefined {
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
@@ -38,8 +44,7 @@ export function firstTooDeep(root: Node, max: number = MAX_EXPRESSION_DEPTH): Ex
     if (inExpression && depth > max) return node;
     const kids = children(node);
     for (let i = kids.length - 1; i >= 0; i--) {
-      const free = !inExpression || (node.kind === 'binary' && i === 0);
-      stack.push([kids[i], free ? depth : depth + 1]);
+      stack.push([kids[i], !inExpression || free(node, i, kids[i]) ? depth : depth + 1]);
     }
   }
   return undefined;

@@ -11,7 +11,7 @@ import { countExpressions, EXPRESSION_DEPTH_MESSAGE, MAX_QUERY_DEPTH, QUERY_DEPT
 import { formatError, positionOf } from './errors';
 import { lintQuery } from './lint';
 import { conjuncts } from './lint-time';
-import { parse, parseExpression, type ParseResult } from './parser';
+import { parse, parseExpression, parseTree, type ParseResult } from './parser';
 import { print, printMultiline } from './printer';
 import type { Node } from './ast';
 import { collect, transformExpressions, walk } from './walker';
@@ -28,8 +28,9 @@ function signature(node: Node): string[] {
   return out;
 }
 
+/** The tree past Elasticsearch's depth limit: these tests are about walking it without recursion. */
 function parsed(text: string) {
-  const r = parse(text);
+  const r = parseTree(text);
   if (!r.ok) throw new Error(formatError(r.errors[0]));
   return r.query;
 }
@@ -89,6 +90,12 @@ describe('a 10,000-term OR chain', () => {
 });
 
 describe('nesting past Elasticsearch limits is a positioned parsing error', () => {
+  it('an OR chain is one level per operator, as Elasticsearch counts: 390 terms parse, 10,000 are refused at the first term', () => {
+    expect(parse(orChain(390)).ok).toBe(true);
+    const text = orChain(10_000);
+    expect(expectRefused(parse(text), text, EXPRESSION_DEPTH_MESSAGE)).toEqual({ line: 1, column: `${NET} | where `.length + 1 });
+  });
+
   it('5,000 nested parentheses', () => {
     const text = nestedParens(5_000);
     expect(expectRefused(parse(text), text, EXPRESSION_DEPTH_MESSAGE)).toEqual({ line: 1, column: 'from logs-endpoint.events.network-* | eval x = '.length + 401 });

@@ -1,17 +1,19 @@
 /**
- * How deep a query may nest, and the iterative helpers that let the rest of lib/esql walk a long
- * left-associative chain (`a == 1 or a == 2 or …`, 10,000 terms) without one stack frame per term.
+ * How deep a query may nest, and the iterative helpers that let lib/esql walk a long
+ * left-associative chain (`a == 1 or a == 2 or …`) without one stack frame per term.
  *
  * Elasticsearch's limits (x-pack/plugin/esql/.../parser):
  * - ExpressionBuilder.MAX_EXPRESSION_DEPTH = 400 (elastic/elasticsearch#108089 set 500, #111186
  *   lowered it to 400): `ESQL statement exceeded the maximum expression depth allowed (400)`;
  * - LogicalPlanBuilder.MAX_QUERY_DEPTH = 500 processing commands per query:
  *   `ESQL statement exceeded the maximum query depth allowed (500)`.
- * Elasticsearch counts one level per recursive visit of its parse tree, so its left-deep chains
- * count one level per operator. Here the left operand of a binary operator costs nothing: such
- * chains are parsed in a loop and every walker below follows them in a loop, so they are accepted
- * at any length. Every other edge (an operand, an argument, a right-hand side) costs one level,
- * which is never more than Elasticsearch counts for the same text.
+ * Elasticsearch counts one level per recursive visit of its parse tree (ExpressionBuilder
+ * `expression()`), so a left-deep chain counts one level per operator: a cluster refuses an OR
+ * chain of about 400 terms (a third-party test of an earlier limit of 300 saw chains of 294 terms
+ * refused). Counted the same way here, every edge of the expression tree costs a level, so the
+ * parser refuses what a cluster refuses, with its message (issue 13: flagged by `hunts check`,
+ * never a different answer). The chains are still parsed and walked in loops, so refusing a
+ * 10,000-term chain costs no stack.
  */
 import type { AggregateField, Expression, Node, Query } from './ast';
 import { esqlError, type EsqlError } from './errors';
@@ -28,15 +30,15 @@ export const QUERY_DEPTH_MESSAGE = `ESQL statement exceeded the maximum query de
 /** Whether the edge from `node` to its `index`-th child adds no level. */
 export type FreeEdge = (node: Node, index: number, child: Node) => boolean;
 
-/** Elasticsearch's count: the left side of a binary operator costs nothing (a chain is one level). */
-const leftOfBinary: FreeEdge = (node, index) => node.kind === 'binary' && index === 0;
+/** Elasticsearch's count: every edge of the expression tree is a level. */
+const noFreeEdge: FreeEdge = () => false;
 
 /**
  * The first expression (in source order) deeper than `max`, counting levels from each top-level
  * expression with `free` edges costing nothing; undefined when within the limit. Iterative, so it
  * cannot overflow on the tree it rejects.
  */
-export function firstTooDeep(root: Node, max: number = MAX_EXPRESSION_DEPTH, free: FreeEdge = leftOfBinary): Expression | undefined {
+export function firstTooDeep(root: Node, max: number = MAX_EXPRESSION_DEPTH, free: FreeEdge = noFreeEdge): Expression | undefined {
   const stack: [Node, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;

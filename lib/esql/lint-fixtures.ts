@@ -6,7 +6,7 @@ import type { EsqlParams } from '../backends/types';
 import type { Query } from './ast';
 import { analyze } from './analyzer';
 import { formatErrors } from './errors';
-import { parse } from './parser';
+import { parse, parseTree } from './parser';
 import { print } from './printer';
 import type { ResolvedField, SourceResolver } from './types';
 
@@ -48,6 +48,13 @@ export function networkResolver(fields: ResolvedField[] = ECS_NETWORK_FIELDS): S
 
 export function parsed(text: string): Query {
   const r = parse(text);
+  if (!r.ok) throw new Error(formatErrors(r.errors));
+  return r.query;
+}
+
+/** The tree of a query past Elasticsearch's depth limit (parseTree): for the walkers' tests on long chains. */
+export function parsedTree(text: string): Query {
+  const r = parseTree(text);
   if (!r.ok) throw new Error(formatErrors(r.errors));
   return r.query;
 }

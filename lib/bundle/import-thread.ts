@@ -95,7 +95,8 @@ async function onWorker(file: string, job: ImportJob): Promise<Outcome> {
 async function runImport(db: AppDatabase, bytes: Uint8Array, options: ImportOptions, thread: ImportThreadOptions): Promise<ImportResult> {
   const dataDir = dataDirOf(db);
   const file = thread.workerFile ?? path.join(process.cwd(), IMPORT_WORKER_PATH);
-  if (dataDir !== undefined && existsSync(file)) {
+  // The worker is a file outside the bundle on purpose: nothing for the build to trace here.
+  if (dataDir !== undefined && existsSync(/*turbopackIgnore: true*/ file)) {
     const outcome = await onWorker(file, { dataDir, bytes, options });
     if (outcome.kind === 'result') return outcome.result;
     console.error(`huntboard: no bundle import worker (${outcome.reason}); importing on the request thread.`);

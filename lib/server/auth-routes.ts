@@ -4,12 +4,16 @@
  * token), so another site cannot sign a browser in as someone else (login CSRF) or out. Sign-in
  * attempts are limited per source before the password hash is computed, which is the expensive
  * part (rate-limit.ts), and wrong passwords lock out their source, never the name for everyone.
+ * A browser that signed in before brings a device cookie and is judged on its own (device-cookie.ts).
  */
 import { z } from 'zod';
 import type { AppDatabase } from '../appstate/db';
 import type { AccessDecision } from '../auth/access';
 import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
+import { DEVICE_COOKIE, deviceCookie, deviceIdFor, newDeviceValue } from '../auth/device-cookie';
+import { loadDeviceKey } from '../auth/device-key';
 import { LOCKED_OUT } from '../auth/lockout';
+import { DEFAULT_DATA_DIR } from '../backends/config';
 import { createSession, endSession } from '../auth/sessions';
 import { verifyCredentials } from '../auth/users';
 import { serverAccess } from './access';
@@ -30,6 +34,8 @@ export interface AuthContext {
   access: Pick<AccessDecision, 'mode' | 'trustProxy' | 'peerHeader'>;
   /** Attempts so far; the server keeps one for its lifetime, tests pass their own. */
   limiter?: SignInLimiter;
+  /** The key of device cookies; without one none are set or honoured. */
+  deviceKey?: Uint8Array;
 }
 
 const signinSchema = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(4096) }).strict();
@@ -55,20 +61,28 @@ export async function signIn(request: Request, ctx: AuthContext): Promise<Respon
   const { username, password } = body.value;
   const address = clientAddress(request.headers, ctx.access);
   const limiter = ctx.limiter ?? serverLimiter;
-  const admitted = limiter.admit(username, address);
+  const { deviceKey } = ctx;
+  // A cookie for another name, forged or garbled, is no device: the attempt is the address's.
+  const carried = cookieValue(request.headers.get('cookie'), DEVICE_COOKIE);
+  const device = deviceKey && deviceIdFor(deviceKey, carried, username);
+  const admitted = limiter.admit(username, address, device);
   if (!admitted.ok) return fail(429, admitted.reason === 'locked' ? LOCKED_OUT : TOO_MANY_SIGNINS, { 'retry-after': String(admitted.retryAfterSeconds) });
   const result = await verifyCredentials(ctx.db, username, password);
   if (!result.ok) {
-    const locked = limiter.failed(username, address);
+    const locked = limiter.failed(username, address, device);
     return locked === undefined ? fail(401, result.message) : fail(429, LOCKED_OUT, { 'retry-after': String(locked) });
   }
-  limiter.succeeded(username, address);
+  limiter.succeeded(username, address, device);
   const session = createSession(ctx.db, result.user.username, ctx.now);
-  const cookie = sessionCookie(session.token, { secure: cookieSecure(request.url, request.headers, ctx.env) });
-  return Response.json(
-    { ok: true, user: { username: result.user.username, role: result.user.role }, expiresAt: session.expiresAt },
-    { headers: { ...noStore, 'set-cookie': cookie } },
-  );
+  const secure = cookieSecure(request.url, request.headers, ctx.env);
+  const headers = new Headers(noStore);
+  headers.append('set-cookie', sessionCookie(session.token, { secure }));
+  if (deviceKey) {
+    // Signing in again from a device renews its cookie under the same id (and lockout history).
+    const value = device !== undefined && carried !== undefined ? carried : newDeviceValue(deviceKey, username);
+    headers.append('set-cookie', deviceCookie(value, { secure }));
+  }
+  return Response.json({ ok: true, user: { username: result.user.username, role: result.user.role }, expiresAt: session.expiresAt }, { headers });
 }
 
 export async function signOut(request: Request, ctx: AuthContext): Promise<Response> {
@@ -80,7 +94,23 @@ export async function signOut(request: Request, ctx: AuthContext): Promise<Respo
   return Response.json({ ok: true }, { headers: { ...noStore, 'set-cookie': cookie } });
 }
 
-const serverContext = (): AuthContext => ({ db: serverAppState(), env: process.env, now: serverNow(), access: serverAccess() });
+let deviceKeyCache: { dir: string; key: Uint8Array | undefined } | undefined;
+
+/** The data dir's device key, read (or made) once per dir; a failure is reported once and means no device cookies. */
+function serverDeviceKey(env: Record<string, string | undefined>): Uint8Array | undefined {
+  const dir = env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  if (deviceKeyCache?.dir !== dir) {
+    const loaded = loadDeviceKey(dir);
+    if (!loaded.ok) console.error(`huntboard: no device cookies for sign-in: ${loaded.reason}`);
+    deviceKeyCache = { dir, key: loaded.ok ? loaded.key : undefined };
+  }
+  return deviceKeyCache.key;
+}
+
+const serverContext = (): AuthContext => {
+  const db = serverAppState(); // opened first: it makes the data dir
+  return { db, env: process.env, now: serverNow(), access: serverAccess(), deviceKey: serverDeviceKey(process.env) };
+};
 
 export const postSigninRoute = (request: Request): Promise<Response> => signIn(request, serverContext());
 export const postSignoutRoute = (request: Request): Promise<Response> => signOut(request, serverContext());

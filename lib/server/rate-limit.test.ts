@@ -78,6 +78,29 @@ describe('sign-in limiter', () => {
   });
 });
 
+describe('sign-in limiter with a device', () => {
+  it('judges a device on its own bucket and lockout, not its address\'s, the name\'s or the known-good\'s', () => {
+    const one = { capacity: 1, perMinute: 1 };
+    const limiter = signInLimiter({ global: one, perName: one, perAddress: one, knownGood: one, device: { capacity: 2, perMinute: 2 } }, () => 0);
+    limiter.succeeded('lead', '198.51.100.1');
+    // Someone at the same address spends every shared budget and locks the address out of the name.
+    expect(limiter.admit('lead', '198.51.100.1').ok).toBe(true);
+    expect(limiter.admit('lead', '198.51.100.2').ok).toBe(true);
+    for (let i = 0; i < 5; i++) limiter.failed('lead', '198.51.100.1');
+    expect(limiter.admit('lead', '198.51.100.1')).toMatchObject({ ok: false, reason: 'locked' });
+    expect(limiter.admit('lead', '198.51.100.3')).toMatchObject({ ok: false, reason: 'rate' });
+    expect(limiter.admit('lead', '198.51.100.1', 'dev1')).toEqual({ ok: true });
+    expect(limiter.admit('lead', '198.51.100.1', 'dev1')).toEqual({ ok: true });
+    expect(limiter.admit('lead', '198.51.100.1', 'dev1')).toEqual({ ok: false, reason: 'rate', retryAfterSeconds: 30 });
+    // Its own lockout: five failures lock the device, not another device; its success leaves the address locked.
+    for (let i = 0; i < 4; i++) expect(limiter.failed('lead', '198.51.100.1', 'dev2')).toBeUndefined();
+    expect(limiter.failed('lead', '198.51.100.1', 'dev2')).toBe(30);
+    expect(limiter.admit('lead', '198.51.100.1', 'dev2')).toMatchObject({ ok: false, reason: 'locked' });
+    limiter.succeeded('lead', '198.51.100.1', 'dev1');
+    expect(limiter.admit('lead', '198.51.100.1')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+});
+
 describe('client address', () => {
   const headers = new Headers({ 'x-forwarded-for': '10.0.0.1, 192.0.2.7', [PEER_HEADER]: '198.51.100.5' });
   it('is unknown unless Huntboard\'s server set the peer header or the proxy is trusted', () => {

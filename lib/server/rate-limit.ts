@@ -82,6 +82,8 @@ export interface SignInRules {
   global: BucketRule;
   /** A client address + name that signed in before: its own budget only, spent by nobody else. */
   knownGood: BucketRule;
+  /** A browser with a device cookie for the name: its own budget only (defaults to knownGood's). */
+  device?: BucketRule;
 }
 
 export const SIGN_IN_RULES: SignInRules = {
@@ -89,6 +91,7 @@ export const SIGN_IN_RULES: SignInRules = {
   perName: { capacity: 30, perMinute: 30 },
   global: { capacity: 120, perMinute: 120 },
   knownGood: { capacity: 10, perMinute: 10 },
+  device: { capacity: 10, perMinute: 10 },
 };
 
 /** How long a successful sign-in keeps its address + name known-good. */
@@ -96,13 +99,23 @@ export const KNOWN_GOOD_DAYS = 30;
 
 export type Admission = { ok: true } | { ok: false; reason: 'rate' | 'locked'; retryAfterSeconds: number };
 
+/**
+ * `device` is the id of a device cookie already verified for this name (lib/auth/device-cookie.ts):
+ * the attempt is then that device's alone — its own bucket and lockout; the address, the name's
+ * shared budget and the known-good budget are neither checked nor spent, so nobody else's wrong
+ * passwords, even from the same address, hold it back.
+ */
 export interface SignInLimiter {
   /** Before the password is checked (the expensive part): may this source try this name now? */
-  admit(username: string, address: string | undefined): Admission;
+  admit(username: string, address: string | undefined, device?: string): Admission;
   /** A wrong password: the seconds of the lockout this starts for the source, if any. */
-  failed(username: string, address: string | undefined): number | undefined;
-  succeeded(username: string, address: string | undefined): void;
+  failed(username: string, address: string | undefined, device?: string): number | undefined;
+  succeeded(username: string, address: string | undefined, device?: string): void;
 }
+
+/** Whose attempt it is, for the lockout and own budgets: a device (no address looks like `device:…`) or an address. */
+const sourceOf = (username: string, address: string | undefined, device: string | undefined) =>
+  SignInLockout.key(device !== undefined ? `device:${device}` : address, username);
 
 /**
  * The clock is the wall clock, not the server's pinned `now()` (HUNTBOARD_NOW): with a pinned
@@ -113,6 +126,7 @@ export function signInLimiter(rules: SignInRules = SIGN_IN_RULES, clockMs: () =>
   const perName = new TokenBuckets(rules.perName);
   const perAddress = new TokenBuckets(rules.perAddress);
   const knownGood = new TokenBuckets(rules.knownGood);
+  const devices = new TokenBuckets(rules.device ?? rules.knownGood);
   const lockout = new SignInLockout(clockMs);
   // Insertion order is oldest success first, so the bound drops the stalest.
   const known = new Map<string, number>();
@@ -120,31 +134,33 @@ export function signInLimiter(rules: SignInRules = SIGN_IN_RULES, clockMs: () =>
     const at = known.get(source);
     return at !== undefined && nowMs - at < KNOWN_GOOD_DAYS * 86_400_000;
   };
+  // A device, or a source that signed in before, is not held back by anyone else's attempts.
+  const budgets = (source: string, username: string, address: string | undefined, isDevice: boolean, nowMs: number) => {
+    if (isDevice) return [{ buckets: devices, key: source }];
+    if (address !== undefined && isKnown(source, nowMs)) return [{ buckets: knownGood, key: source }];
+    return [
+      ...(address !== undefined ? [{ buckets: perAddress, key: address }] : []),
+      { buckets: perName, key: username.trim().toLowerCase() },
+      { buckets: global, key: '*' },
+    ];
+  };
   return {
-    admit(username, address) {
-      const source = SignInLockout.key(address, username);
+    admit(username, address, device) {
+      const source = sourceOf(username, address, device);
       const locked = lockout.lockedFor(source);
       if (locked !== undefined) return { ok: false, reason: 'locked', retryAfterSeconds: locked };
       const nowMs = clockMs();
-      // A source that signed in before is not held back by anyone else's attempts.
-      const checks =
-        address !== undefined && isKnown(source, nowMs)
-          ? [{ buckets: knownGood, key: source }]
-          : [
-              ...(address !== undefined ? [{ buckets: perAddress, key: address }] : []),
-              { buckets: perName, key: username.trim().toLowerCase() },
-              { buckets: global, key: '*' },
-            ];
-      const taken = takeAll(checks, nowMs);
+      const taken = takeAll(budgets(source, username, address, device !== undefined, nowMs), nowMs);
       return taken.ok ? taken : { ok: false, reason: 'rate', retryAfterSeconds: taken.retryAfterSeconds };
     },
-    failed(username, address) {
-      return lockout.failed(SignInLockout.key(address, username));
+    failed(username, address, device) {
+      return lockout.failed(sourceOf(username, address, device));
     },
-    succeeded(username, address) {
-      const source = SignInLockout.key(address, username);
+    succeeded(username, address, device) {
+      // A device's success clears only the device: the address's failures may be someone else's.
+      const source = sourceOf(username, address, device);
       lockout.succeeded(source);
-      if (address === undefined) return;
+      if (address === undefined || device !== undefined) return;
       known.delete(source);
       known.set(source, clockMs());
       if (known.size > MAX_KEYS) known.delete(known.keys().next().value as string);

@@ -11,7 +11,16 @@ export function ResultSummary({ response }: { response: Extract<RunResponse, { o
         {window.from && window.to && (
           <span className="muted">
             {' '}
-            (<time dateTime={window.from}>{window.from}</time> to <time dateTime={window.to}>{window.to}</time>)
+            {window.openEnded ? (
+              // The query says `> now() - N`: events after now() count too, so no end bound is claimed.
+              <>
+                (since <time dateTime={window.from}>{window.from}</time>, no end bound; now() was <time dateTime={window.to}>{window.to}</time>)
+              </>
+            ) : (
+              <>
+                (<time dateTime={window.from}>{window.from}</time> to <time dateTime={window.to}>{window.to}</time>)
+              </>
+            )}
           </span>
         )}
         {result.is_partial && <strong className="error"> · partial result</strong>}

@@ -34,6 +34,8 @@ export interface WindowInfo {
   /** Absolute bounds with now() resolved, when known. */
   from?: string;
   to?: string;
+  /** A relative window (`@timestamp > now() - 7 day`) has no end bound: `to` is only the now() it ran with. */
+  openEnded?: boolean;
 }
 
 /** POST /api/hunts/[id]/queries/[n]/run */

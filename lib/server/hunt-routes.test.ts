@@ -53,7 +53,8 @@ describe('hunt API routes on the embedded demo store', () => {
     if (!body.ok) throw new Error(body.error.message);
     expect(body.result.columns.map((c) => c.name)).toEqual(['connection_count', 'unique_agent_count', 'process.name']);
     expect(body.result.values.map((r) => r[2]).sort()).toEqual(expectedFindings(which));
-    expect(body.window).toEqual({ id: '7d', description: 'last 7 days', from: '2026-01-01T12:00:00.000Z', to: NOW });
+    // `> now() - 7 day` has no end bound: `to` is the now() it ran with, and the window says it is open.
+    expect(body.window).toEqual({ id: '7d', description: 'last 7 days', from: '2026-01-01T12:00:00.000Z', to: NOW, openEnded: true });
     expect(body.keys).toEqual(['process.name']);
     expect(body.params).toEqual([]);
     expect(body.effectiveQuery).toContain('@timestamp > now() - 7 day');

@@ -46,7 +46,7 @@ export function describeWindow(spec: WindowSpec, original: Query, now: Date, app
   const id = spec.id === 'hunt' ? (PRESET_WINDOWS.find((p) => sameRelative(p.window, relative))?.id ?? 'hunt') : spec.id;
   const ms = unitMs(relative.unit);
   const bounds = ms === undefined ? {} : { from: new Date(now.getTime() - relative.quantity * ms).toISOString(), to: now.toISOString() };
-  return { id, description: describeRelative(relative.quantity, relative.unit), ...bounds };
+  return { id, description: describeRelative(relative.quantity, relative.unit), ...bounds, ...(ms === undefined ? {} : { openEnded: true }) };
 }
 
 function sameRelative(a: TimeWindow, b: { quantity: number; unit: string }): boolean {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
-import base, { E2E_NOW } from './playwright.config';
+import base, { fixtureServer } from './playwright.config';
 
 /**
  * The dashboard with accounts: scripts/e2e-server.mjs with E2E_ACCOUNTS creates a viewer, an
@@ -15,13 +15,5 @@ export default defineConfig({
   testDir: 'e2e-accounts',
   outputDir: 'test-results/accounts',
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port), HUNTBOARD_NOW: E2E_NOW, E2E_ACCOUNTS: 'viewer-vic:viewer,analyst-ann:analyst,lead-lou:lead', E2E_ACCOUNTS_PASSWORD: process.env.E2E_ACCOUNTS_PASSWORD },
-  },
+  webServer: fixtureServer(port, { E2E_ACCOUNTS: 'viewer-vic:viewer,analyst-ann:analyst,lead-lou:lead', E2E_ACCOUNTS_PASSWORD: process.env.E2E_ACCOUNTS_PASSWORD }),
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import base, { E2E_NOW } from './playwright.config';
+import base, { fixtureServer } from './playwright.config';
 
 /**
  * A store whose app state holds a run of a million findings, imported from a bundle the way an
@@ -15,14 +15,6 @@ export default defineConfig({
   testDir: 'e2e-big',
   outputDir: 'test-results/big',
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
-  webServer: {
-    command: 'node scripts/e2e-server.mjs',
-    url: `http://127.0.0.1:${port}/api/health`,
-    // The bundle is written and imported before the server listens.
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port), HUNTBOARD_NOW: E2E_NOW, E2E_BIG_BUNDLE: String(BIG_RUN_FINDINGS) },
-  },
+  // The bundle is written and imported before the server listens.
+  webServer: fixtureServer(port, { E2E_BIG_BUNDLE: String(BIG_RUN_FINDINGS) }, 300_000),
 });

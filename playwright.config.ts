@@ -1,4 +1,6 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, unknown[]>;
 
 /**
  * End-to-end tests drive Debian's Chromium against the production server (`next start`), on the
@@ -6,6 +8,19 @@ import { defineConfig } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT || 3107);
 export const E2E_NOW = '2026-01-08T12:00:00.000Z';
+
+/** scripts/e2e-server.mjs on `port`: the fixture store with now pinned, plus what `env` adds. */
+export function fixtureServer(port: number, env: Record<string, string | undefined>, timeout = 180_000): WebServer {
+  return {
+    command: 'node scripts/e2e-server.mjs',
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { E2E_PORT: String(port), HUNTBOARD_NOW: E2E_NOW, ...env },
+  };
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,13 +49,5 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/e2e-server.mjs`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port), HUNTBOARD_NOW: E2E_NOW },
-  },
+  webServer: fixtureServer(port, {}),
 });

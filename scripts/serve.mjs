@@ -12,7 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Only serve.ts and what it imports load through tsx (scoped, not a global hook): Next.js's own
 // build output is plain JavaScript and loads as usual.
 const serveModule = await tsImport(path.join(root, 'lib/server/serve.ts'), import.meta.url);
-const { startServer } = serveModule.startServer ? serveModule : serveModule.default;
+const { startServer, cannotStart } = serveModule.startServer ? serveModule : serveModule.default;
 const { default: next } = await import('next');
 
 let started;
@@ -20,11 +20,11 @@ try {
   started = await startServer({ env: process.env, root, createNext: (options) => next(options) });
 } catch (e) {
   // e.g. no production build (`npm start` builds one first), or the port is taken.
-  console.error(`Huntboard cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(cannotStart([e instanceof Error ? e.message : String(e)]));
   process.exit(1);
 }
 if (!started.ok) {
-  console.error(`Huntboard cannot start:\n${started.errors.map((e) => `  - ${e}`).join('\n')}`);
+  console.error(cannotStart(started.errors));
   process.exit(1);
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {

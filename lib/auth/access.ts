@@ -5,7 +5,7 @@
  * decide the same way.
  */
 import { modeFor, type AuthMode } from './mode';
-import type { AuthSettings } from './settings';
+import { readAuthSettings, type AuthSettings } from './settings';
 
 export interface AccessDecision {
   mode: AuthMode;
@@ -59,4 +59,18 @@ export function decideAccess(settings: AuthSettings, accountCount: number, optio
     warnings.push('Not started by `npm start` (scripts/serve.mjs): the client address is unknown, so sign-in limits are per name and server-wide only, and the loopback check of single-user mode looks at the Host header alone.');
   }
   return { mode, host, port: settings.port, trustProxy: settings.trustProxy, peerHeader: options.peerHeader, warnings, banner, notices };
+}
+
+export type DecidedAccess = { ok: true; access: AccessDecision } | { ok: false; errors: string[] };
+
+/** The settings read from `env`, then the decision; accounts are counted only when the settings hold. */
+export function decideFromEnv(env: Record<string, string | undefined>, accountCount: () => number, options: { peerHeader: boolean }): DecidedAccess {
+  const settings = readAuthSettings(env);
+  if (!settings.ok) return { ok: false, errors: settings.errors };
+  return { ok: true, access: decideAccess(settings.settings, accountCount(), options) };
+}
+
+/** What the server prints when the settings keep it from starting. */
+export function cannotStart(errors: readonly string[]): string {
+  return `Huntboard cannot start:\n${errors.map((e) => `  - ${e}`).join('\n')}`;
 }

@@ -13,8 +13,13 @@ import type { PreparedQuery } from './prepare';
 
 let cached: { dir: string; db: AppDatabase } | undefined;
 
+/** HUNTBOARD_DATA_DIR, blank meaning the default: the embedded store and the app state live there. */
+export function serverDataDir(env: Record<string, string | undefined> = process.env): string {
+  return env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+}
+
 export function serverAppState(env: Record<string, string | undefined> = process.env): AppDatabase {
-  const dir = env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  const dir = serverDataDir(env);
   if (cached?.dir !== dir) {
     cached?.db.close();
     cached = { dir, db: openAppState(dir) };

@@ -13,12 +13,11 @@ import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessio
 import { DEVICE_COOKIE, deviceCookie, deviceIdFor, newDeviceValue } from '../auth/device-cookie';
 import { loadDeviceKey } from '../auth/device-key';
 import { LOCKED_OUT } from '../auth/lockout';
-import { DEFAULT_DATA_DIR } from '../backends/config';
 import { createSession, endSession } from '../auth/sessions';
 import { verifyCredentials } from '../auth/users';
 import { serverAccess } from './access';
 import { apiError } from './api-error';
-import { serverAppState } from './app-state';
+import { serverAppState, serverDataDir } from './app-state';
 import { serverNow } from './now';
 import { clientAddress } from './peer';
 import { readBody } from './requests';
@@ -85,7 +84,7 @@ export async function signIn(request: Request, ctx: AuthContext): Promise<Respon
   return Response.json({ ok: true, user: { username: result.user.username, role: result.user.role }, expiresAt: session.expiresAt }, { headers });
 }
 
-export async function signOut(request: Request, ctx: AuthContext): Promise<Response> {
+export async function signOut(request: Request, ctx: Pick<AuthContext, 'db' | 'env'>): Promise<Response> {
   const refused = checkWrite(request);
   if (refused) return refused;
   const token = cookieValue(request.headers.get('cookie'), SESSION_COOKIE);
@@ -98,7 +97,7 @@ let deviceKeyCache: { dir: string; key: Uint8Array | undefined } | undefined;
 
 /** The data dir's device key, read (or made) once per dir; a failure is reported once and means no device cookies. */
 function serverDeviceKey(env: Record<string, string | undefined>): Uint8Array | undefined {
-  const dir = env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  const dir = serverDataDir(env);
   if (deviceKeyCache?.dir !== dir) {
     const loaded = loadDeviceKey(dir);
     if (!loaded.ok) console.error(`huntboard: no device cookies for sign-in: ${loaded.reason}`);
@@ -113,4 +112,5 @@ const serverContext = (): AuthContext => {
 };
 
 export const postSigninRoute = (request: Request): Promise<Response> => signIn(request, serverContext());
-export const postSignoutRoute = (request: Request): Promise<Response> => signOut(request, serverContext());
+// Sign-out needs neither the access decision nor the device key.
+export const postSignoutRoute = (request: Request): Promise<Response> => signOut(request, { db: serverAppState(), env: process.env });

@@ -12,14 +12,16 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decideAccess, type AccessDecision } from '../auth/access';
+import { decideFromEnv, type AccessDecision } from '../auth/access';
 import { publishAccess } from '../auth/server-access';
-import { readAuthSettings } from '../auth/settings';
 import { countUsers } from '../auth/users';
 import { openAppState } from '../appstate/db';
-import { DEFAULT_DATA_DIR } from '../backends/config';
+import { serverDataDir } from './app-state';
 import { loopbackRefusal, MISDIRECTED } from './loopback-guard';
-import { isLoopbackAddress, PEER_HEADER } from './peer';
+import { PEER_HEADER } from './peer';
+
+/** For scripts/serve.mjs, which loads only this module. */
+export { cannotStart } from '../auth/access';
 
 type Env = Record<string, string | undefined>;
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -64,7 +66,7 @@ export function huntboardHandler(access: AccessDecision, handle: Handler): http.
 }
 
 function accountsAtStart(env: Env): number {
-  const db = openAppState(env.HUNTBOARD_DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  const db = openAppState(serverDataDir(env));
   try {
     return countUsers(db);
   } finally {
@@ -85,18 +87,13 @@ function listen(server: http.Server, port: number, host: string): Promise<Addres
 /** Decides, prepares Next.js, listens. Settings errors come back as data: the entry prints them and exits. */
 export async function startServer(options: { env: Env; root: string; createNext: CreateNext; log?: (line: string) => void; warn?: (line: string) => void }): Promise<StartResult> {
   const { env, root, createNext, log = console.log, warn = console.error } = options;
-  const settings = readAuthSettings(env);
-  if (!settings.ok) return { ok: false, errors: settings.errors };
-  const access = publishAccess(decideAccess(settings.settings, accountsAtStart(env), { peerHeader: true }));
+  const decided = decideFromEnv(env, () => accountsAtStart(env), { peerHeader: true });
+  if (!decided.ok) return { ok: false, errors: decided.errors };
+  const access = publishAccess(decided.access);
   const app = createNext({ dev: false, dir: root, hostname: access.host, port: access.port });
   await app.prepare();
   const server = http.createServer(huntboardHandler(access, app.getRequestHandler()));
   const bound = await listen(server, access.port, access.host);
-  // The guard of single-user mode assumes loopback; a resolver that mapped the name elsewhere must not serve.
-  if (access.mode.kind === 'single-user' && !isLoopbackAddress(bound.address)) {
-    server.close();
-    return { ok: false, errors: [`single-user mode must listen on a loopback address, not ${bound.address}`] };
-  }
   const shown = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   const url = `http://${shown}:${bound.port}`;
   log(`Huntboard on ${url}`);

@@ -5,7 +5,7 @@
 import { openAppState, type AppDatabase } from '../../appstate/db';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';
-import { addUser, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';
+import { addUser, countUsers, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { toTxt } from '../format-txt';
@@ -63,7 +63,7 @@ async function add(args: string[], io: CliIo): Promise<number> {
   if (password === undefined) throw new UsageError('users add reads the password from stdin (first line)');
   return withDb(io, async (db) => {
     const result = await addUser(db, { username, role, password }, nowOf(io));
-    const first = result.ok && listUsers(db).length === 1;
+    const first = result.ok && countUsers(db) === 1;
     return report(io, result, (u, r) => (first ? `Added ${u} (${r}). ${FIRST_ACCOUNT}` : `Added ${u} (${r}).`));
   });
 }
@@ -83,7 +83,7 @@ function remove(args: string[], io: CliIo): Promise<number> {
   const username = oneName(parseCommandArgs(args, {}).positionals, 'one user name');
   return withDb(io, (db) => {
     const result = removeUser(db, username);
-    const left = result.ok ? listUsers(db).length : 1;
+    const left = result.ok ? countUsers(db) : 1;
     return report(io, result, (u) => (left ? `Removed ${u}.` : `Removed ${u}. ${LAST_ACCOUNT}`));
   });
 }

@@ -62,33 +62,65 @@ interface Row {
 
 const MAX_NOTE = 10_000;
 
+/**
+ * The statements of triage, prepared once per connection (better-sqlite3 keeps no cache of its own):
+ * a bundle import reads and writes them for up to 100,000 findings in a row.
+ */
+function prepareTriage(db: AppDatabase) {
+  return {
+    get: db.prepare('SELECT status, assignee, note, version, updated_at, updated_by FROM triage WHERE hunt_id = ? AND query_number = ? AND finding_key = ?'),
+    write: db.prepare(
+      `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
+       VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
+       ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
+         status = excluded.status, assignee = excluded.assignee, note = excluded.note,
+         version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    ),
+    append: db.prepare(
+      `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    history: db.prepare(
+      `SELECT at, who, from_status, to_status, from_assignee, to_assignee, note FROM triage_history
+       WHERE hunt_id = ? AND query_number = ? AND finding_key = ? ORDER BY id`,
+    ),
+    dropHistory: db.prepare('DELETE FROM triage_history WHERE hunt_id = ? AND query_number = ? AND finding_key = ?'),
+  };
+}
+
+const prepared = new WeakMap<AppDatabase, ReturnType<typeof prepareTriage>>();
+
+function statements(db: AppDatabase): ReturnType<typeof prepareTriage> {
+  let found = prepared.get(db);
+  if (!found) {
+    found = prepareTriage(db);
+    prepared.set(db, found);
+  }
+  return found;
+}
+
 export function getTriage(db: AppDatabase, ref: FindingRef): TriageState {
-  const row = db
-    .prepare('SELECT status, assignee, note, version, updated_at, updated_by FROM triage WHERE hunt_id = ? AND query_number = ? AND finding_key = ?')
-    .get(ref.huntId, ref.queryNumber, ref.findingKey) as Row | undefined;
+  const row = statements(db).get.get(ref.huntId, ref.queryNumber, ref.findingKey) as Row | undefined;
   if (!row) return { ...ref, status: 'new', assignee: null, note: '', version: 0, updatedAt: null, updatedBy: null };
   return { ...ref, status: row.status, assignee: row.assignee, note: row.note, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 
-/** Validates, checks the version and writes the state and its history entry in one transaction. */
 /** Writes a finding's state as given (no version check: callers hold a transaction and decide). */
 export function writeTriageState(db: AppDatabase, state: TriageState): void {
-  db.prepare(
-    `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
-     VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
-     ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
-       status = excluded.status, assignee = excluded.assignee, note = excluded.note,
-       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run({ huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey, status: state.status, assignee: state.assignee, note: state.note, version: state.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+  statements(db).write.run({ huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey, status: state.status, assignee: state.assignee, note: state.note, version: state.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
 }
 
 export function appendTriageHistory(db: AppDatabase, ref: FindingRef, e: TriageHistoryEntry): void {
-  db.prepare(
-    `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
+  statements(db).append.run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
 }
 
+/** A finding's whole history replaced by `entries`, in their order (callers hold a transaction). */
+export function replaceTriageHistory(db: AppDatabase, ref: FindingRef, entries: readonly TriageHistoryEntry[]): void {
+  statements(db).dropHistory.run(ref.huntId, ref.queryNumber, ref.findingKey);
+  for (const e of entries) appendTriageHistory(db, ref, e);
+}
+
+/** Validates, checks the version and writes the state and its history entry in one transaction. */
 export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageChange): TriageWrite {
   if (change.status !== undefined && !TRIAGE_STATUSES.includes(change.status)) return { ok: false, reason: 'invalid', message: `Unknown status [${String(change.status)}].` };
   if (change.status === 'new') return { ok: false, reason: 'invalid', message: 'A finding cannot be set back to new; use investigating to reopen it.' };
@@ -120,9 +152,8 @@ export function updateTriage(db: AppDatabase, ref: FindingRef, change: TriageCha
   })();
 }
 
-/** Oldest first. */
 /** A triage_history row as SQLite returns it. */
-export interface TriageHistoryRow {
+interface TriageHistoryRow {
   at: string;
   who: string;
   from_status: TriageStatus | null;
@@ -132,12 +163,8 @@ export interface TriageHistoryRow {
   note: string;
 }
 
+/** Oldest first. */
 export function triageHistory(db: AppDatabase, ref: FindingRef): TriageHistoryEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT at, who, from_status, to_status, from_assignee, to_assignee, note FROM triage_history
-       WHERE hunt_id = ? AND query_number = ? AND finding_key = ? ORDER BY id`,
-    )
-    .all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
+  const rows = statements(db).history.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
   return rows.map((r) => ({ at: r.at, who: r.who, fromStatus: r.from_status, toStatus: r.to_status, fromAssignee: r.from_assignee, toAssignee: r.to_assignee, note: r.note }));
 }

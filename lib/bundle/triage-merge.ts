@@ -4,11 +4,11 @@
  * both histories, an entry counted once by (at, who, to_status), in time order. A replaced state
  * gets a new version so that a page holding the old one is told of the change instead of overwriting it.
  *
- * Statements are prepared once per import and a finding's history is looked up by key: a bundle
- * may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
+ * A finding's history is looked up by key (and triage.ts prepares its statements once per
+ * connection): a bundle may carry 100,000s of triaged findings, and per-entry scans made that minutes.
  */
 import type { AppDatabase } from '../appstate/db';
-import type { FindingRef, TriageHistoryEntry, TriageHistoryRow } from '../appstate/triage';
+import { getTriage, replaceTriageHistory, triageHistory, writeTriageState, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'kept';
@@ -53,56 +53,29 @@ export function mergedHistory(local: readonly TriageHistoryEntry[], incoming: re
   return { merged: [...local, ...added].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)), added: added.length };
 }
 
-/** Reads of the local triage the merge needs; statements prepared once per import. */
+/** Reads of the local triage the merge needs: a finding's state as mergedState takes it, and its history. */
 export function triageReader(db: AppDatabase) {
-  const readState = db.prepare('SELECT version, updated_at FROM triage WHERE hunt_id = ? AND query_number = ? AND finding_key = ?');
-  const readHistory = db.prepare(
-    `SELECT at, who, from_status, to_status, from_assignee, to_assignee, note FROM triage_history
-     WHERE hunt_id = ? AND query_number = ? AND finding_key = ? ORDER BY id`,
-  );
   return {
-    state: (ref: FindingRef) => readState.get(ref.huntId, ref.queryNumber, ref.findingKey) as { version: number; updated_at: string } | undefined,
-    history: (ref: FindingRef): TriageHistoryEntry[] =>
-      (readHistory.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[]).map((r) => ({
-        at: r.at,
-        who: r.who,
-        fromStatus: r.from_status,
-        toStatus: r.to_status,
-        fromAssignee: r.from_assignee,
-        toAssignee: r.to_assignee,
-        note: r.note,
-      })),
+    state: (ref: FindingRef): { version: number; updated_at: string } | undefined => {
+      const local = getTriage(db, ref);
+      return local.updatedAt === null ? undefined : { version: local.version, updated_at: local.updatedAt };
+    },
+    history: (ref: FindingRef): TriageHistoryEntry[] => triageHistory(db, ref),
   };
 }
 
-/** One finding at a time, inside a write transaction; the merger's statements belong to `db`. */
+/** One finding at a time, inside a write transaction. */
 export function triageMerger(db: AppDatabase): TriageMerger {
   const read = triageReader(db);
-  const writeState = db.prepare(
-    `INSERT INTO triage (hunt_id, query_number, finding_key, status, assignee, note, version, updated_at, updated_by)
-     VALUES (@huntId, @queryNumber, @findingKey, @status, @assignee, @note, @version, @updatedAt, @updatedBy)
-     ON CONFLICT (hunt_id, query_number, finding_key) DO UPDATE SET
-       status = excluded.status, assignee = excluded.assignee, note = excluded.note,
-       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  );
-  const dropHistory = db.prepare('DELETE FROM triage_history WHERE hunt_id = ? AND query_number = ? AND finding_key = ?');
-  const appendHistory = db.prepare(
-    `INSERT INTO triage_history (hunt_id, query_number, finding_key, at, who, from_status, to_status, from_assignee, to_assignee, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   return (state, history) => {
     const ref: FindingRef = { huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey };
     const decided = mergedState(read.state(ref), state);
     if (decided.version !== undefined) {
-      writeState.run({ ...ref, status: state.status, assignee: state.assignee, note: state.note, version: decided.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+      writeTriageState(db, { ...ref, status: state.status, assignee: state.assignee, note: state.note, version: decided.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
     }
     if (history.length === 0) return { outcome: decided.outcome, historyAdded: 0 };
-    const local = read.history(ref);
-    const merged = mergedHistory(local, history);
-    if (merged.merged) {
-      if (local.length > 0) dropHistory.run(ref.huntId, ref.queryNumber, ref.findingKey);
-      for (const e of merged.merged) appendHistory.run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
-    }
+    const merged = mergedHistory(read.history(ref), history);
+    if (merged.merged) replaceTriageHistory(db, ref, merged.merged);
     return { outcome: decided.outcome, historyAdded: merged.added };
   };
 }

@@ -1,7 +1,9 @@
 /**
  * compileQuery: an analyzed ES|QL query → one DuckDB statement (CTE chain) plus, when some column
  * may hold multi-values, one probe statement whose boolean answers decide the single-value
- * warnings (§1.8). Anything the engine cannot reproduce exactly is a positioned error.
+ * warnings (§1.8). Anything the engine cannot reproduce exactly is a positioned error. The
+ * caller checks the parsed query's size first (checkQueryShape in query-limits.ts): the compiler
+ * recurses once per level of nesting.
  */
 import type { AnalyzedQuery } from '../esql/analyzed';
 import { countExpressions } from '../esql/depth';
@@ -10,11 +12,10 @@ import type { EsqlType } from '../esql/types';
 import type { SourceSnapshot } from '../store/types';
 import { CompileContext, CompileFailure } from './compile-context';
 import { compileCommand } from './compile-commands';
-import { checkEngineSize, ENGINE_MAX_PROBES } from './compile-size';
 import { compileFrom, compileRow } from './compile-source';
 import { liveSourceColumns } from './live-columns';
 import { Pipeline } from './pipeline';
-import { tooLargeMessage } from './query-limits';
+import { ENGINE_MAX_PROBES, tooLargeMessage } from './query-limits';
 import { quoteString } from './sql';
 
 const SINGLE_VALUE_REASON = 'java.lang.IllegalArgumentException: single-value function encountered multi-value';
@@ -58,7 +59,6 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
   const ctx = new CompileContext(analyzed, { nowMs: options.nowMs, cidrMatchMultiValue: options.cidrMatchMultiValue ?? 'single-value' });
   const p = new Pipeline(ctx);
   try {
-    checkEngineSize(analyzed);
     const [first, ...rest] = analyzed.steps;
     if (!first) throw new CompileFailure(analyzed.query.span, 'empty query', 'verification');
     if (first.command.kind === 'from') {

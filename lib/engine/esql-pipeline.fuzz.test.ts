@@ -16,6 +16,7 @@ import type { SourceSnapshot } from '../store/types';
 import { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from '../fuzz/esql-corpus';
 import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
 import { compileQuery } from './compile';
+import { checkQueryShape } from './query-limits';
 
 const NOW_MS = Date.parse('2026-01-08T00:00:00.000Z');
 const PART = '/nonexistent/part-0.parquet';
@@ -167,6 +168,9 @@ describe('ES|QL front end under fuzz', () => {
         const printed = print(parsed.query);
         const reparsed = parse(printed);
         expect(reparsed.ok && print(reparsed.query)).toBe(printed);
+        // As the engine does: the size checks come before analysis, and the compiler relies on them.
+        const tooLarge = checkQueryShape(parsed.query, text);
+        if (tooLarge) return expectPositioned(text, [tooLarge]);
         const analyzed = analyze(parsed.query, text, resolver, PARAMS);
         if (!analyzed.ok) return expectPositioned(text, analyzed.errors);
         const compiled = compileQuery(analyzed.analyzed, SNAPSHOT, { nowMs: NOW_MS });

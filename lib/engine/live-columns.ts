@@ -4,16 +4,16 @@
  */
 import type { Command, Expression } from '../esql/ast';
 import type { AnalyzedQuery } from '../esql/analyzed';
-import { children } from '../esql/walker';
+import { walk } from '../esql/walker';
 
-/** The columns an expression reads (an explicit stack: a WHERE may chain thousands of terms). */
+/** The columns an expression reads (walk is iterative: a WHERE may chain thousands of terms). */
 export function columnRefs(e: Expression | undefined, into: Set<string>): Set<string> {
-  const stack: Expression[] = e ? [e] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  if (!e) return into;
+  walk(e, (node) => {
     if (node.kind === 'column') into.add(node.name);
-    else if (node.kind !== 'list') stack.push(...(children(node) as Expression[]));
-  }
+    // A list literal holds only constants.
+    else if (node.kind === 'list') return 'skip';
+  });
   return into;
 }
 

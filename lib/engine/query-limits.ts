@@ -9,10 +9,9 @@
  * fields: the limits are 38 to 240 times that. Figures: 2-core development machine, loaded, warm
  * JIT (the first query of a shape costs up to twice as much), parse + analyze + compile.
  */
-import type { Query } from '../esql/ast';
-import { countExpressions } from '../esql/depth';
+import type { Expression, Node, Query } from '../esql/ast';
+import { countExpressions, firstTooDeep } from '../esql/depth';
 import { esqlError, type EsqlError } from '../esql/errors';
-import { TOO_DEEP_MESSAGE, tooDeepForEngine } from './compile-size';
 
 /**
  * Parsing the densest texts (`[1,1,…]`, `a+a+…`, `x in (1,1,…)`) costs up to 0.6 µs a character:
@@ -36,8 +35,39 @@ export const ENGINE_MAX_EXPRESSIONS = 50_000;
  */
 export const ENGINE_MAX_EVAL_FIELDS = 500;
 
+/**
+ * Nesting the compiler and DuckDB both take. DuckDB gives up on expressions nested deeper than its
+ * `max_expression_depth` (1000 of its own levels, and one ES|QL operator becomes two or three of
+ * them: `TRY((l + r))`), and the compiler recurses once per level (measured: 125 chained `+` run,
+ * 150 exceed DuckDB's limit). An AND/OR chain compiles in a loop and DuckDB flattens it, so its
+ * length is free; any other nesting counts.
+ */
+export const ENGINE_MAX_DEPTH = 100;
+
+/**
+ * Warning probes DuckDB plans in time: each is a scalar subquery over the relation, and planning
+ * grows about cubically with their number (measured on this machine: 100 probes 1 s, 200 6 s,
+ * 400 72 s; 1,000 exceed DuckDB's expression depth). Past this many, refuse rather than burn
+ * minutes. Checked by the compiler, which is where the probes are known.
+ */
+export const ENGINE_MAX_PROBES = 250;
+
 export function tooLargeMessage(what: string): string {
   return `the query is too large for the embedded engine (${what})`;
+}
+
+export const TOO_DEEP_MESSAGE = tooLargeMessage(`expressions nested more than ${ENGINE_MAX_DEPTH} deep`);
+
+/** An AND/OR chain is one level: the left operand of the same logical operator is free. */
+const sameLogicalChain = (node: Node, index: number, child: Node) =>
+  node.kind === 'binary' && (node.op === 'and' || node.op === 'or') && index === 0 && child.kind === 'binary' && child.op === node.op;
+
+/**
+ * The first expression nested deeper than ENGINE_MAX_DEPTH, counting AND/OR chains as one level.
+ * Iterative, so it cannot overflow on the query it refuses.
+ */
+export function tooDeepForEngine(query: Query): Expression | undefined {
+  return firstTooDeep(query, ENGINE_MAX_DEPTH, sameLogicalChain);
 }
 
 const WHOLE_QUERY = { start: 0, end: 0 };
@@ -65,7 +95,7 @@ export function checkQueryShape(query: Query, text: string): EsqlError | undefin
   if (expressions > ENGINE_MAX_EXPRESSIONS) {
     return esqlError('unsupported', text, WHOLE_QUERY, tooLargeMessage(`${expressions} expressions; at most ${ENGINE_MAX_EXPRESSIONS}`));
   }
-  // Also checked by the compiler, for its other callers; here it spares the analysis.
+  // Before analysis and compilation, which both recurse once per level.
   const deep = tooDeepForEngine(query);
   return deep && esqlError('unsupported', text, deep.span, TOO_DEEP_MESSAGE);
 }

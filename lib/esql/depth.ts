@@ -19,8 +19,6 @@ import type { AggregateField, Expression, Node, Query } from './ast';
 import { esqlError, type EsqlError } from './errors';
 import { children } from './walker';
 
-export { leftSpine } from './spine';
-
 export const MAX_EXPRESSION_DEPTH = 400;
 export const MAX_QUERY_DEPTH = 500;
 

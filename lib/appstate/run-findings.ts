@@ -67,22 +67,6 @@ export function runValues(db: AppDatabase, runId: number): EsqlValue[][] {
   return rows.map((json) => JSON.parse(json) as EsqlValue[]);
 }
 
-/** The distinct finding keys of a run. */
-export function runFindingKeys(db: AppDatabase, runId: number): Set<string> {
-  return new Set(db.prepare('SELECT finding_key FROM run_findings WHERE run_id = ?').pluck().all(runId) as string[]);
-}
-
-/** One stored row by its position: what a review page shows for one finding. */
-export function rowsAt(db: AppDatabase, at: readonly { runId: number; position: number }[]): Map<string, EsqlValue[]> {
-  const get = db.prepare('SELECT values_json FROM run_findings WHERE run_id = ? AND position = ?').pluck();
-  const out = new Map<string, EsqlValue[]>();
-  for (const { runId, position } of at) {
-    const json = get.get(runId, position) as string | undefined;
-    if (json !== undefined) out.set(`${runId}:${position}`, JSON.parse(json) as EsqlValue[]);
-  }
-  return out;
-}
-
 /** The last row of a run holding each key (a week-over-week change compares against it). */
 export function lastRowsWithKeys(db: AppDatabase, runId: number, keys: readonly string[]): Map<string, EsqlValue[]> {
   // INDEXED BY: ordered by position, SQLite would otherwise walk the whole run backwards by its primary key.

@@ -35,6 +35,8 @@ const RUN_TABLES = ['run_findings', 'run_diff'] as const;
 export interface StagedRun {
   id: number;
   run: NewRun;
+  /** The run as the diff sees it (its query's hash computed once, when staged). */
+  ref: RunRef;
   /** Set by its pieces: the runs its diff compared it with, and the diff's counts once written. */
   diff?: { history: number[]; counts?: DiffCounts };
 }
@@ -53,8 +55,10 @@ export interface StagedSave {
   rediffs: Map<number, Rediff>;
 }
 
+const refOf = (id: number, run: NewRun): RunRef => ({ id, hunt_id: run.huntId, query_number: run.queryNumber, query_hash: queryHash(run.queryText), started_at: run.startedAt });
+
 export function stagedSave(ids: readonly number[], runs: readonly NewRun[]): StagedSave {
-  return { runs: runs.map((run, i) => ({ id: ids[i], run })), rediffs: new Map() };
+  return { runs: runs.map((run, i) => ({ id: ids[i], run, ref: refOf(ids[i], run) })), rediffs: new Map() };
 }
 
 /** Reserves `count` run ids for this process in one short transaction. */
@@ -78,15 +82,13 @@ export function reserveRunIds(db: AppDatabase, count: number, at: string): numbe
     .immediate();
 }
 
-const refOf = (s: StagedRun): RunRef => ({ id: s.id, hunt_id: s.run.huntId, query_number: s.run.queryNumber, query_hash: queryHash(s.run.queryText), started_at: s.run.startedAt });
-
 const before = (a: RunRef, b: RunRef) => a.started_at < b.started_at || (a.started_at === b.started_at && a.id < b.id);
 
 /** The runs a staged run compares with: saved ones and the staged ones before it (`staged`, same import). */
 function stagedHistory(db: AppDatabase, ref: RunRef, staged: readonly StagedRun[]): number[] {
   const comparable = staged
     .filter((s) => s.run.status === 'ok')
-    .map(refOf)
+    .map((s) => s.ref)
     .filter((r) => r.hunt_id === ref.hunt_id && r.query_number === ref.query_number && r.query_hash === ref.query_hash && before(r, ref));
   return [...historyRefs(db, ref), ...comparable]
     .sort((a, b) => (before(a, b) ? 1 : before(b, a) ? -1 : 0))
@@ -144,7 +146,7 @@ export function stagedJobs(db: AppDatabase, save: StagedSave): Pieces[] {
   });
   const diffs = ok.map((self) =>
     chain(() => {
-      const history = stagedHistory(db, refOf(self), save.runs);
+      const history = stagedHistory(db, self.ref, save.runs);
       self.diff = { history };
       return diffJobs(db, self.id, self.id, history, (counts) => (self.diff!.counts = counts));
     }),
@@ -166,7 +168,7 @@ export function stagedJobs(db: AppDatabase, save: StagedSave): Pieces[] {
 function laterSavedRuns(db: AppDatabase, save: StagedSave): RunRef[] {
   const staged = new Set(save.runs.map((s) => s.id));
   const ids = new Set<number>();
-  for (const s of save.runs) if (s.run.status === 'ok') for (const id of laterIds(db, refOf(s))) if (!staged.has(id)) ids.add(id);
+  for (const s of save.runs) if (s.run.status === 'ok') for (const id of laterIds(db, s.ref)) if (!staged.has(id)) ids.add(id);
   const ref = db.prepare('SELECT id, hunt_id, query_number, query_hash, started_at FROM runs WHERE id = ?');
   return [...ids].sort((a, b) => a - b).map((id) => ref.get(id) as RunRef);
 }
@@ -185,7 +187,7 @@ export function publishStagedRuns(db: AppDatabase, save: StagedSave): { saved: S
   const later = new Set<number>();
   for (const s of save.runs) {
     if (s.run.status !== 'ok') continue;
-    const ref = refOf(s);
+    const ref = s.ref;
     const history = historyIds(db, ref);
     if (s.diff?.counts && sameIds(history, s.diff.history)) writeDiffSummary(db, s.id, history, s.diff.counts);
     else computeRunDiff(db, s.id);

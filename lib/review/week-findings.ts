@@ -12,6 +12,8 @@ import { findingKeyReader } from '../appstate/run-findings';
 import type { OkRunHeader, RunHeader } from '../appstate/runs';
 import { getTriage, triageHistory, TRIAGE_STATUSES, type TriageStatus } from '../appstate/triage';
 
+type FindingKeyReader = ReturnType<typeof findingKeyReader>;
+
 /** How many findings (and untriaged findings) the week lists; the counts cover them all. */
 export const WEEK_LIST_LIMIT = 100;
 
@@ -64,8 +66,8 @@ export function hiddenForHunt(entries: readonly AllowEntry[], huntId: string): H
   };
 }
 
-function toWeekFinding(db: AppDatabase, run: OkRunHeader, name: QueryName, f: StoredFinding): WeekFinding {
-  const keyValues = findingKeyReader(run.queryText, run.columns).keyValues(JSON.parse(f.valuesJson) as EsqlValue[]);
+function toWeekFinding(db: AppDatabase, run: OkRunHeader, name: QueryName, reader: FindingKeyReader, f: StoredFinding): WeekFinding {
+  const keyValues = reader.keyValues(JSON.parse(f.valuesJson) as EsqlValue[]);
   const ref = { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key };
   const triage = getTriage(db, ref);
   const untriaged = triage.status === 'new' && triageHistory(db, ref).length === 0;
@@ -105,13 +107,16 @@ export function weekFindings(db: AppDatabase, latest: readonly { run: OkRunHeade
     out.findingCount += total;
     out.untriagedCount += untriaged;
     if (total > 0) out.findingRuns.push({ ...name, runId: run.id, findings: total, untriaged });
+    // The run's query parsed once (when it lists any finding), not once per finding listed.
+    let reader: FindingKeyReader | undefined;
+    const toFinding = (f: StoredFinding) => toWeekFinding(db, run, name, (reader ??= findingKeyReader(run.queryText, run.columns)), f);
     const room = WEEK_LIST_LIMIT - out.findings.length;
     if (room > 0 && total > 0) {
       const page = findingsPage(db, run.id, { statuses: ['new', 'recurring'], side: 'shown', hidden, limit: room, offset: 0 });
-      out.findings.push(...page.map((f) => toWeekFinding(db, run, name, f)));
+      out.findings.push(...page.map(toFinding));
     }
     const untriagedRoom = WEEK_LIST_LIMIT - out.untriaged.length;
-    if (untriagedRoom > 0 && untriaged > 0) out.untriaged.push(...untriagedPage(db, run, hidden, untriagedRoom).map((f) => toWeekFinding(db, run, name, f)));
+    if (untriagedRoom > 0 && untriaged > 0) out.untriaged.push(...untriagedPage(db, run, hidden, untriagedRoom).map(toFinding));
   }
   return out;
 }

@@ -4,13 +4,12 @@
  * Counts come from the stored diff and SQL aggregates; rows, triage and first seen are read for
  * the page's findings only, so a run of a million findings costs what a page of them costs.
  */
-import { activeAllowEntries, suppressingEntry, type AllowEntry } from '../appstate/allow-list';
+import { activeAllowEntries, allowListCandidates, suppressingEntry, type AllowEntry } from '../appstate/allow-list';
 import { findingsNamed, findingsPage, hiddenCounts, shownKeys, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
 import { diffSummary, type DiffCounts } from '../appstate/run-diff';
 import { getRunHeader, listRunHeaders, type OkRunHeader, type RunHeader } from '../appstate/runs';
 import { getTriage, type TriageState } from '../appstate/triage';
 import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
-import { benignInARow } from '../review/allow-candidates';
 import type { FindingDiff } from '../review/diff';
 import { DEFAULT_LOOKBACK_DAYS } from '../review/first-seen';
 import { pageBounds, statusesOf, sumOf, toFindingDiffs, type PageBounds, type ReviewQuery } from '../review/run-page';
@@ -118,7 +117,7 @@ async function allowListOf(db: ReturnType<typeof serverAppState>, run: OkRunHead
 
 /** Benign run after run (3 by default), among the findings this run shows. */
 function candidatesOf(db: ReturnType<typeof serverAppState>, run: OkRunHeader, hidden: Hidden): RunReview['candidates'] {
-  const inARow = benignInARow(db, { huntId: run.huntId, queryNumber: run.queryNumber });
+  const inARow = allowListCandidates(db, 3, { huntId: run.huntId, queryNumber: run.queryNumber }).map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
   const shown = shownKeys(db, run.id, inARow.map((c) => c.findingKey), hidden);
   return inARow.filter((c) => shown.has(c.findingKey)).map((c) => ({ ...c, processName: shown.get(c.findingKey) ?? null }));
 }

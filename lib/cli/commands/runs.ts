@@ -13,18 +13,11 @@ import { USAGE } from '../help';
 import { dataDirOf, UsageError, type CliIo } from '../io';
 import { parsePositiveNumber } from '../options';
 
-/** Findings read per statement: the whole diff is printed, a slice at a time. */
-const CHUNK = 10_000;
-
-/** Every finding of the run's stored diff, in the review's order (new, recurring, gone; then key). */
-function storedDiff(db: AppDatabase, run: OkRunHeader, previousId: number | null): FindingDiff[] {
+/** Every finding of the run's stored diff (`total` of them), in the review's order (new, recurring, gone; then key). */
+function storedDiff(db: AppDatabase, run: OkRunHeader, previousId: number | null, total: number): FindingDiff[] {
   const previous = previousId === null ? undefined : getRunHeader(db, previousId);
-  const out: FindingDiff[] = [];
-  for (let offset = 0; ; offset += CHUNK) {
-    const stored = findingsPage(db, run.id, { statuses: ['new', 'recurring', 'gone'], side: 'shown', hidden: NOTHING_HIDDEN, limit: CHUNK, offset });
-    out.push(...toFindingDiffs(db, run, previous?.status === 'ok' ? previous : undefined, stored));
-    if (stored.length < CHUNK) return out;
-  }
+  const stored = findingsPage(db, run.id, { statuses: ['new', 'recurring', 'gone'], side: 'shown', hidden: NOTHING_HIDDEN, limit: total, offset: 0 });
+  return toFindingDiffs(db, run, previous?.status === 'ok' ? previous : undefined, stored);
 }
 
 function list(args: string[], io: CliIo): number {
@@ -70,7 +63,8 @@ function diff(args: string[], io: CliIo): number {
     }
     const summary = diffSummary(db, run.id);
     const previousId = summary?.previousRunId ?? null;
-    const findings = storedDiff(db, run, previousId);
+    const counts = summary?.counts ?? { new: 0, recurring: 0, gone: 0 };
+    const findings = storedDiff(db, run, previousId, counts.new + counts.recurring + counts.gone);
     io.stderr.write(
       previousId !== null ? `Run #${run.id} against run #${previousId} (and ${(summary?.compared ?? 1) - 1} earlier).\n` : `Run #${run.id} has no earlier run of the same query: every finding is new.\n`,
     );

@@ -63,10 +63,10 @@ interface Row {
 const MAX_NOTE = 10_000;
 
 /**
- * The statements of triage, prepared once per connection (better-sqlite3 keeps no cache of its own):
- * a bundle import reads and writes them for up to 100,000 findings in a row.
+ * The statements of triage on `db`. One call prepares them all: a caller writing many findings in
+ * a row (a bundle's merge) keeps the set; the functions below prepare theirs per call.
  */
-function prepareTriage(db: AppDatabase) {
+export function triageStatements(db: AppDatabase) {
   return {
     get: db.prepare('SELECT status, assignee, note, version, updated_at, updated_by FROM triage WHERE hunt_id = ? AND query_number = ? AND finding_key = ?'),
     write: db.prepare(
@@ -88,36 +88,31 @@ function prepareTriage(db: AppDatabase) {
   };
 }
 
-const prepared = new WeakMap<AppDatabase, ReturnType<typeof prepareTriage>>();
+export type TriageStatements = ReturnType<typeof triageStatements>;
 
-function statements(db: AppDatabase): ReturnType<typeof prepareTriage> {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepareTriage(db);
-    prepared.set(db, found);
-  }
-  return found;
-}
+/** `db`'s own statements, or the set a caller holds. */
+const statementsOf = (db: AppDatabase | TriageStatements): TriageStatements => ('prepare' in db ? triageStatements(db) : db);
 
-export function getTriage(db: AppDatabase, ref: FindingRef): TriageState {
-  const row = statements(db).get.get(ref.huntId, ref.queryNumber, ref.findingKey) as Row | undefined;
+export function getTriage(db: AppDatabase | TriageStatements, ref: FindingRef): TriageState {
+  const row = statementsOf(db).get.get(ref.huntId, ref.queryNumber, ref.findingKey) as Row | undefined;
   if (!row) return { ...ref, status: 'new', assignee: null, note: '', version: 0, updatedAt: null, updatedBy: null };
   return { ...ref, status: row.status, assignee: row.assignee, note: row.note, version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 
 /** Writes a finding's state as given (no version check: callers hold a transaction and decide). */
-export function writeTriageState(db: AppDatabase, state: TriageState): void {
-  statements(db).write.run({ huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey, status: state.status, assignee: state.assignee, note: state.note, version: state.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+export function writeTriageState(db: AppDatabase | TriageStatements, state: TriageState): void {
+  statementsOf(db).write.run({ huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey, status: state.status, assignee: state.assignee, note: state.note, version: state.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
 }
 
-export function appendTriageHistory(db: AppDatabase, ref: FindingRef, e: TriageHistoryEntry): void {
-  statements(db).append.run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
+export function appendTriageHistory(db: AppDatabase | TriageStatements, ref: FindingRef, e: TriageHistoryEntry): void {
+  statementsOf(db).append.run(ref.huntId, ref.queryNumber, ref.findingKey, e.at, e.who, e.fromStatus, e.toStatus, e.fromAssignee, e.toAssignee, e.note);
 }
 
 /** A finding's whole history replaced by `entries`, in their order (callers hold a transaction). */
-export function replaceTriageHistory(db: AppDatabase, ref: FindingRef, entries: readonly TriageHistoryEntry[]): void {
-  statements(db).dropHistory.run(ref.huntId, ref.queryNumber, ref.findingKey);
-  for (const e of entries) appendTriageHistory(db, ref, e);
+export function replaceTriageHistory(db: AppDatabase | TriageStatements, ref: FindingRef, entries: readonly TriageHistoryEntry[]): void {
+  const statements = statementsOf(db);
+  statements.dropHistory.run(ref.huntId, ref.queryNumber, ref.findingKey);
+  for (const e of entries) appendTriageHistory(statements, ref, e);
 }
 
 /** Validates, checks the version and writes the state and its history entry in one transaction. */
@@ -164,7 +159,7 @@ interface TriageHistoryRow {
 }
 
 /** Oldest first. */
-export function triageHistory(db: AppDatabase, ref: FindingRef): TriageHistoryEntry[] {
-  const rows = statements(db).history.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
+export function triageHistory(db: AppDatabase | TriageStatements, ref: FindingRef): TriageHistoryEntry[] {
+  const rows = statementsOf(db).history.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
   return rows.map((r) => ({ at: r.at, who: r.who, fromStatus: r.from_status, toStatus: r.to_status, fromAssignee: r.from_assignee, toAssignee: r.to_assignee, note: r.note }));
 }

@@ -4,11 +4,11 @@
  * both histories, an entry counted once by (at, who, to_status), in time order. A replaced state
  * gets a new version so that a page holding the old one is told of the change instead of overwriting it.
  *
- * A finding's history is looked up by key (and triage.ts prepares its statements once per
- * connection): a bundle may carry 100,000s of triaged findings, and per-entry scans made that minutes.
+ * Triage's statements are prepared once per import and a finding's history is looked up by key: a
+ * bundle may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
  */
 import type { AppDatabase } from '../appstate/db';
-import { getTriage, replaceTriageHistory, triageHistory, writeTriageState, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
+import { getTriage, replaceTriageHistory, triageHistory, triageStatements, writeTriageState, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'kept';
@@ -55,27 +55,29 @@ export function mergedHistory(local: readonly TriageHistoryEntry[], incoming: re
 
 /** Reads of the local triage the merge needs: a finding's state as mergedState takes it, and its history. */
 export function triageReader(db: AppDatabase) {
+  const statements = triageStatements(db);
   return {
     state: (ref: FindingRef): { version: number; updated_at: string } | undefined => {
-      const local = getTriage(db, ref);
+      const local = getTriage(statements, ref);
       return local.updatedAt === null ? undefined : { version: local.version, updated_at: local.updatedAt };
     },
-    history: (ref: FindingRef): TriageHistoryEntry[] => triageHistory(db, ref),
+    history: (ref: FindingRef): TriageHistoryEntry[] => triageHistory(statements, ref),
   };
 }
 
 /** One finding at a time, inside a write transaction. */
 export function triageMerger(db: AppDatabase): TriageMerger {
   const read = triageReader(db);
+  const statements = triageStatements(db);
   return (state, history) => {
     const ref: FindingRef = { huntId: state.huntId, queryNumber: state.queryNumber, findingKey: state.findingKey };
     const decided = mergedState(read.state(ref), state);
     if (decided.version !== undefined) {
-      writeTriageState(db, { ...ref, status: state.status, assignee: state.assignee, note: state.note, version: decided.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
+      writeTriageState(statements, { ...ref, status: state.status, assignee: state.assignee, note: state.note, version: decided.version, updatedAt: state.updatedAt, updatedBy: state.updatedBy });
     }
     if (history.length === 0) return { outcome: decided.outcome, historyAdded: 0 };
     const merged = mergedHistory(read.history(ref), history);
-    if (merged.merged) replaceTriageHistory(db, ref, merged.merged);
+    if (merged.merged) replaceTriageHistory(statements, ref, merged.merged);
     return { outcome: decided.outcome, historyAdded: merged.added };
   };
 }

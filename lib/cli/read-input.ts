@@ -1,16 +1,9 @@
-/** Line-by-line reading of a file or stdin, streamed (a 1 GB NDJSON file never sits in memory). */
+/**
+ * A file's or stdin's input for the CLI: its bytes, streamed (a 1 GB NDJSON file never sits in
+ * memory), or its whole text. A stream's lines: readLines in store/ndjson.ts.
+ */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteInput } from '../store/types';
-import { createInterface } from 'node:readline';
-
-export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const line of lines) yield line;
-  } finally {
-    lines.close();
-  }
-}
 
 /**
  * A file's bytes (or stdin's chunks): ingest finds the lines without decoding them all, and reads

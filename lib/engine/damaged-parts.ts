@@ -14,11 +14,54 @@ import { quoteString } from './sql';
 
 export type DamagedPart = { file: string; reason: string };
 
-/** DuckDB's words for a file it could not decode or read (its error classes, and the Parquet reader's own). */
-const DAMAGE = /\b(IO Error|Invalid Error|Invalid Input Error|INTERNAL Error)\b|parquet|thrift|TProtocol|out of buffer|corrupt|decompress|snappy|zstd|lz4|gzip|varint|variable-length int/i;
+/**
+ * The error classes DuckDB's Parquet reader raises. A Conversion, Binder or Out of Range error
+ * never comes of a damaged part; these classes also carry `error()`, a bad regex or strptime
+ * format, so the class alone says nothing: the reader's own words below must be there too.
+ */
+const READER_CLASS = /^(?:Invalid|Invalid Input|INTERNAL) Error: /;
+/**
+ * The Parquet reader's words for bytes it could not decode: Thrift metadata ("TProtocolException:
+ * Invalid data", "invalid TType", "don't know what type"), "Out of buffer", "Variable-length int
+ * over 10 bytes", a codec failing ("Snappy decompression failure", "Failed to decompress GZIP
+ * block"), "Parquet file is likely corrupted", "No magic bytes found", "Footer length error", "too
+ * small to be a Parquet file", "Invalid string encoding found in Parquet file". `parquet` alone is
+ * no sign (every query reads `read_parquet(` and every part is a `.parquet`): only next to such words.
+ */
+const READER_WORDS = new RegExp(
+  [
+    String.raw`\bthrift\b`,
+    'TProtocol',
+    'invalid TType',
+    "don't know what type",
+    'out of buffer',
+    'variable-length int',
+    String.raw`\bvarint\b`,
+    String.raw`\bcorrupt`,
+    'decompress',
+    String.raw`\b(?:snappy|zstd|lz4|gzip|brotli)\b`,
+    'magic bytes',
+    'footer length',
+    String.raw`(?<![.\w])parquet\b.{0,60}\b(?:invalid|corrupt|magic|footer|too small|truncated)`,
+    String.raw`\b(?:invalid|corrupt|magic|footer|too small|truncated)\b.{0,60}(?<![.\w])parquet\b`,
+  ].join('|'),
+  'i',
+);
+/** An IO Error about a file: one that could not be read, or vanished since the snapshot was taken. */
+const IO_FILE = /^IO Error: .*\bfiles?\b/;
+/** Quoted text in a message: a file's path, a user's string or pattern — never the reader's words. */
+const QUOTED = /(^|[\s(=:,])(["'])(?:(?!\2).)*\2/g;
 
+/**
+ * Whether a failed query's DuckDB message tells of a part DuckDB could not decode or read, which
+ * sets off findDamagedParts (a checksum of every sealed part, or a read of every unsealed one). Only
+ * the first line counts: the rest is the SQL excerpt, with `read_parquet(` and the user's literals.
+ */
 export function looksLikeDamage(message: string): boolean {
-  return DAMAGE.test(message);
+  const first = message.split('\n', 1)[0].trim();
+  if (IO_FILE.test(first)) return true;
+  const cls = READER_CLASS.exec(first);
+  return cls !== null && READER_WORDS.test(first.slice(cls[0].length).replace(QUOTED, '$1""'));
 }
 
 /**

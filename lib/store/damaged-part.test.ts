@@ -10,7 +10,10 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { createEmbeddedEngine } from '../engine';
+import { looksLikeDamage } from '../engine/damaged-parts';
+import { quoteString } from '../engine/sql';
 import type { EmbeddedEngine } from '../engine/types';
 import { openStore } from './index';
 import { manifestPath, partPath, type IndexManifest } from './layout';
@@ -147,5 +150,44 @@ describe('a part overwritten in the middle, its size kept', () => {
     expect(warning).toContain(`[${path.basename(second)}]`);
     expect(warning).not.toContain(dataDir);
     expect(response.is_partial).toBe(true);
+  });
+});
+
+/** DuckDB's message for `sql`, run over the store's parts as the engine runs it (`read_parquet([...])`). */
+async function duckdbError(select: string): Promise<string> {
+  const parts = readManifest().parts.map((p) => quoteString(partPath(dataDir, INDEX, p.file)));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SELECT ${select} FROM read_parquet([${parts.join(', ')}]) AS t`);
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  throw new Error(`no error from: ${select}`);
+}
+
+describe('which failures set off the check of every part', () => {
+  // A generic class (Invalid Input Error for error(), a regex, strptime), or `read_parquet(` in the
+  // SQL excerpt, is no sign of damage: none of these may cost a checksum of every part.
+  it.each([
+    ['a string no integer', 'CAST("process.name" AS INTEGER)', /^Conversion Error: Could not convert string 'p0'/],
+    ['an unknown column', '"nope"', /^Binder Error/],
+    ['error()', `error("process.name")`, /^Invalid Input Error: p0/],
+    ['a bad regex', `regexp_matches("process.name", "process.name" || '(')`, /^Invalid Input Error/],
+    ['a bad strptime format', `strptime("process.name", '%Y')`, /^Invalid Input Error: Could not parse string "p0"/],
+    ['a value out of range', 'n::TINYINT', /^Conversion Error/],
+  ])('a plain failing query (%s) does not', async (_what, select, kind) => {
+    const message = await duckdbError(select);
+    expect(message).toMatch(kind);
+    expect(looksLikeDamage(message)).toBe(false);
+  });
+
+  it('a part DuckDB cannot decode does', async () => {
+    garbleKeepingSize(second);
+    const message = await duckdbError('count(*), sum(n)');
+    expect(looksLikeDamage(message)).toBe(true);
   });
 });

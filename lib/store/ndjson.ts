@@ -31,18 +31,27 @@ export async function* linesToItems(lines: AsyncIterable<string> | Iterable<stri
 }
 
 /**
- * The input's lines as readline splits them (`\n`, `\r\n`, a lone `\r`). The interface is made
- * only when the first line is asked for, and iterated at once: readline emits lines as soon as its
- * input flows, and drops every line emitted before its async iterator exists (a run that awaits
- * the index lock first lost the start of its input that way).
+ * The stream's lines as readline splits them (`\n`, `\r\n`, a lone `\r`), streamed (a 1 GB NDJSON
+ * file never sits in memory). The interface is made only when the first line is asked for, and
+ * iterated at once: readline emits lines as soon as its input flows, and drops every line emitted
+ * before its async iterator exists (a run that awaits the index lock first lost the start of its
+ * input that way).
  */
-export async function* bytesToLines(input: ByteInput): AsyncGenerator<string> {
-  const stream = Readable.from(chunksOf(input)).setEncoding('utf8');
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+export async function* readLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) yield line;
   } finally {
     lines.close();
+  }
+}
+
+/** The input's lines (readLines over its bytes, decoded as UTF-8). */
+export async function* bytesToLines(input: ByteInput): AsyncGenerator<string> {
+  const stream = Readable.from(chunksOf(input)).setEncoding('utf8');
+  try {
+    yield* readLines(stream);
+  } finally {
     // an ingest that stops early must still close the input (a file's handle)
     stream.destroy();
   }

@@ -27,7 +27,8 @@ export type PartSeal = Pick<PartInfo, 'bytes' | 'mtimeMs' | 'ctimeMs' | 'sha256'
 
 export const CHECKSUM_MISMATCH = 'part file is damaged (its checksum differs from the one recorded at commit)';
 
-type Verdict = { key: string; problem: string | undefined };
+/** `hashed`: the checksum the whole file was compared with for this verdict (none: its ends and size only). */
+type Verdict = { key: string; problem: string | undefined; hashed?: string };
 const verdicts = new Map<string, Verdict>();
 
 /** Anything that rewrites or replaces the file changes one of these (ctime even when mtime is put back). */
@@ -35,9 +36,9 @@ function statKey(s: Stats): string {
   return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
 }
 
-function remember(file: string, key: string, problem: string | undefined): string | undefined {
+function remember(file: string, key: string, problem: string | undefined, hashed?: string): string | undefined {
   if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
-  verdicts.set(file, { key, problem });
+  verdicts.set(file, { key, problem, hashed });
   return problem;
 }
 
@@ -126,17 +127,22 @@ export function checkPart(file: string, seal: PartSeal = {}): string | undefined
   // Times as sealed and never seen otherwise: trust the bytes. Touched since (a write, a copy, mtime
   // put back by hand, which still moves ctime): read them all.
   const touched = cached !== undefined || s.mtimeMs !== seal.mtimeMs || s.ctimeMs !== seal.ctimeMs;
-  return remember(file, key, inspect(file, s, seal, touched));
+  return remember(file, key, inspect(file, s, seal, touched), touched ? seal.sha256 : undefined);
 }
 
 /**
- * The full check, whatever the cache says: after DuckDB failed reading the part. Parts without a
- * checksum can only be judged by reading them (the engine does that, then calls markDamaged).
+ * The full check, after DuckDB failed reading the part: the whole file against its checksum,
+ * unless that was done already for the file as it is now (same size, times and inode) and the
+ * same checksum. A verdict of the cheap check alone is not trusted. Parts without a checksum can
+ * only be judged by reading them (the engine does that, then calls markDamaged).
  */
 export function verifyPart(file: string, seal: PartSeal = {}): string | undefined {
   const s = statOf(file);
   if (!s) return 'part file is missing';
-  return remember(file, statKey(s), inspect(file, s, seal, true));
+  const key = statKey(s);
+  const cached = verdicts.get(file);
+  if (cached?.key === key && seal.sha256 !== undefined && cached.hashed === seal.sha256) return cached.problem;
+  return remember(file, key, inspect(file, s, seal, true), seal.sha256);
 }
 
 /** Records a part found unreadable some other way, so that later queries skip it until it changes. */

@@ -1,4 +1,5 @@
 /** Test inputs: NDJSON lines nested deep, and seeded noise (blank lines, CRLF, deep lines) mixed into others. */
+import { lcg } from './test-events';
 
 /** A line `{"n":n,"d":…}` whose nesting depth, as a JSON parser counts it (the line itself is 1), is `depth`, in objects. */
 export function deepObjectLine(n: number, depth: number): string {
@@ -9,14 +10,6 @@ export function deepObjectLine(n: number, depth: number): string {
 /** The same in arrays: `{"n":n,"d":[[…[1]…]]}`. */
 export function deepArrayLine(n: number, depth: number): string {
   return `{"n":${n},"d":${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)}}`;
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /** `lines` with, here and there, blank lines, CRLF endings and lines nested 3,000 levels or just at the limits. */

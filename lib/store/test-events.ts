@@ -1,6 +1,7 @@
 /** Test fixtures: endpoint-like network events (about 40 ECS fields) from a seeded generator, no wall clock. */
 
-function lcg(seed: number): () => number {
+/** A seeded PRNG (a linear congruential generator) in [0, 1): test inputs the same on every run. */
+export function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;

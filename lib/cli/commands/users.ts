@@ -6,13 +6,13 @@ import { openAppState, type AppDatabase } from '../../appstate/db';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { addUser, countUsers, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';
+import { readLines } from '../../store/ndjson';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { toTxt } from '../format-txt';
 import { USAGE } from '../help';
 import { dataDirOf, UsageError, type CliIo } from '../io';
 import { parseNow } from '../options';
-import { readLines } from '../read-input';
 
 // The server decides its mode once, at start (lib/auth/access.ts): say what a restart changes.
 export const FIRST_ACCOUNT =

@@ -8,17 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { compiledIngest } from './addon';
 import type { ByteReader } from '../types';
 import { byteBatches, stringBatches, type LineBatch } from './batches';
+import { lcg } from '../test-events';
 
 const addon = compiledIngest();
 if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const PIECES = ['{"a":1}', '', ' ', '\n', '\n', '\n', '\r\n', '\r', 'é', '€', '😀', '\u2028', 'x', '{"k":"v\\n"}', '\t'];
 

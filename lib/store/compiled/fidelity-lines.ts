@@ -2,14 +2,7 @@
  * Test inputs for the compiled reader's fidelity checks: NDJSON lines, hand-picked and seeded-random,
  * that stress every rule where the compiled reader and the reference path could part ways.
  */
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { lcg } from '../test-events';
 
 /** Explicit mapping with every type the store materialises, multi-fields and a normalizer. */
 export const ALL_TYPES_MAPPING = {

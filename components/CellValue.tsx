@@ -4,7 +4,7 @@
  * could reorder or hide what surrounds them are shown as visible, styled escapes.
  */
 import type { ReactNode } from 'react';
-import type { EsqlScalar, EsqlValue } from '@/lib/backends/types';
+import type { EsqlScalar, EsqlValue } from '@/lib/model/esql';
 import { valueKind } from '@/lib/table/compare';
 import { escapeVisible, segmentUnsafe } from '@/lib/text/escape';
 

@@ -2,7 +2,7 @@
  * A failed API call as the analyst sees it: what kind of failure, the server's own words (kept
  * verbatim, but inert), and what to check.
  */
-import type { ApiError, ApiErrorKind } from '@/lib/api/contract';
+import type { ApiError, ApiErrorKind } from '@/lib/model/api';
 import { InertText } from './CellValue';
 
 const HEADINGS: Record<ApiErrorKind, string> = {

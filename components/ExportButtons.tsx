@@ -3,7 +3,7 @@
  * CSV and JSON downloads of a result. `values` are the rows as shown (filtered and sorted by the
  * table); when `allValues` holds more, a second pair exports the whole result.
  */
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { toCsv } from '@/lib/export/csv';
 import { exportFileName, type ExportFormat } from '@/lib/export/file-name';
 import { toQueryJson } from '@/lib/export/json';

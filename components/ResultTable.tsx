@@ -7,7 +7,7 @@
  */
 import { useMemo } from 'react';
 import { functionalUpdate, useTable, type Updater, type SortingState } from '@tanstack/react-table';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { valueKind } from '@/lib/table/compare';
 import { filterRowIndices } from '@/lib/table/filter';
 import { sortRowIndices, type SortSpec } from '@/lib/table/sort';

@@ -5,7 +5,7 @@
  */
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import type { RunResponse } from '@/lib/api/contract';
+import type { RunResponse } from '@/lib/model/api';
 import { csrfHeaders } from '@/lib/api/csrf';
 
 export interface RunAllItem {

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { CellValue } from './CellValue';
 import { ErrorPanel, errorHeading } from './ErrorPanel';
 import { EsqlCode } from './EsqlCode';

@@ -3,7 +3,7 @@
  * query to sort or page through). Every cell goes through CellValue: the values are attacker-controlled.
  */
 import { CellValue, InertText } from '@/components/CellValue';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 
 export interface SavedEventsTableProps {
   findingKey: string;

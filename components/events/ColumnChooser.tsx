@@ -4,7 +4,7 @@
  * column of the result, and Reset back to the default drill-down columns. Controlled.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { EsqlColumn } from '@/lib/backends/types';
+import type { EsqlColumn } from '@/lib/model/esql';
 import { defaultVisibleColumns, matchesColumnSearch } from '@/lib/events/columns';
 import { inertText } from '@/lib/events/display-text';
 

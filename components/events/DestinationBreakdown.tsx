@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { EsqlValue } from '@/lib/backends/types';
+import type { EsqlValue } from '@/lib/model/esql';
 import { formatShare, type DestinationBreakdown as Breakdown } from '@/lib/events/destinations';
 import { truncate, valueText } from '@/lib/events/display-text';
 import { CellValue } from '@/components/CellValue';

@@ -5,7 +5,7 @@
  * dialog: focus moves in on open, Tab stays inside, Escape closes (the caller puts focus back).
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { inertText } from '@/lib/events/display-text';
 import { eventFields, eventJson, filterFields, groupFields } from '@/lib/events/document';
 import { CellValue } from '@/components/CellValue';

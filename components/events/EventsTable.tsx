@@ -5,7 +5,7 @@
  * focusable with a roving tabindex; Enter or a click opens the event.
  */
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { inertText } from '@/lib/events/display-text';
 import { ariaSort, nextSort, sortedRowIndices, type EventSort } from '@/lib/events/sort';
 import { rowKeyAction } from '@/lib/events/row-keys';

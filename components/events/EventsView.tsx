@@ -5,8 +5,8 @@
  * view state (sort, columns, open event) is the caller's, so it can live in the URL.
  */
 import { useMemo, useRef } from 'react';
-import type { EventsResponse } from '@/lib/api/contract';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EventsResponse } from '@/lib/model/api';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { DRILLDOWN_LIMIT } from '@/lib/hunts/drilldown-columns';
 import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/events/columns';
 import { destinationBreakdown } from '@/lib/events/destinations';

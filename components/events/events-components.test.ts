@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { destinationBreakdown } from '@/lib/events/destinations';
 import { timelineOf } from '@/lib/events/timeline';
 import { ColumnChooser } from './ColumnChooser';

@@ -1,5 +1,5 @@
 /** The ES|QL that ran, highlighted with a Copy button, and its params (values never enter the text). */
-import type { EsqlValue } from '@/lib/backends/types';
+import type { EsqlValue } from '@/lib/model/esql';
 import { EsqlCode } from '@/components/EsqlCode';
 
 export function EffectiveQuery({ label, query, params }: { label: string; query: string; params: Record<string, EsqlValue>[] }) {

@@ -5,7 +5,7 @@
  */
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import type { EventsResponse } from '@/lib/api/contract';
+import type { EventsResponse } from '@/lib/model/api';
 import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/url/hunt-url';
 import { CellValue } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';

@@ -1,6 +1,6 @@
 'use client';
 /** Lint findings of a hunt query, with the safer variant when there is one. */
-import type { ApiFinding } from '@/lib/api/contract';
+import type { ApiFinding } from '@/lib/model/api';
 
 export function Findings({ findings, variantOn, onVariant }: { findings: ApiFinding[]; variantOn: boolean; onVariant: (on: boolean) => void }) {
   if (findings.length === 0) return null;

@@ -5,8 +5,8 @@
  * ES|QL, exports, and links from each row to its raw events.
  */
 import { useEffect, useMemo } from 'react';
-import { rowKey, type ContextResponse, type RunResponse } from '@/lib/api/contract';
-import type { EsqlValue } from '@/lib/backends/types';
+import { rowKey, type ContextResponse, type RunResponse } from '@/lib/model/api';
+import type { EsqlValue } from '@/lib/model/esql';
 import { eventsHref, type HuntViewState } from '@/lib/url/hunt-url';
 import { visibleValues } from '@/lib/table/rows';
 import { ErrorPanel } from '@/components/ErrorPanel';

@@ -1,5 +1,5 @@
 /** Row count, time taken, the window that ran, and the server's warnings. */
-import type { RunResponse } from '@/lib/api/contract';
+import type { RunResponse } from '@/lib/model/api';
 
 export function ResultSummary({ response }: { response: Extract<RunResponse, { ok: true }> }) {
   const { result, window } = response;

@@ -5,9 +5,9 @@
  * newer state, and keeps the analyst's draft so nothing typed is lost.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { TriageResponse } from '@/lib/api/contract';
+import type { TriageResponse } from '@/lib/model/api';
 import { csrfHeaders } from '@/lib/api/csrf';
-import type { TriageHistoryEntry, TriageState, TriageStatus } from '@/lib/appstate/triage';
+import type { TriageHistoryEntry, TriageState, TriageStatus } from '@/lib/model/triage';
 import { InertText } from '@/components/CellValue';
 
 const CHOICES: TriageStatus[] = ['investigating', 'benign', 'suspicious', 'escalated'];

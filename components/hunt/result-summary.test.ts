@@ -2,7 +2,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { RunResponse } from '@/lib/api/contract';
+import type { RunResponse } from '@/lib/model/api';
 import { ResultSummary } from './ResultSummary';
 
 const response: Extract<RunResponse, { ok: true }> = {

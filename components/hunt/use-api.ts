@@ -6,7 +6,7 @@
  * route passes the request's signal to the backend).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '@/lib/api/contract';
+import type { ApiError } from '@/lib/model/api';
 import { csrfHeaders } from '@/lib/api/csrf';
 
 export type CallState<T> =

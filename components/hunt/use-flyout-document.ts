@@ -3,8 +3,8 @@
  * The open event's full document: the events list carries only the chosen columns, so the flyout
  * asks for every field of that one event, by its `event.id`.
  */
-import type { EventResponse, EventsResponse } from '@/lib/api/contract';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EventResponse, EventsResponse } from '@/lib/model/api';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { useApiPost } from './use-api';
 
 export function useFlyoutDocument(

@@ -4,7 +4,7 @@
  * context columns in their own header group. Cells are rendered by ResultTable from `ColumnInfo`.
  */
 import { rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table';
-import type { EsqlColumn, EsqlValue } from '@/lib/backends/types';
+import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 
 export const tableFeatureSet = tableFeatures({ rowSortingFeature });
 export type Features = typeof tableFeatureSet;

@@ -4,8 +4,8 @@
  */
 import Link from 'next/link';
 import { InertText } from '@/components/CellValue';
-import type { EsqlValue } from '@/lib/backends/types';
-import { TRIAGE_STATUSES } from '@/lib/appstate/triage';
+import type { EsqlValue } from '@/lib/model/esql';
+import { TRIAGE_STATUSES } from '@/lib/model/triage';
 import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from '@/lib/review/week';
 
 function valueText(value: EsqlValue): string {

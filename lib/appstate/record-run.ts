@@ -3,8 +3,9 @@
  * window with now() resolved, the backend it ran on, timing and rows. The CLI (`--save`), the
  * page and the schedule all save through here.
  */
-import type { RunResponse } from '../api/contract';
-import type { Backend, EsqlValue } from '../backends/types';
+import type { RunResponse } from '../model/api';
+import type { Backend } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { Hunt } from '../hunts/types';
 import { prepareHuntQuery } from '../server/prepare';
 import { runPrepared } from '../server/run-hunt';

@@ -4,7 +4,7 @@
  * which is then emptied: a run's rows live in run_findings only, so no reader parses a blob.
  * Their diffs are computed by migration 8, whose schema the diff code writes.
  */
-import type { EsqlColumn, EsqlValue } from '../backends/types';
+import type { EsqlColumn, EsqlValue } from '../model/esql';
 import type { AppDatabase } from './db';
 import type { Migration } from './migrations';
 import { insertRunFindings, keyedRows } from './run-findings';

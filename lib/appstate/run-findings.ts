@@ -2,7 +2,7 @@
  * A run's findings stored one row each (run_findings), keyed at save time: the review pages, the
  * week and the diff read the rows they need through indexes instead of parsing a run's whole result.
  */
-import type { EsqlColumn, EsqlValue } from '../backends/types';
+import type { EsqlColumn, EsqlValue } from '../model/esql';
 import { findingKeyColumns } from '../review/diff';
 import type { AppDatabase } from './db';
 

@@ -1,6 +1,6 @@
 /** Saved runs: every run of a hunt query, kept with its exact text, bounds, backend and rows. */
 import { createHash } from 'node:crypto';
-import type { EsqlColumn, EsqlValue } from '../backends/types';
+import type { EsqlColumn, EsqlValue } from '../model/esql';
 import type { AppDatabase } from './db';
 import { diffSavedRun } from './run-diff';
 import { insertRunFindings, keyedRows, runValues } from './run-findings';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppState, type AppDatabase } from './db';
-import { getTriage, triageHistory, updateTriage, type FindingRef } from './triage';
+import { getTriage, triageHistory, updateTriage } from './triage';
+import { type FindingRef } from '../model/triage';
 
 let dir: string;
 let db: AppDatabase;

@@ -4,26 +4,7 @@
  * a stale write is refused with the newer state, so two analysts never silently overwrite each other.
  */
 import type { AppDatabase } from './db';
-
-export const TRIAGE_STATUSES = ['new', 'investigating', 'benign', 'suspicious', 'escalated'] as const;
-export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
-
-export interface FindingRef {
-  huntId: string;
-  queryNumber: number;
-  /** JSON of the finding's BY values (lib/review/diff's `key`). */
-  findingKey: string;
-}
-
-export interface TriageState extends FindingRef {
-  status: TriageStatus;
-  assignee: string | null;
-  note: string;
-  /** 0 for a finding nobody has triaged yet. */
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+import { TRIAGE_STATUSES, type FindingRef, type TriageHistoryEntry, type TriageState, type TriageStatus } from '../model/triage';
 
 export interface TriageChange {
   /** The version the writer read (0 for an untriaged finding). */
@@ -40,16 +21,6 @@ export type TriageWrite =
   | { ok: true; state: TriageState }
   | { ok: false; reason: 'conflict'; current: TriageState }
   | { ok: false; reason: 'invalid'; message: string };
-
-export interface TriageHistoryEntry {
-  at: string;
-  who: string;
-  fromStatus: TriageStatus | null;
-  toStatus: TriageStatus;
-  fromAssignee: string | null;
-  toAssignee: string | null;
-  note: string;
-}
 
 interface Row {
   status: TriageStatus;

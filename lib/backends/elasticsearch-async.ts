@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { ClusterCompat } from './elasticsearch-compat';
 import { parseRetryAfter, toBackendError, type ErrorContext } from './elasticsearch-errors';
 import { parseWarnings } from './elasticsearch-warnings';
-import type { BackendError, EsqlValue, QueryRequest, QueryResult } from './types';
+import type { QueryRequest } from './types';
+import type { BackendError, EsqlValue, QueryResult } from '../model/esql';
 
 export interface AsyncQueryDeps {
   client: Client;

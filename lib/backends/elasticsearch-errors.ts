@@ -4,7 +4,7 @@
  */
 import { errors } from '@elastic/elasticsearch';
 import { redact } from './config';
-import type { BackendError } from './types';
+import type { BackendError } from '../model/esql';
 
 export interface ErrorContext {
   /** Where the cluster is, for "cannot reach" messages (no userinfo). */

@@ -3,7 +3,7 @@ import type { ElasticsearchBackend } from './elasticsearch';
 import { errorBody } from './testing/fake-elasticsearch-responses';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch } from './testing/fake-elasticsearch';
 import { fastBackend } from './testing/test-backend';
-import type { BackendError, QueryResult } from './types';
+import type { BackendError, QueryResult } from '../model/esql';
 
 const API_KEY = 'c2VjcmV0LWtleS1pZDpzZWNyZXQta2V5LXZhbHVl';
 let fake: FakeElasticsearch | undefined;

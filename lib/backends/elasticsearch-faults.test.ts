@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch, type FakeStep } from './testing/fake-elasticsearch';
 import { fastBackend } from './testing/test-backend';
-import type { BackendError, QueryResult } from './types';
+import type { BackendError, QueryResult } from '../model/esql';
 
 const API_KEY = 'ZmF1bHQta2V5LWlkOmZhdWx0LWtleS1zZWNyZXQ=';
 // fastBackend: request timeout 2 s, query timeout 3 s; a bounded fault answers well inside both.

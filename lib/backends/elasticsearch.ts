@@ -4,7 +4,8 @@ import { secretsOf, type ElasticsearchConfig } from './config';
 import { runAsyncQuery } from './elasticsearch-async';
 import { compatFromInfo, PLAIN_JSON_HEADERS, type ClusterCompat } from './elasticsearch-compat';
 import { toBackendError, type ErrorContext } from './elasticsearch-errors';
-import type { Backend, BackendError, BackendInfo, QueryRequest, QueryResult } from './types';
+import type { Backend, BackendInfo, QueryRequest } from './types';
+import type { BackendError, QueryResult } from '../model/esql';
 
 export interface ElasticsearchBackendOptions {
   /** Server-side wait per submit/poll (default `1s`); tests shorten it. */

@@ -7,8 +7,10 @@
 import type { AppDatabase } from '../appstate/db';
 import { backendLabel } from '../appstate/record-run';
 import { getRun, type SavedRun } from '../appstate/runs';
-import { getTriage, triageHistory, type FindingRef } from '../appstate/triage';
-import type { Backend, EsqlValue } from '../backends/types';
+import { getTriage, triageHistory } from '../appstate/triage';
+import { type FindingRef } from '../model/triage';
+import type { Backend } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { Hunt } from '../hunts/types';
 import { findingKeysOf } from '../review/diff';
 import { runEvents } from '../server/events-run';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { TRIAGE_STATUSES } from '../appstate/triage';
+import { TRIAGE_STATUSES } from '../model/triage';
 import { BUNDLE_LIMITS, overLimit, type BundleLimits } from './limits';
 
 export const BUNDLE_FORMAT = 'huntboard-bundle';

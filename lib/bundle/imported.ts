@@ -1,6 +1,6 @@
 /** What the pages read of imported bundles: the list, the bundle a run came from, a finding's saved events. */
 import type { AppDatabase } from '../appstate/db';
-import type { EsqlColumn, EsqlValue } from '../backends/types';
+import type { EsqlColumn, EsqlValue } from '../model/esql';
 
 export interface ImportedBundle {
   id: number;

@@ -8,7 +8,8 @@
  * bundle may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
  */
 import type { AppDatabase } from '../appstate/db';
-import { getTriage, replaceTriageHistory, triageHistory, triageStatements, writeTriageState, type FindingRef, type TriageHistoryEntry } from '../appstate/triage';
+import { getTriage, replaceTriageHistory, triageHistory, triageStatements, writeTriageState } from '../appstate/triage';
+import { type FindingRef, type TriageHistoryEntry } from '../model/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 
 export type MergeOutcome = 'inserted' | 'updated' | 'kept';

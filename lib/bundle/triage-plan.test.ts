@@ -5,7 +5,8 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../appstate/db';
-import { updateTriage, type TriageHistoryEntry } from '../appstate/triage';
+import { updateTriage } from '../appstate/triage';
+import { type TriageHistoryEntry } from '../model/triage';
 import type { BundleTriage } from './format';
 import { openWithBundles, tempDir } from './test-fixture';
 import { triageMerger } from './triage-merge';

@@ -10,7 +10,7 @@
  * again, one at a time, in the final transaction, so the outcome is the one-step merge's.
  */
 import type { AppDatabase } from '../appstate/db';
-import type { FindingRef, TriageHistoryEntry } from '../appstate/triage';
+import type { FindingRef, TriageHistoryEntry } from '../model/triage';
 import type { BundleTriage } from './format';
 import { findingKeyOf, mergedHistory, mergedState, triageMerger, triageReader, type MergeOutcome } from './triage-merge';
 

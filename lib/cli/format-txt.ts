@@ -3,7 +3,7 @@
  * with `+` at column boundaries, `|` between cells, columns at least 15 characters wide. Cells are
  * escaped visibly so that no control character or bidi override reaches the terminal.
  */
-import type { EsqlColumn, EsqlValue } from '../backends/types';
+import type { EsqlColumn, EsqlValue } from '../model/esql';
 import { escapeVisible } from './escape';
 
 const MIN_COLUMN_WIDTH = 15;

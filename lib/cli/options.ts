@@ -1,5 +1,5 @@
 /** Parsing of option values shared by the commands (`--now`, `--param`, `--format`, numbers). */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import { UsageError, type CliIo } from './io';
 
 export type OutputFormat = 'json' | 'csv' | 'txt';

@@ -1,5 +1,5 @@
 /** A query result on the CLI's streams: body on stdout, warnings and errors on stderr. */
-import type { QueryResult } from '../backends/types';
+import type { QueryResult } from '../model/esql';
 import { escapeVisibleKeepNewlines } from './escape';
 import { toCsv } from './format-csv';
 import { toJson } from './format-json';

@@ -2,7 +2,8 @@
  * The embedded engine as a Backend: parse → resolve (store snapshot) → analyze → compile → run →
  * format. Its language and store dependencies are passed in, so the wiring lives in index.ts.
  */
-import type { BackendError, EsqlParams, QueryRequest, QueryResult } from '../backends/types';
+import type { QueryRequest } from '../backends/types';
+import type { BackendError, EsqlParams, QueryResult } from '../model/esql';
 import type { AnalyzedQuery } from '../esql/analyzed';
 import type { Query } from '../esql/ast';
 import { countExpressions } from '../esql/depth';

@@ -11,7 +11,7 @@ import { formatError, positionOf, type EsqlError } from '../esql/errors';
 import { parse } from '../esql/parser';
 import { print } from '../esql/printer';
 import { withoutSpans } from '../esql/walker';
-import type { EsqlParams } from '../backends/types';
+import type { EsqlParams } from '../model/esql';
 import type { SourceSnapshot } from '../store/types';
 import { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from '../fuzz/esql-corpus';
 import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';

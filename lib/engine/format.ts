@@ -2,7 +2,7 @@
  * DuckDB values → `_query` cells (§1.4): dates `2026-01-08T00:00:00.000Z`, ips dotted or
  * compressed IPv6, longs as JS numbers, multi-values as arrays, null as null.
  */
-import type { EsqlScalar, EsqlValue } from '../backends/types';
+import type { EsqlScalar, EsqlValue } from '../model/esql';
 import type { EsqlType } from '../esql/types';
 import type { OutputColumn } from './compile';
 import { formatDate } from '../store/dates';

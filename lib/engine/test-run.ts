@@ -1,5 +1,5 @@
 /** Test support: compiles an analyzed query and runs it as the engine does, answering in `_query` shape. */
-import type { QueryResponse } from '../backends/types';
+import type { QueryResponse } from '../model/esql';
 import type { AnalyzedQuery } from '../esql/analyzed';
 import { analyze } from '../esql/analyzer';
 import { formatErrors } from '../esql/errors';

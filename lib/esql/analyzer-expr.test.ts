@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlParams } from '../backends/types';
+import type { EsqlParams } from '../model/esql';
 import { errorsOf, NET, run } from './analyzer-fixtures';
 import {
   and, anon, as, bin, bool, cast, col, countStar, dbl, evalc, fn, from, inList, int, isNull, like, list, named, neg, not, nul, positional, row, span, stats, str, where, type X,

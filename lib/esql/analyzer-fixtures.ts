@@ -1,5 +1,5 @@
 /** Test fixtures: an ECS-shaped network event index and helpers to analyze builder queries. */
-import type { EsqlParams } from '../backends/types';
+import type { EsqlParams } from '../model/esql';
 import { analyze } from './analyzer';
 import { formatError } from './errors';
 import { q, resolverOf, type B } from './analyzer-testkit';

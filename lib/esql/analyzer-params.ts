@@ -2,7 +2,7 @@
  * Binding `?`, `?1` and `?name` to the request's params (esql-semantics §1.3). Elasticsearch
  * reports these problems from its parser, so they are `parsing` errors here too.
  */
-import type { EsqlParams, EsqlScalar, EsqlValue } from '../backends/types';
+import type { EsqlParams, EsqlScalar, EsqlValue } from '../model/esql';
 import type { BoundParam } from './analyzed';
 import type { Param } from './ast';
 import { AnalysisContext } from './analyzer-context';

@@ -4,7 +4,7 @@
  * (esql-semantics §2). Pure: no I/O, never throws — an internal failure becomes an `unsupported`
  * error rather than an exception.
  */
-import type { EsqlParams } from '../backends/types';
+import type { EsqlParams } from '../model/esql';
 import type { AnalyzedQuery, AnalyzedStep, ColumnSchema } from './analyzed';
 import type { Command, FromCommand, Param, Query } from './ast';
 import { AnalysisContext, type Scope } from './analyzer-context';

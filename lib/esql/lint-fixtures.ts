@@ -2,7 +2,7 @@
  * Test fixtures shared by the lint and hunt-rewrite tests: the seed hunt's two queries (verbatim,
  * as the hunt file ships them) and a resolver over the ECS fields of endpoint network events.
  */
-import type { EsqlParams } from '../backends/types';
+import type { EsqlParams } from '../model/esql';
 import type { Query } from './ast';
 import { analyze } from './analyzer';
 import { formatErrors } from './errors';

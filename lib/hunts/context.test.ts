@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema } from '../esql/analyzed';
 import { columnsBeforeLastStats, parsed, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
 import { print } from '../esql/printer';

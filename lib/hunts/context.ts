@@ -3,7 +3,7 @@
  * were involved and when, computed by re-aggregating the hunt's events restricted to those rows'
  * BY keys. Key values enter as named params (`?p1` …), never spliced.
  */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema } from '../esql/analyzed';
 import type { AggregateField, Command, Expression, Query } from '../esql/ast';
 import { and, column, equals, freshParamNames, isNull, keyValue, NO_SPAN, param, splitAtLastStats, type StatsKey } from './drilldown';

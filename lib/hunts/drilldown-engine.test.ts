@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EsqlValue, QueryResponse } from '../backends/types';
+import type { EsqlValue, QueryResponse } from '../model/esql';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../engine';
 import { columnsBeforeLastStats, ECS_NETWORK_FIELDS, parsed, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
 import { print } from '../esql/printer';

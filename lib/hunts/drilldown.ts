@@ -2,7 +2,7 @@
  * Drill-down: the raw events behind one row of a `STATS … BY` hunt. The hunt's pipeline up to its
  * last STATS, filtered to the row's BY keys (as named params, never spliced), newest first.
  */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema } from '../esql/analyzed';
 import type { Command, Expression, Field, Param, Query, Span, StatsCommand } from '../esql/ast';
 import { parseExpression } from '../esql/parser';

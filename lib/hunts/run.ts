@@ -1,5 +1,6 @@
 /** Running one query of a hunt on a backend; every failure comes back as data. */
-import type { Backend, EsqlParams, QueryResult } from '../backends/types';
+import type { Backend } from '../backends/types';
+import type { EsqlParams, QueryResult } from '../model/esql';
 import { formatErrors } from '../esql/errors';
 import type { Hunt } from './types';
 

@@ -4,7 +4,7 @@
  * so this week has n/4 new, 3n/4 recurring and n/4 gone. Some findings are triaged. Shared by
  * the large-run test and the 1M-finding benchmark (bench/review-big.ts).
  */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { AppDatabase } from '../appstate/db';
 import { saveRun, type NewRun } from '../appstate/runs';
 import { updateTriage } from '../appstate/triage';

@@ -3,7 +3,7 @@
  * (default 30 days), fleet-wide and per agent, from any event of the hunt's indices, not only the
  * events the hunt keeps. One query, built on the AST; the names enter as params.
  */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { Command, Expression, FromCommand, Query } from '../esql/ast';
 import { printMultiline } from '../esql/printer';
 import { column, NO_SPAN, param } from '../hunts/drilldown';

@@ -3,14 +3,15 @@
  * change and per triage status as SQL aggregates (triage joined from its own side), and the lists
  * bounded to their first WEEK_LIST_LIMIT entries, so a run of a million findings costs a page.
  */
-import type { EsqlValue } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { AppDatabase } from '../appstate/db';
 import type { AllowEntry } from '../appstate/allow-list';
 import { firstTriageChanges, findingsPage, hiddenCounts, runsListing, triagedCounts, untriagedPage, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
 import { diffSummary } from '../appstate/run-diff';
 import { findingKeyReader } from '../appstate/run-findings';
 import type { OkRunHeader, RunHeader } from '../appstate/runs';
-import { getTriage, triageHistory, TRIAGE_STATUSES, type TriageStatus } from '../appstate/triage';
+import { getTriage, triageHistory } from '../appstate/triage';
+import { TRIAGE_STATUSES, type TriageStatus } from '../model/triage';
 
 type FindingKeyReader = ReturnType<typeof findingKeyReader>;
 

@@ -5,8 +5,8 @@
  * newline or bidi character can hide, and no cell starts like a spreadsheet formula.
  * Pure and deterministic: the same summary gives the same bytes.
  */
-import type { EsqlValue } from '../backends/types';
-import { TRIAGE_STATUSES } from '../appstate/triage';
+import type { EsqlValue } from '../model/esql';
+import { TRIAGE_STATUSES } from '../model/triage';
 import { neutralizeFormula } from '../export/csv';
 import { escapeVisible } from '../text/escape';
 import type { FindingRun, QueryWeek, RunOutcome, WeekFinding, WeekSummary } from './week';

@@ -4,10 +4,10 @@
  * validation, sign-in — which used to carry "Elasticsearch refused the request".
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../model/api';
 import { authTestDb } from '../auth/test-db';
 import { addUser } from '../auth/users';
-import type { BackendErrorKind } from '../backends/types';
+import type { BackendErrorKind } from '../model/esql';
 import { apiError, statusOf, toApiError } from './api-error';
 import { signIn, type AuthContext } from './auth-routes';
 import { readBody, runBodySchema } from './requests';

@@ -2,9 +2,10 @@
  * Failures as the page shows them: the server's own message, plus what to check. Hints name
  * configuration variables, never their values, and only ever the backend that failed.
  */
-import type { ApiError, ApiErrorKind } from '../api/contract';
+import type { ApiError, ApiErrorKind } from '../model/api';
 import { storageFailure } from '../appstate/db';
-import type { Backend, BackendError, BackendErrorKind } from '../backends/types';
+import type { Backend } from '../backends/types';
+import type { BackendError, BackendErrorKind } from '../model/esql';
 
 type BackendKind = Backend['kind'];
 

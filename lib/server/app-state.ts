@@ -4,7 +4,7 @@
  * shown even if the app state cannot be written, and says it was not saved (the details go to the
  * server log).
  */
-import type { RunResponse } from '../api/contract';
+import type { RunResponse } from '../model/api';
 import { openAppState, storageFailure, type AppDatabase } from '../appstate/db';
 import { recordRun } from '../appstate/record-run';
 import { DEFAULT_DATA_DIR } from '../backends/config';

@@ -4,7 +4,7 @@
  * answers with what was imported. Handlers are built from their dependencies so tests run them
  * on a state of their own.
  */
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../model/api';
 import type { AppDatabase } from '../appstate/db';
 import { exportWeek, type HuntLookup } from '../bundle/export';
 import { bundleStream } from '../bundle/encode-stream';

@@ -1,6 +1,7 @@
 /** Context columns for the rows of a hunt result: one re-aggregating query, keyed by row. */
-import { rowKey, type ContextResponse } from '../api/contract';
-import type { Backend, EsqlValue } from '../backends/types';
+import { rowKey, type ContextResponse } from '../model/api';
+import type { Backend } from '../backends/types';
+import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema } from '../esql/analyzed';
 import type { EsqlType } from '../esql/types';
 import { buildContextQuery } from '../hunts/context';

@@ -14,7 +14,7 @@ import { POST as revokeAllow } from '@/app/api/allow-list/revoke/route';
 import { POST as runQuery } from '@/app/api/hunts/[id]/queries/[n]/run/route';
 import { POST as postTriage } from '@/app/api/triage/route';
 import { DELETE as revokeSignOff, POST as signOff } from '@/app/api/week/signoff/route';
-import type { RunResponse } from '../api/contract';
+import type { RunResponse } from '../model/api';
 import { migrate, type AppDatabase } from '../appstate/db';
 import { resetBackend } from '../backends';
 import { bigBundleBytes } from '../bundle/big-bundle.fixture';

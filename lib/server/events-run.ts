@@ -3,8 +3,9 @@
  * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
-import type { ApiError, EventResponse, EventsResponse } from '../api/contract';
-import type { Backend, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
+import type { ApiError, EventResponse, EventsResponse } from '../model/api';
+import type { Backend } from '../backends/types';
+import type { EsqlColumn, EsqlValue, QueryResponse } from '../model/esql';
 import type { ColumnSchema } from '../esql/analyzed';
 import type { Command, Query } from '../esql/ast';
 import { printMultiline } from '../esql/printer';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResponse } from '../api/contract';
+import type { RunResponse } from '../model/api';
 import { resetBackend } from '../backends';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch } from '../backends/testing/fake-elasticsearch';
 import { runRoute } from './hunt-routes';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResponse } from '../api/contract';
+import type { RunResponse } from '../model/api';
 import { getRun } from '../appstate/runs';
 import { resetBackend } from '../backends';
 import { serverAppState } from './app-state';

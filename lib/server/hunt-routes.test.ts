@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from '../api/contract';
+import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from '../model/api';
 import { resetBackend } from '../backends';
 import { expectedFindings, PLANTED, writeDemo } from '../demo';
 import { openStore } from '../store';

@@ -2,8 +2,8 @@
  * From a hunt query and the analyst's choices (window, safer variant) to the exact ES|QL that
  * runs: rewritten through the AST, printed, with the window bounds as named params.
  */
-import type { ApiError, ApiFinding, WindowInfo } from '../api/contract';
-import type { EsqlValue } from '../backends/types';
+import type { ApiError, ApiFinding, WindowInfo } from '../model/api';
+import type { EsqlValue } from '../model/esql';
 import type { Query } from '../esql/ast';
 import { formatErrors } from '../esql/errors';
 import { lintQuery, type LintFinding } from '../esql/lint';

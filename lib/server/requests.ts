@@ -4,7 +4,7 @@
  * and a failure is an ApiError, never a thrown exception.
  */
 import { z } from 'zod';
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../model/api';
 import { findHunt, loadCatalogue } from '../hunts/catalogue';
 import { apiError, PICK_A_HUNT } from './api-error';
 import { prepareHuntQuery, VARIANTS, type PreparedQuery } from './prepare';

@@ -1,5 +1,5 @@
 /** JSON responses of the API routes: errors carry their status, nothing is cached by proxies. */
-import type { ApiError } from '../api/contract';
+import type { ApiError } from '../model/api';
 import { createBackend } from '../backends';
 import type { Backend } from '../backends/types';
 import { apiError, statusOf } from './api-error';

@@ -8,7 +8,8 @@ import { activeAllowEntries, allowListCandidates, suppressingEntry, type AllowEn
 import { findingsNamed, findingsPage, hiddenCounts, shownKeys, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
 import { diffSummary, type DiffCounts } from '../appstate/run-diff';
 import { getRunHeader, listRunHeaders, type OkRunHeader, type RunHeader } from '../appstate/runs';
-import { getTriage, type TriageState } from '../appstate/triage';
+import { getTriage } from '../appstate/triage';
+import { type TriageState } from '../model/triage';
 import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
 import type { FindingDiff } from '../review/diff';
 import { DEFAULT_LOOKBACK_DAYS } from '../review/first-seen';

@@ -1,5 +1,5 @@
 /** Runs one prepared hunt query and shapes the answer for the hunt page. */
-import type { RunResponse } from '../api/contract';
+import type { RunResponse } from '../model/api';
 import type { Backend } from '../backends/types';
 import { resultFindings } from '../esql/lint';
 import { toApiError } from './api-error';

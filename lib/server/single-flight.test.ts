@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend, QueryRequest, QueryResult } from '../backends/types';
+import type { Backend, QueryRequest } from '../backends/types';
+import type { QueryResult } from '../model/esql';
 import { createSingleFlight, queryKey, sharedQuery, sharingQueries } from './single-flight';
 
 type Answer = { ok: true; value: number } | { ok: false; cancelled: true };

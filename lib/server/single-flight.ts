@@ -8,7 +8,8 @@
  * has left is the execution itself aborted, so a cancelled query still stops the server's work.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Backend, QueryRequest, QueryResult } from '../backends/types';
+import type { Backend, QueryRequest } from '../backends/types';
+import type { QueryResult } from '../model/esql';
 
 /** Calls that asked for an execution, and executions actually started (calls - executions were shared). */
 export interface FlightStats {

@@ -3,7 +3,8 @@
  * `… | LIMIT 0`: the same answer from a cluster's mappings as from the embedded store, with no
  * mapping API. Cached briefly: a hunt page asks for context and drill-downs of the same query.
  */
-import type { Backend, EsqlColumn, EsqlValue, QueryResult } from '../backends/types';
+import type { Backend } from '../backends/types';
+import type { EsqlColumn, EsqlValue, QueryResult } from '../model/esql';
 import { print } from '../esql/printer';
 import { NO_SPAN, splitAtLastStats } from '../hunts/drilldown';
 import { collect } from '../esql/walker';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeaders } from './write-test-headers';
-import type { TriageResponse } from '../api/contract';
+import type { TriageResponse } from '../model/api';
 import { getTriageRoute, postTriageRoute } from './triage-routes';
 
 const saved = { ...process.env };

@@ -4,7 +4,8 @@
  * the user's name.
  */
 import { z } from 'zod';
-import { getTriage, TRIAGE_STATUSES, triageHistory, updateTriage, type FindingRef } from '../appstate/triage';
+import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
+import { TRIAGE_STATUSES, type FindingRef } from '../model/triage';
 import { apiError } from './api-error';
 import { serverAppState } from './app-state';
 import { authorize, authorizeWrite } from './authorize';

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Query } from '../esql/ast';
 import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../hunts/window';
-import type { WindowInfo } from '../api/contract';
+import type { WindowInfo } from '../model/api';
 import type { WindowChoice } from '../url/hunt-url';
 
 export type WindowSpec = WindowChoice;

@@ -3,7 +3,7 @@
  * value, IPs by their 16-byte form, keywords by UTF-8 byte order (not locale, not UTF-16), so
  * that clicking a header agrees with `SORT` in the query. Pure.
  */
-import type { EsqlScalar, EsqlValue } from '../backends/types';
+import type { EsqlScalar, EsqlValue } from '../model/esql';
 import { parseIp } from '../store/ip';
 
 export type ValueKind = 'number' | 'date' | 'ip' | 'boolean' | 'string';

@@ -6,7 +6,8 @@
 import { openStore } from '../../store';
 import { writeDemo, type DemoSummary } from '../../demo';
 import { createEmbeddedEngine } from '../../engine';
-import type { Backend, BackendError, EsqlParams } from '../types';
+import type { Backend } from '../types';
+import type { BackendError, EsqlParams } from '../../model/esql';
 import { startFakeElasticsearch, type FakeElasticsearch, type FakeFailure, type FakeHandler } from './fake-elasticsearch';
 
 export const DEFAULT_CLUSTER_NAME = 'huntboard-e2e';

@@ -11,11 +11,11 @@ import { dataDirOf, depsOf, UsageError, type CliIo } from '../io';
 import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../options';
 import { printResult } from '../print-result';
 import { huntsCheckCommand } from './hunts-check';
-import type { ApiError } from '../../api/contract';
+import type { ApiError } from '../../model/api';
 import type { WindowSpec } from '../../server/window-spec';
 import { openAppState } from '../../appstate/db';
 import { runAndSave, runHuntInWindow } from '../../appstate/record-run';
-import type { BackendError } from '../../backends/types';
+import type { BackendError } from '../../model/esql';
 
 async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {
   return loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });

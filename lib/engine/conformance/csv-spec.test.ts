@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { QueryResult } from '../../backends/types';
+import type { QueryResult } from '../../model/esql';
 import { compareResult, dateInstant } from './compare';
 import { escapeWarning, parseCell, parseCsvSpec, resolveType, type SpecCase } from './csv-spec';
 import { canonicalIp, ipBytes } from './ip-text';

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryResponse } from '../../backends/types';
+import type { QueryResponse } from '../../model/esql';
 import { createEmbeddedEngine } from '../index';
 import type { EmbeddedEngine } from '../types';
 import { openStore } from '../../store';

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueryResponse } from '../../backends/types';
+import type { QueryResponse } from '../../model/esql';
 import { openStore } from '../../store';
 import { createEmbeddedEngine } from '../index';
 import type { EmbeddedEngine } from '../types';

@@ -3,8 +3,8 @@
  * shape (`columns`, `values`) so one table, one export and one chart code path serve both
  * backends. Failures are data: the page shows `message` (the server's words) and `hint`.
  */
-import type { TriageHistoryEntry, TriageState } from '../appstate/triage';
-import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from '../backends/types';
+import type { TriageHistoryEntry, TriageState } from './triage';
+import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from './esql';
 
 /** `disk_full`: the server could not write its app state (507); the change was not saved. */
 export type ApiErrorKind = BackendErrorKind | 'not_found' | 'disk_full';

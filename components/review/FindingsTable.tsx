@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { CellValue } from '@/components/CellValue';
-import type { FirstSeenAnswer } from '@/lib/server/first-seen-run';
+import type { FirstSeenAnswer } from '@/lib/hunts/run/first-seen';
 import type { ReviewedFinding } from '@/lib/server/review';
 
 export interface FindingsTableProps {

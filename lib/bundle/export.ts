@@ -5,7 +5,7 @@
  * the whole export: a bundle with nine findings' events beats no bundle.
  */
 import type { AppDatabase } from '../appstate/db';
-import { backendLabel } from '../appstate/record-run';
+import { backendLabel } from '../hunts/run/record';
 import { getRun, type SavedRun } from '../appstate/runs';
 import { getTriage, triageHistory } from '../appstate/triage';
 import { type FindingRef } from '../model/triage';
@@ -13,9 +13,9 @@ import type { Backend } from '../backends/types';
 import type { EsqlValue } from '../model/esql';
 import type { Hunt } from '../hunts/types';
 import { findingKeysOf } from '../review/diff';
-import { runEvents } from '../server/events-run';
-import { prepareHuntQuery } from '../server/prepare';
-import type { WindowSpec } from '../server/window-spec';
+import { runEvents } from '../hunts/run/events';
+import { prepareHuntQuery } from '../hunts/run/prepare';
+import type { WindowSpec } from '../hunts/run/window-spec';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_EVENTS_PER_FINDING, type Bundle, type BundleEvents, type BundleHistoryEntry, type BundleTriage } from './format';
 
 export type HuntLookup = (huntId: string) => Hunt | undefined;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAppState, type AppDatabase } from '../appstate/db';
-import { runAndSave } from '../appstate/record-run';
+import { runAndSave } from '../hunts/run/record';
 import { createEmbeddedBackend } from '../backends/embedded';
 import type { Backend } from '../backends/types';
 import { writeDemo } from '../demo';

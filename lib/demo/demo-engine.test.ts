@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedEngine } from '../engine';
 import { findHunt, loadDirectory, builtinHuntsDir } from '../hunts/catalogue';
-import { runHuntQuery } from '../hunts/run';
+import { runHuntQuery } from '../hunts/run/as-written';
 import type { Hunt } from '../hunts/types';
 import { openStore } from '../store';
 import { expectedFindings, PLANTED, writeDemo } from './index';

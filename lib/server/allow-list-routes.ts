@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { addAllowEntry, revokeAllowEntry } from '../appstate/allow-list';
-import { apiError } from './api-error';
+import { apiError } from '../hunts/run/errors';
 import { serverAppState } from './app-state';
 import { authorizeWrite } from './authorize';
 import { serverNow } from './now';

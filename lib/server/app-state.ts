@@ -6,10 +6,10 @@
  */
 import type { RunResponse } from '../model/api';
 import { openAppState, storageFailure, type AppDatabase } from '../appstate/db';
-import { recordRun } from '../appstate/record-run';
+import { recordRun } from '../hunts/run/record';
 import { DEFAULT_DATA_DIR } from '../backends/config';
 import type { Backend } from '../backends/types';
-import type { PreparedQuery } from './prepare';
+import type { PreparedQuery } from '../hunts/run/prepare';
 
 let cached: { dir: string; db: AppDatabase } | undefined;
 

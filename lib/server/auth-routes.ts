@@ -16,7 +16,7 @@ import { LOCKED_OUT } from '../auth/lockout';
 import { createSession, endSession } from '../auth/sessions';
 import { verifyCredentials } from '../auth/users';
 import { serverAccess } from './access';
-import { apiError } from './api-error';
+import { apiError } from '../hunts/run/errors';
 import { serverAppState, serverDataDir } from './app-state';
 import { serverNow } from './now';
 import { clientAddress } from './peer';

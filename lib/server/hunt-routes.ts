@@ -5,12 +5,12 @@
 import type { z } from 'zod';
 import { contextBodySchema, eventBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from './requests';
 import { backendOrError, json, type Answer } from './respond';
-import { runContext } from './context-run';
-import { runEvent, runEvents } from './events-run';
-import { runPrepared } from './run-hunt';
+import { runContext } from '../hunts/run/context';
+import { runEvent, runEvents } from '../hunts/run/events';
+import { runPrepared } from '../hunts/run/run-prepared';
 import { recordPageRun } from './app-state';
 import { serverNow } from './now';
-import type { PreparedQuery } from './prepare';
+import type { PreparedQuery } from '../hunts/run/prepare';
 import type { Backend } from '../backends/types';
 import type { Action } from '../auth/roles';
 import { authorizeWrite } from './authorize';

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import type { ApiError } from '../model/api';
 import { findHunt, loadCatalogue } from '../hunts/catalogue';
-import { apiError, PICK_A_HUNT } from './api-error';
-import { prepareHuntQuery, VARIANTS, type PreparedQuery } from './prepare';
-import { HUNT_WINDOW, windowSpecSchema } from './window-spec';
+import { apiError, PICK_A_HUNT } from '../hunts/run/errors';
+import { prepareHuntQuery, VARIANTS, type PreparedQuery } from '../hunts/run/prepare';
+import { HUNT_WINDOW, windowSpecSchema } from '../hunts/run/window-spec';
 
 const scalar = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const value = z.union([scalar, z.array(scalar).max(1000)]);

@@ -2,7 +2,8 @@
 import type { ApiError } from '../model/api';
 import { createBackend } from '../backends';
 import type { Backend } from '../backends/types';
-import { apiError, statusOf } from './api-error';
+import { statusOf } from './api-error';
+import { apiError } from '../hunts/run/errors';
 import { sharingQueries } from './single-flight';
 
 export type Answer = object & ({ ok: true } | { ok: false; error: ApiError });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeaders } from './write-test-headers';
 import { allowListCandidates } from '../appstate/allow-list';
-import { runAndSave } from '../appstate/record-run';
+import { runAndSave } from '../hunts/run/record';
 import { updateTriage } from '../appstate/triage';
 import { createBackend, resetBackend } from '../backends';
 import { writeDemo } from '../demo';

@@ -12,10 +12,10 @@ import { getTriage } from '../appstate/triage';
 import { type TriageState } from '../model/triage';
 import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
 import type { FindingDiff } from '../review/diff';
-import { DEFAULT_LOOKBACK_DAYS } from '../review/first-seen';
+import { DEFAULT_LOOKBACK_DAYS } from '../hunts/first-seen-query';
 import { pageBounds, statusesOf, sumOf, toFindingDiffs, type PageBounds, type ReviewQuery } from '../review/run-page';
 import { serverAppState } from './app-state';
-import { firstSeenForRun, type FirstSeenAnswer } from './first-seen-run';
+import { firstSeenForRun, type FirstSeenAnswer } from '../hunts/run/first-seen';
 import { serverNow } from './now';
 import { backendOrError } from './respond';
 

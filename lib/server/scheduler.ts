@@ -3,11 +3,11 @@
  * while the server was down runs now) whether the latest slot has a scheduled run, and if not
  * runs every ES|QL query of every hunt and saves the runs. One pass at a time.
  */
-import { runAndSave } from '../appstate/record-run';
+import { runAndSave } from '../hunts/run/record';
 import { lastRunAt } from '../appstate/runs';
 import { createBackend } from '../backends';
 import { loadCatalogue } from '../hunts/catalogue';
-import { esqlQueryNumbers } from '../hunts/run';
+import { esqlQueryNumbers } from '../hunts/run/as-written';
 import { isDue, parseSchedule, type WeeklySchedule } from '../review/schedule';
 import { serverAppState } from './app-state';
 import { serverNow } from './now';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
 import { TRIAGE_STATUSES, type FindingRef } from '../model/triage';
-import { apiError } from './api-error';
+import { apiError } from '../hunts/run/errors';
 import { serverAppState } from './app-state';
 import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';

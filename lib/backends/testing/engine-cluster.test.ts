@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedFindings } from '../../demo';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../../engine';
 import { builtinHuntsDir, findHunt, loadDirectory } from '../../hunts/catalogue';
-import { runHuntQuery } from '../../hunts/run';
+import { runHuntQuery } from '../../hunts/run/as-written';
 import type { Hunt } from '../../hunts/types';
 import { createElasticsearchBackend, type ElasticsearchBackend } from '../elasticsearch';
 import { startDemoCluster, startEngineCluster, toFakeFailure, type DemoCluster, type EngineCluster } from './engine-cluster';

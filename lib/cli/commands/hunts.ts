@@ -1,7 +1,7 @@
 /** `huntboard hunts list|show|run|check`. */
 import { formatError } from '../../esql/errors';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';
-import { esqlQueryNumbers, runHuntQuery } from '../../hunts/run';
+import { esqlQueryNumbers, runHuntQuery } from '../../hunts/run/as-written';
 import type { Hunt, HuntCatalogue, HuntQuery } from '../../hunts/types';
 import { parseCommandArgs } from '../args';
 import { escapeVisible, escapeVisibleKeepNewlines } from '../escape';
@@ -12,9 +12,9 @@ import { parseFormat, parseNow, parseParams, parsePositiveNumber } from '../opti
 import { printResult } from '../print-result';
 import { huntsCheckCommand } from './hunts-check';
 import type { ApiError } from '../../model/api';
-import type { WindowSpec } from '../../server/window-spec';
+import type { WindowSpec } from '../../hunts/run/window-spec';
 import { openAppState } from '../../appstate/db';
-import { runAndSave, runHuntInWindow } from '../../appstate/record-run';
+import { runAndSave, runHuntInWindow } from '../../hunts/run/record';
 import type { BackendError } from '../../model/esql';
 
 async function catalogueOf(io: CliIo): Promise<HuntCatalogue> {

@@ -1,8 +1,8 @@
 /** Running one query of a hunt on a backend; every failure comes back as data. */
-import type { Backend } from '../backends/types';
-import type { EsqlParams, QueryResult } from '../model/esql';
-import { formatErrors } from '../esql/errors';
-import type { Hunt } from './types';
+import type { Backend } from '../../backends/types';
+import type { EsqlParams, QueryResult } from '../../model/esql';
+import { formatErrors } from '../../esql/errors';
+import type { Hunt } from '../types';
 
 export interface RunHuntQueryOptions {
   now?: Date;

@@ -7,7 +7,7 @@ import { createEmbeddedEngine } from '../engine';
 import { parse } from '../esql/parser';
 import { SEED_ALL_USERS } from '../esql/seed-queries.fixture';
 import { openStore } from '../store';
-import { buildFirstSeenQuery, firstSeenByName } from './first-seen';
+import { buildFirstSeenQuery, firstSeenByName } from './first-seen-query';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const WEEK_START = '2026-01-01T12:00:00.000Z';

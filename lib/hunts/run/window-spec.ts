@@ -3,10 +3,10 @@
  * its translation to lib/hunts' TimeWindow. `hunt` means "as the hunt is written".
  */
 import { z } from 'zod';
-import type { Query } from '../esql/ast';
-import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../hunts/window';
-import type { WindowInfo } from '../model/api';
-import type { WindowChoice } from '../url/hunt-url';
+import type { Query } from '../../esql/ast';
+import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../window';
+import type { WindowInfo } from '../../model/api';
+import type { WindowChoice } from '../../url/hunt-url';
 
 export type WindowSpec = WindowChoice;
 

@@ -1,12 +1,12 @@
 /** Context columns for the rows of a hunt result: one re-aggregating query, keyed by row. */
-import { rowKey, type ContextResponse } from '../model/api';
-import type { Backend } from '../backends/types';
-import type { EsqlValue } from '../model/esql';
-import type { ColumnSchema } from '../esql/analyzed';
-import type { EsqlType } from '../esql/types';
-import { buildContextQuery } from '../hunts/context';
-import { print } from '../esql/printer';
-import { apiError, toApiError } from './api-error';
+import { rowKey, type ContextResponse } from '../../model/api';
+import type { Backend } from '../../backends/types';
+import type { EsqlValue } from '../../model/esql';
+import type { ColumnSchema } from '../../esql/analyzed';
+import type { EsqlType } from '../../esql/types';
+import { buildContextQuery } from '../context';
+import { print } from '../../esql/printer';
+import { apiError, toApiError } from './errors';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
 

@@ -1,8 +1,8 @@
 /** Runs one prepared hunt query and shapes the answer for the hunt page. */
-import type { RunResponse } from '../model/api';
-import type { Backend } from '../backends/types';
-import { resultFindings } from '../esql/lint';
-import { toApiError } from './api-error';
+import type { RunResponse } from '../../model/api';
+import type { Backend } from '../../backends/types';
+import { resultFindings } from '../../esql/lint';
+import { toApiError } from './errors';
 import { toApiFinding, type PreparedQuery } from './prepare';
 
 export async function runPrepared(backend: Backend, prepared: PreparedQuery, now: Date, signal?: AbortSignal): Promise<RunResponse> {

@@ -3,12 +3,12 @@
  * `… | LIMIT 0`: the same answer from a cluster's mappings as from the embedded store, with no
  * mapping API. Cached briefly: a hunt page asks for context and drill-downs of the same query.
  */
-import type { Backend } from '../backends/types';
-import type { EsqlColumn, EsqlValue, QueryResult } from '../model/esql';
-import { print } from '../esql/printer';
-import { NO_SPAN, splitAtLastStats } from '../hunts/drilldown';
-import { collect } from '../esql/walker';
-import type { Param, Query } from '../esql/ast';
+import type { Backend } from '../../backends/types';
+import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
+import { print } from '../../esql/printer';
+import { NO_SPAN, splitAtLastStats } from '../drilldown';
+import { collect } from '../../esql/walker';
+import type { Param, Query } from '../../esql/ast';
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; columns: EsqlColumn[] }>();

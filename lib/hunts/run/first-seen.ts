@@ -3,10 +3,10 @@
  * run's own window end. Findings not keyed by process name have nothing to look up; a failing
  * backend is a message on the page, never a failed review.
  */
-import type { OkRunHeader, RunHeader } from '../appstate/runs';
-import type { Backend } from '../backends/types';
-import { parse } from '../esql/parser';
-import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName, type FirstSeen } from '../review/first-seen';
+import type { OkRunHeader, RunHeader } from '../../appstate/runs';
+import type { Backend } from '../../backends/types';
+import { parse } from '../../esql/parser';
+import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName, type FirstSeen } from '../first-seen-query';
 
 export type FirstSeenAnswer =
   | { kind: 'found'; byName: Map<string, FirstSeen>; lookbackDays: number; since: string }

@@ -3,15 +3,15 @@
  * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
-import type { ApiError, EventResponse, EventsResponse } from '../model/api';
-import type { Backend } from '../backends/types';
-import type { EsqlColumn, EsqlValue, QueryResponse } from '../model/esql';
-import type { ColumnSchema } from '../esql/analyzed';
-import type { Command, Query } from '../esql/ast';
-import { printMultiline } from '../esql/printer';
-import type { EsqlType } from '../esql/types';
-import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../hunts/drilldown';
-import { apiError, toApiError } from './api-error';
+import type { ApiError, EventResponse, EventsResponse } from '../../model/api';
+import type { Backend } from '../../backends/types';
+import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
+import type { ColumnSchema } from '../../esql/analyzed';
+import type { Command, Query } from '../../esql/ast';
+import { printMultiline } from '../../esql/printer';
+import type { EsqlType } from '../../esql/types';
+import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../drilldown';
+import { apiError, toApiError } from './errors';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend, QueryRequest } from '../backends/types';
-import type { QueryResult } from '../model/esql';
-import { loadHuntText } from './loader';
-import { esqlQueryNumbers, runHuntQuery } from './run';
-import { huntToml } from './test-fixtures';
+import type { Backend, QueryRequest } from '../../backends/types';
+import type { QueryResult } from '../../model/esql';
+import { loadHuntText } from '../loader';
+import { esqlQueryNumbers, runHuntQuery } from './as-written';
+import { huntToml } from '../test-fixtures';
 
 function fakeBackend(result: QueryResult): Backend & { requests: QueryRequest[] } {
   const requests: QueryRequest[] = [];

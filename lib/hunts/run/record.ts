@@ -3,15 +3,15 @@
  * window with now() resolved, the backend it ran on, timing and rows. The CLI (`--save`), the
  * page and the schedule all save through here.
  */
-import type { RunResponse } from '../model/api';
-import type { Backend } from '../backends/types';
-import type { EsqlValue } from '../model/esql';
-import type { Hunt } from '../hunts/types';
-import { prepareHuntQuery } from '../server/prepare';
-import { runPrepared } from '../server/run-hunt';
-import { HUNT_WINDOW, type WindowSpec } from '../server/window-spec';
-import type { AppDatabase } from './db';
-import { saveRun, type RunTrigger, type SavedRun } from './runs';
+import type { RunResponse } from '../../model/api';
+import type { Backend } from '../../backends/types';
+import type { EsqlValue } from '../../model/esql';
+import type { Hunt } from '../types';
+import { prepareHuntQuery } from './prepare';
+import { runPrepared } from './run-prepared';
+import { HUNT_WINDOW, type WindowSpec } from './window-spec';
+import type { AppDatabase } from '../../appstate/db';
+import { saveRun, type RunTrigger, type SavedRun } from '../../appstate/runs';
 
 export interface RecordOptions {
   now: Date;

@@ -2,16 +2,16 @@
  * From a hunt query and the analyst's choices (window, safer variant) to the exact ES|QL that
  * runs: rewritten through the AST, printed, with the window bounds as named params.
  */
-import type { ApiError, ApiFinding, WindowInfo } from '../model/api';
-import type { EsqlValue } from '../model/esql';
-import type { Query } from '../esql/ast';
-import { formatErrors } from '../esql/errors';
-import { lintQuery, type LintFinding } from '../esql/lint';
-import { print, printMultiline } from '../esql/printer';
-import { splitAtLastStats } from '../hunts/drilldown';
-import type { Hunt } from '../hunts/types';
-import { applyTimeWindow, windowParams } from '../hunts/window';
-import { apiError, PICK_A_HUNT } from './api-error';
+import type { ApiError, ApiFinding, WindowInfo } from '../../model/api';
+import type { EsqlValue } from '../../model/esql';
+import type { Query } from '../../esql/ast';
+import { formatErrors } from '../../esql/errors';
+import { lintQuery, type LintFinding } from '../../esql/lint';
+import { print, printMultiline } from '../../esql/printer';
+import { splitAtLastStats } from '../drilldown';
+import type { Hunt } from '../types';
+import { applyTimeWindow, windowParams } from '../window';
+import { apiError, PICK_A_HUNT } from './errors';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 
 /** The lint rewrites the page offers as variants, by finding code. */

@@ -6,7 +6,7 @@
 import type { EsqlValue } from '../model/esql';
 import type { Command, Expression, FromCommand, Query } from '../esql/ast';
 import { printMultiline } from '../esql/printer';
-import { column, NO_SPAN, param } from '../hunts/drilldown';
+import { column, NO_SPAN, param } from './drilldown';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const FIRST_SEEN_FIELD = 'process.name';

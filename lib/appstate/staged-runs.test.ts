@@ -131,6 +131,17 @@ describe('runs saved in pieces', () => {
     expect(db.prepare('SELECT COUNT(*) FROM staged_runs').pluck().get()).toBe(0);
   });
 
+  it('keeps wanted ids when every one is free, else gives fresh ids; AUTOINCREMENT never hands them out again', () => {
+    const db = fresh();
+    saveRun(db, newRun(0, ['a']));
+    expect(reserveRunIds(db, 2, '2026-01-01T00:00:00.000Z', [7, 5])).toEqual([7, 5]);
+    // 1 is a saved run and 5 is reserved: none of the wanted ids is taken then.
+    expect(reserveRunIds(db, 2, '2026-01-01T00:00:00.000Z', [1, 9])).toEqual([8, 9]);
+    expect(reserveRunIds(db, 1, '2026-01-01T00:00:00.000Z', [5])).toEqual([10]);
+    expect(reserveRunIds(db, 2, '2026-01-01T00:00:00.000Z', [11, 11])).toEqual([11, 12]);
+    expect(saveRun(db, newRun(1, ['b'])).id).toBe(13);
+  });
+
   it('saves one big run with every piece short, and a failed save leaves nothing', async () => {
     const db = fresh();
     const pieces: number[] = [];

@@ -61,8 +61,25 @@ export function stagedSave(ids: readonly number[], runs: readonly NewRun[]): Sta
   return { runs: runs.map((run, i) => ({ id: ids[i], run, ref: refOf(ids[i], run) })), rediffs: new Map() };
 }
 
-/** Reserves `count` run ids for this process in one short transaction. */
-export function reserveRunIds(db: AppDatabase, count: number, at: string): number[] {
+/** An id no table of runs, rows, diffs or reservations uses: free to give a run as it is. */
+function idIsFree(db: AppDatabase, id: number): boolean {
+  const used = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM runs WHERE id = @id) OR EXISTS (SELECT 1 FROM staged_runs WHERE run_id = @id)
+         OR EXISTS (SELECT 1 FROM run_findings WHERE run_id = @id) OR EXISTS (SELECT 1 FROM run_diff WHERE run_id = @id)
+         OR EXISTS (SELECT 1 FROM run_diff_summary WHERE diff_id = @id)`,
+    )
+    .pluck()
+    .get({ id }) as number;
+  return used === 0;
+}
+
+/**
+ * Reserves `count` run ids for this process in one short transaction. `wanted` (a bundle's own run
+ * ids) are taken as they are when every one is free, so an imported run keeps the number its team
+ * knows it by; else fresh ids follow the highest ever given.
+ */
+export function reserveRunIds(db: AppDatabase, count: number, at: string, wanted?: readonly number[]): number[] {
   if (count === 0) return [];
   return db
     .transaction((): number[] => {
@@ -70,12 +87,14 @@ export function reserveRunIds(db: AppDatabase, count: number, at: string): numbe
         .prepare("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'runs'), 0), COALESCE((SELECT MAX(id) FROM runs), 0))")
         .pluck()
         .get() as number;
-      const last = top + count;
+      const keep = wanted !== undefined && wanted.length === count && new Set(wanted).size === count && wanted.every((id) => Number.isSafeInteger(id) && id > 0 && idIsFree(db, id));
+      const ids = keep ? [...wanted] : Array.from({ length: count }, (_, i) => top + 1 + i);
+      // AUTOINCREMENT must never hand out a reserved id: its sequence moves past them.
+      const last = Math.max(top, ...ids);
       if (db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'").run(last).changes === 0) {
         db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('runs', ?)").run(last);
       }
       const reserve = db.prepare("INSERT INTO staged_runs (run_id, kind, owner_pid, staged_at) VALUES (?, 'run', ?, ?)");
-      const ids = Array.from({ length: count }, (_, i) => top + 1 + i);
       for (const id of ids) reserve.run(id, process.pid, at);
       return ids;
     })

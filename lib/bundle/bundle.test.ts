@@ -85,6 +85,8 @@ describe('bundle export and import', () => {
     if (!result.ok) throw new Error(result.message);
     const { summary } = result;
     expect(summary.runs).toHaveLength(2);
+    // Into an empty state the runs keep the numbers the source's team knows them by.
+    expect(summary.runs.map((r) => r.runId)).toEqual(summary.runs.map((r) => r.bundleRunId));
     expect(summary.triage).toEqual({ inserted: 1, updated: 0, kept: 0, historyAdded: 2 });
     for (const { bundleRunId, runId } of summary.runs) {
       const original = getRun(src.db, bundleRunId)!;

@@ -99,7 +99,7 @@ export async function writeBundle(db: AppDatabase, bundle: Bundle, options: Impo
   await discardQuietly(db, leftoverRunIds(db, true), pieces);
   const events = eventRows(bundle);
   const history = historyByFinding(bundle.history);
-  const ids = reserveRunIds(db, bundle.runs.length, options.now.toISOString());
+  const ids = reserveRunIds(db, bundle.runs.length, options.now.toISOString(), bundle.runs.map((run) => run.id));
   const save = stagedSave(ids, bundle.runs.map(asNewRun));
   let published: ReturnType<typeof publish>;
   try {

@@ -89,8 +89,8 @@ async function main() {
       await measure('run page 12,500 (last)', () => reviewRun(big.thisWeek, { filter: 'all', page: 12_500 })),
       await measure('run page 1, gone', () => reviewRun(big.thisWeek, { filter: 'gone', page: 1 })),
       await measure('run page 1, hidden by the allow-list', () => reviewRun(big.thisWeek, { filter: 'hidden', page: 1 })),
-      await measure('the week (summary)', () => summarizeWeek(db, week.week, [], NOW)),
-      await measure('the week as Markdown', () => weekMarkdown(summarizeWeek(db, week.week, [], NOW))),
+      await measure('the week (summary)', () => summarizeWeek(db, week.week, [])),
+      await measure('the week as Markdown', () => weekMarkdown(summarizeWeek(db, week.week, []))),
     ];
     const report = [`# Run review and week on a ${findings.toLocaleString('en')}-finding run`, '', saved, '', `Each call ${runs} times, in-process (no HTTP); node ${process.version}.`, '', ...lines, ''].join('\n');
     mkdirSync(path.join(__dirname, 'results'), { recursive: true });

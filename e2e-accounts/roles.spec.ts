@@ -87,5 +87,9 @@ test('an analyst triages but cannot sign off the week; a lead signs it off', asy
   await signIn(page, 'lead-lou', `/week?week=${WEEK}`);
   await expect(week.getByRole('table', { name: 'Reviewers' }).getByRole('row').filter({ hasText: 'analyst-ann' })).toBeVisible();
   await week.getByRole('form', { name: 'Sign off the week' }).getByRole('button', { name: 'Sign off the week' }).click();
+  // Findings are still untriaged: the sign-off asks first.
+  const confirm = week.getByRole('alertdialog', { name: 'Confirm the sign-off' });
+  await expect(confirm).toContainText(/untriaged: sign off anyway\?/);
+  await confirm.getByRole('button', { name: 'Sign off anyway' }).click();
   await expect(week.getByText(/^Signed off by lead-lou at /)).toBeVisible();
 });

@@ -7,9 +7,12 @@ const week = (from: string, to: string) => `${SEED}?q=1&window=custom&from=${enc
 test('first seen on a run’s findings; allow-listing hides a finding, counts it, shows it on demand; revoking brings it back', async ({ page }) => {
   await page.goto(week('2025-12-25T12:00:00.000Z', '2026-01-01T12:00:00.000Z'));
   await waitForResult(page);
+  await page.getByRole('button', { name: 'Save as run' }).click();
+  await expect(page.getByRole('link', { name: /^Saved as run #\d+$/ })).toBeVisible();
   await page.goto(week('2026-01-01T12:00:00.000Z', '2026-01-08T12:00:00.000Z'));
   await waitForResult(page);
-  await page.getByRole('link', { name: /^saved as run #\d+$/ }).click();
+  await page.getByRole('button', { name: 'Save as run' }).click();
+  await page.getByRole('link', { name: /^Saved as run #\d+$/ }).click();
   const runUrl = page.url();
 
   const review = page.getByRole('region', { name: 'Run review' });

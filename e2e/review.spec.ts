@@ -4,20 +4,22 @@ import { bodyRows, SEED, waitForResult } from './helpers';
 // Query 2 (root only): no other test runs it over a custom window, so these two runs are its only history.
 const week = (from: string, to: string) => `${SEED}?q=2&window=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
-test('page runs are saved; a run’s review shows new, recurring and gone findings against the week before', async ({ page }) => {
+test('runs saved from the page; a run’s review shows new, recurring and gone findings against the week before', async ({ page }) => {
   // The fixture store holds two demo weeks ending at HUNTBOARD_NOW (2026-01-08T12:00Z).
   await page.goto(week('2025-12-25T12:00:00.000Z', '2026-01-01T12:00:00.000Z'));
   await waitForResult(page);
-  const lastWeek = page.getByRole('link', { name: /^saved as run #\d+$/ });
+  await page.getByRole('button', { name: 'Save as run' }).click();
+  const lastWeek = page.getByRole('link', { name: /^Saved as run #\d+$/ });
   await expect(lastWeek).toBeVisible();
   const lastWeekId = (await lastWeek.innerText()).replace(/\D/g, '');
 
   await page.goto(week('2026-01-01T12:00:00.000Z', '2026-01-08T12:00:00.000Z'));
   await waitForResult(page);
-  await page.getByRole('link', { name: /^saved as run #\d+$/ }).click();
+  await page.getByRole('button', { name: 'Save as run' }).click();
+  await page.getByRole('link', { name: /^Saved as run #\d+$/ }).click();
 
   const review = page.getByRole('region', { name: 'Run review' });
-  await expect(review.locator('.diff-summary')).toContainText(`Against run #${lastWeekId}`);
+  await expect(review.locator('.diff-summary')).toContainText(`Compared with run #${lastWeekId} of 2026-01-08 12:00 UTC (saved from the page), the previous review run of this query text`);
   const table = review.getByRole('table', { name: 'Findings week over week' });
   const row = (name: string) => table.getByRole('row').filter({ hasText: name });
   await expect(row('sshd-helper').getByRole('cell').first()).toHaveText('new');

@@ -34,7 +34,7 @@ test('pages carry a nonce CSP and the security headers; writes without the CSRF 
 });
 
 test('no page or answer names a server path', async ({ request, baseURL }) => {
-  const run = await request.post('/api/hunts/low_volume_external_network_connections_from_process/queries/1/run', { data: {}, headers: rawWriteHeaders(baseURL!) });
+  const run = await request.post('/api/hunts/low_volume_external_network_connections_from_process/queries/1/save', { data: {}, headers: rawWriteHeaders(baseURL!) });
   expect(run.status()).toBe(200);
   const { savedRun } = (await run.json()) as { savedRun: number };
   const bodies = [await run.text()];

@@ -21,6 +21,33 @@ const demo = spawnSync(
 );
 if (demo.status !== 0) process.exit(demo.status ?? 1);
 
+// A review run of the seed hunt the week before (Thursday 2026-01-01, as `hunts run --save` would
+// have saved it then), so the lead's week has a past week of its own (e2e/week.spec.ts).
+const earlier = spawnSync(
+  process.execPath,
+  [path.join(root, 'bin/huntboard.mjs'), 'hunts', 'run', 'low_volume_external_network_connections_from_process', '--save', '--now', '2026-01-01T12:00:00.000Z', '--format', 'csv'],
+  { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (earlier.status !== 0) process.exit(earlier.status ?? 1);
+
+// An agent whose clock runs an hour ahead: its process's only event is after the run's now, in an
+// index only the clock-skew fixture hunt reads (e2e/hunts), so the seed hunt's counts stay the demo's.
+const skewed = {
+  '@timestamp': new Date(Date.parse(env.HUNTBOARD_NOW) + 3_600_000).toISOString(),
+  agent: { id: 'agent-skewed-01' },
+  host: { name: 'edge-skewed-01', os: { type: 'linux' } },
+  event: { category: 'network', type: 'start', action: 'connection_attempted', id: 'skewed-event-1' },
+  process: { name: 'ntpd-drift', pid: 4242, executable: '/usr/sbin/ntpd-drift' },
+  destination: { ip: '45.9.148.200', port: 123 },
+};
+const ingest = spawnSync(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'ingest', '--index', 'logs-clockskew-default', '-'], {
+  cwd: root,
+  env,
+  input: `${JSON.stringify(skewed)}\n`,
+  stdio: ['pipe', 'inherit', 'inherit'],
+});
+if (ingest.status !== 0) process.exit(ingest.status ?? 1);
+
 // E2E_ACCOUNTS=name:role,…: accounts made the way an admin makes them, password on stdin.
 for (const account of (process.env.E2E_ACCOUNTS || '').split(',').filter(Boolean)) {
   const [name, role] = account.split(':');

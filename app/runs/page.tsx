@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
+import { triggerLabel } from '@/components/review/run-labels';
 import { pageUser } from '@/lib/server/authorize';
 import { recentRuns } from '@/lib/server/review';
 
@@ -14,7 +15,7 @@ export default async function RunsPage() {
     <section className="panel" aria-label="Saved runs">
       <h1>Saved runs</h1>
       {runs.length === 0 ? (
-        <p className="muted">No saved runs yet. Every run of a hunt page is saved; `huntboard hunts run --all --save` saves a whole week.</p>
+        <p className="muted">No saved runs yet. Viewing a hunt saves nothing: “Save as run” on a hunt page (analysts and leads), the weekly schedule, or `huntboard hunts run --all --save` save runs for the review.</p>
       ) : (
         <table>
           <thead>
@@ -45,7 +46,7 @@ export default async function RunsPage() {
                 <td>{r.window.from && r.window.to ? `${r.window.from} to ${r.window.to}` : r.window.id}</td>
                 <td>{r.status === 'ok' ? (r.truncated ? 'ok, may be truncated' : 'ok') : <span className="error">failed: <InertText text={r.error.message.replace(/\s*\n\s*/g, ' ')} /></span>}</td>
                 <td className="num">{r.rowCount}</td>
-                <td>{r.trigger}</td>
+                <td>{triggerLabel(r.trigger)}</td>
               </tr>
             ))}
           </tbody>

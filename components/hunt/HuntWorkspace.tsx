@@ -9,7 +9,7 @@ import { huntSearch, parseHuntState, type HuntViewState } from '@/lib/url/hunt-u
 import { QueryPanel } from './QueryPanel';
 import type { HuntQuerySummary } from '@/lib/hunts/query-summaries';
 
-export function HuntWorkspace({ huntId, queries }: { huntId: string; queries: HuntQuerySummary[] }) {
+export function HuntWorkspace({ huntId, queries, canSave }: { huntId: string; queries: HuntQuerySummary[]; canSave: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -62,7 +62,7 @@ export function HuntWorkspace({ huntId, queries }: { huntId: string; queries: Hu
       </div>
       <div role="tabpanel" id={`panel-${current.number}`} aria-labelledby={`tab-${current.number}`}>
         {current.runnable ? (
-          <QueryPanel key={current.number} huntId={huntId} query={current} state={{ ...state, query: current.number }} onChange={update} />
+          <QueryPanel key={current.number} huntId={huntId} query={current} state={{ ...state, query: current.number }} onChange={update} canSave={canSave} />
         ) : (
           <div className="panel">
             <p>{current.problem}</p>

@@ -1,6 +1,7 @@
 'use client';
 /**
- * One query of a hunt: runs it with the window and variant from the URL, shows the result table
+ * One query of a hunt: runs it with the window and variant from the URL (viewing, never saved; "Save
+ * as run" saves it for the review), shows the result table
  * (sort and filters in the URL), context columns from a second query, findings, the effective
  * ES|QL, exports, and links from each row to its raw events.
  */
@@ -16,6 +17,7 @@ import { EffectiveQuery } from './EffectiveQuery';
 import { Findings } from './Findings';
 import { ResultSummary } from './ResultSummary';
 import { RunStatus } from './RunStatus';
+import { SaveRun } from './SaveRun';
 import { useApiPost } from './use-api';
 import { WindowControl } from './WindowControl';
 
@@ -26,9 +28,11 @@ export interface QueryPanelProps {
   query: { number: number; label: string };
   state: HuntViewState;
   onChange: (next: Partial<HuntViewState>) => void;
+  /** The user's role may save a run for the review (decided on the server; the route checks again). */
+  canSave: boolean;
 }
 
-export function QueryPanel({ huntId, query, state, onChange }: QueryPanelProps) {
+export function QueryPanel({ huntId, query, state, onChange, canSave }: QueryPanelProps) {
   const base = `/api/hunts/${encodeURIComponent(huntId)}/queries/${query.number}`;
   const request = { window: state.window, ...(state.variant ? { variant: state.variant } : {}) };
   const run = useApiPost<RunResponse>(`${base}/run`, request);
@@ -58,6 +62,8 @@ export function QueryPanel({ huntId, query, state, onChange }: QueryPanelProps) 
       {done && (
         <>
           <ResultSummary response={done} />
+          {/* Keyed by the view: another window or variant is another result, not yet saved. */}
+          {canSave && <SaveRun key={JSON.stringify(request)} url={`${base}/save`} request={request} />}
           <Findings findings={done.findings} variantOn={state.variant !== undefined} onVariant={(on) => onChange({ variant: on ? 'limit-before-sort' : undefined })} />
           <div className="table-toolbar">
             <ExportButtons

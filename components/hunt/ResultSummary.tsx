@@ -24,18 +24,6 @@ export function ResultSummary({ response }: { response: Extract<RunResponse, { o
           </span>
         )}
         {result.is_partial && <strong className="error"> · partial result</strong>}
-        {response.savedRun !== undefined && (
-          <>
-            {' · '}
-            <a href={`/runs/${response.savedRun}`}>saved as run #{response.savedRun}</a>
-          </>
-        )}
-        {response.notSaved !== undefined && (
-          <strong className="error not-saved" role="status">
-            {' · '}
-            {response.notSaved}
-          </strong>
-        )}
       </p>
       {result.warnings.length > 0 && (
         <details className="warnings">

@@ -2,17 +2,18 @@
 /**
  * The analyst's verdict on one finding: status, assignee and note, saved against the version
  * they saw. A stale save is refused by the server; the panel then shows who changed what and the
- * newer state, and keeps the analyst's draft so nothing typed is lost.
+ * newer state, and keeps the analyst's draft so nothing typed is lost. Triage belongs to the hunt
+ * and the finding's BY values: the panel names the other queries that share it.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TriageResponse } from '@/lib/model/api';
 import { csrfHeaders } from '@/lib/api/csrf';
-import type { TriageHistoryEntry, TriageState, TriageStatus } from '@/lib/model/triage';
+import type { TriageHistoryEntry, TriageShare, TriageState, TriageStatus } from '@/lib/model/triage';
 import { InertText } from '@/components/CellValue';
 
 const CHOICES: TriageStatus[] = ['investigating', 'benign', 'suspicious', 'escalated'];
 
-type Loaded = { state: TriageState; history: TriageHistoryEntry[] };
+type Loaded = { state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] };
 
 export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }: { huntId: string; queryNumber: number; findingKey: string; disabledReason?: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -78,6 +79,19 @@ export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }:
         Triage <span className={`triage-status triage-${loaded?.state.status ?? 'new'}`}>{loaded?.state.status ?? '…'}</span>
         {loaded?.state.assignee && <span className="muted"> · assigned to <InertText text={loaded.state.assignee} /></span>}
       </h3>
+      {loaded?.sharedBy && loaded.sharedBy.length > 1 && (
+        <p className="muted" data-testid="triage-shared">
+          Shared by this hunt’s queries with the same keys:{' '}
+          {loaded.sharedBy.map((q, i) => (
+            <span key={q.queryNumber}>
+              {i > 0 ? ', ' : ''}
+              <InertText text={q.label} />
+              {q.queryNumber === queryNumber ? ' (this one)' : ''}
+            </span>
+          ))}
+          .
+        </p>
+      )}
       {disabledReason && <p className="muted">{disabledReason}</p>}
       <form
         className="triage-form"

@@ -1,42 +1,63 @@
 'use client';
 /**
- * "Sign off the week" and, for a signed week, "Revoke sign-off". The page says whether the
- * current identity may; the server decides again and its answer (409 for a week already signed)
- * is shown as is.
+ * "Sign off the week" and, for a signed week, "Revoke sign-off". With untriaged findings the lead
+ * is asked first ("N findings are untriaged: sign off anyway?"); the request names that count and
+ * the server refuses it (409, with the current count) if the week has moved since the page was
+ * drawn, so a stale page cannot sign blind. The page says whether the identity may; the server
+ * decides again and its answer is shown as is.
  */
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
 import { csrfHeaders } from '@/lib/api/csrf';
 
-type Answer = { ok: true } | { ok: false; message: string };
+type Answer = { ok: true } | { ok: false; message: string; untriaged?: number };
 
 async function send(method: 'POST' | 'DELETE', payload: unknown): Promise<Answer> {
   try {
     const response = await fetch('/api/week/signoff', { method, headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify(payload) });
-    const body = (await response.json()) as { ok: boolean; error?: { message: string } };
-    return body.ok ? { ok: true } : { ok: false, message: body.error?.message ?? `The server answered ${response.status}.` };
+    const body = (await response.json()) as { ok: boolean; error?: { message: string }; untriaged?: unknown };
+    if (body.ok) return { ok: true };
+    return { ok: false, message: body.error?.message ?? `The server answered ${response.status}.`, ...(typeof body.untriaged === 'number' ? { untriaged: body.untriaged } : {}) };
   } catch {
     return { ok: false, message: 'The Huntboard server did not answer.' };
   }
 }
 
-export function SignOffWeek({ week, signed, disabledReason }: { week: string; signed: boolean; disabledReason?: string }) {
+const untriagedQuestion = (n: number) => `${n} ${n === 1 ? 'finding is' : 'findings are'} untriaged: sign off anyway?`;
+
+export function SignOffWeek({ week, signed, untriaged, disabledReason }: { week: string; signed: boolean; untriaged: number; disabledReason?: string }) {
   const router = useRouter();
   const noteId = useId();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // The count the lead is asked to confirm: the page's, or the server's newer one after a refusal.
+  const [asking, setAsking] = useState<number | null>(null);
+  const [known, setKnown] = useState(untriaged);
   const [result, setResult] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
 
-  async function act(method: 'POST' | 'DELETE') {
+  async function act(method: 'POST' | 'DELETE', confirmed = known) {
     setBusy(true);
-    const answer = await send(method, method === 'POST' ? { week, ...(note.trim() ? { note } : {}) } : { week });
+    const answer = await send(method, method === 'POST' ? { week, untriaged: confirmed, ...(note.trim() ? { note } : {}) } : { week });
     setBusy(false);
+    setAsking(null);
     if (answer.ok) {
       setResult({ kind: 'done', text: method === 'POST' ? 'The week is signed off.' : 'The sign-off is revoked.' });
       setNote('');
       router.refresh();
-    } else setResult({ kind: 'error', text: answer.message });
+      return;
+    }
+    setResult({ kind: 'error', text: answer.message });
+    if (answer.untriaged !== undefined) {
+      setKnown(answer.untriaged);
+      if (answer.untriaged > 0) setAsking(answer.untriaged);
+    }
+  }
+
+  function signOff() {
+    setResult(null);
+    if (known > 0) setAsking(known);
+    else void act('POST', 0);
   }
 
   const status = result ? (
@@ -70,14 +91,25 @@ export function SignOffWeek({ week, signed, disabledReason }: { week: string; si
       aria-label="Sign off the week"
       onSubmit={(e) => {
         e.preventDefault();
-        void act('POST');
+        signOff();
       }}
     >
       <label htmlFor={noteId}>Note (optional)</label>{' '}
       <input id={noteId} type="text" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />{' '}
-      <button type="submit" className="button primary" disabled={busy}>
+      <button type="submit" className="button primary" disabled={busy || asking !== null}>
         Sign off the week
       </button>
+      {asking !== null ? (
+        <div role="alertdialog" aria-label="Confirm the sign-off" className="week-confirm">
+          <p>{untriagedQuestion(asking)}</p>
+          <button type="button" className="button primary" disabled={busy} onClick={() => void act('POST', asking)}>
+            Sign off anyway
+          </button>{' '}
+          <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {status}
     </form>
   );

@@ -1,11 +1,12 @@
 /**
- * The week page's tables (server-rendered): runs per query, findings per status and in full,
- * untriaged findings, reviewers. Every value from the data goes through InertText.
+ * The week page's tables (server-rendered): runs per query, findings per status, the findings
+ * (one table, untriaged marked), reviewers. Every value from the data goes through InertText.
  */
 import Link from 'next/link';
 import { InertText } from '@/components/CellValue';
 import type { EsqlValue } from '@/lib/model/esql';
 import { TRIAGE_STATUSES } from '@/lib/model/triage';
+import { findingId } from '@/lib/review/finding-id';
 import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from '@/lib/review/week';
 
 function valueText(value: EsqlValue): string {
@@ -113,7 +114,20 @@ export function StatusCounts({ summary }: { summary: WeekSummary }) {
   );
 }
 
-export function FindingsTable({ findings, label }: { findings: WeekFinding[]; label: string }) {
+/** Where a listed finding leads (lib/review/week-links): its review row, its events and triage. */
+export type FindingHrefs = Record<string, { review: string; events?: string }>;
+
+function TriageCell({ f }: { f: WeekFinding }) {
+  return (
+    <>
+      <span className={`triage-status triage-${f.triage}`}>{f.triage}</span>
+      {f.untriaged ? <span className="badge week-untriaged"> untriaged</span> : null}
+    </>
+  );
+}
+
+/** The week's one findings table: change, triage (untriaged marked), and where to act on each. */
+export function FindingsTable({ findings, label, links = {} }: { findings: WeekFinding[]; label: string; links?: FindingHrefs }) {
   return (
     <table aria-label={label} className="week-table">
       <thead>
@@ -124,27 +138,32 @@ export function FindingsTable({ findings, label }: { findings: WeekFinding[]; la
           <th scope="col">Diff status</th>
           <th scope="col">Triage status</th>
           <th scope="col">Assignee</th>
+          <th scope="col">
+            <span className="visually-hidden">Links</span>
+          </th>
         </tr>
       </thead>
       <tbody>
-        {findings.map((f) => (
-          <tr key={`${f.huntId}\u0000${f.queryNumber}\u0000${f.key}`}>
-            <td>
-              <InertText text={f.huntName} />
-            </td>
-            <td>
-              <QueryName q={f} /> <Link href={`/runs/${f.runId}`}>run #{f.runId}</Link>
-            </td>
-            <td>
-              <KeyValues values={f.keyValues} />
-            </td>
-            <td>{f.diffStatus === 'new' ? <span className="badge badge-new">new</span> : 'recurring'}</td>
-            <td>
-              <span className={`triage-status triage-${f.triage}`}>{f.triage}</span>
-            </td>
-            <td>{f.assignee === null ? <span className="muted">unassigned</span> : <InertText text={f.assignee} />}</td>
-          </tr>
-        ))}
+        {findings.map((f) => {
+          const href = links[findingId(f)];
+          return (
+            <tr key={findingId(f)}>
+              <td>
+                <InertText text={f.huntName} />
+              </td>
+              <td>
+                <QueryName q={f} /> <Link href={`/runs/${f.runId}`}>run #{f.runId}</Link>
+              </td>
+              <td>{href ? <Link href={href.review}><KeyValues values={f.keyValues} /></Link> : <KeyValues values={f.keyValues} />}</td>
+              <td>{f.diffStatus === 'new' ? <span className="badge badge-new">new</span> : f.diffStatus}</td>
+              <td>
+                <TriageCell f={f} />
+              </td>
+              <td>{f.assignee === null ? <span className="muted">unassigned</span> : <InertText text={f.assignee} />}</td>
+              <td>{href?.events ? <a href={href.events}>Events and triage</a> : null}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -2,6 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { QueryWeek, WeekFinding, WeekSummary } from '@/lib/review/week';
+import type { WeekChanges } from '@/lib/review/week-changes';
+import { ChangesSince } from './ChangesSince';
 import { FindingsTable, ReviewersTable, RunsTable, StatusCounts } from './WeekTables';
 
 const HOSTILE = '<img src=x onerror=alert(1)>|\u202e\n';
@@ -44,6 +46,34 @@ describe('week tables', () => {
     expect(html).toContain('triage-suspicious');
     expect(html).toContain('unassigned');
     expect(html).not.toContain('<img');
+  });
+
+  it('links each finding to its review row and its events, and marks the untriaged', () => {
+    const untriaged = { ...finding, triage: 'new' as const, untriaged: true };
+    const links = { '["seed",2,"[\\"x\\"]"]': { review: '/runs/9?status=new', events: '/hunts/seed/events?q=2' } };
+    const html = renderToStaticMarkup(createElement(FindingsTable, { findings: [untriaged], label: 'Findings this week', links }));
+    expect(html).toContain('href="/runs/9?status=new"');
+    expect(html).toContain('href="/hunts/seed/events?q=2">Events and triage</a>');
+    expect(html).toContain('untriaged');
+  });
+
+  it('lists what changed since the sign-off, from → to, hostile text inert', () => {
+    const changes: WeekChanges = {
+      findings: [{ finding, fields: [{ field: 'triage', from: 'new (untriaged)', to: 'benign' }, { field: 'suppression', from: 'shown', to: 'hidden by the allow-list' }] }],
+      lateRuns: [{ id: 12, startedAt: '2026-11-28T06:00:00Z', huntId: 'seed', queryNumber: 1 }],
+      missingRuns: [],
+      figures: [{ name: 'untriaged', from: 16, to: 15 }],
+      partial: false,
+    };
+    const html = renderToStaticMarkup(createElement(ChangesSince, { changes, links: {} }));
+    expect(html).toContain('aria-label="Changed since sign-off"');
+    expect(html).toContain('triage: new (untriaged) → benign');
+    expect(html).toContain('allow-list: shown → hidden by the allow-list');
+    expect(html).toContain('href="/runs/12"');
+    expect(html).toContain('untriaged: 16 → 15');
+    expect(html).not.toContain('<img');
+    const none = renderToStaticMarkup(createElement(ChangesSince, { changes: { findings: [], lateRuns: [], missingRuns: [], figures: [], partial: false }, links: {} }));
+    expect(none).toContain('Nothing has changed since the sign-off.');
   });
 
   it('names the per-status and reviewers tables', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeAllowEntries, addAllowEntry, allowListCandidates, applyAllowList, revokeAllowEntry } from './allow-list';
+import { activeAllowEntries, addAllowEntry, allowListCandidates, applyAllowList, inForceAt, revokeAllowEntry } from './allow-list';
 import { openAppState, type AppDatabase } from './db';
 import { saveRun } from './runs';
 import { updateTriage } from './triage';
@@ -43,6 +43,21 @@ describe('allow-list', () => {
     expect(revokeAllowEntry(db, everywhere.entry.id, NOW)).toBe(true);
     expect(revokeAllowEntry(db, everywhere.entry.id, NOW)).toBe(false);
     expect(applyAllowList(activeAllowEntries(db, NOW), findings).shown.map((f) => f.processName)).toContain('rsync-backup');
+  });
+
+  it('is in force from its creation until its revocation or expiry, ends excluded', () => {
+    const added = addAllowEntry(db, entry({ expiresAt: '2026-02-01T00:00:00.000Z' }));
+    if (!added.ok) throw new Error(added.message);
+    const e = added.entry;
+    expect(inForceAt(e, '2026-01-08T11:59:59.999Z')).toBe(false);
+    expect(inForceAt(e, NOW)).toBe(true);
+    expect(inForceAt(e, '2026-01-31T23:59:59.999Z')).toBe(true);
+    expect(inForceAt(e, '2026-02-01T00:00:00.000Z')).toBe(false);
+    expect(revokeAllowEntry(db, e.id, '2026-01-10T00:00:00.000Z')).toBe(true);
+    // Revoked later: still in force for a run before the revocation, not at or after it.
+    expect(activeAllowEntries(db, '2026-01-09T00:00:00.000Z').map((x) => x.id)).toEqual([e.id]);
+    expect(activeAllowEntries(db, '2026-01-10T00:00:00.000Z')).toEqual([]);
+    expect(activeAllowEntries(db, '2026-01-08T00:00:00.000Z')).toEqual([]);
   });
 
   it('needs an owner, a reason and an expiry within a year', () => {

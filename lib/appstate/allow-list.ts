@@ -5,7 +5,6 @@
  */
 import type { AppDatabase } from './db';
 import { runsListing } from './run-diff-read';
-import { listRunHeaders } from './runs';
 
 export interface AllowEntry {
   id: number;
@@ -71,11 +70,25 @@ export function allAllowEntries(db: AppDatabase): AllowEntry[] {
   return (db.prepare('SELECT * FROM allow_list ORDER BY id DESC').all() as Row[]).map(fromRow);
 }
 
-/** Entries in force at `at` (not expired, not revoked). */
+/**
+ * Whether an entry is in force at `at`: from its creation (inclusive) until its revocation or
+ * expiry (exclusive). A run is judged by the entries in force at its start, so a past week shows
+ * what was suppressed then and a new entry changes no earlier run.
+ */
+export function inForceAt(entry: AllowEntry, at: string): boolean {
+  const ms = Date.parse(at);
+  return Date.parse(entry.createdAt) <= ms && Date.parse(entry.expiresAt) > ms && (entry.revokedAt === null || Date.parse(entry.revokedAt) > ms);
+}
+
+/** Entries in force at `at` (created by then, not expired, not revoked by then). */
 export function activeAllowEntries(db: AppDatabase, at: string): AllowEntry[] {
-  const rows = db.prepare('SELECT * FROM allow_list WHERE revoked_at IS NULL ORDER BY id').all() as Row[];
-  const now = Date.parse(at);
-  return rows.map(fromRow).filter((e) => Date.parse(e.expiresAt) > now);
+  return allowEntriesAt(db)(at);
+}
+
+/** Reads the list once; answers "which entries were in force at t" for many runs' starts. */
+export function allowEntriesAt(db: AppDatabase): (at: string) => AllowEntry[] {
+  const all = (db.prepare('SELECT * FROM allow_list ORDER BY id').all() as Row[]).map(fromRow);
+  return (at) => all.filter((e) => inForceAt(e, at));
 }
 
 /** The entry that suppresses a finding, if any: same name, and same agent when the entry names one. */
@@ -110,8 +123,10 @@ const RUNS_READ = 60;
 /**
  * Allow-list candidates: findings marked benign that every saved run since has listed again, at
  * least `weeks` runs in a row (newest first): the analysts keep seeing and dismissing them.
- * `of` narrows to one hunt query (a run's review). Read from the stored rows through the key index:
- * per benign finding, which of its query's latest runs since list it, whatever the runs' size.
+ * `of` narrows to one hunt query's triage group (a run's review: its runs.triage_query). Triage is
+ * stored per triage group, so "its runs" are the latest runs of every query in the group. Read from
+ * the stored rows through the key index: per benign finding, which of those runs since list it,
+ * whatever the runs' size.
  */
 export function allowListCandidates(
   db: AppDatabase,
@@ -128,9 +143,12 @@ export function allowListCandidates(
     const id = JSON.stringify([huntId, queryNumber]);
     let runs = runsOf.get(id);
     if (!runs) {
-      runs = listRunHeaders(db, { huntId, queryNumber, limit: RUNS_READ })
-        .filter((r) => r.status === 'ok')
-        .map((r) => ({ id: r.id, startedAt: r.startedAt }));
+      runs = db
+        .prepare(
+          `SELECT id, started_at AS startedAt FROM runs WHERE hunt_id = ? AND COALESCE(triage_query, query_number) = ? AND status = 'ok'
+           ORDER BY started_at DESC, id DESC LIMIT ?`,
+        )
+        .all(huntId, queryNumber, RUNS_READ) as { id: number; startedAt: string }[];
       runsOf.set(id, runs);
     }
     return runs;

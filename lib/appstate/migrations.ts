@@ -4,10 +4,15 @@
  */
 import { AUTH_MIGRATION } from '../auth/migration';
 import { WEEK_MIGRATION } from '../review/week-migration';
+import { WEEK_SNAPSHOT_MIGRATION } from '../review/week-snapshot-migration';
 import { BUNDLE_MIGRATION } from '../bundle/migration';
+import { BUNDLE_FIRST_SEEN_MIGRATION } from '../bundle/first-seen-migration';
 import type { AppDatabase } from './db';
 import { RUN_FINDINGS_MIGRATION } from './run-findings-migration';
 import { STAGED_RUNS_MIGRATION } from './staged-runs-migration';
+import { PAGE_VIEWS_MIGRATION } from './page-views-migration';
+import { PIN_NOW_MIGRATION } from '../hunts/run/pin-now-migration';
+import { TRIAGE_GROUP_MIGRATION } from './triage-group-migration';
 
 export interface Migration {
   version: number;
@@ -109,4 +114,9 @@ export const MIGRATIONS: readonly Migration[] = [
   BUNDLE_MIGRATION,
   RUN_FINDINGS_MIGRATION,
   STAGED_RUNS_MIGRATION,
+  PAGE_VIEWS_MIGRATION,
+  PIN_NOW_MIGRATION,
+  WEEK_SNAPSHOT_MIGRATION,
+  TRIAGE_GROUP_MIGRATION,
+  BUNDLE_FIRST_SEEN_MIGRATION,
 ];

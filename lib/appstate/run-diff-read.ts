@@ -150,9 +150,16 @@ export function shownKeys(db: AppDatabase, runId: number, keys: readonly string[
   return out;
 }
 
+/** A run as triage joins see it: its triage is stored under its group (runs.triage_query), shared by the hunt's queries with its keys. */
+export interface TriagedRun {
+  id: number;
+  huntId: string;
+  triageQuery: number;
+}
+
 /** Triage joined from the triage side (few rows) onto a run's shown new and recurring findings: counts per triage status. */
-export function triagedCounts(db: AppDatabase, run: { id: number; huntId: string; queryNumber: number }, hidden: Hidden): { perStatus: Record<string, number>; touched: number } {
-  const params = { run: diffIdOf(db, run.id), hunt: run.huntId, query: run.queryNumber, ...hiddenParams(hidden) };
+export function triagedCounts(db: AppDatabase, run: TriagedRun, hidden: Hidden): { perStatus: Record<string, number>; touched: number } {
+  const params = { run: diffIdOf(db, run.id), hunt: run.huntId, query: run.triageQuery, ...hiddenParams(hidden) };
   const shown = `d.status < 2 AND ${shownSql(hidden)}`;
   const perStatus: Record<string, number> = {};
   const rows = db
@@ -176,8 +183,55 @@ export function triagedCounts(db: AppDatabase, run: { id: number; huntId: string
   return { perStatus, touched };
 }
 
+/** Of a run's new and recurring findings, those an earlier run of its triage group lists too: counted once, there. */
+export interface SharedFindings {
+  new: number;
+  recurring: number;
+  /** Of them, hidden by the allow-list (a key names the same process in both runs, so it is hidden in both). */
+  suppressed: number;
+  /** Shown ones per triage status, and how many of those were ever touched. */
+  perStatus: Record<string, number>;
+  touched: number;
+}
+
+/**
+ * The run's new and recurring findings that one of `earlierRunIds` (runs of the same hunt and
+ * triage group) lists as new or recurring: the week counts such a finding once, under the earlier run.
+ */
+export function sharedFindings(db: AppDatabase, run: TriagedRun, earlierRunIds: readonly number[], hidden: Hidden): SharedFindings {
+  const out: SharedFindings = { new: 0, recurring: 0, suppressed: 0, perStatus: {}, touched: 0 };
+  if (earlierRunIds.length === 0) return out;
+  const rows = db
+    .prepare(
+      `SELECT d.status AS diff, ${hiddenSql(hidden)} AS hidden, COALESCE(t.status, 'new') AS triage,
+         (COALESCE(t.status, 'new') <> 'new' OR EXISTS (SELECT 1 FROM triage_history h WHERE h.hunt_id = @hunt AND h.query_number = @query AND h.finding_key = d.finding_key)) AS touched,
+         COUNT(*) AS n
+       FROM run_diff d LEFT JOIN triage t ON t.hunt_id = @hunt AND t.query_number = @query AND t.finding_key = d.finding_key
+       WHERE d.run_id = @run AND d.status < 2
+         AND EXISTS (SELECT 1 FROM run_diff e WHERE e.run_id IN (SELECT value FROM json_each(@earlier)) AND e.finding_key = d.finding_key AND e.status < 2)
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .all({
+      run: diffIdOf(db, run.id),
+      hunt: run.huntId,
+      query: run.triageQuery,
+      earlier: JSON.stringify(earlierRunIds.map((id) => diffIdOf(db, id))),
+      ...hiddenParams(hidden),
+    }) as { diff: number; hidden: number; triage: string; touched: number; n: number }[];
+  for (const r of rows) {
+    if (r.hidden) {
+      out.suppressed += r.n;
+      continue;
+    }
+    out[STATUS_OF[r.diff] as 'new' | 'recurring'] += r.n;
+    out.perStatus[r.triage] = (out.perStatus[r.triage] ?? 0) + r.n;
+    if (r.touched) out.touched += r.n;
+  }
+  return out;
+}
+
 /** The first shown new and recurring findings nobody has touched, in the review's order. */
-export function untriagedPage(db: AppDatabase, run: { id: number; huntId: string; queryNumber: number }, hidden: Hidden, limit: number): StoredFinding[] {
+export function untriagedPage(db: AppDatabase, run: TriagedRun, hidden: Hidden, limit: number): StoredFinding[] {
   return (
     db
       .prepare(
@@ -190,18 +244,18 @@ export function untriagedPage(db: AppDatabase, run: { id: number; huntId: string
          SELECT page.*, f.values_json FROM page JOIN run_findings f ON f.run_id = page.row_run_id AND f.position = page.position
          ORDER BY page.status, page.finding_key`,
       )
-      .all({ run: diffIdOf(db, run.id), hunt: run.huntId, query: run.queryNumber, limit, ...hiddenParams(hidden) }) as Row[]
+      .all({ run: diffIdOf(db, run.id), hunt: run.huntId, query: run.triageQuery, limit, ...hiddenParams(hidden) }) as Row[]
   ).map(fromRow);
 }
 
-/** Each triaged finding of a query with the time of its first triage change (history order). */
-export function firstTriageChanges(db: AppDatabase, huntId: string, queryNumber: number): { key: string; at: string }[] {
+/** Each triaged finding of a triage group (the query number triage is stored under) with the time of its first triage change (history order). */
+export function firstTriageChanges(db: AppDatabase, huntId: string, triageQuery: number): { key: string; at: string }[] {
   const rows = db
     .prepare(
       `SELECT finding_key, at FROM triage_history WHERE id IN (
          SELECT MIN(id) FROM triage_history WHERE hunt_id = ? AND query_number = ? GROUP BY finding_key)`,
     )
-    .all(huntId, queryNumber) as { finding_key: string; at: string }[];
+    .all(huntId, triageQuery) as { finding_key: string; at: string }[];
   return rows.map((r) => ({ key: r.finding_key, at: r.at }));
 }
 

@@ -17,6 +17,11 @@ interface RunBase {
   trigger: RunTrigger;
   startedAt: string;
   durationMs: number;
+  /**
+   * The query's triage group (lib/hunts/finding-group): triage of this run's findings is stored
+   * under this query number. Absent: the query's own number.
+   */
+  triageQuery?: number;
 }
 
 export type NewRun =
@@ -30,9 +35,9 @@ export type NewRun =
     })
   | (RunBase & { status: 'failed'; error: { kind: string; message: string } });
 
-export type SavedRun = NewRun & { id: number; queryHash: string; rowCount: number };
+export type SavedRun = NewRun & Saved;
 
-type Saved = { id: number; queryHash: string; rowCount: number };
+type Saved = { id: number; queryHash: string; rowCount: number; triageQuery: number };
 /** A saved run without its rows: what lists and review pages read (rows are in run_findings). */
 export type RunHeader = (Omit<Extract<NewRun, { status: 'ok' }>, 'values'> & Saved) | (Extract<NewRun, { status: 'failed' }> & Saved);
 export type OkRunHeader = Extract<RunHeader, { status: 'ok' }>;
@@ -60,12 +65,13 @@ export function saveRun(db: AppDatabase, run: NewRun): SavedRun {
 export function insertRun(db: AppDatabase, run: NewRun, id: number | null = null): SavedRun {
   const ok = run.status === 'ok';
   const hash = queryHash(run.queryText);
+  const triageQuery = run.triageQuery ?? run.queryNumber;
   const info = db
     .prepare(
       `INSERT INTO runs (id, hunt_id, query_number, query_text, query_hash, params_json, window_id, window_from, window_to,
          backend_kind, backend_label, trigger, started_at, duration_ms, status, error_kind, error_message,
-         row_count, truncated, is_partial, warnings_json, columns_json, values_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         row_count, truncated, is_partial, warnings_json, columns_json, values_json, triage_query)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       id,
@@ -92,8 +98,9 @@ export function insertRun(db: AppDatabase, run: NewRun, id: number | null = null
       JSON.stringify(ok ? run.columns : []),
       // Since migration 7 the rows live in run_findings; the column stays, empty (older files have it).
       '[]',
+      triageQuery,
     );
-  return { ...run, id: Number(info.lastInsertRowid), queryHash: hash, rowCount: ok ? run.values.length : 0 };
+  return { ...run, id: Number(info.lastInsertRowid), queryHash: hash, rowCount: ok ? run.values.length : 0, triageQuery };
 }
 
 interface RunRow {
@@ -119,11 +126,12 @@ interface RunRow {
   is_partial: number;
   warnings_json: string;
   columns_json: string;
+  triage_query: number | null;
 }
 
 /** Every column but the (emptied) values_json. */
 const HEADER_COLUMNS = `id, hunt_id, query_number, query_text, query_hash, params_json, window_id, window_from, window_to, backend_kind,
-  backend_label, trigger, started_at, duration_ms, status, error_kind, error_message, row_count, truncated, is_partial, warnings_json, columns_json`;
+  backend_label, trigger, started_at, duration_ms, status, error_kind, error_message, row_count, truncated, is_partial, warnings_json, columns_json, triage_query`;
 
 function fromRow(r: RunRow): RunHeader {
   const base = {
@@ -139,6 +147,7 @@ function fromRow(r: RunRow): RunHeader {
     startedAt: r.started_at,
     durationMs: r.duration_ms,
     rowCount: r.row_count,
+    triageQuery: r.triage_query ?? r.query_number,
   };
   if (r.status === 'failed') return { ...base, status: 'failed', error: { kind: r.error_kind ?? 'internal', message: r.error_message ?? '' } };
   return {

@@ -1,6 +1,7 @@
 /**
- * Triage of findings: a status, an assignee and notes per finding (hunt, query, BY values), kept
- * across weeks, every change recorded. Writes are optimistic: each names the version it read, and
+ * Triage of findings: a status, an assignee and notes per finding (hunt, triage group, BY values:
+ * the group is the query number triage is stored under, shared by the hunt's queries with the same
+ * keys — callers resolve a ref to it first), kept across weeks, every change recorded. Writes are optimistic: each names the version it read, and
  * a stale write is refused with the newer state, so two analysts never silently overwrite each other.
  */
 import type { AppDatabase } from './db';
@@ -127,6 +128,18 @@ interface TriageHistoryRow {
   from_assignee: string | null;
   to_assignee: string | null;
   note: string;
+}
+
+/**
+ * The group a query's triage is stored under, as its latest saved run recorded it (the query's own
+ * number when it never ran): for a hunt the catalogue no longer holds, whose runs came from a bundle.
+ */
+export function storedTriageGroup(db: AppDatabase, huntId: string, queryNumber: number): number {
+  const group = db
+    .prepare('SELECT COALESCE(triage_query, query_number) FROM runs WHERE hunt_id = ? AND query_number = ? ORDER BY started_at DESC, id DESC LIMIT 1')
+    .pluck()
+    .get(huntId, queryNumber) as number | undefined;
+  return group ?? queryNumber;
 }
 
 /** Oldest first. */

@@ -5,13 +5,14 @@
 export const ROLES = ['viewer', 'analyst', 'lead'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['view', 'run', 'triage', 'allow-list', 'export', 'sign-off', 'import'] as const;
+export const ACTIONS = ['view', 'run', 'save-run', 'triage', 'allow-list', 'export', 'sign-off', 'import'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALLOWED: Record<Role, readonly Action[]> = {
-  // Looking at results means running the hunt: a viewer runs and reads, and changes nothing.
+  // Looking at results means running the hunt: a viewer runs and reads, and changes nothing. Saving
+  // a run puts it in the team's review (runs, diffs, the week), so it is an analyst's act.
   viewer: ['view', 'run', 'export'],
-  analyst: ['view', 'run', 'export', 'triage', 'allow-list'],
+  analyst: ['view', 'run', 'save-run', 'export', 'triage', 'allow-list'],
   lead: ACTIONS,
 };
 
@@ -31,6 +32,7 @@ export type Identity =
 const VERBS: Record<Action, string> = {
   view: 'view hunts',
   run: 'run hunts',
+  'save-run': 'save runs for the review',
   triage: 'triage findings',
   'allow-list': 'change the allow-list',
   export: 'export',

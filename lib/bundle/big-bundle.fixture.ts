@@ -39,6 +39,10 @@ export function bigBundle(shape: BigBundleShape): Bundle {
     exportedAt: '2026-01-08T12:00:00.000Z',
     week: { start: '2026-01-05T00:00:00.000Z', end: '2026-01-12T00:00:00.000Z' },
     source: { backendLabel: `fixture ${shape.tag ?? ''}`.trim() },
+    baselines: [],
+    firstSeen: [],
+    allowList: [],
+    signOff: null,
     runs: [
       {
         id: 1,

@@ -1,24 +1,23 @@
 /**
  * Exports a week: the runs saved in it, for each finding the raw events behind it (the drill-down
- * query of the run page's "Events" link, over the run's own window, not today's), and the triage
+ * of the run page's "Events" link: the run's own predicate and now, not today's), and the triage
  * of those findings. A finding whose events cannot be read keeps the reason instead of failing
  * the whole export: a bundle with nine findings' events beats no bundle.
  */
+import { allowEntriesInForceDuring } from '../appstate/allow-list-transfer';
 import type { AppDatabase } from '../appstate/db';
+import { baselineRuns } from './baselines';
+import { signOffForBundle } from './sign-off';
+import { firstSeenForBundle } from './first-seen';
+import { DEFAULT_LOOKBACK_DAYS } from '../hunts/first-seen-query';
 import { backendLabel } from '../hunts/run/record';
 import { getRun, type SavedRun } from '../appstate/runs';
 import { getTriage, triageHistory } from '../appstate/triage';
 import { type FindingRef } from '../model/triage';
 import type { Backend } from '../backends/types';
-import type { EsqlValue } from '../model/esql';
-import type { Hunt } from '../hunts/types';
 import { findingKeysOf } from '../review/diff';
-import { runEvents } from '../hunts/run/events';
-import { prepareHuntQuery } from '../hunts/run/prepare';
-import type { WindowSpec } from '../hunts/run/window-spec';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_EVENTS_PER_FINDING, type Bundle, type BundleEvents, type BundleHistoryEntry, type BundleTriage } from './format';
-
-export type HuntLookup = (huntId: string) => Hunt | undefined;
+import { parseFindingKey, runFindingEvents } from '../hunts/run/run-events';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_EVENTS_PER_FINDING, type Bundle, type BundleEvents, type BundleFirstSeen, type BundleHistoryEntry, type BundleTriage } from './format';
 
 type OkRun = Extract<SavedRun, { status: 'ok' }>;
 
@@ -28,20 +27,12 @@ export function runsStartedIn(db: AppDatabase, week: { start: string; end: strin
   return ids.map(({ id }) => getRun(db, id)).filter((r): r is SavedRun => r !== undefined);
 }
 
-/** The window the run page's drill-down link uses: the run's resolved bounds when it has them. */
-function drilldownWindow(run: OkRun): { window: WindowSpec; now: Date } {
-  if (run.window.from && run.window.to) return { window: { id: 'custom', from: run.window.from, to: run.window.to }, now: new Date(run.window.to) };
-  return { window: { id: 'hunt' }, now: new Date(run.startedAt) };
-}
-
-export async function findingEvents(backend: Backend, hunt: Hunt | undefined, run: OkRun, findingKey: string, signal?: AbortSignal): Promise<BundleEvents> {
+/** The events behind one finding, read as the review reads them: the run's own text, params and now. */
+export async function findingEvents(backend: Backend, run: OkRun, findingKey: string, signal?: AbortSignal): Promise<BundleEvents> {
   const base = { runId: run.id, findingKey };
-  if (!hunt) return { ...base, error: `Hunt [${run.huntId}] is not in this Huntboard’s catalogue, so its events could not be read.` };
-  const { window, now } = drilldownWindow(run);
-  const prepared = prepareHuntQuery(hunt, run.queryNumber, { window, now });
-  if (!prepared.ok) return { ...base, error: prepared.error.message };
-  const key = JSON.parse(findingKey) as EsqlValue[];
-  const answer = await runEvents(backend, prepared.prepared, key, undefined, now, signal);
+  const key = parseFindingKey(findingKey);
+  if (!key) return { ...base, error: `The finding key ${findingKey.slice(0, 100)} is not a list of BY values.` };
+  const answer = await runFindingEvents(backend, run, key, undefined, signal);
   if (!answer.ok) return { ...base, error: answer.error.message };
   const { columns, values } = answer.result;
   return {
@@ -57,7 +48,7 @@ function findingRefs(runs: readonly SavedRun[]): FindingRef[] {
   for (const run of runs) {
     if (run.status !== 'ok') continue;
     for (const findingKey of findingKeysOf(run)) {
-      const ref = { huntId: run.huntId, queryNumber: run.queryNumber, findingKey };
+      const ref = { huntId: run.huntId, queryNumber: run.triageQuery, findingKey }; // triage lives under the run's group
       seen.set(JSON.stringify([ref.huntId, ref.queryNumber, findingKey]), ref);
     }
   }
@@ -79,26 +70,28 @@ function triageOf(db: AppDatabase, refs: readonly FindingRef[]): { triage: Bundl
 
 export interface ExportOptions {
   signal?: AbortSignal;
+  /** How far back first seen looks (HUNTBOARD_FIRST_SEEN_DAYS where the caller reads it). */
+  firstSeenLookbackDays?: number;
 }
 
 export async function exportWeek(
   db: AppDatabase,
   backend: Backend,
-  huntOf: HuntLookup,
   week: { start: string; end: string },
   now: Date,
   options: ExportOptions = {},
 ): Promise<Bundle> {
   const runs = runsStartedIn(db, week);
   const events: BundleEvents[] = [];
+  const firstSeen: BundleFirstSeen[] = [];
   for (const run of runs) {
     if (run.status !== 'ok') continue;
-    const hunt = huntOf(run.huntId);
+    firstSeen.push({ runId: run.id, answer: await firstSeenForBundle(db, backend, run, options.firstSeenLookbackDays ?? DEFAULT_LOOKBACK_DAYS, options.signal) });
     // One finding at a time: a week's export must not crowd out the analysts' own queries.
     for (const key of findingKeysOf(run)) {
       // Nobody is waiting for the file any more: stop querying the backend for it.
       options.signal?.throwIfAborted();
-      events.push(await findingEvents(backend, hunt, run, key, options.signal));
+      events.push(await findingEvents(backend, run, key, options.signal));
     }
   }
   return {
@@ -108,7 +101,11 @@ export async function exportWeek(
     week: { start: week.start, end: week.end },
     source: { backendLabel: await backendLabel(backend) },
     runs,
+    baselines: baselineRuns(db, runs),
     ...triageOf(db, findingRefs(runs)),
     events,
+    firstSeen,
+    allowList: allowEntriesInForceDuring(db, week.start, week.end),
+    signOff: signOffForBundle(db, week.start.slice(0, 10)),
   };
 }

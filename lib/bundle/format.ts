@@ -1,7 +1,10 @@
 /**
- * The offline bundle: one gzip-compressed JSON document holding a week of saved runs, the raw
- * events behind each finding, and the triage of those findings. Everything read back is
- * validated, and decompression is bounded while it happens (a small file can inflate to gigabytes).
+ * The offline bundle: one gzip-compressed JSON document holding what the week's views need to say
+ * at the importer what they said at the source: the week's runs of record with their ids, the
+ * earlier runs their diffs compare with (baselines), the raw events behind each finding, first
+ * seen, the allow-list entries in force, the triage with its history and the sign-off with its
+ * snapshot. Everything read back is validated, and decompression is bounded while it happens (a
+ * small file can inflate to gigabytes). Version 1 bundles (runs, events, triage) still import.
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -10,7 +13,9 @@ import { TRIAGE_STATUSES } from '../model/triage';
 import { BUNDLE_LIMITS, overLimit, type BundleLimits } from './limits';
 
 export const BUNDLE_FORMAT = 'huntboard-bundle';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
+/** Versions this Huntboard reads: a version 1 bundle lacks the parts version 2 added (read as empty). */
+export const READABLE_VERSIONS = [1, 2] as const;
 /** Refused beyond this many bytes of JSON, measured while gunzipping. */
 export const MAX_BUNDLE_UNCOMPRESSED = 200 * 1024 * 1024;
 /** The drill-down's own limit: a finding never carries more events than its page would show. */
@@ -26,6 +31,8 @@ const runBase = {
   id: z.number().int().positive(),
   huntId: z.string().min(1).max(500),
   queryNumber: z.number().int().min(1),
+  /** The run's triage group at the source (lib/hunts/finding-group); absent in older bundles. */
+  triageQuery: z.number().int().min(1).optional(),
   queryText: z.string(),
   queryHash: z.string(),
   params: z.array(z.record(z.string(), value)),
@@ -86,16 +93,57 @@ const eventsSchema = z.union([
   z.object({ runId: z.number().int().positive(), findingKey: z.string().min(1), error: z.string() }),
 ]);
 
+const firstSeenSchema = z.object({
+  fleet: z.string().nullable(),
+  perAgent: z.record(z.string(), z.string()),
+  newThisWeek: z.boolean(),
+  agentsThisWeek: z.array(z.string()),
+});
+
+/** First seen of a run's findings as the source's review showed it (its backend's answer, kept). */
+const firstSeenAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('found'), byName: z.record(z.string(), firstSeenSchema), lookbackDays: z.number(), since: z.string() }),
+  z.object({ kind: z.literal('not-applicable') }),
+  z.object({ kind: z.literal('failed'), message: z.string() }),
+]);
+
+const allowEntrySchema = z.object({
+  id: z.number().int().positive(),
+  processName: z.string().min(1).max(10_000),
+  agentId: z.string().nullable(),
+  huntId: z.string().nullable(),
+  owner: z.string(),
+  reason: z.string(),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  revokedAt: isoDate.nullable(),
+});
+
+/** The week's standing sign-off; its snapshot is the week as signed, kept whole (lib/review). */
+const signOffSchema = z.object({
+  weekStart: z.string(),
+  signedBy: z.string(),
+  signedAt: isoDate,
+  note: z.string(),
+  snapshot: z.unknown().optional(),
+  snapshotHash: z.string().optional(),
+});
+
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: isoDate,
   week: z.object({ start: isoDate, end: isoDate }),
   source: z.object({ backendLabel: z.string() }),
   runs: z.array(runSchema),
+  /** Earlier runs of the same query texts the week's diffs compare with; not part of the week. */
+  baselines: z.array(runSchema).default([]),
   triage: z.array(triageSchema),
   history: z.array(historySchema),
   events: z.array(eventsSchema),
+  firstSeen: z.array(z.object({ runId: z.number().int().positive(), answer: firstSeenAnswerSchema })).default([]),
+  allowList: z.array(allowEntrySchema).default([]),
+  signOff: signOffSchema.nullable().default(null),
 });
 
 export type Bundle = z.infer<typeof bundleSchema>;
@@ -103,6 +151,9 @@ export type BundleRun = Bundle['runs'][number];
 export type BundleTriage = Bundle['triage'][number];
 export type BundleHistoryEntry = Bundle['history'][number];
 export type BundleEvents = Bundle['events'][number];
+export type BundleFirstSeen = Bundle['firstSeen'][number];
+export type BundleAllowEntry = Bundle['allowList'][number];
+export type BundleSignOff = NonNullable<Bundle['signOff']>;
 
 export type Decoded = { ok: true; bundle: Bundle } | { ok: false; message: string };
 
@@ -140,7 +191,9 @@ export function decodeBundle(bytes: Uint8Array, options: DecodeOptions = {}): De
   const head = z.object({ format: z.literal(BUNDLE_FORMAT) }).safeParse(parsed);
   if (!head.success) return { ok: false, message: 'The file is not a Huntboard bundle (its format is not “huntboard-bundle”).' };
   const version = (parsed as { version?: unknown }).version;
-  if (version !== BUNDLE_VERSION) return { ok: false, message: `The bundle is format version ${String(version).slice(0, 20)}; this Huntboard reads version ${BUNDLE_VERSION}.` };
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(version)) {
+    return { ok: false, message: `The bundle is format version ${String(version).slice(0, 20)}; this Huntboard reads versions ${READABLE_VERSIONS.join(' and ')}.` };
+  }
   const tooBig = overLimit(parsed, limits);
   if (tooBig) return { ok: false, message: `The bundle is too large to import: ${tooBig}.` };
   const full = bundleSchema.safeParse(parsed);

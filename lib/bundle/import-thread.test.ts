@@ -59,7 +59,7 @@ describe('importing off the request thread', () => {
 
   it('refuses a bundle over a limit with the limit and the count, changing nothing', async () => {
     const state = fresh();
-    const limits = { runs: 10, findingsPerRun: 1_000, eventFindings: 10, eventRows: 10, triage: 10, triageHistory: 10 };
+    const limits = { runs: 10, findingsPerRun: 1_000, eventFindings: 10, eventRows: 10, triage: 10, triageHistory: 10, allowEntries: 10 };
     const result = await importBundle(state, bigBundleBytes({ findings: 1_001 }), { fileName: 'l.gz', who: 'x', now: NOW, limits });
     expect(result).toEqual({ ok: false, reason: 'invalid', message: 'The bundle is too large to import: run 1 holds 1,001 findings; Huntboard imports at most 1,000 findings per run.' });
     expect(counts(state).bundles).toBe(0);

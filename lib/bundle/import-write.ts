@@ -14,9 +14,12 @@ import type { AppDatabase } from '../appstate/db';
 import { writeInPieces, ascending, type PieceOptions, type Pieces } from '../appstate/piecewise';
 import { discardJobs, leftoverRunIds, publishStagedRuns, reservedIds, reserveRunIds, stagedJobs, stagedSave, type StagedSave } from '../appstate/staged-runs';
 import type { NewRun } from '../appstate/runs';
+import { importAllowEntries } from '../appstate/allow-list-transfer';
+import { importSignOff } from './sign-off';
 import type { Bundle, BundleRun } from './format';
 import type { ImportOptions, ImportSummary } from './import';
 import { findingKeyOf, historyByFinding } from './triage-merge';
+import { bundleTriageGroups, groupBundleTriage, type GroupOf } from './triage-group';
 import { applyTriagePlan, planTriage, type TriagePlan } from './triage-plan';
 
 /** The bundle's own table of rows per run, removed with a staged run's other rows. */
@@ -30,9 +33,10 @@ interface EventRow {
   error: string | null;
 }
 
-function asNewRun(run: BundleRun): NewRun {
+/** The run to save, under its triage group as the bundle's texts give it. */
+function asNewRun(run: BundleRun, groupOf: GroupOf): NewRun {
   const { id: _id, queryHash: _hash, rowCount: _rows, ...rest } = run;
-  return rest;
+  return { ...rest, triageQuery: groupOf(run.huntId, run.queryNumber) };
 }
 
 /** The events' JSON, serialised before any write (it is most of an import's CPU). */
@@ -74,8 +78,33 @@ async function discardQuietly(db: AppDatabase, ids: readonly number[], pieces: P
   }
 }
 
-/** The final transaction: the bundle, its runs made visible, the triage merged. */
-function publish(db: AppDatabase, bundle: Bundle, save: StagedSave, triagePlan: TriagePlan, options: ImportOptions & { fileName: string; digest: string }) {
+/**
+ * The bundle's baselines this Huntboard does not hold yet. One with the same id, query text and
+ * start is the same run, imported before (last week's bundle brought this week's baselines).
+ */
+function missingBaselines(db: AppDatabase, bundle: Bundle): BundleRun[] {
+  const here = db.prepare('SELECT 1 FROM runs WHERE id = ? AND query_hash = ? AND started_at = ?');
+  return bundle.baselines.filter((run) => !here.get(run.id, run.queryHash, run.startedAt));
+}
+
+/** The source's first seen of each run, under the run's local id (callers hold the final transaction). */
+function writeFirstSeen(db: AppDatabase, bundle: Bundle, localId: ReadonlyMap<number, number>): void {
+  const insert = db.prepare('INSERT INTO bundle_first_seen (run_id, answer_json) VALUES (?, ?)');
+  for (const f of bundle.firstSeen) {
+    const id = localId.get(f.runId);
+    if (id !== undefined) insert.run(id, JSON.stringify(f.answer));
+  }
+}
+
+/** The final transaction: the bundle, its runs made visible, the triage merged, first seen and the allow-list added. */
+function publish(
+  db: AppDatabase,
+  bundle: Bundle,
+  save: StagedSave,
+  triagePlan: TriagePlan,
+  localId: ReadonlyMap<number, number>,
+  options: ImportOptions & { fileName: string; digest: string },
+) {
   return db
     .transaction(() => {
       const info = db
@@ -88,7 +117,10 @@ function publish(db: AppDatabase, bundle: Bundle, save: StagedSave, triagePlan: 
       const { discard } = publishStagedRuns(db, save);
       const mark = db.prepare('UPDATE runs SET bundle_id = ? WHERE id = ?');
       for (const s of save.runs) mark.run(bundleId, s.id);
-      return { bundleId, discard, triage: applyTriagePlan(db, triagePlan) };
+      writeFirstSeen(db, bundle, localId);
+      const allowList = importAllowEntries(db, bundle.allowList);
+      const signOff = importSignOff(db, bundle.signOff);
+      return { bundleId, discard, triage: applyTriagePlan(db, triagePlan), allowList, signOff };
     })
     .immediate();
 }
@@ -99,15 +131,22 @@ export async function writeBundle(db: AppDatabase, bundle: Bundle, options: Impo
   await discardQuietly(db, leftoverRunIds(db, true), pieces);
   const events = eventRows(bundle);
   const history = historyByFinding(bundle.history);
-  const ids = reserveRunIds(db, bundle.runs.length, options.now.toISOString(), bundle.runs.map((run) => run.id));
-  const save = stagedSave(ids, bundle.runs.map(asNewRun));
+  // Baselines first: the week's runs diff against them, as at the source.
+  const incoming = [...missingBaselines(db, bundle), ...bundle.runs];
+  const allIds = reserveRunIds(db, incoming.length, options.now.toISOString(), incoming.map((run) => run.id));
+  const localId = new Map(incoming.map((run, i) => [run.id, allIds[i]]));
+  const ids = bundle.runs.map((run) => localId.get(run.id)!);
+  // Triage per hunt and finding, shared by queries with the same keys: an older bundle's per-query triage merges into groups.
+  const groupOf = bundleTriageGroups(incoming);
+  const save = stagedSave(allIds, incoming.map((run) => asNewRun(run, groupOf)));
   let published: ReturnType<typeof publish>;
   try {
     const eventJobs = bundle.runs.map((run, i) => eventJob(db, ids[i], events.rows.get(run.id) ?? []));
     await writeInPieces(db, [...stagedJobs(db, save), ...eventJobs], pieces);
-    const triagePlan = planTriage(db, bundle.triage, (state) => history.get(findingKeyOf(state)) ?? []);
+    const triage = groupBundleTriage(bundle.triage, (state) => history.get(findingKeyOf(state)) ?? [], groupOf);
+    const triagePlan = planTriage(db, triage.states, triage.historyOf);
     const t0 = performance.now();
-    published = publish(db, bundle, save, triagePlan, options);
+    published = publish(db, bundle, save, triagePlan, localId, options);
     pieces.onPiece?.(performance.now() - t0);
   } catch (e) {
     await discardQuietly(db, reservedIds(save), pieces);
@@ -122,6 +161,9 @@ export async function writeBundle(db: AppDatabase, bundle: Bundle, options: Impo
     sourceLabel: bundle.source.backendLabel,
     exportedAt: bundle.exportedAt,
     runs: bundle.runs.map((run, i) => ({ bundleRunId: run.id, runId: ids[i], huntId: run.huntId, queryNumber: run.queryNumber, status: run.status })),
+    baselines: { added: incoming.length - bundle.runs.length, alreadyHere: bundle.baselines.length - (incoming.length - bundle.runs.length) },
+    allowList: published.allowList,
+    signOff: published.signOff,
     events: events.counts,
     triage: published.triage,
   };

@@ -1,6 +1,7 @@
 /**
- * Imports a bundle into the app state, all or nothing: the runs (with new local ids, marked with
- * their bundle), each finding's saved events, and the triage merged (lib/bundle/triage-merge).
+ * Imports a bundle into the app state, all or nothing: the runs (with their source ids where free,
+ * marked with their bundle) and the baselines their diffs need, each finding's saved events, first
+ * seen, the allow-list entries, and the triage merged (lib/bundle/triage-merge).
  * The same file (by sha256) is imported once. Reads for the pages are in lib/bundle/imported.
  *
  * The command line runs the job in its own process, the server off its request thread
@@ -13,6 +14,7 @@ import type { PieceOptions } from '../appstate/piecewise';
 import { safeFileName } from './file-name';
 import { bundleDigest, decodeBundle, type Bundle } from './format';
 import { writeBundle } from './import-write';
+import { signOffProblem } from './sign-off';
 import type { BundleLimits } from './limits';
 
 export interface ImportOptions {
@@ -34,6 +36,11 @@ export interface ImportSummary {
   runs: { bundleRunId: number; runId: number; huntId: string; queryNumber: number; status: 'ok' | 'failed' }[];
   events: { findings: number; rows: number; failed: number };
   triage: { inserted: number; updated: number; kept: number; historyAdded: number };
+  /** Earlier runs the week's diffs compare with: written, or already here from an earlier import. */
+  baselines: { added: number; alreadyHere: number };
+  allowList: { added: number; kept: number };
+  /** The source's sign-off of the week: recorded, or this Huntboard's own standing one kept. */
+  signOff: 'added' | 'kept' | 'none';
 }
 
 export type ImportResult =
@@ -43,9 +50,15 @@ export type ImportResult =
 /** What zod cannot see: references between the bundle's parts. */
 function inconsistency(bundle: Bundle): string | undefined {
   const runIds = new Set<number>();
-  for (const run of bundle.runs) {
+  for (const run of [...bundle.baselines, ...bundle.runs]) {
     if (runIds.has(run.id)) return `run ${run.id} appears twice`;
     runIds.add(run.id);
+  }
+  const answered = new Set<number>();
+  for (const f of bundle.firstSeen) {
+    if (!runIds.has(f.runId)) return `first seen names run ${f.runId}, which the bundle does not hold`;
+    if (answered.has(f.runId)) return `the first seen of run ${f.runId} appears twice`;
+    answered.add(f.runId);
   }
   const eventKeys = new Set<string>();
   for (const e of bundle.events) {
@@ -54,6 +67,8 @@ function inconsistency(bundle: Bundle): string | undefined {
     if (eventKeys.has(key)) return `the events of finding ${e.findingKey.slice(0, 80)} of run ${e.runId} appear twice`;
     eventKeys.add(key);
   }
+  const signOff = signOffProblem(bundle.signOff, bundle.week.start);
+  if (signOff) return signOff;
   const triaged = new Set<string>();
   for (const t of bundle.triage) {
     const key = JSON.stringify([t.huntId, t.queryNumber, t.findingKey]);

@@ -1,6 +1,7 @@
-/** What the pages read of imported bundles: the list, the bundle a run came from, a finding's saved events. */
+/** What the pages read of imported bundles: the list, the bundle a run came from, a finding's saved events, first seen. */
 import type { AppDatabase } from '../appstate/db';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { BundleFirstSeen } from './format';
 
 export interface ImportedBundle {
   id: number;
@@ -57,4 +58,10 @@ export function bundleEvents(db: AppDatabase, runId: number, findingKey: string)
   if (!row) return undefined;
   if (row.error !== null) return { kind: 'error', message: row.error };
   return { kind: 'events', columns: JSON.parse(row.columns_json) as EsqlColumn[], values: JSON.parse(row.values_json) as EsqlValue[][], truncated: row.truncated === 1 };
+}
+
+/** First seen of an imported run's findings as the source answered; undefined for a run made here (or a version 1 bundle's). */
+export function bundleFirstSeen(db: AppDatabase, runId: number): BundleFirstSeen['answer'] | undefined {
+  const json = db.prepare('SELECT answer_json FROM bundle_first_seen WHERE run_id = ?').pluck().get(runId) as string | undefined;
+  return json === undefined ? undefined : (JSON.parse(json) as BundleFirstSeen['answer']);
 }

@@ -4,7 +4,7 @@ import { bigBundle } from './big-bundle.fixture';
 import { decodeBundle, encodeBundle, MAX_BUNDLE_UNCOMPRESSED } from './format';
 import { BUNDLE_LIMITS, overLimit, type BundleLimits } from './limits';
 
-const small: BundleLimits = { runs: 1, findingsPerRun: 5, eventFindings: 3, eventRows: 2, triage: 2, triageHistory: 2 };
+const small: BundleLimits = { runs: 1, findingsPerRun: 5, eventFindings: 3, eventRows: 2, triage: 2, triageHistory: 2, allowEntries: 2 };
 
 describe('bundle limits', () => {
   it('accepts a run of 1,000,000 findings and refuses 1,000,001, naming both', () => {

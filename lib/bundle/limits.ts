@@ -4,7 +4,7 @@
  * size (format.ts) bounds everything else; these bound the work and the rows one import writes.
  */
 export const BUNDLE_LIMITS = {
-  /** A week of scheduled, page and command-line runs. */
+  /** A week of runs of record, and the earlier runs their diffs compare with. */
   runs: 10_000,
   /** One run's rows; a hunt query with no LIMIT on the embedded engine can return this many. */
   findingsPerRun: 1_000_000,
@@ -18,6 +18,8 @@ export const BUNDLE_LIMITS = {
    */
   triage: 100_000,
   triageHistory: 500_000,
+  /** Entries in force during the week: a team's allow-list is hundreds, not more. */
+  allowEntries: 100_000,
 } as const;
 
 export type BundleLimits = { [K in keyof typeof BUNDLE_LIMITS]: number };
@@ -37,12 +39,14 @@ function over(count: number, limit: number, what: string): string | undefined {
 export function overLimit(document: unknown, limits: BundleLimits = BUNDLE_LIMITS): string | undefined {
   if (typeof document !== 'object' || document === null) return undefined;
   const doc = document as Record<string, unknown>;
-  const runs = arrayOf(doc.runs);
+  const runs = [...arrayOf(doc.runs), ...arrayOf(doc.baselines)];
   const events = arrayOf(doc.events);
   const tooMany =
     over(runs.length, limits.runs, 'runs') ??
     over(arrayOf(doc.triage).length, limits.triage, 'triage entries') ??
     over(arrayOf(doc.history).length, limits.triageHistory, 'triage history entries') ??
+    over(arrayOf(doc.allowList).length, limits.allowEntries, 'allow-list entries') ??
+    over(arrayOf(doc.firstSeen).length, limits.runs, 'first-seen answers') ??
     over(events.length, limits.eventFindings, 'findings with events');
   if (tooMany) return tooMany;
   for (const run of runs) {

@@ -13,7 +13,6 @@ import { writeDemo } from '../demo';
 import { loadCatalogue } from '../hunts/catalogue';
 import type { Hunt } from '../hunts/types';
 import { openStore } from '../store';
-import type { HuntLookup } from './export';
 
 export const NOW = new Date('2026-01-08T12:00:00.000Z');
 export const WEEK = { start: '2026-01-05T00:00:00.000Z', end: '2026-01-12T00:00:00.000Z' };
@@ -25,7 +24,6 @@ export interface DemoWeek {
   db: AppDatabase;
   backend: Backend;
   hunt: Hunt;
-  huntOf: HuntLookup;
   /** Local ids of this week's runs (the exported ones). */
   runIds: number[];
   cleanup(): Promise<void>;
@@ -59,7 +57,6 @@ export async function demoWeek(): Promise<DemoWeek> {
     db,
     backend,
     hunt,
-    huntOf: (id) => (id === hunt.id ? hunt : undefined),
     runIds,
     async cleanup() {
       db.close();

@@ -27,11 +27,18 @@ describe('first seen over the lookback', () => {
     expect(built).toEqual({
       ok: true,
       text:
-        'FROM logs-endpoint.events.network-*\n| WHERE @timestamp >= ?fs_from AND @timestamp <= ?fs_until AND process.name IN (?f1, ?f2)\n' +
+        'FROM logs-endpoint.events.network-*\n| WHERE @timestamp >= ?fs_from AND process.name IN (?f1, ?f2)\n' +
         '| STATS first_seen = MIN(@timestamp), last_seen = MAX(@timestamp), events = COUNT(@timestamp) BY process.name, agent.id\n| LIMIT 10000',
-      params: [{ fs_from: '2025-12-09T12:00:00.000Z' }, { fs_until: NOW.toISOString() }, { f1: 'kworkerds' }, { f2: '<img src=x onerror=alert(1)>' }],
+      params: [{ fs_from: '2025-12-09T12:00:00.000Z' }, { f1: 'kworkerds' }, { f2: '<img src=x onerror=alert(1)>' }],
     });
     expect(buildFirstSeenQuery(parsed.query, [], NOW)).toMatchObject({ ok: false });
+  });
+
+  it('looks back at least to the run’s window start, when the lookback is shorter than the window', () => {
+    const parsed = parse(SEED_ALL_USERS);
+    if (!parsed.ok) throw new Error('seed does not parse');
+    const built = buildFirstSeenQuery(parsed.query, ['kworkerds'], NOW, 1, new Date(WEEK_START));
+    expect(built).toMatchObject({ ok: true, params: [{ fs_from: WEEK_START }, { f1: 'kworkerds' }] });
   });
 
   it('marks a process first seen this week, and one seen the week before as not new', async () => {
@@ -51,17 +58,19 @@ describe('first seen over the lookback', () => {
     expect(Object.keys(seen.get('kworkerds')!.perAgent)).toHaveLength(1);
   });
 
-  it('looks back from the run’s own end, not from now: a run of the week before has not seen this week’s process', async () => {
+  it('looks back from the run’s own end with no upper bound: a process whose events all came after it still has a first seen', async () => {
     const parsed = parse(SEED_ALL_USERS);
     if (!parsed.ok) throw new Error('seed does not parse');
     const built = buildFirstSeenQuery(parsed.query, ['kworkerds', 'sshd-helper'], new Date(WEEK_START));
     if (!built.ok) throw new Error(built.reason);
+    expect(built.params[0]).toEqual({ fs_from: '2025-12-02T12:00:00.000Z' });
     const engine = createEmbeddedEngine({ dataDir, now: () => NOW });
     const result = await engine.query({ query: built.text, params: built.params });
     await engine.close();
     if (!result.ok) throw new Error(result.error.message);
     const seen = firstSeenByName(result.response.columns, result.response.values, '2025-12-25T12:00:00.000Z');
-    expect(seen.has('sshd-helper')).toBe(false);
+    // sshd-helper runs only in the week after WEEK_START: its first seen is its own first event.
+    expect(seen.get('sshd-helper')!.fleet! > WEEK_START).toBe(true);
     expect(seen.get('kworkerds')!.fleet! <= WEEK_START).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * First seen: for a run's findings, when each process was first seen over a longer lookback
  * (default 30 days), fleet-wide and per agent, from any event of the hunt's indices, not only the
- * events the hunt keeps. One query, built on the AST; the names enter as params.
+ * events the hunt keeps (a superset of the finding's own events, so never later than they are).
+ * One query, built on the AST; the names enter as params.
  */
 import type { EsqlValue } from '../model/esql';
 import type { Command, Expression, FromCommand, Query } from '../esql/ast';
@@ -14,23 +15,27 @@ export const FIRST_SEEN_FIELD = 'process.name';
 export type FirstSeenQuery = { ok: true; text: string; params: Record<string, EsqlValue>[] } | { ok: false; reason: string };
 
 const fn = (name: string, args: Expression[]): Expression => ({ kind: 'function', name, args, span: NO_SPAN });
-const bin = (op: 'and' | '>=' | '<=', left: Expression, right: Expression): Expression => ({ kind: 'binary', op, left, right, span: NO_SPAN });
+const bin = (op: 'and' | '>=', left: Expression, right: Expression): Expression => ({ kind: 'binary', op, left, right, span: NO_SPAN });
 
 /**
- * `FROM <hunt's sources> | WHERE @timestamp >= ?fs_from AND @timestamp <= ?fs_until AND process.name IN (?f1…)
- * | STATS … BY process.name, agent.id`. The bounds are absolute (the run's window end and N days
- * before it), not `now()`, so a run reviewed weeks later looks back from its own week, on a
- * cluster's clock as on the embedded engine's.
+ * `FROM <hunt's sources> | WHERE @timestamp >= ?fs_from AND process.name IN (?f1…)
+ * | STATS … BY process.name, agent.id`. The lower bound is absolute (N days before the run's
+ * `now`, or the run's window start if that is earlier), not `now()`, so a run reviewed weeks later
+ * looks back from its own week, on a cluster's clock as on the embedded engine's. There is no
+ * upper bound, as the run's own predicate (`@timestamp > now() - 7 day`) has none: a finding
+ * whose only event came after the run's now (an agent's clock ahead) still has a first seen, and
+ * a first seen is never after one of the finding's own events.
  */
-export function buildFirstSeenQuery(hunt: Query, names: readonly string[], until: Date, lookbackDays = DEFAULT_LOOKBACK_DAYS): FirstSeenQuery {
+export function buildFirstSeenQuery(hunt: Query, names: readonly string[], now: Date, lookbackDays = DEFAULT_LOOKBACK_DAYS, windowStart?: Date): FirstSeenQuery {
   const from = hunt.commands[0];
   if (from?.kind !== 'from') return { ok: false, reason: 'Only a hunt that starts with FROM has indices to look back in.' };
   if (names.length === 0) return { ok: false, reason: 'There are no findings to look up.' };
   if (!Number.isSafeInteger(lookbackDays) || lookbackDays <= 0) return { ok: false, reason: 'The lookback is a positive number of days.' };
-  if (Number.isNaN(until.getTime())) return { ok: false, reason: 'The run has no end to look back from.' };
-  const since = new Date(until.getTime() - lookbackDays * 864e5).toISOString();
-  const params = [{ fs_from: since }, { fs_until: until.toISOString() }, ...names.map((n, i) => ({ [`f${i + 1}`]: n }))];
-  const window = bin('and', bin('>=', column('@timestamp'), param('fs_from')), bin('<=', column('@timestamp'), param('fs_until')));
+  if (Number.isNaN(now.getTime())) return { ok: false, reason: 'The run has no now to look back from.' };
+  const lookback = now.getTime() - lookbackDays * 864e5;
+  const start = windowStart && !Number.isNaN(windowStart.getTime()) ? Math.min(lookback, windowStart.getTime()) : lookback;
+  const params = [{ fs_from: new Date(start).toISOString() }, ...names.map((n, i) => ({ [`f${i + 1}`]: n }))];
+  const window = bin('>=', column('@timestamp'), param('fs_from'));
   const among: Expression = { kind: 'in', operand: column(FIRST_SEEN_FIELD), list: names.map((_, i) => param(`f${i + 1}`)), negated: false, span: NO_SPAN };
   const source: FromCommand = { kind: 'from', sources: from.sources, metadata: [], span: NO_SPAN };
   const field = (name: string, expression: Expression) => ({ kind: 'field' as const, name: { kind: 'column' as const, name, span: NO_SPAN }, expression, span: NO_SPAN });
@@ -83,4 +88,10 @@ export function firstSeenByName(columns: readonly { name: string }[], values: re
   }
   for (const entry of out.values()) entry.newThisWeek = entry.fleet !== null && entry.fleet >= weekStart;
   return out;
+}
+
+/** HUNTBOARD_FIRST_SEEN_DAYS: how far back "first seen" looks (default 30; a bad value falls back to it). */
+export function firstSeenLookbackDays(env: Record<string, string | undefined> = process.env): number {
+  const days = Number(env.HUNTBOARD_FIRST_SEEN_DAYS);
+  return Number.isSafeInteger(days) && days > 0 && days <= 3660 ? days : DEFAULT_LOOKBACK_DAYS;
 }

@@ -3,7 +3,7 @@
  * shape (`columns`, `values`) so one table, one export and one chart code path serve both
  * backends. Failures are data: the page shows `message` (the server's words) and `hint`.
  */
-import type { TriageHistoryEntry, TriageState } from './triage';
+import type { TriageHistoryEntry, TriageShare, TriageState } from './triage';
 import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from './esql';
 
 /** `disk_full`: the server could not write its app state (507); the change was not saved. */
@@ -52,11 +52,16 @@ export type RunResponse =
       findings: ApiFinding[];
       /** The BY keys of the hunt's last STATS: a row with these can be drilled into. Empty if none. */
       keys: string[];
-      /** The id of this run in the app state, when it was saved. */
-      savedRun?: number;
-      /** Why the run could not be saved (`this run was not saved: the server's disk is full`). */
-      notSaved?: string;
     }
+  | { ok: false; error: ApiError };
+
+/**
+ * POST /api/hunts/[id]/queries/[n]/save: "Save as run" — the query run again as the page shows it
+ * and recorded as a review run; `savedRun` is its id, or `notSaved` says why the app state could
+ * not keep it (`this run was not saved: the server's disk is full`). Viewing (…/run) saves nothing.
+ */
+export type SaveRunResponse =
+  | (Extract<RunResponse, { ok: true }> & ({ savedRun: number; notSaved?: undefined } | { savedRun?: undefined; notSaved: string }))
   | { ok: false; error: ApiError };
 
 /** POST /api/hunts/[id]/queries/[n]/context: per result row, the context columns. */
@@ -96,6 +101,6 @@ export function rowKey(keys: readonly string[], row: Record<string, EsqlValue>):
 
 /** GET/POST /api/triage: a finding's triage state and its history (409 `conflict` when a write was stale). */
 export type TriageResponse =
-  | { ok: true; state: TriageState; history: TriageHistoryEntry[] }
-  | { ok: false; conflict: true; state: TriageState; history: TriageHistoryEntry[] }
+  | { ok: true; state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] }
+  | { ok: false; conflict: true; state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] }
   | { ok: false; conflict?: undefined; error: ApiError };

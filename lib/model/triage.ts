@@ -3,6 +3,12 @@
 export const TRIAGE_STATUSES = ['new', 'investigating', 'benign', 'suspicious', 'escalated'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
+/**
+ * A finding: its hunt, a query and its BY values. Triage belongs to the hunt and the BY values,
+ * shared by the hunt's queries with the same key columns (lib/hunts/finding-group): before any
+ * triage read or write the query number is resolved to its triage group, the lowest-numbered such
+ * query, and triage is stored and returned under that number.
+ */
 export interface FindingRef {
   huntId: string;
   queryNumber: number;
@@ -18,6 +24,12 @@ export interface TriageState extends FindingRef {
   version: number;
   updatedAt: string | null;
   updatedBy: string | null;
+}
+
+/** A query whose triage a finding shares (the panel says so: a change here shows there). */
+export interface TriageShare {
+  queryNumber: number;
+  label: string;
 }
 
 export interface TriageHistoryEntry {

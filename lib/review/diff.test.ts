@@ -17,6 +17,7 @@ function run(values: (string | number | null)[][], text = TEXT): Extract<SavedRu
     id,
     huntId: 'seed',
     queryNumber: 1,
+    triageQuery: 1,
     queryText: text,
     queryHash: queryHash(text),
     params: [],

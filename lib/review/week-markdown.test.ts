@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppState } from '../appstate/db';
 import { parseWeekStart, summarizeWeek, type WeekFinding, type WeekSummary } from './week';
-import { HOSTILE, HUNTS, NOW, seedWeeks } from './week.fixture';
+import { HOSTILE, HUNTS, seedWeeks } from './week.fixture';
 import { markdownCell, weekMarkdown, weekReportFileName } from './week-markdown';
 import { signOffWeek } from './week-migration';
 
@@ -13,6 +13,7 @@ const W = { start: '2026-11-23', from: '2026-11-23T00:00:00.000Z', to: '2026-11-
 function summary(over: Partial<WeekSummary> = {}): WeekSummary {
   return {
     week: W,
+    runs: [],
     queries: [],
     findings: [],
     findingCount: 0,
@@ -22,6 +23,9 @@ function summary(over: Partial<WeekSummary> = {}): WeekSummary {
     suppressed: 0,
     untriaged: [],
     untriagedCount: 0,
+    gone: [],
+    goneCount: 0,
+    hidden: [],
     timeToTriage: { count: 0, medianHours: null, maxHours: null },
     reviewers: [],
     signOff: { kind: 'unsigned' },
@@ -70,11 +74,13 @@ describe('weekMarkdown', () => {
     const md = weekMarkdown(summary({ findings: [hostileFinding], findingCount: 1, untriaged: [hostileFinding], untriagedCount: 1, perTriageStatus: { new: 1, investigating: 0, benign: 0, suspicious: 0, escalated: 0 }, perDiffStatus: { new: 1, recurring: 0 } }));
     const row = md.split('\n').find((l) => l.startsWith('| Hunt &lt;script&gt;'));
     expect(row).toBeDefined();
-    expect(cells(row ?? '')).toEqual(['Hunt &lt;script&gt;', 'All \\| users (#1)', 'evil\\|\\`x\\`&lt;b&gt;\\n=cmd\\u202e', 'new', 'new', "'@mallory"]);
+    expect(cells(row ?? '')).toEqual(['Hunt &lt;script&gt;', 'All \\| users (#1)', 'evil\\|\\`x\\`&lt;b&gt;\\n=cmd\\u202e', 'new', 'new (untriaged)', "'@mallory"]);
     expect(md).not.toMatch(/[\u202e\u0007]/);
     expect(md).not.toContain('<b>');
     expect(md).not.toContain('<script>');
-    expect(md).toContain('1 findings still untriaged:');
+    expect(md).toContain('1 still untriaged (marked "untriaged" below).');
+    // One findings table: the untriaged are marked in it, not listed again.
+    expect(md.split('\n').filter((l) => l.startsWith('| Hunt &lt;script&gt;'))).toHaveLength(1);
   });
 
   it('neutralises a key value that starts like a formula', () => {
@@ -91,16 +97,19 @@ describe('weekMarkdown', () => {
       signOffWeek(db, '2026-11-23', 'lead|x', '2026-11-27T17:00:00Z', 'ok `done`');
       const parsed = parseWeekStart('2026-11-23');
       if (!parsed.ok) throw new Error(parsed.message);
-      const md = weekMarkdown(summarizeWeek(db, parsed.week, HUNTS, NOW));
-      expect(md).toBe(weekMarkdown(summarizeWeek(db, parsed.week, HUNTS, NOW)));
+      const md = weekMarkdown(summarizeWeek(db, parsed.week, HUNTS));
+      expect(md).toBe(weekMarkdown(summarizeWeek(db, parsed.week, HUNTS)));
       expect(md.startsWith('# Huntboard weekly review, week of 2026-11-23\n')).toBe(true);
-      expect(md.match(/^## .+$/gm)).toEqual(['## Runs', '## Findings', '## Untriaged', '## Time to triage', '## Reviewers', '## Sign-off']);
+      expect(md.match(/^## .+$/gm)).toEqual(['## Runs', '## Findings', '## Gone', '## Time to triage', '## Reviewers', '## Sign-off']);
       expect(md).toContain('| Other hunt | Query 1 (#1) | 0 |  | did not run |  |');
       expect(md).toContain('| Low volume connections | All users (#1) | 2 | run 3, 2026-11-25T10:00:00Z | truncated (the list may be incomplete) | 3 |');
       expect(md).toContain('| Low volume connections | Root only (#2) | 2 | run 5, 2026-11-24T06:00:00Z | failed: cluster down |  |');
       expect(md).toContain('| escalated | 1 |');
       expect(md).toContain('4 findings in the latest successful run of each query: 2 new, 2 recurring.');
-      expect(md).toContain('| Low volume connections | Root only (#2) | xmrig | new | new |  |');
+      expect(md).toContain('| Low volume connections | Root only (#2) | xmrig | new | new (untriaged) |  |');
+      // The hostile name was in run 2, not in run 3: gone, listed with its triage.
+      expect(md).toContain('1 findings of the previous runs are not in this week\'s latest runs.');
+      expect(md).toContain('| Low volume connections | All users (#1) | evil\\|\\`x\\`&lt;b&gt;\\n=cmd\\u202e | gone | benign | carol |');
       expect(md).toContain('- Median: 3.0 h\n- Max: 34.0 h');
       expect(md).toContain('| alice | 2 |');
       expect(md).toContain('Signed off by lead\\|x at 2026-11-27T17:00:00Z.\n\nNote: ok \\`done\\`');

@@ -9,7 +9,7 @@ import type { EsqlValue } from '../model/esql';
 import { TRIAGE_STATUSES } from '../model/triage';
 import { neutralizeFormula } from '../export/csv';
 import { escapeVisible } from '../text/escape';
-import type { FindingRun, QueryWeek, RunOutcome, WeekFinding, WeekSummary } from './week';
+import { WEEK_LIST_LIMIT, type FindingRun, type QueryWeek, type RunOutcome, type WeekFinding, type WeekSummary } from './week';
 
 
 /** One value as inert Markdown text, safe inside a table cell. */
@@ -57,8 +57,11 @@ function runsSection(queries: readonly QueryWeek[]): string[] {
 }
 
 function findingRow(f: WeekFinding): string[] {
-  return [markdownCell(f.huntName), queryCell(f), keyValuesCell(f.keyValues), f.diffStatus, f.triage, f.assignee === null ? '' : markdownCell(f.assignee)];
+  return [markdownCell(f.huntName), queryCell(f), keyValuesCell(f.keyValues), f.diffStatus, f.untriaged ? `${f.triage} (untriaged)` : f.triage, f.assignee === null ? '' : markdownCell(f.assignee)];
 }
+
+const FINDING_HEADERS = ['Hunt', 'Query', 'Key values', 'Diff status', 'Triage status', 'Assignee'];
+const FINDING_ALIGN: ('l' | 'r')[] = ['l', 'l', 'l', 'l', 'l', 'l'];
 
 const hidden = (n: number) => (n > 0 ? `; ${n} more hidden by the allow-list` : '');
 
@@ -69,18 +72,22 @@ function moreLine(listed: number, total: number, what: string, s: WeekSummary, c
   return ['', `…and ${total - listed} more ${what}, listed on each run's review: ${runs.join('; ')}.`];
 }
 
+/** One findings table, with triage (untriaged marked): the untriaged are counted, not listed again. */
 function findingsSection(s: WeekSummary): string[] {
   const counts = table(['Triage status', 'Findings'], ['l', 'r'], TRIAGE_STATUSES.map((status) => [status, String(s.perTriageStatus[status])]));
-  const lines = ['## Findings', '', `${s.findingCount} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}.`, '', ...counts];
-  if (s.findings.length > 0) lines.push('', ...table(['Hunt', 'Query', 'Key values', 'Diff status', 'Triage status', 'Assignee'], ['l', 'l', 'l', 'l', 'l', 'l'], s.findings.map(findingRow)));
-  lines.push(...moreLine(s.findings.length, s.findingCount, 'findings', s, (r) => r.findings));
+  const untriaged = s.untriagedCount === 0 ? 'Every finding has been triaged.' : `${s.untriagedCount} still untriaged (marked "untriaged" below).`;
+  const lines = ['## Findings', '', `${s.findingCount} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}. ${untriaged}`, '', ...counts];
+  const listed = s.findings.slice(0, WEEK_LIST_LIMIT);
+  if (listed.length > 0) lines.push('', ...table(FINDING_HEADERS, FINDING_ALIGN, listed.map(findingRow)));
+  lines.push(...moreLine(listed.length, s.findingCount, 'findings', s, (r) => r.findings));
   return lines;
 }
 
-function untriagedSection(s: WeekSummary): string[] {
-  if (s.untriagedCount === 0) return ['## Untriaged', '', 'Every finding has been triaged.'];
-  const list = s.untriaged.map((f) => `- ${markdownCell(f.huntName)}, ${queryCell(f)}: ${keyValuesCell(f.keyValues)}`);
-  return ['## Untriaged', '', `${s.untriagedCount} findings still untriaged:`, '', ...list, ...moreLine(s.untriaged.length, s.untriagedCount, 'untriaged findings', s, (r) => r.untriaged)];
+function goneSection(s: WeekSummary): string[] {
+  if (s.goneCount === 0) return ['## Gone', '', 'No finding of the week before is gone.'];
+  const listed = s.gone.slice(0, WEEK_LIST_LIMIT);
+  const more = s.goneCount > listed.length ? ['', `…and ${s.goneCount - listed.length} more gone, listed on each run's review.`] : [];
+  return ['## Gone', '', `${s.goneCount} findings of the previous runs are not in this week's latest runs.`, '', ...table(FINDING_HEADERS, FINDING_ALIGN, listed.map(findingRow)), ...more];
 }
 
 const hours = (h: number | null) => (h === null ? 'n/a' : `${h.toFixed(1)} h`);
@@ -99,7 +106,19 @@ function signOffSection(s: WeekSummary): string[] {
   const state = s.signOff;
   if (state.kind === 'unsigned') return ['## Sign-off', '', 'Not signed off.'];
   const { signedBy, signedAt, note } = state.signOff;
-  return ['## Sign-off', '', `Signed off by ${markdownCell(signedBy)} at ${markdownCell(signedAt)}.`, ...(note ? ['', `Note: ${markdownCell(note)}`] : [])];
+  const frozen = state.snapshot
+    ? `${state.snapshot.untriagedAtSigning} findings were untriaged at signing; this report is the week as signed.`
+    : 'Signed before snapshots were kept: this report is the week as it is now.';
+  return ['## Sign-off', '', `Signed off by ${markdownCell(signedBy)} at ${markdownCell(signedAt)}.`, ...(note ? ['', `Note: ${markdownCell(note)}`] : []), '', frozen];
+}
+
+/** Appended to a signed week's stored report: the hash is of the snapshot that holds the report, so it cannot be inside it. */
+export function snapshotFooter(sha256: string): string {
+  return `
+## Snapshot
+
+sha256 ${sha256} (of the canonical JSON of the week as signed, which holds this report above this section).
+`;
 }
 
 export function weekMarkdown(s: WeekSummary): string {
@@ -107,7 +126,7 @@ export function weekMarkdown(s: WeekSummary): string {
     [`# Huntboard weekly review, week of ${s.week.start}`, '', `From ${s.week.from} to ${s.week.to} (UTC, end excluded).`],
     runsSection(s.queries),
     findingsSection(s),
-    untriagedSection(s),
+    goneSection(s),
     timeSection(s),
     reviewersSection(s),
     signOffSection(s),

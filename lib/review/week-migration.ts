@@ -26,6 +26,8 @@ export const WEEK_MIGRATION: Migration = {
 };
 
 export interface WeekSignOff {
+  /** The sign-off's row: its snapshot (lib/review/week-snapshot-store) is keyed by it. */
+  id: number;
   weekStart: string;
   signedBy: string;
   signedAt: string;
@@ -44,17 +46,31 @@ export type RevokeResult =
 export const MAX_SIGNOFF_NOTE = 2_000;
 
 interface Row {
+  id: number;
   week_start: string;
   signed_by: string;
   signed_at: string;
   note: string;
 }
 
-const fromRow = (r: Row): WeekSignOff => ({ weekStart: r.week_start, signedBy: r.signed_by, signedAt: r.signed_at, note: r.note });
+const fromRow = (r: Row): WeekSignOff => ({ id: r.id, weekStart: r.week_start, signedBy: r.signed_by, signedAt: r.signed_at, note: r.note });
 
 export function standingSignOff(db: AppDatabase, weekStart: string): WeekSignOff | undefined {
-  const row = db.prepare('SELECT week_start, signed_by, signed_at, note FROM week_signoffs WHERE week_start = ? AND revoked_at IS NULL').get(weekStart) as Row | undefined;
+  const row = db.prepare('SELECT id, week_start, signed_by, signed_at, note FROM week_signoffs WHERE week_start = ? AND revoked_at IS NULL').get(weekStart) as Row | undefined;
   return row && fromRow(row);
+}
+
+export interface RevokedSignOff extends WeekSignOff {
+  revokedBy: string;
+  revokedAt: string;
+}
+
+/** The week's revoked sign-offs, newest first: the record of what was signed before. */
+export function revokedSignOffs(db: AppDatabase, weekStart: string): RevokedSignOff[] {
+  const rows = db
+    .prepare('SELECT id, week_start, signed_by, signed_at, note, revoked_by, revoked_at FROM week_signoffs WHERE week_start = ? AND revoked_at IS NOT NULL ORDER BY id DESC')
+    .all(weekStart) as (Row & { revoked_by: string; revoked_at: string })[];
+  return rows.map((r) => ({ ...fromRow(r), revokedBy: r.revoked_by, revokedAt: r.revoked_at }));
 }
 
 function isMonday(text: string): boolean {
@@ -78,8 +94,8 @@ export function signOffWeek(db: AppDatabase, weekStart: string, who: string, at:
     if (current) {
       return { ok: false, reason: 'already-signed', current, message: `The week of ${weekStart} was already signed off by ${current.signedBy} at ${current.signedAt}; revoke that sign-off first.` };
     }
-    db.prepare('INSERT INTO week_signoffs (week_start, signed_by, signed_at, note) VALUES (?, ?, ?, ?)').run(weekStart, who, at, note);
-    return { ok: true, signOff: { weekStart, signedBy: who, signedAt: at, note } };
+    const info = db.prepare('INSERT INTO week_signoffs (week_start, signed_by, signed_at, note) VALUES (?, ?, ?, ?)').run(weekStart, who, at, note);
+    return { ok: true, signOff: { id: Number(info.lastInsertRowid), weekStart, signedBy: who, signedAt: at, note } };
   })();
 }
 

@@ -4,10 +4,11 @@
  * was, who reviewed, and whether the week is signed off. Reads the app state; no clock of its own.
  */
 import type { AppDatabase } from '../appstate/db';
-import { activeAllowEntries } from '../appstate/allow-list';
+import { allowEntriesAt } from '../appstate/allow-list';
 import { getRunHeader, type OkRunHeader, type RunHeader } from '../appstate/runs';
 import { timeToTriage, weekFindings, type QueryName, type TimeToTriage, type WeekFindings } from './week-findings';
 import { standingSignOff, type WeekSignOff } from './week-migration';
+import { snapshotHeader } from './week-snapshot-store';
 
 export { median, WEEK_LIST_LIMIT, type FindingRun, type QueryName, type TimeToTriage, type WeekFinding } from './week-findings';
 
@@ -63,7 +64,16 @@ export type QueryWeek =
   | (QueryName & { kind: 'ran'; runCount: number; latest: { runId: number; startedAt: string; outcome: RunOutcome } })
   | (QueryName & { kind: 'did-not-run' });
 
-export type SignOffState = { kind: 'unsigned' } | { kind: 'signed'; signOff: WeekSignOff };
+/** `snapshot`: what was frozen at signing (absent for a sign-off made before snapshots were kept). */
+export type SignOffState = { kind: 'unsigned' } | { kind: 'signed'; signOff: WeekSignOff; snapshot?: { sha256: string; untriagedAtSigning: number } };
+
+/** A run of the week, as the sign-off's snapshot records it: a run saved later is a change. */
+export interface WeekRun {
+  id: number;
+  startedAt: string;
+  huntId: string;
+  queryNumber: number;
+}
 
 /**
  * `findings` and `untriaged` list the first WEEK_LIST_LIMIT; `findingCount`, `untriagedCount`
@@ -72,6 +82,8 @@ export type SignOffState = { kind: 'unsigned' } | { kind: 'signed'; signOff: Wee
  */
 export interface WeekSummary extends WeekFindings {
   week: WeekBounds;
+  /** Every run started in the week, oldest first. */
+  runs: WeekRun[];
   queries: QueryWeek[];
   timeToTriage: TimeToTriage;
   reviewers: { who: string; changes: number }[];
@@ -133,17 +145,31 @@ function reviewersOf(db: AppDatabase, week: WeekBounds): { who: string; changes:
 
 function signOffState(db: AppDatabase, week: WeekBounds): SignOffState {
   const signOff = standingSignOff(db, week.start);
-  return signOff ? { kind: 'signed', signOff } : { kind: 'unsigned' };
+  if (!signOff) return { kind: 'unsigned' };
+  const snapshot = snapshotHeader(db, signOff.id);
+  return snapshot ? { kind: 'signed', signOff, snapshot } : { kind: 'signed', signOff };
+}
+
+export interface SummaryOptions {
+  /**
+   * Which allow-list entries hide a run's findings: by default those in force at the run's own
+   * start (what the week was, whenever it is looked at); an instant: those in force then (what
+   * would be hidden now, for the changes since a sign-off).
+   */
+  allowAt?: string;
+  /** How many findings each list holds (the counts cover them all). */
+  listLimit?: number;
 }
 
 /**
  * `hunts`: the catalogue's hunts with their runnable queries; those without a run this week are
- * listed as not run. `now`: the allow-list entries active then hide findings, as on the run page.
+ * listed as not run.
  */
-export function summarizeWeek(db: AppDatabase, week: WeekBounds, hunts: readonly HuntRef[], now: string): WeekSummary {
+export function summarizeWeek(db: AppDatabase, week: WeekBounds, hunts: readonly HuntRef[], options: SummaryOptions = {}): WeekSummary {
   const name = namer(hunts);
   const byQuery = new Map<string, RunHeader[]>();
-  for (const run of runsOfWeek(db, week)) {
+  const runs = runsOfWeek(db, week);
+  for (const run of runs) {
     const id = queryId(run.huntId, run.queryNumber);
     const runs = byQuery.get(id);
     if (runs) runs.push(run);
@@ -154,10 +180,13 @@ export function summarizeWeek(db: AppDatabase, week: WeekBounds, hunts: readonly
     .filter((r): r is OkRunHeader => r !== undefined)
     .sort((a, b) => compareText(a.huntId, b.huntId) || a.queryNumber - b.queryNumber)
     .map((run) => ({ run, name: name(run.huntId, run.queryNumber) }));
+  const entriesAt = allowEntriesAt(db);
+  const at = options.allowAt;
   return {
     week,
+    runs: runs.map((r) => ({ id: r.id, startedAt: r.startedAt, huntId: r.huntId, queryNumber: r.queryNumber })),
     queries: queriesOfWeek(byQuery, hunts, name),
-    ...weekFindings(db, latest, activeAllowEntries(db, now)),
+    ...weekFindings(db, latest, (run) => entriesAt(at ?? run.startedAt), options.listLimit),
     timeToTriage: timeToTriage(db, byQuery.values()),
     reviewers: reviewersOf(db, week),
     signOff: signOffState(db, week),

@@ -1,12 +1,13 @@
 /**
- * The server's handle on the app state (one SQLite connection per process), and the page's run
- * recording. Saving is best effort for the analyst in front of the page: a run that succeeded is
- * shown even if the app state cannot be written, and says it was not saved (the details go to the
- * server log).
+ * The server's handle on the app state (one SQLite connection per process), and the page's "Save
+ * as run" recording. Saving is best effort for the analyst in front of the page: a run that
+ * succeeded is shown even if the app state cannot be written, and says it was not saved (the
+ * details go to the server log).
  */
 import type { RunResponse } from '../model/api';
 import { openAppState, storageFailure, type AppDatabase } from '../appstate/db';
 import { recordRun } from '../hunts/run/record';
+import { triageGroupOf } from '../hunts/finding-group';
 import { DEFAULT_DATA_DIR } from '../backends/config';
 import type { Backend } from '../backends/types';
 import type { PreparedQuery } from '../hunts/run/prepare';
@@ -30,14 +31,13 @@ export function serverAppState(env: Record<string, string | undefined> = process
 /** The run's id once saved; else why not, worded for the page (`this run was not saved: …`). */
 export type PageRunRecord = { saved: true; id: number } | { saved: false; notSaved: string };
 
-export async function recordPageRun(backend: Backend, prepared: PreparedQuery, response: RunResponse, startedAt: Date, durationMs: number): Promise<PageRunRecord | undefined> {
-  // A cancelled run is not a result worth keeping.
-  if (!response.ok && response.error.kind === 'cancelled') return undefined;
+/** Records a successful run as a review run with trigger 'page' (saved from the page). */
+export async function recordPageRun(backend: Backend, prepared: PreparedQuery, response: Extract<RunResponse, { ok: true }>, startedAt: Date, durationMs: number): Promise<PageRunRecord> {
   try {
     const saved = await recordRun(
       serverAppState(),
       backend,
-      { huntId: prepared.hunt.id, queryNumber: prepared.number, text: prepared.text, params: prepared.params, window: prepared.window },
+      { huntId: prepared.hunt.id, queryNumber: prepared.number, triageQuery: triageGroupOf(prepared.hunt, prepared.number), text: prepared.text, params: prepared.params, window: prepared.window },
       response,
       { startedAt, durationMs, trigger: 'page' },
     );

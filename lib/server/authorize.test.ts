@@ -31,9 +31,9 @@ describe('authorizeWith', () => {
 
   it('lets each role do what it may and answers 403 with the refusal otherwise', async () => {
     const expected = {
-      viewer: { view: true, export: true, run: true, triage: false, 'allow-list': false, 'sign-off': false, import: false },
-      analyst: { view: true, export: true, run: true, triage: true, 'allow-list': true, 'sign-off': false, import: false },
-      lead: { view: true, export: true, run: true, triage: true, 'allow-list': true, 'sign-off': true, import: true },
+      viewer: { view: true, export: true, run: true, 'save-run': false, triage: false, 'allow-list': false, 'sign-off': false, import: false },
+      analyst: { view: true, export: true, run: true, 'save-run': true, triage: true, 'allow-list': true, 'sign-off': false, import: false },
+      lead: { view: true, export: true, run: true, 'save-run': true, triage: true, 'allow-list': true, 'sign-off': true, import: true },
     } as const;
     for (const [role, actions] of Object.entries(expected)) {
       for (const [action, allowed] of Object.entries(actions)) {

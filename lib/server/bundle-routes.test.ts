@@ -29,7 +29,6 @@ describe('bundle routes', () => {
   const deps = (db: () => AppDatabase, s: DemoWeek, maxUploadBytes?: number) => ({
     db,
     backend: () => ({ ok: true as const, backend: s.backend }),
-    hunts: async () => s.huntOf,
     now: () => NOW,
     ...(maxUploadBytes ? { maxUploadBytes } : {}),
   });

@@ -6,13 +6,13 @@
  */
 import type { ApiError } from '../model/api';
 import type { AppDatabase } from '../appstate/db';
-import { exportWeek, type HuntLookup } from '../bundle/export';
+import { exportWeek } from '../bundle/export';
+import { firstSeenLookbackDays } from '../hunts/first-seen-query';
 import { bundleStream } from '../bundle/encode-stream';
 import { importBundle } from '../bundle/import-thread';
 import { bundleEvents, bundleOfRun, listBundles, type ImportedBundle, type SavedEvents } from '../bundle/imported';
 import { bundleFileName, weekOf } from '../bundle/week';
 import type { Backend } from '../backends/types';
-import { findHunt, loadCatalogue } from '../hunts/catalogue';
 import { serverAppState } from './app-state';
 import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';
@@ -26,7 +26,6 @@ export const FILE_NAME_HEADER = 'x-bundle-file-name';
 export interface BundleRouteDeps {
   db(): AppDatabase;
   backend(): { ok: true; backend: Backend } | { ok: false; error: ApiError };
-  hunts(): Promise<HuntLookup>;
   now(): Date;
   maxUploadBytes?: number;
 }
@@ -34,10 +33,6 @@ export interface BundleRouteDeps {
 const defaultDeps: BundleRouteDeps = {
   db: () => serverAppState(),
   backend: backendOrError,
-  hunts: async () => {
-    const catalogue = await loadCatalogue();
-    return (id) => findHunt(catalogue, id);
-  },
   now: () => serverNow(),
 };
 
@@ -73,7 +68,7 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
     if (!week.ok) return fail(400, 'bad_request', week.message);
     const backend = deps.backend();
     if (!backend.ok) return Response.json({ ok: false, error: backend.error }, { status: 503, headers });
-    const bundle = await exportWeek(deps.db(), backend.backend, await deps.hunts(), week.week, deps.now(), { signal: request.signal });
+    const bundle = await exportWeek(deps.db(), backend.backend, week.week, deps.now(), { signal: request.signal, firstSeenLookbackDays: firstSeenLookbackDays() });
     // Streamed and compressed in slices: a big week is never one string on this thread.
     return new Response(bundleStream(bundle), {
       headers: {

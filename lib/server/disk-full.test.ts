@@ -1,7 +1,7 @@
 /**
  * Fault (issue 13): the server's disk is full. Every write route answers a JSON error — 507
  * `disk_full`, "the server's disk is full: the change was not saved" — never Next's empty 500; a
- * hunt run that could not be saved says so in its 200 answer. The disk is not filled: the app
+ * "Save as run" that could not be saved says so in its 200 answer. The disk is not filled: the app
  * state's write statements are made to throw SQLite's own error (SqliteError, SQLITE_FULL).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,10 +11,10 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST as addAllow } from '@/app/api/allow-list/route';
 import { POST as revokeAllow } from '@/app/api/allow-list/revoke/route';
-import { POST as runQuery } from '@/app/api/hunts/[id]/queries/[n]/run/route';
+import { POST as saveRun } from '@/app/api/hunts/[id]/queries/[n]/save/route';
 import { POST as postTriage } from '@/app/api/triage/route';
 import { DELETE as revokeSignOff, POST as signOff } from '@/app/api/week/signoff/route';
-import type { RunResponse } from '../model/api';
+import type { SaveRunResponse } from '../model/api';
 import { migrate, type AppDatabase } from '../appstate/db';
 import { resetBackend } from '../backends';
 import { bigBundleBytes } from '../bundle/big-bundle.fixture';
@@ -56,7 +56,7 @@ function post(url: string, body: unknown, method = 'POST'): Request {
 const WRITES: [string, (tag: 'a' | 'b') => Promise<Response>][] = [
   ['triage', (tag) => postTriage(post('/api/triage', { huntId: HUNT, queryNumber: 1, findingKey: `["xmrig-${tag}"]`, expectedVersion: 0, status: 'investigating' }))],
   ['allow-list add', () => addAllow(post('/api/allow-list', { processName: 'xmrig', agentId: null, huntId: null, reason: 'lab', expiresAt: '2026-02-01T00:00:00Z' }))],
-  ['sign-off', (tag) => signOff(post('/api/week/signoff', { week: tag === 'a' ? '2025-12-29' : '2026-01-05' }))],
+  ['sign-off', (tag) => signOff(post('/api/week/signoff', { week: tag === 'a' ? '2025-12-29' : '2026-01-05', untriaged: 0 }))],
 ];
 
 describe('a full disk under the write routes', () => {
@@ -120,11 +120,11 @@ describe('a full disk under the write routes', () => {
     expect(text).not.toContain('TypeError');
   });
 
-  it('a hunt run that cannot be saved answers its rows and says it was not saved', async () => {
+  it('"Save as run" that cannot be saved answers its rows and says it was not saved', async () => {
     failWrites(db, 'SQLITE_FULL', 'database or disk is full');
-    const response = await runQuery(new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
+    const response = await saveRun(new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as RunResponse;
+    const body = (await response.json()) as SaveRunResponse;
     if (!body.ok) throw new Error(body.error.message);
     expect(body.result.values.length).toBeGreaterThan(0);
     expect(body.savedRun).toBeUndefined();
@@ -135,7 +135,7 @@ describe('a full disk under the write routes', () => {
     // An in-memory state: the import runs on this thread, where the failing statements are.
     const memory = new Database(':memory:');
     migrate(memory);
-    const { importRoute } = bundleRoutes({ db: () => memory, backend: () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }), hunts: async () => () => undefined, now: () => new Date(NOW) });
+    const { importRoute } = bundleRoutes({ db: () => memory, backend: () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }), now: () => new Date(NOW) });
     failWrites(memory, 'SQLITE_FULL', 'database or disk is full');
     const response = await importRoute(
       new Request(`${TEST_ORIGIN}/api/bundle/import`, { method: 'POST', body: new Uint8Array(bigBundleBytes({ findings: 3, tag: 'disk-full' })), headers: { 'content-type': 'application/gzip', [FILE_NAME_HEADER]: 'w.huntboard.gz', ...writeHeaders() } }),

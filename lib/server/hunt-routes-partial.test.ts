@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResponse } from '../model/api';
+import type { SaveRunResponse } from '../model/api';
 import { getRun } from '../appstate/runs';
 import { resetBackend } from '../backends';
 import { serverAppState } from './app-state';
 import { startFakeElasticsearch, type FakeElasticsearch } from '../backends/testing/fake-elasticsearch';
-import { runRoute } from './hunt-routes';
+import { runRoute, saveRoute } from './hunt-routes';
 import { TEST_ORIGIN, writeHeaders } from './write-test-headers';
 
 const HUNT = 'low_volume_external_network_connections_from_process';
@@ -24,9 +24,9 @@ const COLUMNS = [
   { name: 'process.name', type: 'keyword' },
 ];
 
-async function run(): Promise<{ status: number; body: RunResponse }> {
-  const response = await runRoute(new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
-  return { status: response.status, body: (await response.json()) as RunResponse };
+async function run(route: typeof runRoute = runRoute): Promise<{ status: number; body: SaveRunResponse }> {
+  const response = await route(new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: '{}' }), { params: Promise.resolve({ id: HUNT, n: '1' }) });
+  return { status: response.status, body: (await response.json()) as SaveRunResponse };
 }
 
 describe('a partial answer from the cluster', () => {
@@ -53,8 +53,10 @@ describe('a partial answer from the cluster', () => {
     const { status, body } = await run();
     expect(status).toBe(200);
     expect(body).toMatchObject({ ok: true, result: { is_partial: true, values: [[1, 1, 'kworkerds']] } });
-    // The weekly review reads saved runs: the flag must survive there too.
-    const savedRun = body.ok ? body.savedRun : undefined;
+    // The weekly review reads saved runs ("Save as run"): the flag must survive there too.
+    const saved = await run(saveRoute);
+    expect(saved.body).toMatchObject({ ok: true, result: { is_partial: true } });
+    const savedRun = saved.body.ok ? saved.body.savedRun : undefined;
     expect(savedRun).toBeTypeOf('number');
     expect(getRun(serverAppState(), savedRun ?? -1)).toMatchObject({ isPartial: true });
   });

@@ -6,7 +6,6 @@ import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from
 import { resetBackend } from '../backends';
 import { expectedFindings, PLANTED, writeDemo } from '../demo';
 import { openStore } from '../store';
-import { getRun } from '../appstate/runs';
 import { serverAppState } from './app-state';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunt-routes';
 import { TEST_ORIGIN, writeHeaders } from './write-test-headers';
@@ -56,19 +55,20 @@ describe('hunt API routes on the embedded demo store', () => {
     // `> now() - 7 day` has no end bound: `to` is the now() it ran with, and the window says it is open.
     expect(body.window).toEqual({ id: '7d', description: 'last 7 days', from: '2026-01-01T12:00:00.000Z', to: NOW, openEnded: true });
     expect(body.keys).toEqual(['process.name']);
-    expect(body.params).toEqual([]);
-    expect(body.effectiveQuery).toContain('@timestamp > now() - 7 day');
+    // The run's now is pinned in its text as a param: a cluster's clock cannot move the window.
+    expect(body.params).toEqual([{ _now1: NOW }]);
+    expect(body.effectiveQuery).toContain('@timestamp > TO_DATETIME(?_now1) - 7 day');
     expect(body.findings.map((f) => f.code)).toContain('hardcoded-time-window');
-    // The page's runs are saved, with now() resolved in the window.
-    const db = serverAppState();
-    expect(getRun(db, body.savedRun!)).toMatchObject({ trigger: 'page', huntId: HUNT, queryNumber: Number(n), rowCount: body.result.values.length, window: { id: body.window.id, from: body.window.from, to: body.window.to } });
+    // Viewing is not a run of record: nothing is saved ("Save as run" does that: save-run-route.test.ts).
+    expect(body).not.toHaveProperty('savedRun');
+    expect(serverAppState().prepare('SELECT COUNT(*) FROM runs').pluck().get()).toBe(0);
   });
 
   it('rewrites the window: 24 hours finds fewer rows, a custom range passes its bounds as params', async () => {
     const day = await answer<RunResponse>(runRoute, { window: { id: '24h' } });
     if (!day.body.ok) throw new Error(day.body.error.message);
     expect(day.body.window.description).toBe('last 24 hours');
-    expect(day.body.effectiveQuery).toContain('@timestamp > NOW() - 24 hour');
+    expect(day.body.effectiveQuery).toContain('@timestamp > TO_DATETIME(?_now1) - 24 hour');
     const custom = await answer<RunResponse>(runRoute, { window: { id: 'custom', from: '2025-12-25', to: '2026-01-01T12:00:00Z' } });
     if (!custom.body.ok) throw new Error(custom.body.error.message);
     expect(custom.body.params).toEqual([{ _tstart: '2025-12-25T00:00:00.000Z' }, { _tend: '2026-01-01T12:00:00.000Z' }]);
@@ -107,7 +107,7 @@ describe('hunt API routes on the embedded demo store', () => {
     expect(ts).toEqual([...ts].sort().reverse());
     for (const row of body.result.values) expect(row[names.indexOf('destination.ip')]).toBe('5.188.206.14');
     for (let i = 0; i < names.length; i++) expect(body.result.values.some((r) => r[i] !== null)).toBe(true);
-    expect(body.params).toEqual([{ k1: '<img src=x onerror=alert(1)>' }]);
+    expect(body.params).toEqual([{ _now1: NOW }, { k1: '<img src=x onerror=alert(1)>' }]);
     expect(body.effectiveQuery).not.toContain('onerror');
     expect(body.truncated).toBe(false);
     // Only the default columns, the key and event.id travel; the chooser gets every column.

@@ -1,6 +1,6 @@
 /**
  * The hunt-query API routes share everything but their last step: check the role, validate the body, find
- * and prepare the query, then run, add context, or drill down. Route files stay one line each.
+ * and prepare the query, then run (view), save as a run, add context, or drill down. Route files stay one line each.
  */
 import type { z } from 'zod';
 import { contextBodySchema, eventBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from './requests';
@@ -11,6 +11,7 @@ import { runPrepared } from '../hunts/run/run-prepared';
 import { recordPageRun } from './app-state';
 import { serverNow } from './now';
 import type { PreparedQuery } from '../hunts/run/prepare';
+import type { SaveRunResponse } from '../model/api';
 import type { Backend } from '../backends/types';
 import type { Action } from '../auth/roles';
 import { authorizeWrite } from './authorize';
@@ -37,11 +38,18 @@ function huntRoute<T extends z.infer<typeof runBodySchema>>(action: Action, sche
   };
 }
 
-export const runRoute = huntRoute('run', runBodySchema, async (backend, prepared, _body, now, signal) => {
+// Viewing a hunt is not a run of record: reloads, tabs and windows must leave the review untouched.
+export const runRoute = huntRoute('run', runBodySchema, (backend, prepared, _body, now, signal) => runPrepared(backend, prepared, now, signal));
+
+/**
+ * "Save as run": the query the page shows, run again and recorded as a review run. A query that
+ * fails is answered with its error and not saved: the button is there to keep a result worth reviewing.
+ */
+export const saveRoute = huntRoute('save-run', runBodySchema, async (backend, prepared, _body, now, signal): Promise<SaveRunResponse> => {
   const t0 = performance.now();
   const response = await runPrepared(backend, prepared, now, signal);
+  if (!response.ok) return response;
   const record = await recordPageRun(backend, prepared, response, now, performance.now() - t0);
-  if (!response.ok || record === undefined) return response;
   return record.saved ? { ...response, savedRun: record.id } : { ...response, notSaved: record.notSaved };
 });
 export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));

@@ -12,7 +12,8 @@ import { loadCatalogue } from '../hunts/catalogue';
 import { openStore } from '../store';
 import { addAllowRoute, revokeAllowRoute } from './allow-list-routes';
 import { serverAppState } from './app-state';
-import { firstSeenLookbackDays, reviewRun } from './review';
+import { reviewRun } from './review';
+import { firstSeenLookbackDays } from '../hunts/first-seen-query';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const LAST_WEEK = { id: 'custom' as const, from: '2025-12-25T12:00:00.000Z', to: '2026-01-01T12:00:00.000Z' };

@@ -12,11 +12,11 @@ import { getTriage } from '../appstate/triage';
 import { type TriageState } from '../model/triage';
 import { bundleOfRun, type ImportedBundle } from '../bundle/imported';
 import type { FindingDiff } from '../review/diff';
-import { DEFAULT_LOOKBACK_DAYS } from '../hunts/first-seen-query';
+import { firstSeenLookbackDays } from '../hunts/first-seen-query';
 import { pageBounds, statusesOf, sumOf, toFindingDiffs, type PageBounds, type ReviewQuery } from '../review/run-page';
 import { serverAppState } from './app-state';
 import { firstSeenForRun, type FirstSeenAnswer } from '../hunts/run/first-seen';
-import { serverNow } from './now';
+import { bundleFirstSeen } from '../bundle/imported';
 import { backendOrError } from './respond';
 
 export type ReviewedFinding = FindingDiff & { triage: TriageState; processName: string | null; agentIds: string[]; huntId: string };
@@ -61,7 +61,8 @@ export async function reviewRun(id: number, asked: Partial<ReviewQuery> = {}): P
   const summary = diffSummary(db, run.id) ?? { previousRunId: null, compared: 0, counts: ZERO };
   const previous = summary.previousRunId === null ? undefined : getRunHeader(db, summary.previousRunId);
   // First seen runs on the backend: an imported run's events are not there.
-  const lookUp = (names: string[]) => (bundle ? Promise.resolve<FirstSeenAnswer>({ kind: 'not-applicable' }) : lookUpFirstSeen(run, names));
+  // An imported run's first seen is the source's answer, kept in its bundle (this backend may hold none of its events).
+  const lookUp = (names: string[]) => (bundle ? Promise.resolve(importedFirstSeen(db, run.id)) : lookUpFirstSeen(run, names));
 
   const allow = await allowListOf(db, run, lookUp);
   const hiddenBy = hiddenCounts(db, run.id, allow.hidden);
@@ -78,7 +79,7 @@ export async function reviewRun(id: number, asked: Partial<ReviewQuery> = {}): P
     toFindingDiffs(db, run, previous?.status === 'ok' ? previous : undefined, stored).map((f, i) => {
       const processName = stored[i].processName;
       const agentIds = (processName !== null && firstSeen.kind === 'found' && firstSeen.byName.get(processName)?.agentsThisWeek) || [];
-      return { ...f, huntId: run.huntId, processName, agentIds, triage: getTriage(db, { huntId: run.huntId, queryNumber: run.queryNumber, findingKey: f.key }) };
+      return { ...f, huntId: run.huntId, processName, agentIds, triage: getTriage(db, { huntId: run.huntId, queryNumber: run.triageQuery, findingKey: f.key }) };
     });
   const suppressed = review(hiddenRows).map((finding) => ({ finding, entry: allow.entryFor.get(finding.processName ?? '')! }));
   return {
@@ -97,12 +98,13 @@ export async function reviewRun(id: number, asked: Partial<ReviewQuery> = {}): P
 }
 
 /**
- * The entries in force that could hide a finding of this run, and the process names they hide.
+ * The entries in force at the run's start (a later entry changes no earlier run) that could hide
+ * a finding of this run, and the process names they hide.
  * An entry for one agent hides a name only when first seen says the name ran on that agent alone
  * this week: those names (few: one per such entry) are looked up before the page is picked.
  */
 async function allowListOf(db: ReturnType<typeof serverAppState>, run: OkRunHeader, lookUp: (names: string[]) => Promise<FirstSeenAnswer>) {
-  const entries = activeAllowEntries(db, serverNow().toISOString()).filter((e) => e.huntId === null || e.huntId === run.huntId);
+  const entries = activeAllowEntries(db, run.startedAt).filter((e) => e.huntId === null || e.huntId === run.huntId);
   const present = [...new Set(findingsNamed(db, run.id, [...new Set(entries.map((e) => e.processName))]).map((f) => f.processName))];
   const needAgents = present.filter((name) => entries.some((e) => e.processName === name && e.agentId !== null));
   const firstSeen: FirstSeenAnswer = needAgents.length > 0 ? await lookUp(needAgents) : { kind: 'not-applicable' };
@@ -118,9 +120,15 @@ async function allowListOf(db: ReturnType<typeof serverAppState>, run: OkRunHead
 
 /** Benign run after run (3 by default), among the findings this run shows. */
 function candidatesOf(db: ReturnType<typeof serverAppState>, run: OkRunHeader, hidden: Hidden): RunReview['candidates'] {
-  const inARow = allowListCandidates(db, 3, { huntId: run.huntId, queryNumber: run.queryNumber }).map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
+  const inARow = allowListCandidates(db, 3, { huntId: run.huntId, queryNumber: run.triageQuery }).map(({ findingKey, runsInARow }) => ({ findingKey, runsInARow }));
   const shown = shownKeys(db, run.id, inARow.map((c) => c.findingKey), hidden);
   return inARow.filter((c) => shown.has(c.findingKey)).map((c) => ({ ...c, processName: shown.get(c.findingKey) ?? null }));
+}
+
+function importedFirstSeen(db: ReturnType<typeof serverAppState>, runId: number): FirstSeenAnswer {
+  const kept = bundleFirstSeen(db, runId);
+  if (!kept) return { kind: 'not-applicable' };
+  return kept.kind === 'found' ? { ...kept, byName: new Map(Object.entries(kept.byName)) } : kept;
 }
 
 async function lookUpFirstSeen(run: OkRunHeader, names: string[]): Promise<FirstSeenAnswer> {
@@ -128,10 +136,4 @@ async function lookUpFirstSeen(run: OkRunHeader, names: string[]): Promise<First
   const backend = backendOrError();
   if (!backend.ok) return { kind: 'failed', message: backend.error.message };
   return firstSeenForRun(backend.backend, run, names, firstSeenLookbackDays());
-}
-
-/** HUNTBOARD_FIRST_SEEN_DAYS: how far back "first seen" looks (default 30; a bad value falls back to it). */
-export function firstSeenLookbackDays(env: Record<string, string | undefined> = process.env): number {
-  const days = Number(env.HUNTBOARD_FIRST_SEEN_DAYS);
-  return Number.isSafeInteger(days) && days > 0 && days <= 3660 ? days : DEFAULT_LOOKBACK_DAYS;
 }

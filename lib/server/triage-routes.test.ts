@@ -48,4 +48,19 @@ describe('triage API', () => {
     expect((await post({ ...finding, expectedVersion: -1 })).status).toBe(400);
     expect((await getTriageRoute(new Request('http://127.0.0.1:3000/api/triage?hunt=seed'))).status).toBe(400);
   });
+  it('shares a finding’s triage across the seed hunt’s queries with the same keys: set under “All users”, read and changed under “Root only”', async () => {
+    const seed = 'low_volume_external_network_connections_from_process';
+    const key = '["shared-proc"]';
+    const read = async (query: number) =>
+      (await (await getTriageRoute(new Request(`http://127.0.0.1:3000/api/triage?hunt=${seed}&query=${query}&key=${encodeURIComponent(key)}`))).json()) as TriageResponse;
+    const first = await post({ huntId: seed, queryNumber: 1, findingKey: key, expectedVersion: 0, status: 'escalated', note: 'C2 beacon' });
+    expect(first.status).toBe(200);
+    const underRoot = await read(2);
+    expect(underRoot).toMatchObject({ ok: true, state: { status: 'escalated', version: 1 }, history: [{ toStatus: 'escalated', note: 'C2 beacon' }] });
+    expect(underRoot.ok && underRoot.sharedBy).toEqual([{ queryNumber: 1, label: 'All users' }, { queryNumber: 2, label: 'Root only' }]);
+    // One state, one version: a write under query 2 against version 1 lands, and query 1 reads it.
+    expect((await post({ huntId: seed, queryNumber: 2, findingKey: key, expectedVersion: 1, status: 'benign' })).status).toBe(200);
+    expect(await read(1)).toMatchObject({ ok: true, state: { status: 'benign', version: 2 } });
+    expect((await post({ huntId: seed, queryNumber: 2, findingKey: key, expectedVersion: 1, status: 'suspicious' })).status).toBe(409);
+  });
 });

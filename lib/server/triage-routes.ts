@@ -1,11 +1,16 @@
 /**
  * Triage API: read a finding's state and history, change it. Writes are optimistic (409 with the
  * newer state on a stale version), same-origin only, by a role that may triage, signed with
- * the user's name.
+ * the user's name. The query named is resolved to its triage group first: the answer is the state
+ * every query of the hunt with the same keys shares, and names those queries.
  */
 import { z } from 'zod';
-import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
-import { TRIAGE_STATUSES, type FindingRef } from '../model/triage';
+import type { AppDatabase } from '../appstate/db';
+import { getTriage, storedTriageGroup, triageHistory, updateTriage } from '../appstate/triage';
+import { findHunt, loadCatalogue } from '../hunts/catalogue';
+import { queriesSharingTriage, triageGroupOf } from '../hunts/finding-group';
+import { queryLabels } from '../hunts/query-labels';
+import { TRIAGE_STATUSES, type FindingRef, type TriageShare } from '../model/triage';
 import { apiError } from '../hunts/run/errors';
 import { serverAppState } from './app-state';
 import { authorize, authorizeWrite } from './authorize';
@@ -30,9 +35,25 @@ const changeSchema = z
 const headers = { 'cache-control': 'no-store' };
 const fail = (status: number, message: string) => Response.json({ ok: false, error: apiError('bad_request', message) }, { status, headers });
 
-function answer(finding: FindingRef) {
-  const db = serverAppState();
-  return { state: getTriage(db, finding), history: triageHistory(db, finding) };
+interface Grouped {
+  ref: FindingRef;
+  sharedBy: TriageShare[];
+}
+
+/** The ref under its triage group, by the catalogue; a hunt it no longer holds (imported) by its runs. */
+async function grouped(db: AppDatabase, finding: FindingRef): Promise<Grouped> {
+  const hunt = findHunt(await loadCatalogue(), finding.huntId);
+  if (!hunt) return { ref: { ...finding, queryNumber: storedTriageGroup(db, finding.huntId, finding.queryNumber) }, sharedBy: [] };
+  const sharing = queriesSharingTriage(hunt, finding.queryNumber);
+  const labels = queryLabels(hunt);
+  return {
+    ref: { ...finding, queryNumber: triageGroupOf(hunt, finding.queryNumber) },
+    sharedBy: sharing.length > 1 ? sharing.map((n) => ({ queryNumber: n, label: labels.get(n) ?? `Query ${n}` })) : [],
+  };
+}
+
+function answer(db: AppDatabase, { ref, sharedBy }: Grouped) {
+  return { state: getTriage(db, ref), history: triageHistory(db, ref), sharedBy };
 }
 
 export async function getTriageRoute(request: Request): Promise<Response> {
@@ -45,7 +66,8 @@ export async function getTriageRoute(request: Request): Promise<Response> {
     findingKey: url.searchParams.get('key') ?? '',
   });
   if (!parsed.success) return fail(400, 'Name the finding: hunt, query and key.');
-  return Response.json({ ok: true, ...answer(parsed.data) }, { headers });
+  const db = serverAppState();
+  return Response.json({ ok: true, ...answer(db, await grouped(db, parsed.data)) }, { headers });
 }
 
 export async function postTriageRoute(request: Request): Promise<Response> {
@@ -54,7 +76,9 @@ export async function postTriageRoute(request: Request): Promise<Response> {
   const body = await readBody(request, changeSchema);
   if (!body.ok) return Response.json(body, { status: 400, headers });
   const { expectedVersion, status, assignee, note, ...finding } = body.value;
-  const write = updateTriage(serverAppState(), finding, {
+  const db = serverAppState();
+  const group = await grouped(db, finding);
+  const write = updateTriage(db, group.ref, {
     expectedVersion,
     ...(status !== undefined ? { status } : {}),
     ...(assignee !== undefined ? { assignee: assignee?.trim() || null } : {}),
@@ -63,6 +87,6 @@ export async function postTriageRoute(request: Request): Promise<Response> {
     at: serverNow().toISOString(),
   });
   if (!write.ok && write.reason === 'invalid') return fail(400, write.message);
-  if (!write.ok) return Response.json({ ok: false, conflict: true, ...answer(finding) }, { status: 409, headers });
-  return Response.json({ ok: true, ...answer(finding) }, { headers });
+  if (!write.ok) return Response.json({ ok: false, conflict: true, ...answer(db, group) }, { status: 409, headers });
+  return Response.json({ ok: true, ...answer(db, group) }, { headers });
 }

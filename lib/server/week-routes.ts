@@ -1,17 +1,21 @@
 /**
- * The week's API: the Markdown report (GET, anyone who may export) and the lead's sign-off
- * (POST signs, DELETE revokes; same-origin only, by a role that may sign off, in the user's name,
- * at the server's time). The store decides; refusals come back as `{ok: false, error}` with a status.
+ * The week's API: the week as JSON (GET, anyone who may view), the Markdown report (GET, anyone who may export; a signed week's is the one
+ * frozen at sign-off, with its hash) and the lead's sign-off (POST signs, confirming the untriaged
+ * count the lead was shown; DELETE revokes; same-origin only, by a role that may sign off, in the
+ * user's name, at the server's time). The store decides; refusals come back as `{ok: false, error}`.
  */
 import { z } from 'zod';
-import { revokeSignOff, signOffWeek, MAX_SIGNOFF_NOTE, type RevokeResult, type SignOffResult } from '../review/week-migration';
+import { loadCatalogue } from '../hunts/catalogue';
+import { revokeSignOff, MAX_SIGNOFF_NOTE, type RevokeResult } from '../review/week-migration';
 import { parseWeekStart } from '../review/week';
-import { weekMarkdown, weekReportFileName } from '../review/week-markdown';
+import { snapshotFooter, weekMarkdown, weekReportFileName } from '../review/week-markdown';
+import type { WeekRecord } from '../review/week-record';
+import { signWeek, type SignWeekResult } from '../review/week-sign';
 import { serverAppState } from './app-state';
 import { authorize, authorizeWrite } from './authorize';
 import { serverNow } from './now';
 import { readBody } from './requests';
-import { weekView } from './week';
+import { huntRefs, weekView } from './week';
 
 type WeekErrorKind = 'bad_request' | 'forbidden' | 'conflict' | 'not_found';
 
@@ -19,7 +23,8 @@ const headers = { 'cache-control': 'no-store' };
 const fail = (status: number, kind: WeekErrorKind, message: string, extra: Record<string, unknown> = {}) =>
   Response.json({ ok: false, error: { kind, message }, ...extra }, { status, headers });
 
-const signOffBody = z.object({ week: z.string().max(40), note: z.string().max(MAX_SIGNOFF_NOTE).optional() }).strict();
+/** `untriaged`: the count the lead confirmed signing with; a different current count is refused. */
+const signOffBody = z.object({ week: z.string().max(40), note: z.string().max(MAX_SIGNOFF_NOTE).optional(), untriaged: z.number().int().min(0) }).strict();
 const revokeBody = z.object({ week: z.string().max(40) }).strict();
 
 export async function getWeekReportRoute(request: Request): Promise<Response> {
@@ -28,21 +33,39 @@ export async function getWeekReportRoute(request: Request): Promise<Response> {
   const week = new URL(request.url).searchParams.get('week');
   const view = await weekView(week ?? undefined);
   if (view.kind === 'invalid') return fail(400, 'bad_request', view.message);
-  return new Response(weekMarkdown(view.summary), {
+  if (view.kind === 'moved') return fail(400, 'bad_request', `A week is named by its Monday: ${view.week}.`);
+  return new Response(reportOf(view.record), {
     headers: {
       ...headers,
       'content-type': 'text/markdown; charset=utf-8',
-      'content-disposition': `attachment; filename="${weekReportFileName(view.summary.week.start)}"`,
+      'content-disposition': `attachment; filename="${weekReportFileName(view.record.summary.week.start)}"`,
       'x-content-type-options': 'nosniff',
     },
   });
 }
 
-function signOffAnswer(result: SignOffResult): Response {
-  if (result.ok) return Response.json({ ok: true, signOff: result.signOff }, { headers });
+/** `GET /api/week?week=YYYY-MM-DD`: the week page's content as JSON (as signed, with the changes since, when signed). */
+export async function getWeekRoute(request: Request): Promise<Response> {
+  const auth = await authorize(request, 'view');
+  if (!auth.ok) return auth.response;
+  const view = await weekView(new URL(request.url).searchParams.get('week') ?? undefined);
+  if (view.kind === 'invalid') return fail(400, 'bad_request', view.message);
+  if (view.kind === 'moved') return fail(400, 'bad_request', `A week is named by its Monday: ${view.week}.`);
+  return Response.json({ ok: true, ...view }, { headers });
+}
+
+/** A signed week's report is the one it was signed with. */
+function reportOf(record: WeekRecord): string {
+  return record.kind === 'snapshot' ? `${record.markdown}${snapshotFooter(record.sha256)}` : weekMarkdown(record.summary);
+}
+
+function signOffAnswer(result: SignWeekResult): Response {
+  if (result.ok) return Response.json({ ok: true, signOff: result.signOff, sha256: result.sha256, untriaged: result.untriaged }, { headers });
   switch (result.reason) {
     case 'already-signed':
       return fail(409, 'conflict', result.message, { current: result.current });
+    case 'unconfirmed':
+      return fail(409, 'conflict', result.message, { untriaged: result.untriaged });
     default:
       return fail(400, 'bad_request', result.message);
   }
@@ -60,7 +83,9 @@ export async function postWeekSignOffRoute(request: Request): Promise<Response> 
   if (!body.ok) return fail(400, 'bad_request', body.error.message);
   const week = parseWeekStart(body.value.week);
   if (!week.ok) return fail(400, 'bad_request', week.message);
-  return signOffAnswer(signOffWeek(serverAppState(), week.week.start, auth.who.username, serverNow().toISOString(), body.value.note?.trim() ?? ''));
+  const hunts = huntRefs((await loadCatalogue()).hunts);
+  const { note, untriaged } = body.value;
+  return signOffAnswer(signWeek(serverAppState(), week.week, hunts, auth.who.username, serverNow().toISOString(), note?.trim() ?? '', untriaged));
 }
 
 export async function deleteWeekSignOffRoute(request: Request): Promise<Response> {

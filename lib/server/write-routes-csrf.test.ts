@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAllowRoute, revokeAllowRoute } from './allow-list-routes';
 import { postSigninRoute, postSignoutRoute } from './auth-routes';
 import { postBundleImportRoute } from './bundle-routes';
-import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunt-routes';
+import { contextRoute, eventRoute, eventsRoute, runRoute, saveRoute } from './hunt-routes';
 import { postTriageRoute } from './triage-routes';
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from './week-routes';
 import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from './write-test-headers';
@@ -27,6 +27,7 @@ const ROUTES: [string, 'POST' | 'DELETE', Route][] = [
   ['/api/week/signoff', 'DELETE', deleteWeekSignOffRoute],
   ['/api/bundle/import', 'POST', postBundleImportRoute],
   ['/api/hunts/…/run', 'POST', hunt(runRoute)],
+  ['/api/hunts/…/save', 'POST', hunt(saveRoute)],
   ['/api/hunts/…/context', 'POST', hunt(contextRoute)],
   ['/api/hunts/…/events', 'POST', hunt(eventsRoute)],
   ['/api/hunts/…/event', 'POST', hunt(eventRoute)],

@@ -6,6 +6,7 @@ import { HuntWorkspace } from '@/components/hunt/HuntWorkspace';
 import { findHunt, loadCatalogue } from '@/lib/hunts/catalogue';
 import { querySummaries } from '@/lib/hunts/query-summaries';
 import { pagePath } from '@/lib/auth/next-path';
+import { can } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/authorize';
 
 export const dynamic = 'force-dynamic';
@@ -22,14 +23,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HuntPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await pageUser(pagePath(`/hunts/${encodeURIComponent(id)}`, await searchParams));
+  const who = await pageUser(pagePath(`/hunts/${encodeURIComponent(id)}`, await searchParams));
   const hunt = findHunt(await loadCatalogue(), id);
   if (!hunt) notFound();
   return (
     <>
       <HuntHeader hunt={hunt} />
       <Suspense fallback={<p className="muted">Loading…</p>}>
-        <HuntWorkspace huntId={hunt.id} queries={querySummaries(hunt)} />
+        <HuntWorkspace huntId={hunt.id} queries={querySummaries(hunt)} canSave={can(who.role, 'save-run')} />
       </Suspense>
     </>
   );

@@ -3,14 +3,16 @@ import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
 import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
+import { DiffSummary } from '@/components/review/DiffSummary';
 import { FindingFilter, FindingsPager } from '@/components/review/FindingsPager';
 import { FindingsTable } from '@/components/review/FindingsTable';
+import { triggerLabel } from '@/components/review/run-labels';
 import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/authorize';
 import { serverNow } from '@/lib/server/now';
 import { parseReviewQuery, reviewHref } from '@/lib/review/review-url';
 import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/review';
-import { eventsHref } from '@/lib/url/hunt-url';
+import { runEventsHref } from '@/lib/url/run-events-url';
 import '../../review.css';
 
 export const dynamic = 'force-dynamic';
@@ -27,31 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Run #${(await params).id.slice(0, 12)} · Huntboard` };
 }
 
-function DiffSummary({ review }: { review: RunReview }) {
-  const { previous, counts } = review;
-  return (
-    <p className="diff-summary">
-      {previous ? (
-        <>
-          Against <Link href={`/runs/${previous.id}`}>run #{previous.id}</Link> ({previous.startedAt}) and {review.compared - 1} earlier:{' '}
-        </>
-      ) : (
-        'No earlier run of this query text: '
-      )}
-      <strong>{counts.new.toLocaleString('en-US')}</strong> new, <strong>{counts.recurring.toLocaleString('en-US')}</strong> recurring, <strong>{counts.gone.toLocaleString('en-US')}</strong> gone
-      {counts.hidden > 0 ? (
-        <>
-          ; <strong>{counts.hidden.toLocaleString('en-US')}</strong> hidden by the allow-list
-        </>
-      ) : null}
-      .
-    </p>
-  );
-}
-
 function FirstSeenNote({ review }: { review: RunReview }) {
   const fs = review.firstSeen;
-  if (fs.kind === 'found') return <p className="muted">First seen: the earliest event of each process in the {fs.lookbackDays} days up to the run’s end (since {fs.since}).</p>;
+  if (fs.kind === 'found') return <p className="muted">First seen: the earliest event of each process in the {fs.lookbackDays} days up to the run’s end and after it, with no end bound (since {fs.since}).</p>;
   if (fs.kind === 'failed')
     return (
       <p className="muted" role="status">
@@ -84,13 +64,13 @@ export default async function RunPage({ params, searchParams }: Props) {
   const { run, counts } = review;
   const allowDenied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
   const now = serverNow().toISOString();
-  const window = run.window.from && run.window.to ? { id: 'custom' as const, from: run.window.from, to: run.window.to } : { id: 'hunt' as const };
-  // An imported run's events came in its bundle; this Huntboard's backend may not hold them.
+  // An imported run's events came in its bundle; this Huntboard's backend may not hold them. A
+  // run's own events are read with its own text, params and now (lib/hunts/run/run-events).
   const eventsLink = (f: ReviewedFinding) =>
     review.bundle ? (
       <Link href={`/runs/${run.id}/bundle-events?key=${encodeURIComponent(f.key)}`}>Events</Link>
     ) : (
-      <a href={eventsHref(run.huntId, { query: run.queryNumber, window, sort: [], filters: {} }, Object.values(f.keyValues), f.key)}>Events</a>
+      <Link href={runEventsHref(run.id, f.key)}>Events</Link>
     );
   const allowed = (f: ReviewedFinding) => {
     const entry = review.suppressed.find((s) => s.finding.key === f.key)?.entry;
@@ -117,7 +97,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         Run #{run.id}: <InertText text={run.huntId} />, query {run.queryNumber}
       </h1>
       <p>
-        <time dateTime={run.startedAt}>{run.startedAt}</time> · {run.trigger} · {run.backend.kind} ({run.backend.label}) · window{' '}
+        <time dateTime={run.startedAt}>{run.startedAt}</time> · {triggerLabel(run.trigger)} · {run.backend.kind} ({run.backend.label}) · window{' '}
         {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {run.rowCount.toLocaleString('en-US')} rows in {Math.round(run.durationMs)} ms
       </p>
       {review.bundle ? (
@@ -133,7 +113,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         </p>
       ) : (
         <>
-          <DiffSummary review={review} />
+          <DiffSummary {...(review.previous ? { previous: review.previous } : {})} compared={review.compared} counts={counts} />
           <FirstSeenNote review={review} />
           <Candidates review={review} />
           <FindingFilter runId={run.id} query={review.query} counts={filterCounts} />

@@ -54,11 +54,14 @@ describe('huntboard bundle', () => {
     const cli = io(dest);
     expect(await main(['bundle', 'import', file], cli)).toBe(0);
     expect(cli.out()).toMatch(/^Imported bundle #1 \(week\.huntboard\.gz\): week 2026-01-05 to 2026-01-12, from embedded /);
-    expect(cli.out()).toMatch(/Runs: 2 \(#\d+ → #1 low_volume_external\S* query 1, #\d+ → #2 \S+ query 2\)/);
+    // The runs keep their numbers; last week's run came along as the baseline of the first one's diff.
+    const [first, second] = src.runIds;
+    expect(cli.out()).toContain(`Runs: 2 (#${first} → #${first} low_volume_external_network_connections_from_process query 1, #${second} → #${second} low_volume_external_network_connections_from_process query 2).`);
+    expect(cli.out()).toContain('Baselines (earlier runs the week\'s diffs compare with): 1 added.');
     const db = openWithBundles(dest);
     try {
-      expect(listRuns(db)).toHaveLength(2);
-      expect(listBundles(db)[0]).toMatchObject({ importedBy: 'lead-lee', importedAt: NOW.toISOString(), runIds: [1, 2] });
+      expect(listRuns(db)).toHaveLength(3);
+      expect(listBundles(db)[0]).toMatchObject({ importedBy: 'lead-lee', importedAt: NOW.toISOString(), runIds: [1, first, second] });
     } finally {
       db.close();
     }
@@ -78,7 +81,7 @@ describe('huntboard bundle', () => {
     expect(missing.err()).toMatch(/Cannot read/);
     const db = openWithBundles(dest);
     try {
-      expect(listRuns(db)).toHaveLength(2);
+      expect(listRuns(db)).toHaveLength(3);
     } finally {
       db.close();
     }

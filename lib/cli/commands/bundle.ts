@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openAppState } from '../../appstate/db';
+import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { exportWeek } from '../../bundle/export';
 import { encodeBundle } from '../../bundle/format';
 import { importBundleNow, type ImportSummary } from '../../bundle/import';
 import { bundleFileName, weekOf } from '../../bundle/week';
-import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { USAGE } from '../help';
@@ -21,6 +21,12 @@ import { parseNow } from '../options';
 export const MAX_BUNDLE_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Temp file then rename: an interrupted export never leaves a half file under the bundle's name. */
+const SIGN_OFF_TEXT: Record<ImportSummary['signOff'], string> = {
+  added: "the source's, with its snapshot",
+  kept: "this Huntboard's own for the week, kept",
+  none: 'the week was not signed off at the source',
+};
+
 function writeWhole(file: string, bytes: Uint8Array): void {
   const tmp = path.join(path.dirname(file), `.tmp-${path.basename(file)}-${randomBytes(6).toString('hex')}`);
   try {
@@ -40,11 +46,10 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   if (!week.ok) throw new UsageError(week.message);
   const out = path.resolve(values.out ?? bundleFileName(week.week));
   const now = parseNow(undefined, io.env) ?? new Date();
-  const catalogue = await loadCatalogue({ huntsDir: io.env.HUNTBOARD_HUNTS_DIR || undefined });
   const backend = await depsOf(io).createBackend(io.env);
   const db = openAppState(dataDirOf(io.env));
   try {
-    const bundle = await exportWeek(db, backend, (id) => findHunt(catalogue, id), week.week, now);
+    const bundle = await exportWeek(db, backend, week.week, now, { firstSeenLookbackDays: firstSeenLookbackDays(io.env) });
     const bytes = encodeBundle(bundle);
     writeWhole(out, bytes);
     const failed = bundle.events.filter((e) => 'error' in e);
@@ -70,6 +75,9 @@ export function describeImport(s: ImportSummary): string {
     `Runs: ${s.runs.length}${s.runs.length ? ` (${s.runs.map((r) => `#${r.bundleRunId} → #${r.runId} ${escapeVisible(r.huntId)} query ${r.queryNumber}${r.status === 'failed' ? ' failed' : ''}`).join(', ')})` : ''}.`,
     `Events: ${s.events.rows} events of ${s.events.findings} findings${s.events.failed ? `; ${s.events.failed} findings without events (not readable when exported)` : ''}.`,
     `Triage: ${s.triage.inserted} new here, ${s.triage.updated} updated (the bundle's was newer), ${s.triage.kept} kept (this Huntboard's was newer); ${s.triage.historyAdded} history entries added.`,
+    `Baselines (earlier runs the week's diffs compare with): ${s.baselines.added} added${s.baselines.alreadyHere ? `, ${s.baselines.alreadyHere} already here` : ''}.`,
+    `Allow-list: ${s.allowList.added} entries added${s.allowList.kept ? `, ${s.allowList.kept} already here` : ''}.`,
+    `Sign-off: ${SIGN_OFF_TEXT[s.signOff]}.`,
   ];
   return `${lines.join('\n')}\n`;
 }

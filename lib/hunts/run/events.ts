@@ -18,9 +18,15 @@ import { statsInputColumns } from './stats-input';
 /** The field that identifies one Elastic Defend event, for the flyout's full document. */
 export const EVENT_ID = 'event.id';
 
+/**
+ * What a drill-down reads: the query that ran and its params (a prepared hunt query on the hunt
+ * page, a saved run's own text on the review), the text naming its unnamed BY keys, and its keys.
+ */
+export type DrillSource = Pick<PreparedQuery, 'query' | 'params' | 'originalText' | 'keys' | 'window'>;
+
 type Built = { ok: true; query: Query; params: Record<string, EsqlValue>[]; available: EsqlColumn[] } | { ok: false; error: ApiError };
 
-async function drilldownQuery(backend: Backend, prepared: PreparedQuery, key: EsqlValue[], now: Date, signal?: AbortSignal): Promise<Built> {
+async function drilldownQuery(backend: Backend, prepared: DrillSource, key: EsqlValue[], now: Date, signal?: AbortSignal): Promise<Built> {
   if (prepared.keys.length === 0) return { ok: false, error: apiError('bad_request', 'This query’s rows are not aggregates of events, so there is nothing to drill into.') };
   if (key.length !== prepared.keys.length) {
     return { ok: false, error: apiError('bad_request', `The drill-down needs ${prepared.keys.length} key values (${prepared.keys.join(', ')}), got ${key.length}.`) };
@@ -49,7 +55,7 @@ function withKeep(query: Query, names: string[]): Query {
 
 export async function runEvents(
   backend: Backend,
-  prepared: PreparedQuery,
+  prepared: DrillSource,
   key: EsqlValue[],
   chosen: readonly string[] | undefined,
   now: Date,
@@ -72,7 +78,7 @@ export async function runEvents(
 }
 
 /** One event of the drill-down, every non-empty field: the drill-down query narrowed to its `event.id`. */
-export async function runEvent(backend: Backend, prepared: PreparedQuery, key: EsqlValue[], eventId: string, now: Date, signal?: AbortSignal): Promise<EventResponse> {
+export async function runEvent(backend: Backend, prepared: DrillSource, key: EsqlValue[], eventId: string, now: Date, signal?: AbortSignal): Promise<EventResponse> {
   const built = await drilldownQuery(backend, prepared, key, now, signal);
   if (!built.ok) return built;
   if (!built.available.some((c) => c.name === EVENT_ID)) return { ok: false, error: apiError('bad_request', 'These events have no event.id to find one by.') };

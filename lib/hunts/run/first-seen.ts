@@ -1,7 +1,8 @@
 /**
  * First seen for a saved run's findings: one lookback query on the configured backend, from the
- * run's own window end. Findings not keyed by process name have nothing to look up; a failing
- * backend is a message on the page, never a failed review.
+ * run's own window end (its now, for a relative window) and never later than its window start,
+ * with no upper bound (first-seen-query.ts). Findings not keyed by process name have nothing to
+ * look up; a failing backend is a message on the page, never a failed review.
  */
 import type { OkRunHeader, RunHeader } from '../../appstate/runs';
 import type { Backend } from '../../backends/types';
@@ -25,7 +26,7 @@ export async function firstSeenForRun(backend: Backend, run: OkRunHeader, names:
   const parsed = parse(run.queryText);
   if (!parsed.ok) return { kind: 'not-applicable' };
   const week = runWeek(run);
-  const built = buildFirstSeenQuery(parsed.query, names, new Date(week.end), lookbackDays);
+  const built = buildFirstSeenQuery(parsed.query, names, new Date(week.end), lookbackDays, new Date(week.start));
   if (!built.ok) return { kind: 'failed', message: built.reason };
   const result = await backend.query({ query: built.text, params: built.params, ...(signal ? { signal } : {}) });
   if (!result.ok) return { kind: 'failed', message: result.error.message };

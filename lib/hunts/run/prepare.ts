@@ -1,6 +1,7 @@
 /**
  * From a hunt query and the analyst's choices (window, safer variant) to the exact ES|QL that
- * runs: rewritten through the AST, printed, with the window bounds as named params.
+ * runs: rewritten through the AST, printed, with the window bounds and the resolved `now` as
+ * named params (pin-now.ts), so the text means the same on a cluster's clock and when re-run.
  */
 import type { ApiError, ApiFinding, WindowInfo } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
@@ -12,6 +13,7 @@ import { splitAtLastStats } from '../drilldown';
 import type { Hunt } from '../types';
 import { applyTimeWindow, windowParams } from '../window';
 import { apiError, PICK_A_HUNT } from './errors';
+import { pinNowInQuery, pinNowInText } from './pin-now';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 
 /** The lint rewrites the page offers as variants, by finding code. */
@@ -30,7 +32,7 @@ export interface PreparedQuery {
   /** The hunt's query as written (parsed). */
   original: Query;
   originalText: string;
-  /** What runs: window and variant applied. */
+  /** What runs: window, variant and pinned now applied. */
   query: Query;
   text: string;
   params: Record<string, EsqlValue>[];
@@ -70,6 +72,12 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
   }
   // Column names of unnamed BY expressions come from the text as written; a variant keeps them.
   const split = splitAtLastStats(query, entry.text);
+  const unpinned = query === original ? entry.text : printMultiline(query);
+  const pinned = pinNowInText(unpinned);
+  if (pinned) {
+    query = pinNowInQuery(query, pinned.name);
+    params = [...params, { [pinned.name]: options.now.toISOString() }];
+  }
   return {
     ok: true,
     prepared: {
@@ -78,7 +86,7 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
       original,
       originalText: entry.text,
       query,
-      text: query === original ? entry.text : printMultiline(query),
+      text: pinned?.text ?? unpinned,
       params,
       window: describeWindow(options.window, original, options.now, applied),
       findings: lint.map(toApiFinding),

@@ -7,6 +7,7 @@ import type { RunResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
 import type { Hunt } from '../types';
+import { triageGroupOf } from '../finding-group';
 import { prepareHuntQuery } from './prepare';
 import { runPrepared } from './run-prepared';
 import { HUNT_WINDOW, type WindowSpec } from './window-spec';
@@ -41,6 +42,8 @@ export interface RanQuery {
   text: string;
   params: Record<string, EsqlValue>[];
   window: { id: string; from?: string; to?: string };
+  /** The query's triage group in the hunt's catalogue (lib/hunts/finding-group); absent: its own number. */
+  triageQuery?: number;
 }
 
 export type HuntRun =
@@ -60,7 +63,7 @@ export async function runHuntInWindow(backend: Backend, hunt: Hunt, queryNumber:
   const ran = prepared.ok
     ? { text: prepared.prepared.text, params: prepared.prepared.params, window: prepared.prepared.window }
     : { text: entry?.text ?? '', params: [], window: { id: window.id } };
-  return { found: true, response, ran: { huntId: hunt.id, queryNumber, ...ran }, startedAt, durationMs: performance.now() - t0 };
+  return { found: true, response, ran: { huntId: hunt.id, queryNumber, triageQuery: triageGroupOf(hunt, queryNumber), ...ran }, startedAt, durationMs: performance.now() - t0 };
 }
 
 export async function runAndSave(
@@ -87,6 +90,7 @@ export async function recordRun(
   const base = {
     huntId: query.huntId,
     queryNumber: query.queryNumber,
+    ...(query.triageQuery !== undefined ? { triageQuery: query.triageQuery } : {}),
     queryText: query.text,
     params: query.params,
     window: query.window,

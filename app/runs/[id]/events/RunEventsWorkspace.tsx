@@ -1,0 +1,87 @@
+'use client';
+/**
+ * A saved run's events page, interactive part: the events behind one finding, read with the run's
+ * own text, params and now (POST /api/runs/ID/events), in the hunt drill-down's view (sort,
+ * columns and open event in the URL), with the finding's triage beside them.
+ */
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { EventsResponse } from '@/lib/model/api';
+import { parseRunEventsState, runEventsSearch, type RunEventsState } from '@/lib/url/run-events-url';
+import { CellValue } from '@/components/CellValue';
+import { ErrorPanel } from '@/components/ErrorPanel';
+import { ExportButtons } from '@/components/ExportButtons';
+import { EventsView } from '@/components/events/EventsView';
+import { EffectiveQuery } from '@/components/hunt/EffectiveQuery';
+import { RunStatus } from '@/components/hunt/RunStatus';
+import { TriagePanel } from '@/components/hunt/TriagePanel';
+import { useApiPost } from '@/components/hunt/use-api';
+import { useFlyoutDocument } from '@/components/hunt/use-flyout-document';
+
+export interface RunEventsWorkspaceProps {
+  runId: number;
+  huntId: string;
+  queryNumber: number;
+  /** The instant the run's now() stood for. */
+  now: string;
+  /** Why this user may not triage; absent when they may. */
+  triageDenied?: string;
+}
+
+export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDenied }: RunEventsWorkspaceProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = parseRunEventsState(new URLSearchParams(useSearchParams().toString()));
+  const update = (next: Partial<RunEventsState>) => {
+    const merged = { ...state, ...next };
+    for (const k of Object.keys(next) as (keyof RunEventsState)[]) if (next[k] === undefined) delete merged[k];
+    router.replace(`${pathname}?${runEventsSearch(merged)}`, { scroll: false });
+  };
+  const api = `/api/runs/${runId}`;
+  const base = { key: state.key };
+  const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, { ...base, ...(state.columns ? { columns: state.columns } : {}) });
+  const done = call.state.status === 'done' ? call.state.data : undefined;
+  const flyout = useFlyoutDocument(api, base, done, state.event);
+
+  return (
+    <section className="events-workspace" aria-label="Events">
+      <div className="panel drill-target">
+        <Link href={`/runs/${runId}`} className="button">
+          ← Back to run #{runId}
+        </Link>
+        <h2>
+          Events of run #{runId} (now = <time dateTime={now}>{now}</time>) where{' '}
+          {state.key.map((v, i) => (
+            <span key={i} className="key-value">
+              {i > 0 && ' and '}
+              <CellValue value={v} type="keyword" />
+            </span>
+          ))}
+        </h2>
+        <p className="muted">The run’s own query, params and now: the events it counted, whatever the window of the hunt page today.</p>
+      </div>
+      {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={queryNumber} findingKey={JSON.stringify(state.key)} {...(triageDenied ? { disabledReason: triageDenied } : {})} />}
+      {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no finding to drill into.', hint: 'Open the events from a finding of the run’s review.' }} />}
+      {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
+      {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}
+      {done && (
+        <>
+          <div className="table-toolbar">
+            <ExportButtons columns={done.result.columns} values={done.result.values} fileName={`${huntId}-q${queryNumber}-run${runId}-events`} />
+          </div>
+          <EventsView
+            response={done}
+            sort={state.sort}
+            onSortChange={(sort) => update({ sort: sort ?? null })}
+            visibleColumns={state.columns}
+            onVisibleColumnsChange={(columns) => update({ columns })}
+            openRow={state.event}
+            onOpenRowChange={(event) => update({ event })}
+            flyoutDocument={flyout}
+          />
+          <EffectiveQuery label="Drill-down ES|QL" query={done.effectiveQuery} params={done.params} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Allow-list entries as a bundle carries them: those in force at some moment of a week (so the
+ * importer hides what the source hid, run by run), and their import, which adds an entry once.
+ */
+import type { AllowEntry } from './allow-list';
+import type { AppDatabase } from './db';
+
+interface Row {
+  id: number;
+  process_name: string;
+  agent_id: string | null;
+  hunt_id: string | null;
+  owner: string;
+  reason: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Created before `to`, and neither revoked nor expired before `from`: the week's runs may have been under it. */
+export function allowEntriesInForceDuring(db: AppDatabase, from: string, to: string): AllowEntry[] {
+  const rows = db
+    .prepare('SELECT * FROM allow_list WHERE created_at < ? AND expires_at > ? AND (revoked_at IS NULL OR revoked_at > ?) ORDER BY id')
+    .all(to, from, from) as Row[];
+  return rows.map((r) => ({
+    id: r.id,
+    processName: r.process_name,
+    agentId: r.agent_id,
+    huntId: r.hunt_id,
+    owner: r.owner,
+    reason: r.reason,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/**
+ * Adds the entries this Huntboard lacks, with their own times (an entry applies from its creation
+ * on). One equal in everything but its id is the same entry, imported before: kept, not doubled.
+ * Callers hold a transaction.
+ */
+export function importAllowEntries(db: AppDatabase, entries: readonly AllowEntry[]): { added: number; kept: number } {
+  const same = db.prepare(
+    `SELECT 1 FROM allow_list WHERE process_name = ? AND agent_id IS ? AND hunt_id IS ? AND owner = ? AND reason = ? AND created_at = ?
+       AND expires_at = ? AND revoked_at IS ?`,
+  );
+  const insert = db.prepare(
+    'INSERT INTO allow_list (process_name, agent_id, hunt_id, owner, reason, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let added = 0;
+  for (const e of entries) {
+    const fields = [e.processName, e.agentId, e.huntId, e.owner, e.reason, e.createdAt, e.expiresAt, e.revokedAt] as const;
+    if (same.get(...fields)) continue;
+    insert.run(...fields);
+    added++;
+  }
+  return { added, kept: entries.length - added };
+}

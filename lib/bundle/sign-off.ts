@@ -1,0 +1,40 @@
+/**
+ * The week's sign-off as a bundle carries it: who signed, when, and the snapshot they signed with
+ * its hash, so the importer's week shows what the lead signed, not a live rebuild of partial data.
+ */
+import type { AppDatabase } from '../appstate/db';
+import { canonicalJson, sha256Hex } from '../review/canonical-json';
+import { standingSignOff } from '../review/week-migration';
+import { readSnapshot, storeSnapshot, type WeekSnapshot } from '../review/week-snapshot-store';
+import type { BundleSignOff } from './format';
+
+/** `weekStart`: the week's Monday, YYYY-MM-DD. Null when the week is not signed off. */
+export function signOffForBundle(db: AppDatabase, weekStart: string): BundleSignOff | null {
+  const standing = standingSignOff(db, weekStart);
+  if (!standing) return null;
+  const { id: _id, ...signOff } = standing;
+  const stored = readSnapshot(db, standing.id);
+  // A snapshot whose JSON no longer matches its hash is not passed on as the signed record.
+  return stored?.intact ? { ...signOff, snapshot: stored.snapshot, snapshotHash: stored.sha256 } : signOff;
+}
+
+/** Why the bundle's sign-off cannot be taken as the signed record; undefined when it can. */
+export function signOffProblem(signOff: BundleSignOff | null, weekStartIso: string): string | undefined {
+  if (!signOff) return undefined;
+  if (signOff.weekStart !== weekStartIso.slice(0, 10)) return `the sign-off names the week of ${signOff.weekStart.slice(0, 40)}, not the bundle's`;
+  if ((signOff.snapshot === undefined) !== (signOff.snapshotHash === undefined)) return 'the sign-off carries a snapshot without its hash, or a hash without its snapshot';
+  if (signOff.snapshot !== undefined && sha256Hex(canonicalJson(signOff.snapshot)) !== signOff.snapshotHash) return 'the sign-off’s snapshot does not match its hash';
+  return undefined;
+}
+
+/**
+ * Records the source's sign-off when this Huntboard has none standing for the week (one it has is
+ * its own lead's record, kept). Callers hold the import's final transaction and checked signOffProblem.
+ */
+export function importSignOff(db: AppDatabase, signOff: BundleSignOff | null): 'added' | 'kept' | 'none' {
+  if (!signOff) return 'none';
+  if (standingSignOff(db, signOff.weekStart)) return 'kept';
+  const info = db.prepare('INSERT INTO week_signoffs (week_start, signed_by, signed_at, note) VALUES (?, ?, ?, ?)').run(signOff.weekStart, signOff.signedBy, signOff.signedAt, signOff.note);
+  if (signOff.snapshot !== undefined) storeSnapshot(db, Number(info.lastInsertRowid), signOff.snapshot as WeekSnapshot);
+  return 'added';
+}

@@ -1,0 +1,47 @@
+/**
+ * The week a lead looks at: unsigned, the week as it is (each run with the allow-list of its own
+ * start); signed, the snapshot frozen at sign-off, with what changed since listed beside it; signed
+ * before snapshots were kept, the week as it is, saying so. Revoked sign-offs stay as history.
+ */
+import type { AppDatabase } from '../appstate/db';
+import { summarizeWeek, type HuntRef, type WeekBounds, type WeekSummary } from './week';
+import { changesSince, type WeekChanges } from './week-changes';
+import { revokedSignOffs, standingSignOff, type RevokedSignOff } from './week-migration';
+import { SNAPSHOT_LIST_LIMIT } from './week-sign';
+import { readSnapshot, snapshotHeader } from './week-snapshot-store';
+
+export type WeekRecord =
+  | { kind: 'live'; summary: WeekSummary }
+  | { kind: 'signed-before-snapshots'; summary: WeekSummary }
+  | { kind: 'snapshot'; summary: WeekSummary; sha256: string; intact: boolean; untriagedAtSigning: number; markdown: string; changes: WeekChanges };
+
+export interface WeekHistory {
+  record: WeekRecord;
+  /** Revoked sign-offs, newest first, with the hash of what each froze. */
+  revoked: (RevokedSignOff & { sha256: string | null })[];
+}
+
+/** `now`: the allow-list entries in force then are what "would hide a finding now" means. */
+export function weekRecord(db: AppDatabase, week: WeekBounds, hunts: readonly HuntRef[], now: string): WeekHistory {
+  const revoked = revokedSignOffs(db, week.start).map((s) => ({ ...s, sha256: snapshotHeader(db, s.id)?.sha256 ?? null }));
+  const signOff = standingSignOff(db, week.start);
+  const stored = signOff && readSnapshot(db, signOff.id);
+  if (!signOff || !stored) {
+    const summary = summarizeWeek(db, week, hunts);
+    return { record: signOff ? { kind: 'signed-before-snapshots', summary } : { kind: 'live', summary }, revoked };
+  }
+  const { snapshot, sha256, intact } = stored;
+  const current = summarizeWeek(db, week, hunts, { allowAt: now, listLimit: SNAPSHOT_LIST_LIMIT });
+  return {
+    record: {
+      kind: 'snapshot',
+      summary: { ...snapshot.summary, signOff: { kind: 'signed', signOff, snapshot: { sha256, untriagedAtSigning: snapshot.untriagedAtSigning } } },
+      sha256,
+      intact,
+      untriagedAtSigning: snapshot.untriagedAtSigning,
+      markdown: snapshot.markdown,
+      changes: changesSince(snapshot.summary, current),
+    },
+    revoked,
+  };
+}

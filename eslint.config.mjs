@@ -14,4 +14,22 @@ const config = [
   },
 ];
 
+// The layers of ../shared/DESIGN.md (Architecture), kept by lint rather than by care. More of
+// them (components, the view helpers) are to come with the folders they name.
+const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+// Flat config: the last block matching a file sets its rule, so the narrower layers repeat the wider rule.
+const noHttp = {
+  group: ['../server', '../server/*', '../../server/*', '@/lib/server', '@/lib/server/*'],
+  message: 'Only app/ and lib/server speak HTTP: domain code returns errors as data for lib/server to translate.',
+};
+config.push(
+  layer(['lib/**'], noHttp),
+  layer(['lib/model/**'], noHttp, { group: ['../*', '@/*'], message: 'lib/model is the leaf every layer shares: it imports nothing of Huntboard.' }),
+  {
+    ...layer(['lib/esql/**'], noHttp, { group: ['../*', '!../model', '!../model/*', '@/*'], message: 'lib/esql, the language, knows only lib/model: no data store, no Next, no Node.' }),
+    // Its tests may read the shared query corpus (lib/fuzz).
+    ignores: ['lib/esql/**/*.test.ts'],
+  },
+);
+
 export default config;

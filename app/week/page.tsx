@@ -213,7 +213,8 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Sign-off</h2>
       <SignOffText state={s.signOff} />
-      <SignOffWeek week={week} signed={s.signOff.kind === 'signed'} untriaged={s.untriagedCount} disabledReason={signOffBlock(who, view.isFuture)} />
+      {/* Another week or count is another question: the count confirmed must never carry over from the week shown before. */}
+      <SignOffWeek key={`${week}:${s.untriagedCount}`} week={week} signed={s.signOff.kind === 'signed'} untriaged={s.untriagedCount} disabledReason={signOffBlock(who, view.isFuture)} />
       <EarlierSignOffs revoked={view.revoked} />
     </section>
   );

@@ -9,10 +9,7 @@ import type { EventsResponse } from '@/lib/model/api';
 import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/url/hunt-url';
 import { CellValue } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
-import { ExportButtons } from '@/components/ExportButtons';
-import { EventsView } from '@/components/events/EventsView';
-import { EffectiveQuery } from './EffectiveQuery';
-import { RunStatus } from './RunStatus';
+import { DrilldownResult } from './DrilldownResult';
 import { TriagePanel } from './TriagePanel';
 import { useApiPost } from './use-api';
 import { useFlyoutDocument } from './use-flyout-document';
@@ -52,26 +49,7 @@ export function EventsWorkspace({ huntId, queryLabels, triageDenied }: { huntId:
       </div>
       {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={state.query} findingKey={JSON.stringify(state.key)} {...(triageDenied ? { disabledReason: triageDenied } : {})} />}
       {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no hunt row to drill into.', hint: 'Open the events from a row of the hunt’s table.' }} />}
-      {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
-      {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}
-      {done && (
-        <>
-          <div className="table-toolbar">
-            <ExportButtons columns={done.result.columns} values={done.result.values} fileName={`${huntId}-q${state.query}-events`} />
-          </div>
-          <EventsView
-            response={done}
-            sort={state.sort}
-            onSortChange={(sort) => update({ sort: sort ?? null })}
-            visibleColumns={state.columns}
-            onVisibleColumnsChange={(columns) => update({ columns })}
-            openRow={state.event}
-            onOpenRowChange={(event) => update({ event })}
-            flyoutDocument={flyout}
-          />
-          <EffectiveQuery label="Drill-down ES|QL" query={done.effectiveQuery} params={done.params} />
-        </>
-      )}
+      <DrilldownResult call={call} fileName={`${huntId}-q${state.query}-events`} view={state} onViewChange={update} flyout={flyout} />
     </section>
   );
 }

@@ -2,37 +2,15 @@
  * Allow-list entries as a bundle carries them: those in force at some moment of a week (so the
  * importer hides what the source hid, run by run), and their import, which adds an entry once.
  */
-import type { AllowEntry } from './allow-list';
+import { allowEntryOf, type AllowEntry, type AllowRow } from './allow-list';
 import type { AppDatabase } from './db';
-
-interface Row {
-  id: number;
-  process_name: string;
-  agent_id: string | null;
-  hunt_id: string | null;
-  owner: string;
-  reason: string;
-  created_at: string;
-  expires_at: string;
-  revoked_at: string | null;
-}
 
 /** Created before `to`, and neither revoked nor expired before `from`: the week's runs may have been under it. */
 export function allowEntriesInForceDuring(db: AppDatabase, from: string, to: string): AllowEntry[] {
   const rows = db
     .prepare('SELECT * FROM allow_list WHERE created_at < ? AND expires_at > ? AND (revoked_at IS NULL OR revoked_at > ?) ORDER BY id')
-    .all(to, from, from) as Row[];
-  return rows.map((r) => ({
-    id: r.id,
-    processName: r.process_name,
-    agentId: r.agent_id,
-    huntId: r.hunt_id,
-    owner: r.owner,
-    reason: r.reason,
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    revokedAt: r.revoked_at,
-  }));
+    .all(to, from, from) as AllowRow[];
+  return rows.map(allowEntryOf);
 }
 
 /**

@@ -41,7 +41,8 @@ export function revokeAllowEntry(db: AppDatabase, id: number, at: string): boole
   return db.prepare('UPDATE allow_list SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
 }
 
-interface Row {
+/** An allow_list row as SQLite returns it. */
+export interface AllowRow {
   id: number;
   process_name: string;
   agent_id: string | null;
@@ -53,7 +54,7 @@ interface Row {
   revoked_at: string | null;
 }
 
-const fromRow = (r: Row): AllowEntry => ({
+export const allowEntryOf = (r: AllowRow): AllowEntry => ({
   id: r.id,
   processName: r.process_name,
   agentId: r.agent_id,
@@ -67,7 +68,7 @@ const fromRow = (r: Row): AllowEntry => ({
 
 /** Every entry, newest first: the allow-list page shows expired and revoked ones too, for audit. */
 export function allAllowEntries(db: AppDatabase): AllowEntry[] {
-  return (db.prepare('SELECT * FROM allow_list ORDER BY id DESC').all() as Row[]).map(fromRow);
+  return (db.prepare('SELECT * FROM allow_list ORDER BY id DESC').all() as AllowRow[]).map(allowEntryOf);
 }
 
 /**
@@ -87,7 +88,7 @@ export function activeAllowEntries(db: AppDatabase, at: string): AllowEntry[] {
 
 /** Reads the list once; answers "which entries were in force at t" for many runs' starts. */
 export function allowEntriesAt(db: AppDatabase): (at: string) => AllowEntry[] {
-  const all = (db.prepare('SELECT * FROM allow_list ORDER BY id').all() as Row[]).map(fromRow);
+  const all = (db.prepare('SELECT * FROM allow_list ORDER BY id').all() as AllowRow[]).map(allowEntryOf);
   return (at) => all.filter((e) => inForceAt(e, at));
 }
 

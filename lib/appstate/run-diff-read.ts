@@ -264,3 +264,8 @@ export function runsListing(db: AppDatabase, key: string, runIds: readonly numbe
   if (runIds.length === 0) return [];
   return db.prepare('SELECT DISTINCT run_id FROM run_findings INDEXED BY run_findings_by_key WHERE finding_key = ? AND run_id IN (SELECT value FROM json_each(?))').pluck().all(key, JSON.stringify(runIds)) as number[];
 }
+
+/** The distinct process names of a run's diff — its findings and those gone since the run before — at most `limit`. */
+export function diffProcessNames(db: AppDatabase, runId: number, limit: number): string[] {
+  return db.prepare('SELECT DISTINCT process_name FROM run_diff WHERE run_id = ? AND process_name IS NOT NULL LIMIT ?').pluck().all(diffIdOf(db, runId), limit) as string[];
+}

@@ -78,8 +78,3 @@ export function lastRowsWithKeys(db: AppDatabase, runId: number, keys: readonly 
   }
   return out;
 }
-
-/** The distinct process names among a run's findings, at most `limit` (what first seen is asked about). */
-export function runProcessNames(db: AppDatabase, runId: number, limit: number): string[] {
-  return db.prepare('SELECT DISTINCT process_name FROM run_findings WHERE run_id = ? AND process_name IS NOT NULL LIMIT ?').pluck().all(runId, limit) as string[];
-}

@@ -105,7 +105,8 @@ export async function exportWeek(
     ...triageOf(db, findingRefs(runs)),
     events,
     firstSeen,
-    allowList: allowEntriesInForceDuring(db, week.start, week.end),
+    // In force during the week (what hid its findings) or since (what a signed week's changes since sign-off name).
+    allowList: allowEntriesInForceDuring(db, week.start, now.toISOString() > week.end ? now.toISOString() : week.end),
     signOff: signOffForBundle(db, week.start.slice(0, 10)),
   };
 }

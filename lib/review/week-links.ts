@@ -5,7 +5,6 @@
  */
 import type { AppDatabase } from '../appstate/db';
 import { getRunHeader } from '../appstate/runs';
-import { bundleOfRun } from '../bundle/imported';
 import { runEventsHref } from '../url/run-events-url';
 import { findingId } from './finding-id';
 import { reviewHref } from './review-url';
@@ -46,9 +45,8 @@ export function weekFindingLinks(db: AppDatabase, lists: readonly (readonly Week
   return out;
 }
 
-/** The events link the run's review gives: the bundle's events for an imported run, else the run's own drill-down (its predicate, its now). */
+/** The events link the run's review gives: the run's own events (its predicate and now, or kept in its bundle). */
 function eventsOf(db: AppDatabase, runId: number): ((f: WeekFinding) => string) | undefined {
   if (!getRunHeader(db, runId)) return undefined;
-  if (bundleOfRun(db, runId)) return (f) => `/runs/${runId}/bundle-events?key=${encodeURIComponent(f.key)}`;
   return (f) => runEventsHref(runId, f.key);
 }

@@ -7,7 +7,8 @@ import { openAppState } from '../appstate/db';
 import { bigBundleBytes } from '../bundle/big-bundle.fixture';
 import { decodeBundle } from '../bundle/format';
 import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../bundle/test-fixture';
-import { bundleRoutes, FILE_NAME_HEADER, importedBundles, importedRunBundle, savedFindingEvents } from './bundle-routes';
+import { bundleRoutes, FILE_NAME_HEADER, importedBundles } from './bundle-routes';
+import { bundleEvents, bundleOfRun } from '../bundle/imported';
 
 const ORIGIN = 'http://127.0.0.1:3000';
 
@@ -74,12 +75,12 @@ describe('bundle routes', () => {
     const [imported] = importedBundles(dest);
     expect(imported).toMatchObject({ id: body.summary.bundleId, fileName: 'week one.huntboard.gz', importedBy: expect.any(String) });
     const runId = body.summary.runs[0]!.runId;
-    expect(importedRunBundle(runId, dest)?.id).toBe(body.summary.bundleId);
+    expect(bundleOfRun(dest, runId)?.id).toBe(body.summary.bundleId);
     const decoded = decodeBundle(file);
     if (!decoded.ok) throw new Error(decoded.message);
     const firstEvents = decoded.bundle.events.find((e) => e.runId === src.runIds[0])!;
-    expect(savedFindingEvents(runId, firstEvents.findingKey, dest)?.kind).toBe('events');
-    expect(savedFindingEvents(runId, '["not a finding"]', dest)).toBeUndefined();
+    expect(bundleEvents(dest, runId, firstEvents.findingKey)?.kind).toBe('events');
+    expect(bundleEvents(dest, runId, '["not a finding"]')).toBeUndefined();
   });
 
   it('refuses junk, empty and oversized bodies with a clear message', async () => {
@@ -107,8 +108,8 @@ describe('bundle routes', () => {
     const old = openAppState(dir);
     try {
       expect(importedBundles(old)).toEqual([]);
-      expect(importedRunBundle(1, old)).toBeUndefined();
-      expect(savedFindingEvents(1, '["x"]', old)).toBeUndefined();
+      expect(bundleOfRun(old, 1)).toBeUndefined();
+      expect(bundleEvents(old, 1, '["x"]')).toBeUndefined();
     } finally {
       old.close();
       rmSync(dir, { recursive: true, force: true });

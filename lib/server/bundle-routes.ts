@@ -10,7 +10,7 @@ import { exportWeek } from '../bundle/export';
 import { firstSeenLookbackDays } from '../hunts/first-seen-query';
 import { bundleStream } from '../bundle/encode-stream';
 import { importBundle } from '../bundle/import-thread';
-import { bundleEvents, bundleOfRun, listBundles, type ImportedBundle, type SavedEvents } from '../bundle/imported';
+import { listBundles, type ImportedBundle } from '../bundle/imported';
 import { bundleFileName, weekOf } from '../bundle/week';
 import type { Backend } from '../backends/types';
 import { serverAppState } from './app-state';
@@ -104,12 +104,4 @@ export const postBundleImportRoute = routes.importRoute;
 /** The pages' reads. */
 export function importedBundles(db: AppDatabase = serverAppState()): (ImportedBundle & { runIds: number[] })[] {
   return listBundles(db);
-}
-
-export function importedRunBundle(runId: number, db: AppDatabase = serverAppState()): ImportedBundle | undefined {
-  return bundleOfRun(db, runId);
-}
-
-export function savedFindingEvents(runId: number, findingKey: string, db: AppDatabase = serverAppState()): SavedEvents | undefined {
-  return bundleEvents(db, runId, findingKey);
 }

@@ -64,14 +64,8 @@ export default async function RunPage({ params, searchParams }: Props) {
   const { run, counts } = review;
   const allowDenied = can(who.role, 'allow-list') ? undefined : refusal(who.role, 'allow-list');
   const now = serverNow().toISOString();
-  // An imported run's events came in its bundle; this Huntboard's backend may not hold them. A
-  // run's own events are read with its own text, params and now (lib/hunts/run/run-events).
-  const eventsLink = (f: ReviewedFinding) =>
-    review.bundle ? (
-      <Link href={`/runs/${run.id}/bundle-events?key=${encodeURIComponent(f.key)}`}>Events</Link>
-    ) : (
-      <Link href={runEventsHref(run.id, f.key)}>Events</Link>
-    );
+  // A run's own events: read with its own text, params and now, or (imported) kept in its bundle.
+  const eventsLink = (f: ReviewedFinding) => <Link href={runEventsHref(run.id, f.key)}>Events</Link>;
   const allowed = (f: ReviewedFinding) => {
     const entry = review.suppressed.find((s) => s.finding.key === f.key)?.entry;
     return (

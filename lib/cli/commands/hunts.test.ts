@@ -130,7 +130,7 @@ describe('huntboard hunts run', () => {
   it('refuses an OSQuery query', async () => {
     const io = testIo({ env: { HUNTBOARD_HUNTS_DIR: library() } });
     expect(await main(['hunts', 'run', 'mixed', '--query', '1'], io)).toBe(1);
-    expect(io.err()).toMatch(/is OSQuery SQL; only ES\|QL queries can be run/);
+    expect(io.err()).toMatch(/Query 1 of hunt \[mixed\] is OSQuery SQL; only ES\|QL queries can be run\./);
   });
 });
 

@@ -112,8 +112,10 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
   const params = parseParams(values.param);
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together');
   const window: WindowSpec | undefined = values.from !== undefined && values.to !== undefined ? { id: 'custom', from: values.from, to: values.to } : undefined;
-  const prepared = values.save || window !== undefined;
-  if (prepared && params !== undefined) throw new UsageError('--save and --from/--to run hunts as written; they take no --param');
+  // The page's path (lib/hunts/run: window, now pinned as a param) unless the analyst passes their
+  // own --param values, which only the query as written can take.
+  const prepared = params === undefined;
+  if ((values.save || window !== undefined) && params !== undefined) throw new UsageError('--save and --from/--to run hunts as written; they take no --param');
   const queryNumber = parsePositiveNumber('query', values.query, true);
   const catalogue = await catalogueOf(io);
   const hunts = values.all ? catalogue.hunts : [findHunt(catalogue, positionals[0])].filter((h): h is Hunt => h !== undefined);

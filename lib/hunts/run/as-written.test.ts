@@ -51,7 +51,7 @@ describe('runHuntQuery', () => {
     const result = await runHuntQuery(backend, hunt, 2);
     expect(result).toEqual({
       ok: false,
-      error: { kind: 'unsupported', message: 'query 2 of hunt [mixed] is OSQuery SQL; only ES|QL queries can be run' },
+      error: { kind: 'unsupported', message: 'Query 2 of hunt [mixed] is OSQuery SQL; only ES|QL queries can be run.' },
     });
     expect(backend.requests).toEqual([]);
   });

@@ -24,16 +24,16 @@ export async function runHuntQuery(
       error: { kind: 'bad_request', message: `hunt [${hunt.id}] has no query ${queryNumber} (it has ${count} quer${count === 1 ? 'y' : 'ies'})` },
     };
   }
-  if (query.language !== 'ES|QL') {
-    const language = query.language === 'SQL' ? 'OSQuery SQL' : query.language === 'other' ? 'not ES|QL' : query.language;
-    return {
-      ok: false,
-      error: { kind: 'unsupported', message: `query ${queryNumber} of hunt [${hunt.id}] is ${language}; only ES|QL queries can be run` },
-    };
-  }
+  if (query.language !== 'ES|QL') return { ok: false, error: { kind: 'unsupported', message: notEsqlMessage(hunt, queryNumber, query.language) } };
   // A query that does not parse would be rejected by Elasticsearch too; don't send it.
   if (!query.parsed.ok) return { ok: false, error: { kind: 'parsing', message: formatErrors(query.parsed.errors) } };
   return backend.query({ query: query.text, now: options.now, params: options.params, signal: options.signal });
+}
+
+/** Why a hunt query in another language is not run: the same words on the page and the command line. */
+export function notEsqlMessage(hunt: Hunt, queryNumber: number, language: Hunt['queries'][number]['language']): string {
+  const named = language === 'SQL' ? 'OSQuery SQL' : language === 'other' ? 'not ES|QL' : language;
+  return `Query ${queryNumber} of hunt [${hunt.id}] is ${named}; only ES|QL queries can be run.`;
 }
 
 /** The numbers of the hunt's ES|QL queries: what `hunts run` runs when no query is named. */

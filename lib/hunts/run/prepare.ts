@@ -12,6 +12,7 @@ import { print, printMultiline } from '../../esql/printer';
 import { splitAtLastStats } from '../drilldown';
 import type { Hunt } from '../types';
 import { applyTimeWindow, windowParams } from '../window';
+import { notEsqlMessage } from './as-written';
 import { apiError, PICK_A_HUNT } from './errors';
 import { pinNowInQuery, pinNowInText } from './pin-now';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
@@ -49,7 +50,7 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
   const entry = hunt.queries.find((q) => q.number === number);
   if (!entry) return { ok: false, error: apiError('not_found', `Hunt [${hunt.id}] has no query ${number}.`, PICK_A_HUNT) };
   if (entry.language !== 'ES|QL') {
-    return { ok: false, error: apiError('unsupported', `Query ${number} of hunt [${hunt.id}] is ${entry.language}, not ES|QL; only ES|QL queries run here.`) };
+    return { ok: false, error: apiError('unsupported', notEsqlMessage(hunt, number, entry.language)) };
   }
   if (!entry.parsed.ok) return { ok: false, error: apiError('parsing', formatErrors(entry.parsed.errors), 'The hunt file’s query is not valid ES|QL: fix the hunt file.') };
   const original = entry.parsed.query;

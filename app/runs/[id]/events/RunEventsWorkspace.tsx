@@ -8,12 +8,9 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/model/api';
 import { parseRunEventsState, runEventsSearch, type RunEventsState } from '@/lib/url/run-events-url';
-import { CellValue } from '@/components/CellValue';
+import { CellValue, InertText } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
-import { ExportButtons } from '@/components/ExportButtons';
-import { EventsView } from '@/components/events/EventsView';
-import { EffectiveQuery } from '@/components/hunt/EffectiveQuery';
-import { RunStatus } from '@/components/hunt/RunStatus';
+import { DrilldownResult } from '@/components/hunt/DrilldownResult';
 import { TriagePanel } from '@/components/hunt/TriagePanel';
 import { useApiPost } from '@/components/hunt/use-api';
 import { useFlyoutDocument } from '@/components/hunt/use-flyout-document';
@@ -26,9 +23,11 @@ export interface RunEventsWorkspaceProps {
   now: string;
   /** Why this user may not triage; absent when they may. */
   triageDenied?: string;
+  /** The bundle an imported run came in: its events are those the source read, kept there. */
+  importedFrom?: { id: number; fileName: string; sourceLabel: string; exportedAt: string };
 }
 
-export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDenied }: RunEventsWorkspaceProps) {
+export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDenied, importedFrom }: RunEventsWorkspaceProps) {
   const router = useRouter();
   const pathname = usePathname();
   const state = parseRunEventsState(new URLSearchParams(useSearchParams().toString()));
@@ -58,30 +57,18 @@ export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDeni
             </span>
           ))}
         </h2>
-        <p className="muted">The run’s own query, params and now: the events it counted, whatever the window of the hunt page today.</p>
+        {importedFrom ? (
+          <p className="muted">
+            Read on <InertText text={importedFrom.sourceLabel} /> with the run’s own query when the week was exported ({importedFrom.exportedAt}); kept in{' '}
+            <Link href="/bundles">bundle #{importedFrom.id}</Link>, <InertText text={importedFrom.fileName} />.
+          </p>
+        ) : (
+          <p className="muted">The run’s own query, params and now: the events it counted, whatever the window of the hunt page today.</p>
+        )}
       </div>
       {state.key.length > 0 && <TriagePanel huntId={huntId} queryNumber={queryNumber} findingKey={JSON.stringify(state.key)} {...(triageDenied ? { disabledReason: triageDenied } : {})} />}
       {state.key.length === 0 && <ErrorPanel error={{ kind: 'bad_request', message: 'This link names no finding to drill into.', hint: 'Open the events from a finding of the run’s review.' }} />}
-      {call.state.status === 'loading' && <RunStatus key={call.state.request} what="the drill-down" onCancel={call.cancel} />}
-      {call.state.status === 'failed' && <ErrorPanel error={call.state.error} />}
-      {done && (
-        <>
-          <div className="table-toolbar">
-            <ExportButtons columns={done.result.columns} values={done.result.values} fileName={`${huntId}-q${queryNumber}-run${runId}-events`} />
-          </div>
-          <EventsView
-            response={done}
-            sort={state.sort}
-            onSortChange={(sort) => update({ sort: sort ?? null })}
-            visibleColumns={state.columns}
-            onVisibleColumnsChange={(columns) => update({ columns })}
-            openRow={state.event}
-            onOpenRowChange={(event) => update({ event })}
-            flyoutDocument={flyout}
-          />
-          <EffectiveQuery label="Drill-down ES|QL" query={done.effectiveQuery} params={done.params} />
-        </>
-      )}
+      <DrilldownResult call={call} fileName={`${huntId}-q${queryNumber}-run${runId}-events`} view={state} onViewChange={update} flyout={flyout} />
     </section>
   );
 }

@@ -43,7 +43,8 @@ export default async function RunEventsPage({ params, searchParams }: Props) {
     );
   }
   if (!found.ok) notFound();
-  const { run } = found;
+  const { run, bundle } = found;
+  const imported = bundle ? { importedFrom: { id: bundle.id, fileName: bundle.fileName, sourceLabel: bundle.sourceLabel, exportedAt: bundle.exportedAt } } : {};
   return (
     <>
       {breadcrumb}
@@ -51,7 +52,7 @@ export default async function RunEventsPage({ params, searchParams }: Props) {
         Events of run #{run.id}: <InertText text={run.huntId} />, query {run.queryNumber}
       </h1>
       <Suspense fallback={<p className="muted">Loading…</p>}>
-        <RunEventsWorkspace runId={run.id} huntId={run.huntId} queryNumber={run.queryNumber} now={query.run.now} {...(can(who.role, 'triage') ? {} : { triageDenied: refusal(who.role, 'triage') })} />
+        <RunEventsWorkspace runId={run.id} huntId={run.huntId} queryNumber={run.queryNumber} now={query.run.now} {...imported} {...(can(who.role, 'triage') ? {} : { triageDenied: refusal(who.role, 'triage') })} />
       </Suspense>
     </>
   );

@@ -11,7 +11,7 @@ const HUNT = 'low_volume_external_network_connections_from_process';
 test('the lead’s week: runs, findings, gone; sign-off with confirmation and its snapshot; changes since; the earlier week unchanged; the report', async ({ page }) => {
   test.setTimeout(120_000);
   const week = page.getByRole('region', { name: 'The lead\'s week' });
-  const figures = () => week.locator('p').filter({ hasText: 'findings in the latest successful run of each query' });
+  const figures = () => week.locator('p').filter({ hasText: 'findings in the latest successful review run of each query' });
   // What the runs found and the allow-list hid (triage, which is live in an unsigned week, aside).
   const found = async () => (await figures().innerText()).replace(/ \d+ still untriaged\.$/, '');
   const findingRows = () => week.getByRole('table', { name: 'Findings this week' }).locator('tbody tr');

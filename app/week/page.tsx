@@ -176,8 +176,8 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Findings</h2>
       <p>
-        <strong>{s.findingCount}</strong> findings in the latest successful run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
-        <strong>{s.perDiffStatus.recurring}</strong> recurring
+        <strong>{s.findingCount}</strong> findings in the latest successful review run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
+        <strong>{s.perDiffStatus.recurring}</strong> recurring against the review run before it (its run page names which)
         {s.suppressed > 0 ? (
           <>
             ; <strong>{s.suppressed}</strong> more hidden by the allow-list
@@ -200,7 +200,7 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Gone</h2>
       <p>
-        <strong>{s.goneCount}</strong> {s.goneCount === 1 ? 'finding' : 'findings'} of the previous runs {s.goneCount === 1 ? 'is' : 'are'} not in this week’s latest runs.
+        <strong>{s.goneCount}</strong> {s.goneCount === 1 ? 'finding' : 'findings'} of the review run before each query’s latest {s.goneCount === 1 ? 'is' : 'are'} not in it.
       </p>
       {gone.length > 0 ? <FindingsTable findings={gone} label="Gone findings" links={links} /> : null}
       {s.goneCount > gone.length ? <p>…and {s.goneCount - gone.length} more, on each run’s review.</p> : null}

@@ -13,6 +13,9 @@ interface Summary {
   runs: { runId: number }[];
   events: { findings: number; rows: number; failed: number };
   triage: { inserted: number; updated: number; kept: number };
+  baselines: { added: number; alreadyHere: number };
+  allowList: { added: number; kept: number };
+  signOff: 'added' | 'kept' | 'none';
 }
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: Summary } | { kind: 'failed'; message: string };
@@ -60,7 +63,9 @@ export function ImportBundle({ disabledReason }: { disabledReason?: string }) {
           <p>
             Imported bundle #{state.summary.bundleId}: {state.summary.runs.length} runs, {state.summary.events.rows} events of {state.summary.events.findings} findings
             {state.summary.events.failed ? ` (${state.summary.events.failed} without events)` : ''}; triage {state.summary.triage.inserted} new,{' '}
-            {state.summary.triage.updated} updated, {state.summary.triage.kept} kept.
+            {state.summary.triage.updated} updated, {state.summary.triage.kept} kept; {state.summary.baselines.added} earlier runs the week’s diffs compare with
+            {state.summary.baselines.alreadyHere ? ` (${state.summary.baselines.alreadyHere} already here)` : ''}; {state.summary.allowList.added} allow-list entries;{' '}
+            {state.summary.signOff === 'added' ? 'the week’s sign-off with its snapshot' : state.summary.signOff === 'kept' ? 'this Huntboard’s own sign-off of the week kept' : 'no sign-off'}.
           </p>
         ) : null}
       </div>

@@ -105,10 +105,10 @@ describe('weekMarkdown', () => {
       expect(md).toContain('| Low volume connections | All users (#1) | 2 | run 3, 2026-11-25T10:00:00Z | truncated (the list may be incomplete) | 3 |');
       expect(md).toContain('| Low volume connections | Root only (#2) | 2 | run 5, 2026-11-24T06:00:00Z | failed: cluster down |  |');
       expect(md).toContain('| escalated | 1 |');
-      expect(md).toContain('4 findings in the latest successful run of each query: 2 new, 2 recurring.');
+      expect(md).toContain('4 findings in the latest successful review run of each query: 2 new, 2 recurring against the review run before it.');
       expect(md).toContain('| Low volume connections | Root only (#2) | xmrig | new | new (untriaged) |  |');
       // The hostile name was in run 2, not in run 3: gone, listed with its triage.
-      expect(md).toContain('1 findings of the previous runs are not in this week\'s latest runs.');
+      expect(md).toContain('1 findings of the review run before each query\'s latest are not in it.');
       expect(md).toContain('| Low volume connections | All users (#1) | evil\\|\\`x\\`&lt;b&gt;\\n=cmd\\u202e | gone | benign | carol |');
       expect(md).toContain('- Median: 3.0 h\n- Max: 34.0 h');
       expect(md).toContain('| alice | 2 |');
@@ -127,8 +127,8 @@ describe('weekMarkdown', () => {
     expect(md).toContain('No triage changes this week.');
     expect(md).toContain('- Median: n/a');
     expect(md).toContain('Not signed off.');
-    expect(md).toContain('0 findings in the latest successful run of each query: 0 new, 0 recurring.');
-    expect(weekMarkdown(summary({ suppressed: 2 }))).toContain('0 new, 0 recurring; 2 more hidden by the allow-list.');
+    expect(md).toContain('0 findings in the latest successful review run of each query: 0 new, 0 recurring against the review run before it.');
+    expect(weekMarkdown(summary({ suppressed: 2 }))).toContain('0 new, 0 recurring against the review run before it; 2 more hidden by the allow-list.');
   });
 
   it('names the file after the week', () => {

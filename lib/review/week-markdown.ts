@@ -76,7 +76,7 @@ function moreLine(listed: number, total: number, what: string, s: WeekSummary, c
 function findingsSection(s: WeekSummary): string[] {
   const counts = table(['Triage status', 'Findings'], ['l', 'r'], TRIAGE_STATUSES.map((status) => [status, String(s.perTriageStatus[status])]));
   const untriaged = s.untriagedCount === 0 ? 'Every finding has been triaged.' : `${s.untriagedCount} still untriaged (marked "untriaged" below).`;
-  const lines = ['## Findings', '', `${s.findingCount} findings in the latest successful run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring${hidden(s.suppressed)}. ${untriaged}`, '', ...counts];
+  const lines = ['## Findings', '', `${s.findingCount} findings in the latest successful review run of each query: ${s.perDiffStatus.new} new, ${s.perDiffStatus.recurring} recurring against the review run before it${hidden(s.suppressed)}. ${untriaged}`, '', ...counts];
   const listed = s.findings.slice(0, WEEK_LIST_LIMIT);
   if (listed.length > 0) lines.push('', ...table(FINDING_HEADERS, FINDING_ALIGN, listed.map(findingRow)));
   lines.push(...moreLine(listed.length, s.findingCount, 'findings', s, (r) => r.findings));
@@ -87,7 +87,7 @@ function goneSection(s: WeekSummary): string[] {
   if (s.goneCount === 0) return ['## Gone', '', 'No finding of the week before is gone.'];
   const listed = s.gone.slice(0, WEEK_LIST_LIMIT);
   const more = s.goneCount > listed.length ? ['', `…and ${s.goneCount - listed.length} more gone, listed on each run's review.`] : [];
-  return ['## Gone', '', `${s.goneCount} findings of the previous runs are not in this week's latest runs.`, '', ...table(FINDING_HEADERS, FINDING_ALIGN, listed.map(findingRow)), ...more];
+  return ['## Gone', '', `${s.goneCount} findings of the review run before each query's latest are not in it.`, '', ...table(FINDING_HEADERS, FINDING_ALIGN, listed.map(findingRow)), ...more];
 }
 
 const hours = (h: number | null) => (h === null ? 'n/a' : `${h.toFixed(1)} h`);

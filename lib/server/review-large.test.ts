@@ -96,7 +96,7 @@ describe('a run of 200,000 findings', () => {
     expect(s.untriaged).toHaveLength(WEEK_LIST_LIMIT);
     expect(s.timeToTriage).toEqual({ count: big.triaged.length, medianHours: 1, maxHours: 1 });
     const md = weekMarkdown(s);
-    expect(md).toContain(`${shown} findings in the latest successful run of each query`);
+    expect(md).toContain(`${shown} findings in the latest successful review run of each query`);
     expect(md).toContain(`…and ${shown - WEEK_LIST_LIMIT} more findings`);
     expect(md.length).toBeLessThan(100_000);
   });

@@ -6,7 +6,7 @@ import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
 import { DiffSummary } from '@/components/review/DiffSummary';
 import { FindingFilter, FindingsPager } from '@/components/review/FindingsPager';
 import { FindingsTable } from '@/components/review/FindingsTable';
-import { triggerLabel } from '@/components/review/run-labels';
+import { triggerLabel } from '@/lib/review/run-labels';
 import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/authorize';
 import { serverNow } from '@/lib/server/now';

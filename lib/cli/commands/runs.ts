@@ -1,4 +1,5 @@
 /** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
+import { triggerLabel } from '../../review/run-labels';
 import { openAppState } from '../../appstate/db';
 import type { AppDatabase } from '../../appstate/db';
 import { diffSummary } from '../../appstate/run-diff';
@@ -37,7 +38,7 @@ function list(args: string[], io: CliIo): number {
       r.status === 'ok' ? (r.truncated ? 'ok, truncated' : 'ok') : `failed: ${r.error.message.replace(/\s*\n\s*/g, ' ')}`,
       r.rowCount,
       Math.round(r.durationMs),
-      r.trigger,
+      triggerLabel(r.trigger),
     ]);
     io.stdout.write(runs.length ? toTxt(columns, rows) : 'No saved runs. `huntboard hunts run --all --save` saves some.\n');
     return 0;

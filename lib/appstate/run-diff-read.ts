@@ -230,6 +230,18 @@ export function sharedFindings(db: AppDatabase, run: TriagedRun, earlierRunIds: 
   return out;
 }
 
+/** The run's shown gone findings that one of `earlierRunIds` (same hunt and triage group) lists as gone: the week counts them once. */
+export function sharedGone(db: AppDatabase, runId: number, earlierRunIds: readonly number[], hidden: Hidden): number {
+  if (earlierRunIds.length === 0) return 0;
+  return db
+    .prepare(
+      `SELECT COUNT(*) FROM run_diff d WHERE d.run_id = @run AND d.status = 2 AND ${shownSql(hidden)}
+         AND EXISTS (SELECT 1 FROM run_diff e WHERE e.run_id IN (SELECT value FROM json_each(@earlier)) AND e.finding_key = d.finding_key AND e.status = 2)`,
+    )
+    .pluck()
+    .get({ run: diffIdOf(db, runId), earlier: JSON.stringify(earlierRunIds.map((id) => diffIdOf(db, id))), ...hiddenParams(hidden) }) as number;
+}
+
 /** The first shown new and recurring findings nobody has touched, in the review's order. */
 export function untriagedPage(db: AppDatabase, run: TriagedRun, hidden: Hidden, limit: number): StoredFinding[] {
   return (

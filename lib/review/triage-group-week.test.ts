@@ -101,4 +101,16 @@ describe('the week and triage groups', () => {
     ]);
     expect(summary.untriagedCount).toBe(1);
   });
+
+  it('counts and lists a process gone from both queries of a group once', () => {
+    const lastWeek = '2026-11-16T06:00:00.000Z';
+    saveRun(db, ok('seed', 1, 1, TEXT, 'process.name', ['sshd', 'beacon', 'miner'], lastWeek));
+    saveRun(db, ok('seed', 2, 1, ROOT, 'process.name', ['beacon', 'miner', 'socat'], lastWeek));
+    const week = latest(ok('seed', 1, 1, TEXT, 'process.name', ['sshd']), ok('seed', 2, 1, ROOT, 'process.name', ['socat']));
+    const summary = weekFindings(db, week, () => [entry('miner')]);
+    // beacon is gone from both queries: one finding gone; miner, hidden by the allow-list, is not listed.
+    expect(summary.goneCount).toBe(1);
+    expect(summary.gone.map((f) => [f.queryNumber, f.key])).toEqual([[1, '["beacon"]']]);
+  });
 });
+

@@ -6,7 +6,7 @@
 import type { EsqlValue } from '../model/esql';
 import type { AppDatabase } from '../appstate/db';
 import type { AllowEntry } from '../appstate/allow-list';
-import { firstTriageChanges, findingsPage, hiddenCounts, runsListing, sharedFindings, triagedCounts, untriagedPage, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
+import { firstTriageChanges, findingsPage, hiddenCounts, runsListing, sharedFindings, sharedGone, triagedCounts, untriagedPage, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
 import { diffSummary } from '../appstate/run-diff';
 import { findingKeyReader } from '../appstate/run-findings';
 import type { OkRunHeader, RunHeader } from '../appstate/runs';
@@ -82,12 +82,13 @@ interface WeekGroup {
   runIds: number[];
   listed: Set<string>;
   untriagedListed: Set<string>;
+  goneListed: Set<string>;
 }
 
 function weekGroup(groups: Map<string, WeekGroup>, run: OkRunHeader): WeekGroup {
   const id = JSON.stringify([run.huntId, run.triageQuery]);
   let group = groups.get(id);
-  if (!group) groups.set(id, (group = { runIds: [], listed: new Set(), untriagedListed: new Set() }));
+  if (!group) groups.set(id, (group = { runIds: [], listed: new Set(), untriagedListed: new Set(), goneListed: new Set() }));
   return group;
 }
 
@@ -136,6 +137,7 @@ export function weekFindings(
     const hiddenBy = hiddenCounts(db, run.id, hidden);
     const group = weekGroup(groups, run);
     const shared = sharedFindings(db, run, group.runIds, hidden);
+    const sharedGoneCount = sharedGone(db, run.id, group.runIds, hidden);
     group.runIds.push(run.id);
     const shown = { new: all.new - hiddenBy.new - shared.new, recurring: all.recurring - hiddenBy.recurring - shared.recurring };
     const total = shown.new + shown.recurring;
@@ -167,10 +169,14 @@ export function weekFindings(
     if (untriagedRoom > 0 && untriaged > 0) {
       out.untriaged.push(...unlisted(untriagedPage(db, run, hidden, untriagedRoom + group.untriagedListed.size), group.untriagedListed, untriagedRoom).map(toFinding));
     }
-    const gone = all.gone - hiddenBy.gone;
+    // A process gone from both of a hunt's queries is one finding gone: counted and listed once.
+    const gone = all.gone - hiddenBy.gone - sharedGoneCount;
     out.goneCount += gone;
     const goneRoom = limit - out.gone.length;
-    if (goneRoom > 0 && gone > 0) out.gone.push(...findingsPage(db, run.id, { statuses: ['gone'], side: 'shown', hidden, limit: goneRoom, offset: 0 }).map(toFinding));
+    if (goneRoom > 0 && gone > 0) {
+      const page = findingsPage(db, run.id, { statuses: ['gone'], side: 'shown', hidden, limit: goneRoom + group.goneListed.size, offset: 0 });
+      out.gone.push(...unlisted(page, group.goneListed, goneRoom).map(toFinding));
+    }
     const hiddenRoom = limit - out.hidden.length;
     if (hiddenRoom > 0 && hiddenBy.new + hiddenBy.recurring > 0) {
       out.hidden.push(...findingsPage(db, run.id, { statuses: ['new', 'recurring'], side: 'hidden', hidden, limit: hiddenRoom, offset: 0 }).map(toFinding));

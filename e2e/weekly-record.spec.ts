@@ -84,6 +84,14 @@ test('an exported week, imported into an empty Huntboard, answers as at the sour
       compared++;
     }
     expect(compared).toBe(bundle.events.length);
+
+    // The clock-skew fixture's one event is an hour after the run's now: the run counted it, and
+    // after the round trip its review still dates it and its events page still shows it.
+    const skewed = bundle.events.find((e) => e.findingKey === '["ntpd-drift"]');
+    expect(skewed).toBeDefined();
+    expect(await events(request, other.base, skewed!.runId, skewed!.findingKey)).toHaveLength(1);
+    const reviewed = await json(request, `${other.base}/api/runs/${skewed!.runId}`);
+    expect(reviewed.firstSeen.byName['ntpd-drift'].fleet).toBe('2026-01-08T13:00:00.000Z');
   } finally {
     other.process.kill('SIGKILL');
     await other.exited;

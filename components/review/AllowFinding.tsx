@@ -2,6 +2,7 @@
 /**
  * "Allow…" on a finding: suppress its process name, on every agent or only the one it ran on,
  * for this hunt or all, with a reason and an expiry. The server signs the entry with the user.
+ * An entry applies from its creation on: a run made before it keeps listing the finding, and says why.
  */
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
@@ -12,7 +13,17 @@ import { PostButton } from '@/components/PostButton';
 
 const DAY = 864e5;
 
-export function AllowFinding({ processName, agentIds, huntId, now, disabledReason }: { processName: string; agentIds: string[]; huntId: string; now: string; disabledReason?: string }) {
+export interface AllowFindingProps {
+  processName: string;
+  agentIds: string[];
+  huntId: string;
+  now: string;
+  /** The reviewed run's start: an entry created after it does not hide the run's findings. */
+  runStartedAt: string;
+  disabledReason?: string;
+}
+
+export function AllowFinding({ processName, agentIds, huntId, now, runStartedAt, disabledReason }: AllowFindingProps) {
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -22,12 +33,20 @@ export function AllowFinding({ processName, agentIds, huntId, now, disabledReaso
   const [expires, setExpires] = useState(new Date(Date.parse(now) + 30 * DAY).toISOString().slice(0, 10));
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [added, setAdded] = useState(false);
 
   if (disabledReason) {
     return (
       <button type="button" className="button" disabled title={disabledReason}>
         Allow…
       </button>
+    );
+  }
+  if (added) {
+    return (
+      <p role="status" className="muted">
+        Allow-listed from now on: runs from now hide <InertText text={processName} />; this run, made before the entry, still lists it.
+      </p>
     );
   }
   if (!open) {
@@ -50,6 +69,8 @@ export function AllowFinding({ processName, agentIds, huntId, now, disabledReaso
     setSaving(false);
     if (answer.ok) {
       setOpen(false);
+      // The entry is dated by the server's clock: if that is after the run started, this run is unchanged.
+      setAdded(Date.parse(now) > Date.parse(runStartedAt));
       router.refresh();
     } else setMessage(answer.message);
   }

@@ -123,7 +123,7 @@ export default async function RunPage({ params, searchParams }: Props) {
                 <>
                   {eventsLink(f)}{' '}
                   {f.processName !== null && f.status !== 'gone' ? (
-                    <AllowFinding processName={f.processName} agentIds={f.agentIds} huntId={run.huntId} now={now} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
+                    <AllowFinding processName={f.processName} agentIds={f.agentIds} huntId={run.huntId} now={now} runStartedAt={run.startedAt} {...(allowDenied ? { disabledReason: allowDenied } : {})} />
                   ) : null}
                 </>
               )}

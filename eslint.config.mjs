@@ -22,14 +22,25 @@ const noHttp = {
   group: ['../server', '../server/*', '../../server/*', '@/lib/server', '@/lib/server/*'],
   message: 'Only app/ and lib/server speak HTTP: domain code returns errors as data for lib/server to translate.',
 };
+// lib/esql is used through its index (lib/esql/index.ts) and, by other layers' tests, lib/esql/testing:
+// its folders stay free to change. Files inside lib/esql import each other by relative paths.
+const esqlIndex = {
+  regex: '(^|/)esql/(?!testing$)',
+  message: 'Import the ES|QL language from lib/esql (its index) or lib/esql/testing (test fixtures), not its internals.',
+};
+// lib/esql's files sit at its root or one folder down; each may reach lib/model only.
+const esqlPure = (up) => ({
+  group: [`${up}*`, `!${up}model`, `!${up}model/*`, '@/*'],
+  message: 'lib/esql, the language, knows only lib/model: no data store, no Next, no Node.',
+});
+// Its tests may read the shared query corpus (lib/fuzz).
+const esqlTests = ['lib/esql/**/*.test.ts'];
 config.push(
-  layer(['lib/**'], noHttp),
+  layer(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.mjs'], esqlIndex),
+  layer(['lib/**'], noHttp, esqlIndex),
   layer(['lib/model/**'], noHttp, { group: ['../*', '@/*'], message: 'lib/model is the leaf every layer shares: it imports nothing of Huntboard.' }),
-  {
-    ...layer(['lib/esql/**'], noHttp, { group: ['../*', '!../model', '!../model/*', '@/*'], message: 'lib/esql, the language, knows only lib/model: no data store, no Next, no Node.' }),
-    // Its tests may read the shared query corpus (lib/fuzz).
-    ignores: ['lib/esql/**/*.test.ts'],
-  },
+  { ...layer(['lib/esql/*.ts'], noHttp, esqlPure('../')), ignores: esqlTests },
+  { ...layer(['lib/esql/*/**'], noHttp, esqlPure('../../')), ignores: esqlTests },
 );
 
 export default config;

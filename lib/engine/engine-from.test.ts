@@ -1,8 +1,8 @@
 /** FROM over fixture Parquet parts: projection, missing columns, multi-values, CIDR, ordering, cancellation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EsqlType } from '../esql/types';
+import type { EsqlType } from '../esql';
 import type { SourceSnapshot } from '../store/types';
-import { compileQuery } from './compile';
+import { compileQuery } from './compile/query';
 import { DuckDbHost } from './duckdb';
 import { runCompiled } from './run';
 import { fixtureSnapshot } from './test-fixtures';

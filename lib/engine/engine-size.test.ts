@@ -4,11 +4,10 @@
  * with a clear, positioned message — never DuckDB's raw text.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../esql/analyzer';
-import { parse } from '../esql/parser';
+import { analyze, parse } from '../esql';
 import type { EventStore } from '../store/types';
 import { evalLines } from '../fuzz/esql-corpus';
-import { compileQuery } from './compile';
+import { compileQuery } from './compile/query';
 import { createEngineWith } from './engine';
 import { engineFailure, shortReason } from './engine-errors';
 

@@ -7,7 +7,7 @@ import { openStore } from '../store';
 import { createEmbeddedEngine } from './index';
 import { tempDir } from './test-fixtures';
 import type { EmbeddedEngine } from './types';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const seed = (rootOnly: boolean) => (rootOnly ? SEED_ROOT_ONLY : SEED_ALL_USERS);

@@ -3,14 +3,12 @@
  * seed queries of DESIGN.md verbatim, ROW queries, params, and errors as Elasticsearch words them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze } from '../esql/analyzer';
-import { parse } from '../esql/parser';
-import type { EsqlType } from '../esql/types';
+import { analyze, parse, type EsqlType } from '../esql';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { createEngineWith } from './engine';
 import { fixtureSnapshot } from './test-fixtures';
 import type { EmbeddedEngine } from './types';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const INDEX = 'logs-endpoint.events.network-default';

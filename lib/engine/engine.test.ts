@@ -1,8 +1,6 @@
 /** The engine as a Backend, with stand-in parser, analyzer and store: error kinds, now(), warnings, describe. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnalyzedQuery } from '../esql/analyzed';
-import { esqlError } from '../esql/errors';
-import type { EsqlType } from '../esql/types';
+import { type AnalyzedQuery, esqlError, type EsqlType } from '../esql';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { createEngineWith, type EngineDeps } from './engine';
 import { fixtureSnapshot } from './test-fixtures';

@@ -4,14 +4,10 @@
  */
 import type { QueryRequest } from '../backends/types';
 import type { BackendError, EsqlParams, QueryResult } from '../model/esql';
-import type { AnalyzedQuery } from '../esql/analyzed';
-import type { Query } from '../esql/ast';
-import { countExpressions } from '../esql/depth';
-import { formatErrors, type EsqlError } from '../esql/errors';
-import type { SourceResolver } from '../esql/types';
+import { type AnalyzedQuery, type Query, countExpressions, formatErrors, type EsqlError, type SourceResolver } from '../esql';
 import { skippedPartWarnings } from '../store/part-check';
 import type { EventStore, SourceSnapshot } from '../store/types';
-import { compileQuery } from './compile';
+import { compileQuery } from './compile/query';
 import { findDamagedParts, looksLikeDamage, withoutParts } from './damaged-parts';
 import { engineFailure } from './engine-errors';
 import { DuckDbHost } from './duckdb';

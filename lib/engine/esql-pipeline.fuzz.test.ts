@@ -5,17 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../esql/analyzer';
-import { NETWORK_FIELDS, resolver } from '../esql/analyzer-fixtures';
-import { formatError, positionOf, type EsqlError } from '../esql/errors';
-import { parse } from '../esql/parser';
-import { print } from '../esql/printer';
-import { withoutSpans } from '../esql/walker';
+import { analyze, formatError, positionOf, type EsqlError, parse, print, withoutSpans } from '../esql';
+import { NETWORK_FIELDS, resolver } from '../esql/testing';
 import type { EsqlParams } from '../model/esql';
 import type { SourceSnapshot } from '../store/types';
 import { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from '../fuzz/esql-corpus';
 import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
-import { compileQuery } from './compile';
+import { compileQuery } from './compile/query';
 import { checkQueryShape } from './query-limits';
 
 const NOW_MS = Date.parse('2026-01-08T00:00:00.000Z');

@@ -3,8 +3,8 @@
  * compressed IPv6, longs as JS numbers, multi-values as arrays, null as null.
  */
 import type { EsqlScalar, EsqlValue } from '../model/esql';
-import type { EsqlType } from '../esql/types';
-import type { OutputColumn } from './compile';
+import type { EsqlType } from '../esql';
+import type { OutputColumn } from './compile/query';
 import { formatDate } from '../store/dates';
 import { formatIp } from '../store/ip';
 

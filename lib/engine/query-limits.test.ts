@@ -4,11 +4,8 @@
  * parser, the parsed shape before the analyzer. Real hunts pass with room to spare.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../esql/analyzer';
-import { formatError } from '../esql/errors';
-import { parse } from '../esql/parser';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
-import type { Query } from '../esql/ast';
+import { analyze, formatError, parse, type Query } from '../esql';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 import type { EventStore } from '../store/types';
 import { createEngineWith } from './engine';
 import { checkQueryShape, checkQueryText, ENGINE_MAX_EVAL_FIELDS, ENGINE_MAX_EXPRESSIONS, ENGINE_MAX_QUERY_CHARS } from './query-limits';

@@ -9,9 +9,7 @@
  * fields: the limits are 38 to 240 times that. Figures: 2-core development machine, loaded, warm
  * JIT (the first query of a shape costs up to twice as much), parse + analyze + compile.
  */
-import type { Expression, Node, Query } from '../esql/ast';
-import { countExpressions, firstTooDeep } from '../esql/depth';
-import { esqlError, type EsqlError } from '../esql/errors';
+import { type Expression, type Node, type Query, countExpressions, firstTooDeep, esqlError, type EsqlError } from '../esql';
 
 /**
  * Parsing the densest texts (`[1,1,…]`, `a+a+…`, `x in (1,1,…)`) costs up to 0.6 µs a character:
@@ -29,7 +27,7 @@ export const ENGINE_MAX_QUERY_CHARS = 150_000;
 export const ENGINE_MAX_EXPRESSIONS = 50_000;
 
 /**
- * A field that reads an earlier one of its EVAL gets a CTE of its own (compile-commands.ts), and
+ * A field that reads an earlier one of its EVAL gets a CTE of its own (compile/commands.ts), and
  * DuckDB plans a chain of them slowly and then not at all: 250 chained fields 0.3 s, 500 0.7 s,
  * 1,000 fail. Counted over every EVAL of the query.
  */

@@ -3,7 +3,7 @@
  * there is one. An abort interrupts DuckDB and reports `cancelled`.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CompiledQuery } from './compile';
+import type { CompiledQuery } from './compile/query';
 import type { DuckDbHost } from './duckdb';
 
 type Compiled = Extract<CompiledQuery, { ok: true }>;

@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { EsqlType } from '../esql/types';
+import type { EsqlType } from '../esql';
 import type { SourceSnapshot } from '../store/types';
 import { mvColumn, partPath } from '../store/layout';
 import { parseDate } from '../store/dates';

@@ -1,10 +1,8 @@
 /** Test support: compiles an analyzed query and runs it as the engine does, answering in `_query` shape. */
 import type { QueryResponse } from '../model/esql';
-import type { AnalyzedQuery } from '../esql/analyzed';
-import { analyze } from '../esql/analyzer';
-import { formatErrors } from '../esql/errors';
+import { type AnalyzedQuery, analyze, formatErrors } from '../esql';
 import type { SourceSnapshot } from '../store/types';
-import { compileQuery } from './compile';
+import { compileQuery } from './compile/query';
 import { DuckDbHost } from './duckdb';
 import { formatRows } from './format';
 import { runCompiled } from './run';

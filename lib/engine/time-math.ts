@@ -2,7 +2,7 @@
  * UTC date arithmetic as Elasticsearch does it (§2.6): a DATE_PERIOD is calendar arithmetic
  * (java.time Period: months clamp the day of month), a TIME_DURATION is an exact number of ms.
  */
-import type { TimeUnit } from '../esql/ast';
+import type { TimeUnit } from '../esql';
 
 const DURATION_MS: Partial<Record<TimeUnit, number>> = {
   hour: 3_600_000,

@@ -1,5 +1,5 @@
 /** Warning texts (§1.7, §1.8), without the `299 Elasticsearch-…` envelope. */
-import type { WarningProbe } from './compile';
+import type { WarningProbe } from './compile/query';
 
 /**
  * The warnings of an expression that failed on some rows (a multi-value, an overflow, a bad

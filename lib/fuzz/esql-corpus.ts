@@ -1,9 +1,9 @@
 /**
  * Test-only: valid ES|QL the fuzzers mutate — the seed hunts plus queries that reach every
  * command and the function families the embedded engine compiles, over the ECS network fields of
- * lib/esql/analyzer-fixtures.ts.
+ * lib/esql/testing/network-index.ts.
  */
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 
 const NET = 'from logs-endpoint.events.network-*';
 

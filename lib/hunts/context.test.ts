@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EsqlValue } from '../model/esql';
-import type { ColumnSchema } from '../esql/analyzed';
-import { columnsBeforeLastStats, parsed, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
-import { print } from '../esql/printer';
+import { type ColumnSchema, print } from '../esql';
+import { columnsBeforeLastStats, parsed, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 import { buildContextQuery, CONTEXT_AGGREGATES, CONTEXT_MAX_ROWS } from './context';
 
 const NET = 'from logs-endpoint.events.network-*';

@@ -4,8 +4,7 @@
  * BY keys. Key values enter as named params (`?p1` …), never spliced.
  */
 import type { EsqlValue } from '../model/esql';
-import type { ColumnSchema } from '../esql/analyzed';
-import type { AggregateField, Command, Expression, Query } from '../esql/ast';
+import type { ColumnSchema, AggregateField, Command, Expression, Query } from '../esql';
 import { and, column, equals, freshParamNames, isNull, keyValue, NO_SPAN, param, splitAtLastStats, type StatsKey } from './drilldown';
 
 /** The context aggregates: result column, function, field. Only those whose field exists are used. */

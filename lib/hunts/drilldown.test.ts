@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EsqlValue } from '../model/esql';
-import { columnsBeforeLastStats, ECS_NETWORK_FIELDS, parsed, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
-import { print } from '../esql/printer';
+import { columnsBeforeLastStats, ECS_NETWORK_FIELDS, parsed, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
+import { print } from '../esql';
 import { buildDrilldown, DRILLDOWN_COLUMNS, type DrilldownOptions } from './drilldown';
 
 const NET = 'from logs-endpoint.events.network-*';

@@ -3,11 +3,7 @@
  * last STATS, filtered to the row's BY keys (as named params, never spliced), newest first.
  */
 import type { EsqlValue } from '../model/esql';
-import type { ColumnSchema } from '../esql/analyzed';
-import type { Command, Expression, Field, Param, Query, Span, StatsCommand } from '../esql/ast';
-import { parseExpression } from '../esql/parser';
-import { print } from '../esql/printer';
-import { collect, withoutSpans } from '../esql/walker';
+import { type ColumnSchema, type Command, type Expression, type Field, type Param, type Query, type Span, type StatsCommand, parseExpression, print, collect, withoutSpans } from '../esql';
 
 export { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
 import { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';

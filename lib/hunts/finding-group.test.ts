@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadHuntText } from './loader';
 import { queriesSharingTriage, triageGroupOf, triageGroups, triageKeyNames } from './finding-group';
 import type { Hunt } from './types';
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/seed-queries.fixture';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 
 function hunt(...queries: string[]): Hunt {
   const toml = `[hunt]\nauthor = "a"\ndescription = "d"\nintegration = ["endpoint"]\nuuid = "u"\nname = "n"\nlanguage = ["ES|QL"]\nlicense = "l"\nnotes = []\nmitre = []\nquery = [${queries.map((q) => `'''\n${q}\n'''`).join(',')}]\n`;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemo } from '../demo';
 import { createEmbeddedEngine } from '../engine';
-import { parse } from '../esql/parser';
-import { SEED_ALL_USERS } from '../esql/seed-queries.fixture';
+import { parse } from '../esql';
+import { SEED_ALL_USERS } from '../esql/testing';
 import { openStore } from '../store';
 import { buildFirstSeenQuery, firstSeenByName } from './first-seen-query';
 

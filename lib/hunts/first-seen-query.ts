@@ -5,8 +5,7 @@
  * One query, built on the AST; the names enter as params.
  */
 import type { EsqlValue } from '../model/esql';
-import type { Command, Expression, FromCommand, Query } from '../esql/ast';
-import { printMultiline } from '../esql/printer';
+import { type Command, type Expression, type FromCommand, type Query, printMultiline } from '../esql';
 import { column, NO_SPAN, param } from './drilldown';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;

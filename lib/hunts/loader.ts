@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseEsql } from '../esql/parser';
+import { parse as parseEsql } from '../esql';
 import { classifyQuery } from './classify';
 import type { Hunt, HuntLoadProblem, HuntQuery } from './types';
 

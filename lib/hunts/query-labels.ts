@@ -3,9 +3,7 @@
  * differ by a filter or two (the seed's second query adds `user.id == "0"`): a query is labelled
  * by the WHERE conditions only it has, with plain words for the well-known ones.
  */
-import type { Expression, Query } from '../esql/ast';
-import { conjuncts } from '../esql/lint-time';
-import { print } from '../esql/printer';
+import { type Expression, type Query, conjuncts, print } from '../esql';
 import type { Hunt } from './types';
 
 /** Conditions analysts know by name: the printed condition → its words, and whether it narrows to users. */

@@ -1,6 +1,5 @@
 /** A hunt as Elastic's hunting library writes it (`[hunt]` table of a TOML file), once loaded. */
-import type { Query } from '../esql/ast';
-import type { EsqlError } from '../esql/errors';
+import type { Query, EsqlError } from '../esql';
 
 export type HuntLanguage = 'ES|QL' | 'SQL' | 'EQL' | string;
 

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TimeUnit } from '../esql/ast';
-import { parsed, parsedTree, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/lint-fixtures';
-import { print } from '../esql/printer';
+import { type TimeUnit, print } from '../esql';
+import { parsed, parsedTree, roundTrip, SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 import { applyTimeWindow, findTimeWindow, PRESET_WINDOWS, windowParams, type TimeWindow } from './window';
 
 const NET = 'from logs-endpoint.events.network-*';

@@ -3,12 +3,9 @@
  * rewrites it to the window the analyst picked. Absolute bounds enter as named params
  * (`?_tstart`, `?_tend`), never as text.
  */
-import type { BinaryExpression, Column, Command, Expression, Param, Query, Span, TimeUnit } from '../esql/ast';
-import { conjuncts, isWindowStart, timestampComparison, type TimestampComparison } from '../esql/lint-time';
-import { operatorSpine } from '../esql/spine';
-import { collect, transformExpression } from '../esql/walker';
+import { type BinaryExpression, type Column, type Command, type Expression, type Param, type Query, type Span, type TimeUnit, conjuncts, isWindowStart, timestampComparison, type TimestampComparison, operatorSpine, collect, transformExpression } from '../esql';
 
-export type { TimeUnit } from '../esql/ast';
+export type { TimeUnit } from '../esql';
 
 export interface FoundTimeWindow {
   /** The whole predicate (`@timestamp > now() - 7 day`). */

@@ -7,7 +7,7 @@
  */
 import type { EsqlValue } from '../model/esql';
 import type { SavedRun } from '../appstate/runs';
-import { parse } from '../esql/parser';
+import { parse } from '../esql';
 import { splitAtLastStats } from '../hunts/drilldown';
 
 export { DIFF_HISTORY } from '../appstate/run-diff';

@@ -1,29 +1,9 @@
 /**
- * The lead's sign-off of a week: its migration (version 5) and its reads and writes. A week has at
+ * The lead's sign-off of a week: its reads and writes (the table: migration 5). A week has at
  * most one standing sign-off; a revoked one stays in the table (who signed, who revoked, when), so
  * the record of a week is never rewritten, only superseded.
  */
 import type { AppDatabase } from '../appstate/db';
-import type { Migration } from '../appstate/migrations';
-
-export const WEEK_MIGRATION: Migration = {
-  version: 5,
-  name: 'week sign-off',
-  sql: `
-    CREATE TABLE week_signoffs (
-      id          INTEGER PRIMARY KEY AUTOINCREMENT,
-      -- the week's Monday, YYYY-MM-DD (UTC)
-      week_start  TEXT    NOT NULL,
-      signed_by   TEXT    NOT NULL,
-      signed_at   TEXT    NOT NULL,
-      note        TEXT    NOT NULL DEFAULT '',
-      revoked_at  TEXT,
-      revoked_by  TEXT
-    );
-    -- one standing sign-off per week; revoked ones are kept as history
-    CREATE UNIQUE INDEX week_signoffs_standing ON week_signoffs (week_start) WHERE revoked_at IS NULL;
-  `,
-};
 
 export interface WeekSignOff {
   /** The sign-off's row: its snapshot (lib/review/week-snapshot-store) is keyed by it. */

@@ -4,7 +4,7 @@
  * query sees one consistent set of parts even while an ingest commits.
  */
 import { readdirSync } from 'node:fs';
-import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql/types';
+import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql';
 import { indicesDir, partPath, type IndexManifest } from './layout';
 import { flattenMapping } from './mapping';
 import { readManifest, readMapping } from './manifest';

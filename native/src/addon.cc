@@ -4,6 +4,8 @@
 //         files: [string, string]) → { parts: PartInfo-like[] } | { error }
 //   open(settings) → session; close(session);
 //   release(batch): a surveyed batch that will not be written; countLines, allocate: buffers.h
+//   duckdbVersion: { builtFor, linked }: the DuckDB the declarations of duckdb_abi.h hold for, and
+//   the library loaded now (addon.ts refuses the addon when their minor versions differ)
 #include <node_api.h>
 
 #include <cstring>
@@ -12,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "duckdb.h"
+#include "duckdb_abi.h"
 #include "buffers.h"
 #include "napi_values.h"
 #include "parts.h"
@@ -298,5 +300,10 @@ NAPI_MODULE_INIT() {
   napivalues::exportFunction(env, exports, "open", Open);
   napivalues::exportFunction(env, exports, "close", Close);
   exportBufferCalls(env, exports);
+  napi_value versions;
+  napi_create_object(env, &versions);
+  napi_set_named_property(env, versions, "builtFor", str(env, HUNTBOARD_DUCKDB_ABI_VERSION));
+  napi_set_named_property(env, versions, "linked", str(env, duckdb_library_version()));
+  napi_set_named_property(env, exports, "duckdbVersion", versions);
   return exports;
 }

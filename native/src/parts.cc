@@ -11,7 +11,7 @@
 #include <cstring>
 #include <thread>
 
-#include "duckdb.h"
+#include "duckdb_abi.h"
 #include "vector_values.h"
 
 namespace hbparts {

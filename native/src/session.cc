@@ -1,6 +1,6 @@
 // The session of one ingest: the DuckDB database its parts are written with, and the two log sets
 // its batches' rows wait in between the passes.
-#include "duckdb.h"
+#include "duckdb_abi.h"
 #include "parts.h"
 
 namespace hbparts {

@@ -2,7 +2,7 @@
 #include <cstring>
 #include <thread>
 
-#include "duckdb.h"
+#include "duckdb_abi.h"
 #include "parts.h"
 
 namespace hbparts {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "duckdb.h"
+#include "duckdb_abi.h"
 #include "parts.h"
 
 namespace hbparts {

@@ -1,5 +1,5 @@
 /** `huntboard hunts list|show|run|check`. */
-import { formatError } from '../../esql/errors';
+import { formatError } from '../../esql';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { esqlQueryNumbers, runHuntQuery } from '../../hunts/run/as-written';
 import type { Hunt, HuntCatalogue, HuntQuery } from '../../hunts/types';

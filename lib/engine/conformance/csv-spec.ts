@@ -5,7 +5,7 @@
  *
  * Pure: text in, cases (or a positioned problem) out.
  */
-import type { EsqlType } from '../../esql/types';
+import type { EsqlType } from '../../esql';
 
 /** Column type names as the response names them, after resolving the csv-spec aliases. */
 export type SpecType = Exclude<EsqlType, 'unsupported' | 'date_period' | 'time_duration'>;

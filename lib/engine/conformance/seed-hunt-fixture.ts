@@ -4,7 +4,7 @@
  * out by hand. Every process name says what it tests; `FIXTURE` lists, per process, why it is in
  * or out of each query's result.
  */
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../../esql/seed-queries.fixture';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../../esql/testing';
 
 /** The two seed queries, verbatim from DESIGN.md (the second adds `and user.id == "0"`). */
 export const SEED_QUERY_ALL_USERS = SEED_ALL_USERS;

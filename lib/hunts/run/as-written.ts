@@ -1,7 +1,7 @@
 /** Running one query of a hunt on a backend; every failure comes back as data. */
 import type { Backend } from '../../backends/types';
 import type { EsqlParams, QueryResult } from '../../model/esql';
-import { formatErrors } from '../../esql/errors';
+import { formatErrors } from '../../esql';
 import type { Hunt } from '../types';
 
 export interface RunHuntQueryOptions {

@@ -2,10 +2,8 @@
 import { rowKey, type ContextResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
-import type { ColumnSchema } from '../../esql/analyzed';
-import type { EsqlType } from '../../esql/types';
+import { type ColumnSchema, type EsqlType, print } from '../../esql';
 import { buildContextQuery } from '../context';
-import { print } from '../../esql/printer';
 import { apiError, toApiError } from './errors';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';

@@ -6,10 +6,7 @@
 import type { ApiError, EventResponse, EventsResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
-import type { ColumnSchema } from '../../esql/analyzed';
-import type { Command, Query } from '../../esql/ast';
-import { printMultiline } from '../../esql/printer';
-import type { EsqlType } from '../../esql/types';
+import { type ColumnSchema, type Command, type Query, printMultiline, type EsqlType } from '../../esql';
 import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../drilldown';
 import { apiError, toApiError } from './errors';
 import type { PreparedQuery } from './prepare';

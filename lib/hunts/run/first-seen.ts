@@ -6,7 +6,7 @@
  */
 import type { OkRunHeader, RunHeader } from '../../appstate/runs';
 import type { Backend } from '../../backends/types';
-import { parse } from '../../esql/parser';
+import { parse } from '../../esql';
 import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName, type FirstSeen } from '../first-seen-query';
 
 export type FirstSeenAnswer =

@@ -9,9 +9,7 @@
  * written (comments, spelling of unnamed BY expressions, which name the result columns) stays.
  */
 import type { EsqlValue } from '../../model/esql';
-import type { Expression, FunctionCall, Param, Query } from '../../esql/ast';
-import { parse } from '../../esql/parser';
-import { collect, transformExpressions } from '../../esql/walker';
+import { type Expression, type FunctionCall, type Param, type Query, parse, collect, transformExpressions } from '../../esql';
 import { freshParamNames, NO_SPAN, param } from '../drilldown';
 
 /** Pinned-now params are `_now1`, `_now2`, …: the first name the query does not already use. */

@@ -5,10 +5,7 @@
  */
 import type { ApiError, ApiFinding, WindowInfo } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
-import type { Query } from '../../esql/ast';
-import { formatErrors } from '../../esql/errors';
-import { lintQuery, type LintFinding } from '../../esql/lint';
-import { print, printMultiline } from '../../esql/printer';
+import { type Query, formatErrors, lintQuery, type LintFinding, print, printMultiline } from '../../esql';
 import { splitAtLastStats } from '../drilldown';
 import type { Hunt } from '../types';
 import { applyTimeWindow, windowParams } from '../window';

@@ -8,9 +8,7 @@
 import type { ApiError, EventResponse, EventsResponse, WindowInfo } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
-import type { Query } from '../../esql/ast';
-import { parse } from '../../esql/parser';
-import { formatErrors } from '../../esql/errors';
+import { type Query, parse, formatErrors } from '../../esql';
 import { splitAtLastStats } from '../drilldown';
 import { apiError } from './errors';
 import { runEvent, runEvents, type DrillSource } from './events';

@@ -1,7 +1,7 @@
 /** Runs one prepared hunt query and shapes the answer for the hunt page. */
 import type { RunResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
-import { resultFindings } from '../../esql/lint';
+import { resultFindings } from '../../esql';
 import { toApiError } from './errors';
 import { toApiFinding, type PreparedQuery } from './prepare';
 

@@ -5,10 +5,8 @@
  */
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
-import { print } from '../../esql/printer';
+import { print, collect, type Param, type Query } from '../../esql';
 import { NO_SPAN, splitAtLastStats } from '../drilldown';
-import { collect } from '../../esql/walker';
-import type { Param, Query } from '../../esql/ast';
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; columns: EsqlColumn[] }>();

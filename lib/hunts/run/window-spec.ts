@@ -3,7 +3,7 @@
  * its translation to lib/hunts' TimeWindow. `hunt` means "as the hunt is written".
  */
 import { z } from 'zod';
-import type { Query } from '../../esql/ast';
+import type { Query } from '../../esql';
 import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../window';
 import type { WindowInfo } from '../../model/api';
 import type { WindowChoice } from '../../url/hunt-url';

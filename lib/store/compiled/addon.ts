@@ -1,12 +1,15 @@
 /**
  * The compiled ingest addon (native/, built by `npm install`): its two calls, typed. Absent when
- * the build failed or was skipped; ingest then reads every line through the reference path (ingest.ts).
+ * the build failed or was skipped, or refused when it loads (it cannot load, or was built for
+ * another DuckDB than the one loaded: duckdb-abi.ts); ingest then reads every line through the
+ * reference path (ingest.ts).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PhysicalType } from '../mapping';
+import { checkDuckdbAbi, type DuckdbVersions } from './duckdb-abi';
 
 /** An opaque handle on a surveyed batch (and the Buffer its lines live in). */
 export type BatchHandle = { readonly __batch: unique symbol };
@@ -47,6 +50,7 @@ export interface CompiledIngest {
   open(settings: { memoryLimit: string; tempDirectory: string }): SessionHandle;
   /** Not while a write of the session runs. */
   close(session: SessionHandle): void;
+  duckdbVersion: DuckdbVersions;
 }
 
 const ADDON = path.join('native', 'build', 'Release', 'huntboard_ingest.node');
@@ -61,13 +65,29 @@ function addonPath(): string | undefined {
   return candidates.map((root) => path.join(root, ADDON)).find((file) => existsSync(file));
 }
 
+/** The built addon, or null (with why, once, on stderr) when it will not load or may not run. */
+function load(file: string): CompiledIngest | null {
+  let addon: CompiledIngest;
+  try {
+    addon = createRequire(import.meta.url)(file) as CompiledIngest;
+  } catch (e) {
+    // a libduckdb without a symbol the addon links, say
+    console.error(`huntboard: the compiled ingest reader did not load (${(e as Error).message}); ingest uses the slower reference path`);
+    return null;
+  }
+  const check = checkDuckdbAbi(addon.duckdbVersion);
+  if (check.ok) return addon;
+  console.error(`huntboard: the compiled ingest reader is not used: ${check.reason}; ingest uses the slower reference path`);
+  return null;
+}
+
 let loaded: CompiledIngest | null | undefined;
 
-/** The addon, or undefined when it is not built (or HUNTBOARD_COMPILED_INGEST=0 turns it off). */
+/** The addon, or undefined when it is not built or refused (or HUNTBOARD_COMPILED_INGEST=0 turns it off). */
 export function compiledIngest(): CompiledIngest | undefined {
   if (loaded === undefined) {
     const file = process.env.HUNTBOARD_COMPILED_INGEST === '0' ? undefined : addonPath();
-    loaded = file ? (createRequire(import.meta.url)(file) as CompiledIngest) : null;
+    loaded = file ? load(file) : null;
   }
   return loaded ?? undefined;
 }

@@ -1,0 +1,10 @@
+/** One numbered step of the app state's schema. */
+import type { AppDatabase } from '../db';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** Data the SQL alone cannot move, run after it in the same transaction. */
+  up?: (db: AppDatabase) => void;
+}

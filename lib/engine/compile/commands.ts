@@ -1,0 +1,210 @@
+/**
+ * Commands after the source, each over the previous relation (§2.10, §2.11): WHERE, EVAL, SORT,
+ * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in stats.ts.
+ */
+import { type AnalyzedStep, type Command, type DissectCommand, type GrokCommand, type EvalCommand, type Expression, type MvExpandCommand, type RenameCommand, type SortCommand, walk } from '../../esql';
+import { asScalar, CompileFailure, type Binding } from './context';
+import { compileExpr, scalarOf } from './expressions';
+import { compileStats } from './stats';
+import { dissectToRegex } from '../dissect';
+import { grokToRegex, type GrokType } from '../grok';
+import type { Pipeline } from './pipeline';
+import { quoteString } from '../sql';
+
+export function compileCommand(p: Pipeline, command: Command, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  switch (command.kind) {
+    case 'where': {
+      const cond = scalarOf(ctx, command.condition, command.condition.span);
+      p.add(`SELECT * FROM ${p.current} WHERE ${cond}`);
+      return;
+    }
+    case 'eval':
+      return compileEval(p, command, step);
+    case 'stats':
+      return compileStats(p, command, step);
+    case 'sort':
+      return compileSort(p, command);
+    case 'limit':
+      p.add(`SELECT * FROM ${p.current}${p.orderBy()} LIMIT ${command.count}`);
+      return;
+    case 'keep':
+    case 'drop':
+      return rebind(p, step, ctx.columns);
+    case 'renameCommand':
+      return compileRename(p, command, step);
+    case 'mvExpand':
+      return compileMvExpand(p, command, step);
+    case 'dissect':
+      return compileDissect(p, command, step);
+    case 'grok':
+      return compileGrok(p, command, step);
+    case 'enrich':
+      throw new CompileFailure(command.span, 'ENRICH is not supported by the embedded engine (it needs an Elasticsearch cluster)');
+    default:
+      throw new CompileFailure(command.span, `[${command.kind}] is not supported here`);
+  }
+}
+
+/** The step's output schema (authoritative for names and order) over the bindings in `from`. */
+function rebind(p: Pipeline, step: AnalyzedStep, from: Map<string, Binding>): void {
+  const next = new Map<string, Binding>();
+  for (const col of step.output) {
+    const b = from.get(col.name);
+    // A column missing here is one no later command reads (see live-columns.ts).
+    if (b) next.set(col.name, { ...b, type: col.type });
+  }
+  p.ctx.columns = next;
+}
+
+function compileEval(p: Pipeline, command: EvalCommand, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  const types = new Map(step.output.map((c) => [c.name, c.type]));
+  const bindings = new Map(ctx.columns);
+  let selects: string[] = [];
+  // Names this EVAL has computed in `selects` but no CTE holds yet.
+  const pending = new Set<string>();
+  const flush = () => {
+    p.add(`SELECT *, ${selects.join(', ')} FROM ${p.current}`);
+    selects = [];
+    pending.clear();
+  };
+  for (const field of command.fields) {
+    const name = ctx.analyzed.names.get(field) ?? ctx.sourceText(field.span);
+    // A field that reads an earlier one of the same EVAL reads it from a CTE: inlining its SQL
+    // instead made a chain of n such fields O(n²) SQL nested n deep (issue 13: 5,000 took seconds).
+    if (pending.size > 0 && readsAny(field.expression, pending)) flush();
+    ctx.columns = bindings;
+    const val = compileExpr(ctx, field.expression);
+    const type = types.get(name) ?? ctx.typeOf(field.expression);
+    const scalar = ctx.fresh();
+    pending.add(name);
+    if (val.kind === 'scalar') {
+      selects.push(`${val.sql} AS ${scalar}`);
+      bindings.set(name, { type, scalar });
+      continue;
+    }
+    const mv = ctx.fresh('m');
+    const s = val.kind === 'mvcol' ? val.scalar : `(CASE WHEN len(${val.sql}) = 1 THEN (${val.sql})[1] END)`;
+    const m = val.kind === 'mvcol' ? val.mv : `(CASE WHEN len(${val.sql}) > 1 THEN ${val.sql} END)`;
+    selects.push(`${s} AS ${scalar}`, `${m} AS ${mv}`);
+    bindings.set(name, { type, scalar, mv });
+  }
+  if (selects.length > 0) flush();
+  rebind(p, step, bindings);
+}
+
+function readsAny(e: Expression, names: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(e, (node) => {
+    if (found) return 'skip';
+    if (node.kind === 'column' && names.has(node.name)) found = true;
+  });
+  return found;
+}
+
+function compileSort(p: Pipeline, command: SortCommand): void {
+  const ctx = p.ctx;
+  const extra: string[] = [];
+  const terms: string[] = [];
+  for (const order of command.orders) {
+    const desc = order.direction === 'desc';
+    const nulls = order.nulls ?? (desc ? 'first' : 'last');
+    if (ctx.typeOf(order.expression) === 'version') throw new CompileFailure(order.span, 'SORT on version values is not supported by the embedded engine');
+    const val = compileExpr(ctx, order.expression);
+    // A multi-valued key sorts by its minimum ascending, its maximum descending (§2.10).
+    let key: string;
+    if (val.kind === 'scalar') key = val.sql;
+    else if (val.kind === 'mvcol') key = `coalesce(${val.scalar}, ${desc ? 'list_max' : 'list_min'}(${val.mv}))`;
+    else key = `${desc ? 'list_max' : 'list_min'}(${val.sql})`;
+    if (!/^[a-z]\w*$/.test(key)) {
+      const alias = ctx.fresh('o');
+      extra.push(`${key} AS ${alias}`);
+      key = alias;
+    }
+    terms.push(`${key} ${desc ? 'DESC' : 'ASC'} NULLS ${nulls.toUpperCase()}`);
+  }
+  if (extra.length) p.add(`SELECT *, ${extra.join(', ')} FROM ${p.current}`);
+  // Earlier order breaks ties, so equal keys keep a deterministic order.
+  p.order = [...terms, ...p.order];
+}
+
+function compileRename(p: Pipeline, command: RenameCommand, step: AnalyzedStep): void {
+  const columns = new Map(p.ctx.columns);
+  for (const r of command.renames) {
+    if (r.from.pattern.includes('*')) throw new CompileFailure(r.from.span, 'RENAME with a wildcard is not supported by the embedded engine');
+    const b = columns.get(r.from.pattern);
+    if (!b) continue;
+    columns.delete(r.from.pattern);
+    columns.set(r.to.name, b);
+  }
+  rebind(p, step, columns);
+}
+
+function compileMvExpand(p: Pipeline, command: MvExpandCommand, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  const b = ctx.columns.get(command.column.name);
+  if (!b) throw new CompileFailure(command.column.span, `Unknown column [${command.column.name}]`, 'verification');
+  if (!b.mv) return rebind(p, step, ctx.columns);
+  const alias = ctx.fresh();
+  p.add(`SELECT *, unnest(CASE WHEN ${b.mv} IS NOT NULL THEN ${b.mv} ELSE [${b.scalar}] END) AS ${alias} FROM ${p.current}`);
+  const columns = new Map(ctx.columns);
+  columns.set(command.column.name, { type: b.type, scalar: alias });
+  // Expanded rows share the earlier order keys; the value breaks the tie deterministically.
+  if (p.order.length) p.order = [...p.order, `${alias} ASC NULLS LAST`];
+  rebind(p, step, columns);
+}
+
+function compileDissect(p: Pipeline, command: DissectCommand, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  const parsed = dissectToRegex(command.pattern, command.appendSeparator);
+  if (!parsed.ok) throw new CompileFailure(command.span, `DISSECT pattern [${command.pattern}]: ${parsed.reason}`);
+  const input = asScalar(ctx, compileExpr(ctx, command.input), command.input.span);
+  const re = quoteString(parsed.regex);
+  const struct = ctx.fresh('d');
+  const keys = parsed.keys.map(quoteString).join(', ');
+  p.add(`SELECT *, CASE WHEN regexp_full_match(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
+  const columns = new Map(ctx.columns);
+  parsed.keys.forEach((key) => columns.set(key, { type: 'keyword', scalar: `${struct}[${quoteString(key)}]` }));
+  rebind(p, step, columns);
+}
+
+/** Elasticsearch's grok converters: Integer/Long.parseLong (no decimals), Float/Double.parseDouble, Boolean.parseBoolean. */
+function grokValue(text: string, type: GrokType | undefined): string {
+  switch (type) {
+    case undefined:
+      return text;
+    case 'int':
+    case 'long': {
+      const sql = type === 'int' ? 'INTEGER' : 'BIGINT';
+      return `(CASE WHEN regexp_full_match(${text}, '[+-]?[0-9]+') THEN TRY_CAST(${text} AS ${sql}) END)`;
+    }
+    case 'float':
+    case 'double':
+      return `TRY_CAST(nullif(${text}, '') AS DOUBLE)`;
+    case 'boolean':
+      return `(CASE WHEN ${text} IS NOT NULL THEN lower(${text}) = 'true' END)`;
+  }
+}
+
+function compileGrok(p: Pipeline, command: GrokCommand, step: AnalyzedStep): void {
+  const ctx = p.ctx;
+  const parsed = grokToRegex(command.pattern);
+  if (!parsed.ok) {
+    const message = parsed.unknownPattern !== undefined ? `Invalid pattern [${command.pattern}] for grok: [${parsed.reason}]` : `GROK pattern [${command.pattern}]: ${parsed.reason}`;
+    throw new CompileFailure(command.span, message, parsed.unknownPattern !== undefined ? 'verification' : 'unsupported');
+  }
+  const input = asScalar(ctx, compileExpr(ctx, command.input), command.input.span);
+  const re = quoteString(parsed.regex);
+  const columns = new Map(ctx.columns);
+  if (parsed.captures.length === 0) return rebind(p, step, columns);
+  const struct = ctx.fresh('g');
+  const keys = parsed.captures.map((c, i) => quoteString(`k${i}`)).join(', ');
+  // Unanchored, as Elasticsearch's grok searches the input; no match gives null for every name.
+  p.add(`SELECT *, CASE WHEN regexp_matches(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
+  parsed.captures.forEach((c, i) => {
+    const type = step.output.find((o) => o.name === c.name)?.type ?? 'keyword';
+    columns.set(c.name, { type, scalar: grokValue(`${struct}['k${i}']`, c.type) });
+  });
+  rebind(p, step, columns);
+}

@@ -1,0 +1,217 @@
+/**
+ * ES|QL expressions → DuckDB SQL over the current relation. Three-valued logic (§2.4) is SQL's own;
+ * single-value semantics for multi-values (§2.5) come from reading the scalar side of a column
+ * (NULL for a multi-value) plus a warning probe.
+ */
+import { type BinaryExpression, type Expression, type LikeExpression, type Span, operatorSpine, type EsqlType } from '../../esql';
+import { asList, asScalar, CompileContext, CompileFailure, type Val } from './context';
+import { constSql, convertConst, foldConst } from './constants';
+import { likeToSql, rlikeToRegex } from '../patterns';
+import { doubleLiteral, intLiteral, quoteString, sqlTypeOf } from '../sql';
+import { durationMs, isDuration, periodParts } from '../time-math';
+
+export function compileExpr(ctx: CompileContext, e: Expression): Val {
+  switch (e.kind) {
+    case 'literal': {
+      const v = e.value;
+      const t = sqlTypeOf(ctx.typeOf(e));
+      switch (v.type) {
+        case 'null':
+          return { kind: 'scalar', sql: 'NULL' };
+        case 'boolean':
+          return { kind: 'scalar', sql: v.value ? 'TRUE' : 'FALSE' };
+        case 'integer':
+          return { kind: 'scalar', sql: `${intLiteral(v.value)}::${t === 'INTEGER' ? 'INTEGER' : 'BIGINT'}` };
+        case 'decimal':
+          return { kind: 'scalar', sql: doubleLiteral(v.value) };
+        case 'string':
+          return { kind: 'scalar', sql: quoteString(v.value) };
+      }
+      break;
+    }
+    case 'list': {
+      const items = e.items.filter((i) => i.value.type !== 'null').map((i) => asScalar(ctx, compileExpr(ctx, i), i.span));
+      if (items.length === 0) return { kind: 'scalar', sql: 'NULL' };
+      if (items.length === 1) return { kind: 'scalar', sql: items[0] };
+      return { kind: 'list', sql: `[${items.join(', ')}]` };
+    }
+    case 'timeSpan':
+      throw new CompileFailure(e.span, `time span [${ctx.sourceText(e.span)}] is only supported in date arithmetic`);
+    case 'param': {
+      const bound = ctx.analyzed.params.get(e);
+      if (!bound) throw new CompileFailure(e.span, `Unknown query parameter [${ctx.sourceText(e.span)}]`, 'verification');
+      if (Array.isArray(bound.value)) {
+        const items = bound.value.filter((v) => v !== null).map((v) => constSql(ctx, { kind: 'value', type: bound.type, value: v, fromParam: true }));
+        if (items.length === 0) return { kind: 'scalar', sql: 'NULL' };
+        if (items.length === 1) return { kind: 'scalar', sql: items[0] };
+        return { kind: 'list', sql: `[${items.join(', ')}]` };
+      }
+      return { kind: 'scalar', sql: constSql(ctx, { kind: 'value', type: bound.type, value: bound.value, fromParam: true }) };
+    }
+    case 'column': {
+      const b = ctx.columns.get(e.name);
+      if (!b) throw new CompileFailure(e.span, `Unknown column [${e.name}]`, 'verification');
+      return b.mv ? { kind: 'mvcol', scalar: b.scalar, mv: b.mv } : { kind: 'scalar', sql: b.scalar };
+    }
+    case 'function':
+      return ctx.compileFunction(e);
+    case 'unary': {
+      const folded = foldConst(ctx, e);
+      if (folded?.kind === 'value') return { kind: 'scalar', sql: constSql(ctx, folded) };
+      const operand = scalarOf(ctx, e.operand, e.span);
+      if (e.op === 'not') return { kind: 'scalar', sql: `(NOT ${operand})` };
+      return { kind: 'scalar', sql: e.op === '-' ? `(- ${operand})` : operand };
+    }
+    case 'binary':
+      return { kind: 'scalar', sql: compileBinary(ctx, e) };
+    case 'isNull': {
+      const v = compileExpr(ctx, e.operand);
+      const isNull =
+        v.kind === 'mvcol' ? `(${v.scalar} IS NULL AND ${v.mv} IS NULL)` : v.kind === 'list' ? `((${v.sql}) IS NULL)` : `(${v.sql} IS NULL)`;
+      return { kind: 'scalar', sql: e.negated ? `(NOT ${isNull})` : isNull };
+    }
+    case 'in': {
+      const operandType = ctx.typeOf(e.operand);
+      const operand = scalarOf(ctx, e.operand, e.span);
+      const items = e.list.map((item) => coercedScalar(ctx, item, operandType, e.span));
+      return { kind: 'scalar', sql: `(${operand} ${e.negated ? 'NOT IN' : 'IN'} (${items.join(', ')}))` };
+    }
+    case 'like':
+      return { kind: 'scalar', sql: compileLike(ctx, e) };
+    case 'cast':
+      return ctx.compileFunction({ kind: 'function', span: e.span, name: castFunction(e.targetType, e.span), args: [e.operand] });
+  }
+  const unknown = e as Expression;
+  throw new CompileFailure(unknown.span, `cannot compile [${ctx.sourceText(unknown.span)}]`);
+}
+
+function castFunction(target: string, span: Span): string {
+  switch (target) {
+    case 'int':
+    case 'integer':
+      return 'to_integer';
+    case 'long':
+      return 'to_long';
+    case 'double':
+      return 'to_double';
+    case 'keyword':
+    case 'string':
+    case 'text':
+      return 'to_string';
+    case 'ip':
+      return 'to_ip';
+    case 'datetime':
+    case 'date':
+      return 'to_datetime';
+    case 'boolean':
+    case 'bool':
+      return 'to_boolean';
+    default:
+      throw new CompileFailure(span, `unsupported cast to [${target}]`);
+  }
+}
+
+/** The single-value SQL of `e`; a multi-value is null with a warning attributed to `consumer`. */
+export function scalarOf(ctx: CompileContext, e: Expression, consumer: Span): string {
+  const folded = foldConst(ctx, e);
+  if (folded?.kind === 'value') return constSql(ctx, folded);
+  return asScalar(ctx, compileExpr(ctx, e), consumer);
+}
+
+export function listOf(ctx: CompileContext, e: Expression): string {
+  return asList(compileExpr(ctx, e));
+}
+
+/** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (§2.5). */
+export function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlType, consumer: Span): string {
+  const own = ctx.typeOf(e);
+  if ((target === 'date' || target === 'ip') && own !== target && own !== 'null') {
+    const c = convertConst(ctx, e, target);
+    if (c?.kind === 'value') return constSql(ctx, c);
+    throw new CompileFailure(e.span, `cannot compare [${ctx.sourceText(e.span)}] of type [${own}] with [${target}]`);
+  }
+  return scalarOf(ctx, e, consumer);
+}
+
+const SQL_COMPARISON: Record<string, string> = { '==': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
+  if (e.op === 'and' || e.op === 'or') return compileLogical(ctx, e);
+  const folded = foldConst(ctx, e);
+  if (folded?.kind === 'value') return constSql(ctx, folded);
+  const lt = ctx.typeOf(e.left);
+  const rt = ctx.typeOf(e.right);
+  if (e.op in SQL_COMPARISON) {
+    // Versions order semantically (1.10 > 1.9), not as strings: refuse rather than answer differently.
+    if ((lt === 'version' || rt === 'version') && e.op !== '==' && e.op !== '!=') {
+      throw new CompileFailure(e.span, 'ordering comparisons on version values are not supported by the embedded engine');
+    }
+    const l = coercedScalar(ctx, e.left, rt, e.span);
+    const r = coercedScalar(ctx, e.right, lt, e.span);
+    return `(${l} ${SQL_COMPARISON[e.op]} ${r})`;
+  }
+  // date ± time span (§2.6): periods are calendar arithmetic, durations exact ms.
+  const spanSide = e.right.kind === 'timeSpan' ? e.right : e.left.kind === 'timeSpan' && e.op === '+' ? e.left : undefined;
+  if (spanSide && spanSide.kind === 'timeSpan') {
+    const dateExpr = spanSide === e.right ? e.left : e.right;
+    const date = coercedScalar(ctx, dateExpr, 'date', e.span);
+    const sign = e.op === '-' ? -1 : 1;
+    const q = sign * spanSide.quantity;
+    if (isDuration(spanSide.unit)) return `(${date} + ${intLiteral(durationMs(q, spanSide.unit))})`;
+    const { months, days } = periodParts(q, spanSide.unit);
+    return `epoch_ms(epoch_ms(${date}) + INTERVAL (${months}) MONTH + INTERVAL (${days}) DAY)`;
+  }
+  const l = scalarOf(ctx, e.left, e.span);
+  const r = scalarOf(ctx, e.right, e.span);
+  const resultType = ctx.typeOf(e);
+  if (resultType === 'double') return e.op === '/' ? `(${l}::DOUBLE / ${r})` : `(${l} ${e.op} ${r})`;
+  if (e.op === '/' || e.op === '%') {
+    // Integer division truncates like Java; by zero DuckDB gives NULL, Elasticsearch null + warning.
+    ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} = 0)`, 'java.lang.ArithmeticException: / by zero');
+    return e.op === '/' ? `(${l} // ${r})` : `(${l} % ${r})`;
+  }
+  if (resultType === 'integer' || resultType === 'long') {
+    if (ctx.aggregateMode) {
+      // Over aggregates (`count(*) - 1`) TRY is not allowed: compute wide and range-check instead.
+      // No warning probe here: the probe runs over the input rows, where aggregates do not exist.
+      const wide = `(${l}::HUGEINT ${e.op} ${r}::HUGEINT)`;
+      const [min, max] = resultType === 'integer' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
+      return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${resultType === 'integer' ? 'INTEGER' : 'BIGINT'}) END)`;
+    }
+    // Overflow is null plus a warning (§2.3), not a failed query.
+    const sql = `TRY(${l} ${e.op} ${r})`;
+    ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} IS NOT NULL AND ${sql} IS NULL)`, `java.lang.ArithmeticException: ${resultType} overflow`);
+    return sql;
+  }
+  return `(${l} ${e.op} ${r})`;
+}
+
+/**
+ * `a OR b OR …` in a loop down the left spine (a hunt may list thousands of values), as one flat
+ * SQL chain: DuckDB's parser runs out of stack on ten thousand nested parentheses, not on a flat
+ * list. Each operand keeps its own operator as the consumer for warnings.
+ */
+function compileLogical(ctx: CompileContext, e: BinaryExpression): string {
+  const { leaf, chain } = operatorSpine(e);
+  const op = e.op.toUpperCase();
+  const operands = [scalarOf(ctx, leaf, chain[0].span), ...chain.map((b) => scalarOf(ctx, b.right, b.span))];
+  return `(${operands.join(` ${op} `)})`;
+}
+
+function compileLike(ctx: CompileContext, e: LikeExpression): string {
+  const operand = scalarOf(ctx, e.operand, e.span);
+  const tests = e.patterns.map((p) => {
+    const c = foldConst(ctx, p);
+    if (!c || c.kind !== 'value' || typeof c.value !== 'string') {
+      throw new CompileFailure(p.span, `${e.operator.toUpperCase()} pattern must be a constant string`);
+    }
+    // A pattern from a request parameter stays a parameter after translation.
+    const emit = (text: string): string => (c.fromParam ? ctx.addParam(text) : quoteString(text));
+    if (e.operator === 'like') return `(${operand} LIKE ${emit(likeToSql(c.value))} ESCAPE '\\')`;
+    const regex = rlikeToRegex(c.value);
+    if (!regex.ok) throw new CompileFailure(p.span, `unsupported RLIKE pattern [${c.value}]: ${regex.reason}`);
+    return `regexp_full_match(${operand}, ${emit(regex.regex)})`;
+  });
+  const any = tests.length === 1 ? tests[0] : `(${tests.join(' OR ')})`;
+  return e.negated ? `(NOT ${any})` : any;
+}

@@ -1,0 +1,44 @@
+/**
+ * Numeric functions. SQRT, LOG10 and POW give null plus Elasticsearch's warning where Java would
+ * throw; GREATEST/LEAST reduce each argument with MV_MAX/MV_MIN first (as Elasticsearch's
+ * evaluators do) and are null when any argument is.
+ */
+import type { FunctionCall } from '../../esql';
+import { argScalars, scalar } from './arguments';
+import { asList, CompileContext, type Val } from './context';
+import { compileExpr } from './expressions';
+
+export function compileMathFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
+  const s = argScalars(ctx, call);
+  switch (name) {
+    case 'abs':
+    case 'floor':
+    case 'ceil':
+      return scalar(`${name}(${s(0)})`);
+    case 'sqrt':
+    case 'log10': {
+      const x = s(0);
+      const bad = name === 'sqrt' ? `${x} < 0` : `${x} <= 0`;
+      ctx.addProbe(call.span, `(${bad})`, name === 'sqrt' ? 'java.lang.ArithmeticException: Square root of negative' : 'java.lang.ArithmeticException: Log of non-positive number');
+      return scalar(`(CASE WHEN NOT (${bad}) THEN ${name}(CAST(${x} AS DOUBLE)) END)`);
+    }
+    case 'pow': {
+      const p = `pow(CAST(${s(0)} AS DOUBLE), CAST(${s(1)} AS DOUBLE))`;
+      ctx.addProbe(call.span, `(NOT isfinite(${p}))`, 'java.lang.ArithmeticException: not a finite double number');
+      return scalar(`(CASE WHEN isfinite(${p}) THEN ${p} END)`);
+    }
+    case 'round':
+      return scalar(call.args.length > 1 ? `round(${s(0)}, ${s(1)})` : `round(${s(0)})`);
+    case 'greatest':
+    case 'least': {
+      const reduce = name === 'greatest' ? 'list_max' : 'list_min';
+      const values = call.args.map((a) => {
+        const v = compileExpr(ctx, a);
+        return v.kind === 'scalar' ? v.sql : `${reduce}(${asList(v)})`;
+      });
+      const anyNull = values.map((v) => `(${v}) IS NULL`).join(' OR ');
+      return scalar(values.length === 1 ? values[0] : `(CASE WHEN ${anyNull} THEN NULL ELSE ${name}(${values.join(', ')}) END)`);
+    }
+  }
+  return undefined;
+}

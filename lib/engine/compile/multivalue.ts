@@ -1,0 +1,69 @@
+/**
+ * MV_* functions: they read all values of their argument (a LIST), where single-value functions
+ * read the scalar side. MV_MEDIAN of integers rounds down as Elasticsearch does; MV_CONTAINS
+ * treats null as the empty set.
+ */
+import type { Expression, FunctionCall } from '../../esql';
+import { argScalars, constText as constTextOf, scalar } from './arguments';
+import { asList, CompileContext, CompileFailure, type Val } from './context';
+import { compileExpr, listOf } from './expressions';
+
+export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
+  const s = argScalars(ctx, call);
+  const constText = (e: Expression) => constTextOf(ctx, e);
+  switch (name) {
+    case 'mv_count': {
+      const v = compileExpr(ctx, call.args[0]);
+      return scalar(`len(${asList(v)})::INTEGER`);
+    }
+    case 'mv_concat':
+      return scalar(`array_to_string(${listOf(ctx, call.args[0])}, ${s(1)})`);
+    case 'mv_first':
+      return scalar(`(${listOf(ctx, call.args[0])})[1]`);
+    case 'mv_last':
+      return scalar(`(${listOf(ctx, call.args[0])})[-1]`);
+    case 'mv_min':
+      return scalar(`list_min(${listOf(ctx, call.args[0])})`);
+    case 'mv_max':
+      return scalar(`list_max(${listOf(ctx, call.args[0])})`);
+    case 'mv_sum':
+      return scalar(`list_sum(${listOf(ctx, call.args[0])})`);
+    case 'mv_avg':
+      return scalar(`CAST(list_avg(${listOf(ctx, call.args[0])}) AS DOUBLE)`);
+    case 'mv_sort': {
+      const order = call.args[1] ? constText(call.args[1]).value.toUpperCase() : 'ASC';
+      if (order !== 'ASC' && order !== 'DESC') throw new CompileFailure(call.args[1].span, `Invalid order value in [${ctx.sourceText(call.span)}], expected one of [ASC, DESC] but got [${order}]`, 'verification');
+      return { kind: 'list', sql: `list_sort(${listOf(ctx, call.args[0])}, '${order}')` };
+    }
+    case 'mv_dedupe':
+      return { kind: 'list', sql: `list_distinct(${listOf(ctx, call.args[0])})` };
+    case 'mv_slice': {
+      const list = listOf(ctx, call.args[0]);
+      const start = s(1);
+      const end = call.args.length > 2 ? s(2) : start;
+      // 0-based inclusive indices, negative from the end; DuckDB slices are 1-based inclusive.
+      const idx = (i: string) => `(CASE WHEN ${i} < 0 THEN len(${list}) + ${i} ELSE ${i} END)`;
+      return { kind: 'list', sql: `list_slice(${list}, ${idx(start)} + 1, ${idx(end)} + 1)` };
+    }
+    case 'mv_median': {
+      const list = listOf(ctx, call.args[0]);
+      const type = ctx.typeOf(call.args[0]);
+      const median = `list_aggregate(${list}, 'median')`;
+      if (type === 'double') return scalar(`CAST(${median} AS DOUBLE)`);
+      // Integral medians of an even count are the mean of the two middle values, rounded down.
+      return scalar(`CAST(floor(${median}) AS ${type === 'integer' ? 'INTEGER' : type === 'unsigned_long' ? 'UBIGINT' : 'BIGINT'})`);
+    }
+    case 'mv_contains': {
+      const family = (t: string) => (t === 'text' ? 'keyword' : t);
+      const [a, b] = call.args.map((e) => family(ctx.typeOf(e)));
+      if (a !== b && a !== 'null' && b !== 'null') {
+        throw new CompileFailure(call.args[1].span, `second argument of [${ctx.sourceText(call.span)}] must be [${a}], found value [${ctx.sourceText(call.args[1].span)}] type [${b}]`, 'verification');
+      }
+      // Null is the empty set: everything contains it, it contains nothing else.
+      const superset = asList(compileExpr(ctx, call.args[0]));
+      const subset = asList(compileExpr(ctx, call.args[1]));
+      return scalar(`(CASE WHEN ${subset} IS NULL THEN true WHEN ${superset} IS NULL THEN false ELSE list_has_all(${superset}, ${subset}) END)`);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * String functions: case, length, SUBSTRING (Elasticsearch's 1-based, negative-from-the-end start),
+ * REPLACE (a Java regex, refused where RE2 would differ), trimming, hashing, base64, SPLIT, LOCATE.
+ */
+import type { Expression, FunctionCall } from '../../esql';
+import { argScalars, constText as constTextOf, scalar } from './arguments';
+import { CompileContext, CompileFailure, type Val } from './context';
+
+export function compileStringFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
+  const s = argScalars(ctx, call);
+  const constText = (e: Expression) => constTextOf(ctx, e);
+  switch (name) {
+    case 'concat':
+      return scalar(`(${call.args.map((_, i) => s(i)).join(' || ')})`);
+    case 'to_lower':
+      return scalar(`lower(${s(0)})`);
+    case 'to_upper':
+      return scalar(`upper(${s(0)})`);
+    case 'length':
+      return scalar(`length(${s(0)})::INTEGER`);
+    case 'substring': {
+      const str = s(0);
+      const start = s(1);
+      const from = `(CASE WHEN ${start} > 0 THEN ${start} WHEN ${start} < 0 THEN greatest(length(${str}) + ${start} + 1, 1) ELSE 1 END)`;
+      return scalar(call.args.length > 2 ? `substring(${str}, ${from}, ${s(2)})` : `substring(${str}, ${from})`);
+    }
+    case 'replace': {
+      const regex = constText(call.args[1]);
+      // Java regex features RE2 lacks would fail at run time or match differently: refuse them.
+      if (/\(\?[=!<]|\\[1-9]|\\[pPQEGZz]|[*+?}][+]/.test(regex.value)) {
+        throw new CompileFailure(call.args[1].span, `REPLACE regex [${regex.value}] uses Java regex features the embedded engine does not support`);
+      }
+      const replacement = constText(call.args[2]);
+      const source = s(0);
+      return scalar(`regexp_replace(${source}, ${regex.emit(regex.value)}, ${replacement.emit(javaToRe2Replacement(replacement.value))}, 'g')`);
+    }
+    case 'starts_with':
+      return scalar(`starts_with(${s(0)}, ${s(1)})`);
+    case 'ends_with':
+      return scalar(`ends_with(${s(0)}, ${s(1)})`);
+    case 'trim':
+      return scalar(`trim(${s(0)})`);
+    case 'ltrim':
+      return scalar(`ltrim(${s(0)})`);
+    case 'rtrim':
+      return scalar(`rtrim(${s(0)})`);
+    case 'left':
+      return scalar(`left(${s(0)}, ${s(1)})`);
+    case 'right':
+      return scalar(`right(${s(0)}, ${s(1)})`);
+    case 'md5':
+    case 'sha1':
+    case 'sha256':
+      return scalar(`${name}(${s(0)})`);
+    case 'from_base64':
+      return scalar(`decode(from_base64(${s(0)}))`);
+    case 'to_base64':
+      return scalar(`to_base64(encode(${s(0)}))`);
+    case 'split':
+      return { kind: 'list', sql: `string_split(${s(0)}, ${s(1)})` };
+    case 'locate':
+      if (call.args.length > 2) throw new CompileFailure(call.args[2].span, 'LOCATE with a start position is not supported by the embedded engine');
+      return scalar(`strpos(${s(0)}, ${s(1)})::INTEGER`);
+  }
+  return undefined;
+}
+
+/**
+ * Java's Matcher.replaceAll replacement (backslash-x is a literal x, `$n` a group) in RE2's
+ * syntax (a doubled backslash is a literal backslash, backslash-n a group).
+ */
+export function javaToRe2Replacement(java: string): string {
+  let out = '';
+  for (let i = 0; i < java.length; i++) {
+    const ch = java[i];
+    if (ch === '\\' && i + 1 < java.length) {
+      const next = java[++i];
+      out += next === '\\' ? '\\\\' : next;
+    } else if (ch === '$' && /\d/.test(java[i + 1] ?? '')) {
+      out += '\\' + java[++i];
+    } else {
+      out += ch === '\\' ? '\\\\' : ch;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * The import boundaries in eslint.config.mjs bite: each case lints a one-line module at a path
+ * in the tree and checks whether `no-restricted-imports` reports it. (A rule that silently
+ * matches nothing would otherwise look the same as a tree that keeps it.)
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restricted(filePath: string, spec: string): Promise<boolean> {
+  const [result] = await eslint.lintText(`export * from '${spec}';\n`, { filePath });
+  return result.messages.some((m) => m.ruleId === 'no-restricted-imports');
+}
+
+describe('lib/esql is used through its index', () => {
+  it.each([
+    ['lib/hunts/probe.ts', '../esql/parser/parse'],
+    ['lib/hunts/run/probe.ts', '../../esql/syntax/printer'],
+    ['lib/engine/probe.test.ts', '../esql/testing/seed-queries'],
+    ['components/probe.tsx', '@/lib/esql/analysis/analyze'],
+    ['app/probe.ts', '../lib/esql/ast'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/hunts/probe.ts', '../esql'],
+    ['lib/engine/probe.test.ts', '../esql/testing'],
+    ['components/probe.tsx', '@/lib/esql'],
+    ['lib/hunts/probe.ts', '../model/esql'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});
+
+describe('lib/esql knows only lib/model', () => {
+  it.each([
+    ['lib/esql/probe.ts', '../store/types'],
+    ['lib/esql/parser/probe.ts', '../../store/types'],
+    ['lib/esql/analysis/probe.ts', '@/lib/model/esql'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/esql/probe.ts', '../model/esql'],
+    ['lib/esql/parser/probe.ts', '../ast'],
+    ['lib/esql/analysis/probe.ts', '../../model/esql'],
+    ['lib/esql/analysis/probe.test.ts', '../../fuzz/esql-corpus'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});

@@ -1,10 +1,10 @@
 /**
  * Security headers that do not change per request, on every path — static files included, which
- * proxy.ts does not see. lib/server/security-headers.ts sends the same file's headers with its
+ * proxy.ts does not see. lib/server/http/security-headers.ts sends the same file's headers with its
  * per-request Content-Security-Policy and CSRF cookie.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
-const STATIC_SECURITY_HEADERS = require('./lib/server/static-security-headers.json');
+const STATIC_SECURITY_HEADERS = require('./lib/server/http/static-security-headers.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -2,16 +2,16 @@
  * Runs before every page and API route (Node runtime): sets the security headers, a fresh CSP
  * nonce per page render (Next.js reads it from the request's CSP header and stamps its scripts),
  * and the double-submit CSRF cookie when the browser has none. Routes still check writes
- * themselves (lib/server/csrf.ts `checkWrite`): the proxy only hands out the token.
+ * themselves (lib/server/http/csrf.ts `checkWrite`): the proxy only hands out the token.
  * In local single-user mode it also refuses requests addressed to a non-loopback host name (DNS
  * rebinding) when Huntboard's HTTP server, which checks that exactly, is not in front (`next dev`).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { cookieSecure } from './lib/auth/cookies';
 import { publishedAccess } from './lib/auth/server-access';
-import { loopbackRefusal, MISDIRECTED } from './lib/server/loopback-guard';
-import { csrfCookie, csrfCookieOf, newCsrfToken } from './lib/server/csrf';
-import { newNonce, securityHeaders, type ResponseKind } from './lib/server/security-headers';
+import { loopbackRefusal, MISDIRECTED } from './lib/server/http/loopback-guard';
+import { csrfCookie, csrfCookieOf, newCsrfToken } from './lib/server/http/csrf';
+import { newNonce, securityHeaders, type ResponseKind } from './lib/server/http/security-headers';
 
 const CSP = 'content-security-policy';
 

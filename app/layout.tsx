@@ -5,8 +5,8 @@ import './workspace.css';
 import { AccessBanner } from '@/components/AccessBanner';
 import { SignOutButton } from '@/components/SignInForm';
 import { ThemeToggle } from '@/components/ThemeToggle';
-import { serverAccess } from '@/lib/server/access';
-import { currentIdentity } from '@/lib/server/authorize';
+import { serverAccess } from '@/lib/server/process/access';
+import { currentIdentity } from '@/lib/server/http/authorize';
 
 export const metadata: Metadata = {
   title: 'Huntboard',

@@ -4,8 +4,8 @@ import { RunAll, type RunAllItem } from '@/components/RunAll';
 import { loadCatalogue } from '@/lib/hunts/catalogue';
 import { querySummaries } from '@/lib/hunts/query-summaries';
 import type { Backend, BackendInfo } from '@/lib/backends/types';
-import { pageUser } from '@/lib/server/authorize';
-import { backendOrError } from '@/lib/server/respond';
+import { pageUser } from '@/lib/server/http/authorize';
+import { backendOrError } from '@/lib/server/http/respond';
 
 export const dynamic = 'force-dynamic';
 

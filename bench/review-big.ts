@@ -14,8 +14,8 @@ import { addAllowEntry } from '../lib/appstate/allow-list';
 import { seedBigRuns } from '../lib/review/big-run.fixture';
 import { parseWeekStart, summarizeWeek } from '../lib/review/week';
 import { weekMarkdown } from '../lib/review/week-markdown';
-import { serverAppState } from '../lib/server/app-state';
-import { reviewRun } from '../lib/server/review';
+import { serverAppState } from '../lib/server/process/app-state';
+import { reviewRun } from '../lib/server/views/run-review';
 import { median } from './timing';
 
 const findings = Number(process.env.BENCH_REVIEW_FINDINGS ?? 1_000_000);

@@ -22,6 +22,9 @@ const HEADINGS: Record<ApiErrorKind, string> = {
   internal: 'Internal error',
   not_found: 'Not found',
   disk_full: 'Server disk full',
+  unauthenticated: 'Sign in first',
+  forbidden: 'Not allowed',
+  conflict: 'Changed meanwhile',
 };
 
 export function errorHeading(kind: ApiErrorKind): string {

@@ -6,7 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { AlertText } from '@/components/AlertText';
-import { postJson } from '@/components/review/post-json';
+import { postJson } from '@/lib/api/client';
 
 export function PostButton({ url, body, label, then, disabledReason }: { url: string; body: unknown; label: string; then?: string; disabledReason?: string }) {
   const router = useRouter();

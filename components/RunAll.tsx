@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import type { RunResponse } from '@/lib/model/api';
-import { csrfHeaders } from '@/lib/api/csrf';
+import { postJson } from '@/lib/api/client';
 
 export interface RunAllItem {
   huntId: string;
@@ -88,11 +88,7 @@ export function RunAll({ items }: { items: RunAllItem[] }) {
 }
 
 async function runOne(item: RunAllItem, signal: AbortSignal): Promise<Outcome> {
-  try {
-    const response = await fetch(`/api/hunts/${encodeURIComponent(item.huntId)}/queries/${item.query}/run`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', ...csrfHeaders() }, signal });
-    const body = (await response.json()) as RunResponse;
-    return body.ok ? { status: 'done', rows: body.result.values.length, took: body.result.took, partial: body.result.is_partial } : { status: 'failed', message: body.error.message };
-  } catch {
-    return { status: 'failed', message: signal.aborted ? 'Cancelled' : 'The Huntboard server did not answer.' };
-  }
+  const answer = await postJson<Extract<RunResponse, { ok: true }>>(`/api/hunts/${encodeURIComponent(item.huntId)}/queries/${item.query}/run`, {}, signal);
+  if (answer.ok) return { status: 'done', rows: answer.body.result.values.length, took: answer.body.result.took, partial: answer.body.result.is_partial };
+  return { status: 'failed', message: signal.aborted ? 'Cancelled' : answer.message };
 }

@@ -4,7 +4,7 @@
  * client transition) so that every server component, the layout too, renders with the new cookie.
  */
 import { useId, useState } from 'react';
-import { postJson } from './review/post-json';
+import { postJson } from '@/lib/api/client';
 import { AlertText } from '@/components/AlertText';
 import { PostButton } from '@/components/PostButton';
 

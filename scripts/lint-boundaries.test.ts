@@ -52,3 +52,44 @@ describe('lib/esql knows only lib/model', () => {
     expect(await restricted(file, spec)).toBe(false);
   });
 });
+
+describe('only lib/server speaks HTTP in lib, at any depth', () => {
+  it.each([
+    ['lib/hunts/probe.ts', '../server/http/respond'],
+    ['lib/hunts/run/probe.ts', '../../server/process/now'],
+    ['lib/appstate/migrations/probe.ts', '../../../server/http/csrf'],
+    ['lib/review/probe.ts', '@/lib/server/routes/week'],
+    ['lib/probe.ts', './server/http/guard'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/server/routes/probe.ts', '../http/respond'],
+    ['lib/server/views/probe.ts', '../process/app-state'],
+    ['lib/server/http/probe.ts', '../../model/csrf'],
+    ['lib/hunts/probe.ts', '../appstate/db'],
+    ['app/api/probe/route.ts', '@/lib/server/routes/hunts'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});
+
+describe('lib/appstate sits below the domain', () => {
+  it.each([
+    ['lib/appstate/probe.ts', '../hunts/finding-group'],
+    ['lib/appstate/migrations/probe.ts', '../../hunts/run/prepare'],
+    ['lib/appstate/probe.ts', '../review/diff'],
+    ['lib/appstate/probe.ts', '../bundle/format'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/appstate/probe.ts', '../esql'],
+    ['lib/appstate/migrations/probe.ts', '../triage-groups'],
+    ['lib/appstate/probe.test.ts', '../hunts/catalogue'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});

@@ -99,7 +99,7 @@ export function markdownReport(r) {
     `- server RSS (with child processes, sampled every 500 ms, ${r.rss.count} samples): start ${mib(r.rss.start)}, peak ${mib(r.rss.peak)}, end ${mib(r.rss.end)}`,
     r.flight
       ? `- shared executions: ${r.flight.calls} backend query calls served by ${r.flight.executions} executions (${r.flight.calls - r.flight.executions} joined one already running)`
-      : '- shared executions: no counters from the server (its build predates lib/server/single-flight.ts)',
+      : '- shared executions: no counters from the server (its build predates lib/server/process/single-flight.ts)',
     `- warm-up errors: ${r.warmErrors.length}`,
     '',
   ];

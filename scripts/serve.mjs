@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The production server: Next.js behind Huntboard's own HTTP server (lib/server/serve.ts), which
+// The production server: Next.js behind Huntboard's own HTTP server (lib/server/process/serve.ts), which
 // decides who may connect and where to listen once, at start. scripts/start.mjs and the e2e
 // servers run this after the build; settings come from the environment (PORT, HUNTBOARD_HOST, …).
 import path from 'node:path';
@@ -11,7 +11,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Only serve.ts and what it imports load through tsx (scoped, not a global hook): Next.js's own
 // build output is plain JavaScript and loads as usual.
-const serveModule = await tsImport(path.join(root, 'lib/server/serve.ts'), import.meta.url);
+const serveModule = await tsImport(path.join(root, 'lib/server/process/serve.ts'), import.meta.url);
 const { startServer, cannotStart } = serveModule.startServer ? serveModule : serveModule.default;
 const { default: next } = await import('next');
 

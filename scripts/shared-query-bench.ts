@@ -12,7 +12,7 @@ import type { Backend } from '../lib/backends/types';
 import type { QueryResult } from '../lib/model/esql';
 import { DEMO_INDICES, writeDemo } from '../lib/demo';
 import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
-import { sharedQuery, sharedQueryStats } from '../lib/server/single-flight';
+import { sharedQuery, sharedQueryStats } from '../lib/server/process/single-flight';
 import { openStore } from '../lib/store';
 import { seedQueries } from '../bench/seed-queries';
 

@@ -33,7 +33,7 @@ if (buildIsStale(root)) {
 }
 
 // Who may connect and where to listen are decided by the server itself, once, at its start
-// (lib/server/serve.ts): a launcher that counted accounts here could disagree with a server that
+// (lib/server/process/serve.ts): a launcher that counted accounts here could disagree with a server that
 // counted a moment later.
 console.log(usesCluster ? 'Backend: Elasticsearch cluster.' : `Backend: embedded store ${dataDir}.`);
 const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { cwd: root, env, stdio: 'inherit' });

@@ -3,9 +3,9 @@ import { InertText } from '@/components/CellValue';
 import { RevokeAllow } from '@/components/review/AllowFinding';
 import { allAllowEntries, type AllowEntry } from '@/lib/appstate/allow-list';
 import { can, refusal } from '@/lib/auth/roles';
-import { serverAppState } from '@/lib/server/app-state';
-import { pageUser } from '@/lib/server/authorize';
-import { serverNow } from '@/lib/server/now';
+import { serverAppState } from '@/lib/server/process/app-state';
+import { pageUser } from '@/lib/server/http/authorize';
+import { serverNow } from '@/lib/server/process/now';
 import '../review.css';
 
 export const dynamic = 'force-dynamic';

@@ -4,9 +4,9 @@ import { InertText } from '@/components/CellValue';
 import { ImportBundle } from '@/components/bundle/ImportBundle';
 import { weekOf } from '@/lib/bundle/week';
 import { can, refusal } from '@/lib/auth/roles';
-import { pageUser } from '@/lib/server/authorize';
-import { importedBundles } from '@/lib/server/bundle-routes';
-import { serverNow } from '@/lib/server/now';
+import { pageUser } from '@/lib/server/http/authorize';
+import { importedBundles } from '@/lib/server/routes/bundles';
+import { serverNow } from '@/lib/server/process/now';
 import '../bundles.css';
 
 export const dynamic = 'force-dynamic';

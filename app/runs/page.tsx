@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
 import { triggerLabel } from '@/lib/review/run-labels';
-import { pageUser } from '@/lib/server/authorize';
-import { recentRuns } from '@/lib/server/review';
+import { pageUser } from '@/lib/server/http/authorize';
+import { recentRuns } from '@/lib/server/views/run-review';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Saved runs · Huntboard' };

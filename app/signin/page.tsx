@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm, SignOutButton } from '@/components/SignInForm';
 import { safeNextPath } from '@/lib/auth/next-path';
-import { serverAccess } from '@/lib/server/access';
-import { currentIdentity } from '@/lib/server/authorize';
+import { serverAccess } from '@/lib/server/process/access';
+import { currentIdentity } from '@/lib/server/http/authorize';
 import '../signin.css';
 
 export const dynamic = 'force-dynamic';

@@ -10,9 +10,9 @@ import { FindingsTable, ReviewersTable, RunsTable, StatusCounts } from '@/compon
 import { can, refusal } from '@/lib/auth/roles';
 import { WEEK_LIST_LIMIT, type FindingRun, type SignOffState, type WeekSummary } from '@/lib/review/week';
 import type { WeekHistory, WeekRecord } from '@/lib/review/week-record';
-import { pageUser } from '@/lib/server/authorize';
+import { pageUser } from '@/lib/server/http/authorize';
 import type { UserIdentity } from '@/lib/auth/identify';
-import { weekView } from '@/lib/server/week';
+import { weekView } from '@/lib/server/views/week';
 import '../review.css';
 import './week.css';
 

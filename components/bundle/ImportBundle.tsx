@@ -6,7 +6,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { InertText } from '@/components/CellValue';
-import { csrfHeaders } from '@/lib/api/csrf';
+import { callApi } from '@/lib/api/client';
 
 interface Summary {
   bundleId: number;
@@ -21,17 +21,12 @@ interface Summary {
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; summary: Summary } | { kind: 'failed'; message: string };
 
 async function upload(file: File): Promise<State> {
-  try {
-    const response = await fetch('/api/bundle/import', {
-      method: 'POST',
-      headers: { 'content-type': 'application/gzip', 'x-bundle-file-name': encodeURIComponent(file.name), ...csrfHeaders() },
-      body: await file.arrayBuffer(),
-    });
-    const body = (await response.json()) as { ok: true; summary: Summary } | { ok: false; error?: { message: string } };
-    return body.ok ? { kind: 'done', summary: body.summary } : { kind: 'failed', message: body.error?.message ?? `The server answered ${response.status}.` };
-  } catch {
-    return { kind: 'failed', message: 'The Huntboard server did not answer.' };
-  }
+  const answer = await callApi<{ summary: Summary }>('/api/bundle/import', {
+    method: 'POST',
+    bytes: await file.arrayBuffer(),
+    headers: { 'content-type': 'application/gzip', 'x-bundle-file-name': encodeURIComponent(file.name) },
+  });
+  return answer.ok ? { kind: 'done', summary: answer.body.summary } : { kind: 'failed', message: answer.message };
 }
 
 export function ImportBundle({ disabledReason }: { disabledReason?: string }) {

@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import type { SaveRunResponse } from '@/lib/model/api';
-import { postJson } from '@/components/review/post-json';
+import { postJson } from '@/lib/api/client';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; runId: number } | { kind: 'failed'; message: string };
 

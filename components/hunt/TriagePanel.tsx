@@ -7,13 +7,19 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TriageResponse } from '@/lib/model/api';
-import { csrfHeaders } from '@/lib/api/csrf';
+import { callApi, postJson } from '@/lib/api/client';
 import type { TriageHistoryEntry, TriageShare, TriageState, TriageStatus } from '@/lib/model/triage';
 import { InertText } from '@/components/CellValue';
 
 const CHOICES: TriageStatus[] = ['investigating', 'benign', 'suspicious', 'escalated'];
 
 type Loaded = { state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] };
+
+/** A stale save's refusal carries the newer state (409 `conflict`); other refusals carry only an error. */
+function conflictOf(body: Record<string, unknown> | undefined): Loaded | undefined {
+  const answer = body as TriageResponse | undefined;
+  return answer && !answer.ok && answer.conflict ? answer : undefined;
+}
 
 export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }: { huntId: string; queryNumber: number; findingKey: string; disabledReason?: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -32,14 +38,11 @@ export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }:
   useEffect(() => {
     const query = new URLSearchParams({ hunt: huntId, query: String(queryNumber), key: findingKey });
     let stale = false;
-    void fetch(`/api/triage?${query}`)
-      .then((r) => r.json() as Promise<TriageResponse>)
-      .then((body) => {
-        if (stale) return;
-        if (body.ok) adopt(body);
-        else if (body.conflict === undefined) setMessage({ kind: 'error', text: body.error.message });
-      })
-      .catch(() => !stale && setMessage({ kind: 'error', text: 'The Huntboard server did not answer.' }));
+    void callApi<Loaded>(`/api/triage?${query}`).then((answer) => {
+      if (stale) return;
+      if (answer.ok) adopt(answer.body);
+      else setMessage({ kind: 'error', text: answer.message });
+    });
     return () => {
       stale = true;
     };
@@ -48,28 +51,19 @@ export function TriagePanel({ huntId, queryNumber, findingKey, disabledReason }:
   async function save() {
     if (!loaded) return;
     setSaving(true);
-    try {
-      const response = await fetch('/api/triage', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...csrfHeaders() },
-        body: JSON.stringify({ huntId, queryNumber, findingKey, expectedVersion: loaded.state.version, status, assignee: assignee.trim() || null, note }),
-      });
-      const body = (await response.json()) as TriageResponse;
-      if (body.ok) {
-        adopt(body);
-        setNote('');
-        setMessage({ kind: 'saved', text: `Saved: ${body.state.status}.` });
-      } else if (body.conflict) {
-        const by = body.state.updatedBy ?? 'someone';
-        setLoaded(body);
-        setMessage({ kind: 'conflict', text: `Not saved: ${by} changed this finding at ${body.state.updatedAt} (now ${body.state.status}). Your draft is kept; review the newer state and save again.` });
-      } else {
-        setMessage({ kind: 'error', text: body.error.message });
-      }
-    } catch {
-      setMessage({ kind: 'error', text: 'The Huntboard server did not answer.' });
-    } finally {
-      setSaving(false);
+    const answer = await postJson<Loaded>('/api/triage', { huntId, queryNumber, findingKey, expectedVersion: loaded.state.version, status, assignee: assignee.trim() || null, note });
+    setSaving(false);
+    const conflict = answer.ok ? undefined : conflictOf(answer.body);
+    if (answer.ok) {
+      adopt(answer.body);
+      setNote('');
+      setMessage({ kind: 'saved', text: `Saved: ${answer.body.state.status}.` });
+    } else if (conflict) {
+      const by = conflict.state.updatedBy ?? 'someone';
+      setLoaded(conflict);
+      setMessage({ kind: 'conflict', text: `Not saved: ${by} changed this finding at ${conflict.state.updatedAt} (now ${conflict.state.status}). Your draft is kept; review the newer state and save again.` });
+    } else {
+      setMessage({ kind: 'error', text: answer.message });
     }
   }
 

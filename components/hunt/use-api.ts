@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '@/lib/model/api';
-import { csrfHeaders } from '@/lib/api/csrf';
+import { callApi } from '@/lib/api/client';
 
 export type CallState<T> =
   | { status: 'idle' }
@@ -48,17 +48,10 @@ export function useApiPost<T extends Answer>(url: string | null, body: unknown):
   return { state, cancel, retry };
 }
 
-async function post<T extends Answer>(url: string, payload: string, signal: AbortSignal): Promise<T | { ok: false; error: ApiError }> {
-  try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: payload, signal });
-    const text = await response.text();
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      return { ok: false, error: { kind: 'bad_response', message: `The Huntboard server answered ${response.status} without JSON.` } };
-    }
-  } catch {
-    if (signal.aborted) return { ok: false, error: { kind: 'cancelled', message: 'You cancelled the query.', hint: 'Run it again when you are ready.' } };
-    return { ok: false, error: { kind: 'unreachable', message: 'The Huntboard server did not answer.', hint: 'Check that the server is still running.' } };
-  }
+async function post<T extends Answer>(url: string, payload: string, signal: AbortSignal): Promise<Extract<T, { ok: true }> | { ok: false; error: ApiError }> {
+  // The hook keys its calls by the payload's text; the client takes the value.
+  const answer = await callApi<Extract<T, { ok: true }>>(url, { method: 'POST', json: JSON.parse(payload), signal });
+  if (answer.ok) return answer.body;
+  if (signal.aborted) return { ok: false, error: { kind: 'cancelled', message: 'You cancelled the query.', hint: 'Run it again when you are ready.' } };
+  return { ok: false, error: answer.error };
 }

@@ -7,7 +7,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
-import { postJson } from './post-json';
+import { postJson } from '@/lib/api/client';
 import { AlertText } from '@/components/AlertText';
 import { PostButton } from '@/components/PostButton';
 

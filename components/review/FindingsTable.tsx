@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { CellValue } from '@/components/CellValue';
 import type { FirstSeenAnswer } from '@/lib/hunts/run/first-seen';
-import type { ReviewedFinding } from '@/lib/server/review';
+import type { ReviewedFinding } from '@/lib/server/views/run-review';
 
 export interface FindingsTableProps {
   label: string;

@@ -9,19 +9,16 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
-import { csrfHeaders } from '@/lib/api/csrf';
+import { callApi } from '@/lib/api/client';
 
 type Answer = { ok: true } | { ok: false; message: string; untriaged?: number };
 
 async function send(method: 'POST' | 'DELETE', payload: unknown): Promise<Answer> {
-  try {
-    const response = await fetch('/api/week/signoff', { method, headers: { 'content-type': 'application/json', ...csrfHeaders() }, body: JSON.stringify(payload) });
-    const body = (await response.json()) as { ok: boolean; error?: { message: string }; untriaged?: unknown };
-    if (body.ok) return { ok: true };
-    return { ok: false, message: body.error?.message ?? `The server answered ${response.status}.`, ...(typeof body.untriaged === 'number' ? { untriaged: body.untriaged } : {}) };
-  } catch {
-    return { ok: false, message: 'The Huntboard server did not answer.' };
-  }
+  const answer = await callApi('/api/week/signoff', { method, json: payload });
+  if (answer.ok) return { ok: true };
+  // A sign-off refused because the untriaged count moved says the count now.
+  const untriaged = answer.body?.untriaged;
+  return { ok: false, message: answer.message, ...(typeof untriaged === 'number' ? { untriaged } : {}) };
 }
 
 const untriagedQuestion = (n: number) => `${n} ${n === 1 ? 'finding is' : 'findings are'} untriaged: sign off anyway?`;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../lib/api/csrf';
+import { CSRF_COOKIE, CSRF_HEADER } from '../../lib/model/csrf';
 
 const RAW_TOKEN = 'e2e-csrf-token-0123456789abcdef';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStateError, migrate, openAppState, type AppDatabase } from './db';
-import { MIGRATIONS } from './migrations/index';
+import { MIGRATIONS } from './migrations';
 import { earlierRuns, getRun, lastRunAt, listRuns, queryHash, saveRun, type NewRun } from './runs';
 
 let dir: string;

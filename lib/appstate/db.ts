@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations';
 
 export const APP_STATE_FILE = 'huntboard.sqlite';
 

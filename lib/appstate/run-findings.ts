@@ -3,7 +3,7 @@
  * week and the diff read the rows they need through indexes instead of parsing a run's whole result.
  */
 import type { EsqlColumn, EsqlValue } from '../model/esql';
-import { findingKeyColumns } from '../review/diff';
+import { findingKeyColumns } from '../esql';
 import type { AppDatabase } from './db';
 
 /** The BY value the allow-list and first seen key on, and the one the week reads an agent from. */

@@ -1,7 +1,7 @@
 /**
  * The access decision of one server process: the mode (mode.ts) and, following from it, the
  * address to listen on. Made once at start from the settings and the number of accounts then;
- * pure, so the server entry (lib/server/serve.ts), the Next.js process fallback and the tests all
+ * pure, so the server entry (lib/server/process/serve.ts), the Next.js process fallback and the tests all
  * decide the same way.
  */
 import { modeFor, type AuthMode } from './mode';
@@ -15,7 +15,7 @@ export interface AccessDecision {
   /** HUNTBOARD_TRUST_PROXY=1: the last X-Forwarded-For entry names the client. */
   trustProxy: boolean;
   /**
-   * True when Huntboard's own HTTP server is in front (lib/server/serve.ts): it strips the peer
+   * True when Huntboard's own HTTP server is in front (lib/server/process/serve.ts): it strips the peer
    * header from incoming requests and sets it from the socket, so that header can be believed.
    */
   peerHeader: boolean;

@@ -2,7 +2,7 @@
  * Accounts: who may sign in, with which role. Every function answers with data (a result union),
  * never by throwing, so the CLI and the routes word the refusal themselves. Sign-in limits and the
  * lockout after wrong passwords are per source, in the sign-in route (lockout.ts,
- * lib/server/rate-limit.ts): a name is never locked for everyone.
+ * lib/server/http/rate-limit.ts): a name is never locked for everyone.
  */
 import type { AppDatabase } from '../appstate/db';
 import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';

@@ -4,9 +4,8 @@
  * two Huntboards) reads a finding's events the same way wherever the run was made.
  */
 import type { AppDatabase } from '../appstate/db';
-import type { EventResponse, EventsResponse } from '../model/api';
+import { apiError, type EventResponse, type EventsResponse } from '../model/api';
 import type { EsqlValue } from '../model/esql';
-import { apiError } from '../hunts/run/errors';
 import { bundleEvents, type ImportedBundle } from './imported';
 
 const EVENT_ID = 'event.id';

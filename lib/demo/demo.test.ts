@@ -5,7 +5,7 @@ import { DEMO_INDICES, demoDocuments, demoMapping, expectedFindings, PLANTED } f
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const WEEK = 7 * 86_400_000;
 
-/** The seed query's CIDR list, verbatim (DESIGN.md). */
+/** The seed query's CIDR list, verbatim (lib/hunts/builtin/linux/low_volume_external_network_connections_from_process.toml). */
 const EXCLUDED = ['10.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.0.0/29', '192.0.0.8/32', '192.0.0.9/32', '192.0.0.10/32', '192.0.0.170/32', '192.0.0.171/32', '192.0.2.0/24', '192.31.196.0/24', '192.52.193.0/24', '192.168.0.0/16', '192.88.99.0/24', '224.0.0.0/4', '100.64.0.0/10', '192.175.48.0/24', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '240.0.0.0/4', '::1', 'FE80::/10', 'FF00::/8'];
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,6 +1,8 @@
 /**
- * Elastic Defend network events (logs-endpoint.events.network-*), shaped like the Linux
- * `connection_attempted` example of reference/elastic-hunting-library.md §6.
+ * Elastic Defend network events (logs-endpoint.events.network-*), shaped like a Linux
+ * `connection_attempted` event: fields as elastic/endpoint-package documents them in
+ * custom_documentation/src/endpoint/data_stream/network/linux/linux_network_attempted_accepted_and_disconnect.yaml,
+ * types from package/endpoint/data_stream/network/fields/fields.yml.
  */
 import type { DemoHost, DemoUser } from './fleet';
 import type { Random } from './random';

@@ -15,7 +15,7 @@ export class DuckDbHost {
   private async create(): Promise<DuckDBInstance> {
     const instance = await DuckDBInstance.create(':memory:');
     const setup = await instance.connect();
-    // TO_DATETIME of strings and DATE_TRUNC read timestamps; Elasticsearch ≤ 9.3 is UTC only (§2.6).
+    // TO_DATETIME of strings and DATE_TRUNC read timestamps; Elasticsearch ≤ 9.3 is UTC only (time-math.ts).
     await setup.run("SET GLOBAL TimeZone = 'UTC'");
     registerUdfs(setup);
     this.setup = setup;

@@ -102,7 +102,8 @@ describe('FROM over Parquet parts', () => {
     expect(a).toMatchObject({ error: expect.stringMatching(/^Found 1 problem\nline 1:\d+: Illegal prefix length \[40\] in \[10.0.0.0\/40\]/) });
   });
 
-  it('string literals auto-cast against dates and ips (§2.5)', async () => {
+  // https://www.elastic.co/docs/reference/query-languages/esql/esql-implicit-casting
+  it('string literals auto-cast against dates and ips', async () => {
     const a = await answer(
       host,
       q(from('logs-x'), where(bin(bin(col('@timestamp'), '>=', str('2026-01-07T21:00:00Z')), 'and', bin(col('destination.ip'), '!=', str('8.8.8.8')))), keep('process.name'), limit(10)),

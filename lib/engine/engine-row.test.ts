@@ -1,4 +1,4 @@
-/** ROW-based semantics: expressions, 3VL, functions, multi-values (esql-semantics.md §2). */
+/** ROW-based semantics: expressions, 3VL, functions, multi-values (sources: the compile/ modules' comments). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbHost } from './duckdb';
 import { answer } from './test-run';
@@ -16,7 +16,7 @@ const values = async (...cmds: Parameters<typeof buildQuery>[0]) => {
   return a.values;
 };
 
-describe('three-valued logic (§2.4)', () => {
+describe('three-valued logic', () => {
   it('AND/OR/NOT/comparisons with null', async () => {
     expect(
       await values(
@@ -190,7 +190,7 @@ describe('numbers and dates', () => {
   });
 });
 
-describe('multi-values (§1.8, §2.5)', () => {
+describe('multi-values', () => {
   it('returns arrays and counts values', async () => {
     expect(await values(row(['a', list(int(1), int(2), int(3))]), evalCmd(['n', fn('mv_count', col('a'))], ['s', fn('mv_slice', col('a'), int(1), int(2))]))).toEqual([
       [[1, 2, 3], 3, [2, 3]],
@@ -234,7 +234,7 @@ describe('multi-values (§1.8, §2.5)', () => {
   });
 });
 
-describe('STATS (§2.8, §2.9)', () => {
+describe('STATS', () => {
   it('COUNT counts values, COUNT(*) rows, COUNT_DISTINCT distinct values incl. multi-value elements', async () => {
     expect(
       await values(
@@ -262,7 +262,7 @@ describe('STATS (§2.8, §2.9)', () => {
   });
 });
 
-describe('SORT and LIMIT (§2.10)', () => {
+describe('SORT and LIMIT', () => {
   it('ASC nulls last, DESC nulls first, explicit NULLS FIRST', async () => {
     const base = [row(['a', list(int(3), int(2), int(1))]), mvExpand('a'), evalCmd(['b', fn('case', bin(col('a'), '==', int(2)), nul(), col('a'))]), keep('b')];
     expect(await values(...base, sort([col('b')]))).toEqual([[1], [3], [null]]);

@@ -58,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-describe('seed queries (DESIGN.md)', () => {
+describe('seed queries', () => {
   it('all users', async () => {
     const r = await engine.query({ query: seed(false) });
     expect(r).toMatchObject({

@@ -1,6 +1,6 @@
 /**
  * Queries as text through the real parser and analyzer (store stood in by fixture parts): the two
- * seed queries of DESIGN.md verbatim, ROW queries, params, and errors as Elasticsearch words them.
+ * seed queries verbatim (lib/esql/testing), ROW queries, params, and errors as Elasticsearch words them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, parse, type EsqlType } from '../esql';

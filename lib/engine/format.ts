@@ -1,5 +1,6 @@
 /**
- * DuckDB values → `_query` cells (§1.4): dates `2026-01-08T00:00:00.000Z`, ips dotted or
+ * DuckDB values → `_query` cells as Elasticsearch's ResponseValueUtils writes them
+ * (x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/action/ResponseValueUtils.java): dates `2026-01-08T00:00:00.000Z`, ips dotted or
  * compressed IPv6, longs as JS numbers, multi-values as arrays, null as null.
  */
 import type { EsqlScalar, EsqlValue } from '../model/esql';

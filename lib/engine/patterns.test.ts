@@ -32,7 +32,8 @@ describe('DISSECT patterns', () => {
 });
 
 describe('dates', () => {
-  it('does calendar arithmetic for periods and exact for durations (§2.6)', () => {
+  // As time-math.ts cites Elasticsearch.
+  it('does calendar arithmetic for periods and exact for durations', () => {
     const jan31 = Date.parse('2026-01-31T10:00:00.000Z');
     expect(new Date(addTimeSpan(jan31, 1, 'month', 1)).toISOString()).toBe('2026-02-28T10:00:00.000Z');
     expect(new Date(addTimeSpan(jan31, 7, 'day', -1)).toISOString()).toBe('2026-01-24T10:00:00.000Z');

@@ -1,6 +1,6 @@
 /**
  * Test fixtures: small Parquet parts written with DuckDB in the store's layout (lib/store/layout.ts)
- * and the matching SourceSnapshot, so engine tests need neither the store nor /work/shared.
+ * and the matching SourceSnapshot, so engine tests need neither the store nor files outside the repository.
  */
 import { mkdtempSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';

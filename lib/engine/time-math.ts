@@ -1,6 +1,10 @@
 /**
- * UTC date arithmetic as Elasticsearch does it (§2.6): a DATE_PERIOD is calendar arithmetic
- * (java.time Period: months clamp the day of month), a TIME_DURATION is an exact number of ms.
+ * UTC date arithmetic as Elasticsearch does it: a DATE_PERIOD is calendar arithmetic
+ * (java.time Period: months clamp the day of month), a TIME_DURATION is an exact number of ms
+ * (https://www.elastic.co/docs/reference/query-languages/esql/esql-time-spans). Before 9.4 Elasticsearch knows
+ * UTC only (https://www.elastic.co/docs/reference/query-languages/esql/limitations), and it reads now() once per
+ * query (x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/expression/function/scalar/date/Now.java).
+ * The engine's other date comments cite this one.
  */
 import type { TimeUnit } from '../esql';
 

@@ -18,3 +18,6 @@ export * from './analysis/analyze';
 export * from './functions/catalogue';
 export { lintQuery, resultFindings, type LintCode, type LintFinding } from './lint/findings';
 export { conjuncts, isWindowStart, timestampComparison, type TimestampComparison } from './lint/time-window';
+export { NO_SPAN, param, column, and, equals, isNull, freshParamNames } from './syntax/build';
+export { pinNowInText, pinNowInQuery, pinnedNow, hasNowCall, nowParamName, type PinnedText } from './syntax/pin-now';
+export { splitAtLastStats, usesUnnamedParams, findingKeyNames, findingKeyColumns, type StatsKey, type StatsSplit } from './analysis/last-stats';

@@ -5,7 +5,8 @@
  */
 import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema, AggregateField, Command, Expression, Query } from '../esql';
-import { and, column, equals, freshParamNames, isNull, keyValue, NO_SPAN, param, splitAtLastStats, type StatsKey } from './drilldown';
+import { keyValue } from './drilldown';
+import { and, column, equals, freshParamNames, isNull, NO_SPAN, param, splitAtLastStats, type StatsKey } from '../esql';
 
 /** The context aggregates: result column, function, field. Only those whose field exists are used. */
 export const CONTEXT_AGGREGATES = [

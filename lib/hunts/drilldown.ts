@@ -3,56 +3,10 @@
  * last STATS, filtered to the row's BY keys (as named params, never spliced), newest first.
  */
 import type { EsqlValue } from '../model/esql';
-import { type ColumnSchema, type Command, type Expression, type Field, type Param, type Query, type Span, type StatsCommand, parseExpression, print, collect, withoutSpans } from '../esql';
+import { type ColumnSchema, type Command, type Query, type StatsKey, and, column, equals, freshParamNames, isNull, NO_SPAN, param, parseExpression, splitAtLastStats, withoutSpans } from '../esql';
 
 export { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
 import { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
-
-/** One BY key of a STATS: the result column it names and the expression it groups by. */
-export interface StatsKey {
-  name: string;
-  expression: Expression;
-  field: Field;
-}
-
-export interface StatsSplit {
-  /** The commands before the last STATS: the events the STATS aggregates. */
-  before: Command[];
-  stats: StatsCommand;
-  keys: StatsKey[];
-}
-
-export const NO_SPAN: Span = { start: 0, end: 0 };
-
-/**
- * Splits a query at its last STATS … BY. `text` (the query's source) names unnamed expression
- * keys exactly as the result columns are named; without it they are named by their printed form.
- */
-export function splitAtLastStats(query: Query, text?: string): StatsSplit | { reason: string } {
-  const at = query.commands.map((c) => c.kind).lastIndexOf('stats');
-  if (at < 0) return { reason: 'The query has no STATS … BY, so its rows are already events.' };
-  const stats = query.commands[at] as StatsCommand;
-  if (stats.groupings.length === 0) return { reason: 'The query’s STATS has no BY keys, so a row does not identify a set of events.' };
-  if (usesUnnamedParams(query)) return { reason: 'The query uses ? or ?1 params; Elasticsearch does not mix them with the named params a drill-down adds.' };
-  const keys = stats.groupings.map((field) => ({ name: keyName(field, text), expression: field.expression, field }));
-  // A RENAME after the STATS changes the column the result row holds the key in.
-  for (const c of query.commands.slice(at + 1)) {
-    if (c.kind !== 'renameCommand') continue;
-    for (const r of c.renames) for (const key of keys) if (key.name === r.from.pattern) key.name = r.to.name;
-  }
-  return { before: query.commands.slice(0, at), stats, keys };
-}
-
-export function usesUnnamedParams(query: Query): boolean {
-  return collect<Param>(query, (n) => n.kind === 'param').some((p) => p.style !== 'named');
-}
-
-function keyName(field: Field, text: string | undefined): string {
-  if (field.name) return field.name.name;
-  if (field.expression.kind === 'column') return field.expression.name;
-  const written = text?.slice(field.expression.span.start, field.expression.span.end);
-  return written || print(field.expression);
-}
 
 /**
  * The row's value for a key: by column name, else (for an expression key) by a row column whose
@@ -70,24 +24,6 @@ export function keyValue(row: Record<string, EsqlValue>, key: StatsKey): { found
 }
 
 const bigints = (_: string, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v);
-
-/** `count` param names `<base>1`, `<base>2`, … that the query does not already use. */
-export function freshParamNames(query: Query, base: string, count: number): string[] {
-  const used = new Set(collect<Param>(query, (n) => n.kind === 'param').map((p) => p.name));
-  const names: string[] = [];
-  for (let i = 1; names.length < count; i++) if (!used.has(`${base}${i}`)) names.push(`${base}${i}`);
-  return names;
-}
-
-export const param = (name: string): Param => ({ kind: 'param', style: 'named', name, span: NO_SPAN });
-export const column = (name: string): Expression => ({ kind: 'column', name, span: NO_SPAN });
-export function and(parts: Expression[]): Expression {
-  return parts.reduce((left, right) => ({ kind: 'binary', op: 'and', left, right, span: NO_SPAN }));
-}
-export function equals(left: Expression, right: Expression): Expression {
-  return { kind: 'binary', op: '==', left, right, span: NO_SPAN };
-}
-export const isNull = (operand: Expression): Expression => ({ kind: 'isNull', operand, negated: false, span: NO_SPAN });
 
 export interface DrilldownOptions {
   /** The query's source text, to match unnamed expression keys by the name the result gave them. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadHuntText } from './loader';
-import { queriesSharingTriage, triageGroupOf, triageGroups, triageKeyNames } from './finding-group';
+import { triageGroups } from '../appstate/triage-groups';
+import { findingKeyNames } from '../esql';
+import { queriesSharingTriage, triageGroupOf } from './finding-group';
 import type { Hunt } from './types';
 import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 
@@ -14,7 +16,7 @@ function hunt(...queries: string[]): Hunt {
 describe('triage groups', () => {
   it('puts the seed hunt’s “All users” and “Root only” in one group (both BY process.name): query 1', () => {
     const seed = hunt(SEED_ALL_USERS, SEED_ROOT_ONLY);
-    expect(triageKeyNames(SEED_ROOT_ONLY)).toEqual(['process.name']);
+    expect(findingKeyNames(SEED_ROOT_ONLY)).toEqual(['process.name']);
     expect([triageGroupOf(seed, 1), triageGroupOf(seed, 2)]).toEqual([1, 1]);
     expect(queriesSharingTriage(seed, 2)).toEqual([1, 2]);
   });
@@ -40,7 +42,7 @@ describe('triage groups', () => {
   });
 
   it('names keys after a RENAME as the result names them', () => {
-    expect(triageKeyNames('FROM logs-* | STATS c = COUNT(*) BY process.name | RENAME process.name AS p')).toEqual(['p']);
+    expect(findingKeyNames('FROM logs-* | STATS c = COUNT(*) BY process.name | RENAME process.name AS p')).toEqual(['p']);
     expect(triageGroups([
       { number: 1, text: 'FROM logs-* | STATS c = COUNT(*) BY process.name | RENAME process.name AS p' },
       { number: 2, text: 'FROM logs-* | STATS c = COUNT(*) BY process.name' },

@@ -11,39 +11,8 @@
  * (runs.triage_query) when it is saved, so SQL joins triage on the run's own group, and a query
  * whose text later changes keys cannot move an older run's triage.
  */
-import { parse } from '../esql';
-import { splitAtLastStats } from './drilldown';
+import { triageGroups } from '../appstate/triage-groups';
 import type { Hunt } from './types';
-
-/**
- * The names of the query's BY key columns (after any RENAME), or null when it has none we can
- * read: a query that does not parse or has no STATS … BY is its own group.
- */
-export function triageKeyNames(text: string): string[] | null {
-  const parsed = parse(text);
-  if (!parsed.ok) return null;
-  const split = splitAtLastStats(parsed.query, text);
-  return 'reason' in split ? null : split.keys.map((k) => k.name);
-}
-
-/**
- * Each query's group among `queries` (number and text): the lowest number with the same key names.
- * Pure, so the catalogue (at run time), the migration (over stored texts) and a bundle import (over
- * its runs' texts) group alike.
- */
-export function triageGroups(queries: readonly { number: number; text: string }[]): Map<number, number> {
-  const lowest = new Map<string, number>();
-  const signature = new Map<number, string | null>();
-  for (const q of queries) {
-    const keys = triageKeyNames(q.text);
-    const sig = keys === null ? null : JSON.stringify(keys);
-    signature.set(q.number, sig);
-    if (sig !== null) lowest.set(sig, Math.min(lowest.get(sig) ?? q.number, q.number));
-  }
-  const out = new Map<number, number>();
-  for (const [number, sig] of signature) out.set(number, sig === null ? number : lowest.get(sig)!);
-  return out;
-}
 
 /** The ES|QL queries of a hunt as triageGroups takes them. */
 const esqlQueries = (hunt: Hunt) => hunt.queries.filter((q) => q.language === 'ES|QL').map((q) => ({ number: q.number, text: q.text }));

@@ -6,7 +6,7 @@
  */
 import type { EsqlValue } from '../model/esql';
 import { type Command, type Expression, type FromCommand, type Query, printMultiline } from '../esql';
-import { column, NO_SPAN, param } from './drilldown';
+import { column, NO_SPAN, param } from '../esql';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const FIRST_SEEN_FIELD = 'process.name';

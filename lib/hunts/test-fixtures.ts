@@ -1,4 +1,4 @@
-/** Test helpers: hunt TOML texts and temp folders of them (tests never read /work/shared). */
+/** Test helpers: hunt TOML texts and temp folders of them (tests never read files outside the repository). */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -6,14 +6,28 @@
 import type { TriageHistoryEntry, TriageShare, TriageState } from './triage';
 import type { BackendErrorKind, EsqlColumn, EsqlValue, QueryResponse } from './esql';
 
-/** `disk_full`: the server could not write its app state (507); the change was not saved. */
-export type ApiErrorKind = BackendErrorKind | 'not_found' | 'disk_full';
+/**
+ * A backend's failure, or one of Huntboard's own: `disk_full`, the server could not write its app
+ * state (507, the change was not saved); `unauthenticated` (sign in first), `forbidden` (the role
+ * may not, or the write did not come from a Huntboard page), `conflict` (the state changed since
+ * the page read it).
+ */
+export type ApiErrorKind = BackendErrorKind | 'not_found' | 'disk_full' | 'unauthenticated' | 'forbidden' | 'conflict';
 
 export interface ApiError {
   kind: ApiErrorKind;
   message: string;
   /** What to check, in the analyst's terms ("Check ELASTICSEARCH_API_KEY …"). */
   hint?: string;
+}
+
+/**
+ * An error of Huntboard's own (validation, lookups, sign-in, roles): no backend was asked, so no
+ * backend hint; the caller words one when there is something to check. A backend's failure with
+ * its hint is lib/hunts/run/errors.ts `toApiError`; its HTTP status, lib/server/http/error-status.ts.
+ */
+export function apiError(kind: ApiErrorKind, message: string, hint?: string): ApiError {
+  return { kind, message, ...(hint ? { hint } : {}) };
 }
 
 /** A lint finding as the page lists it; `variant` is a safer rewrite the analyst may run instead. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedRun } from '../appstate/runs';
 import { queryHash } from '../appstate/runs';
-import { diffRuns, findingKeyColumns } from './diff';
+import { findingKeyColumns } from '../esql';
+import { diffRuns } from './diff';
 
 const TEXT = 'FROM logs-* | STATS connection_count = COUNT(*), unique_agent_count = COUNT_DISTINCT(agent.id) BY process.name';
 const columns = [

@@ -7,8 +7,7 @@
  */
 import type { EsqlValue } from '../model/esql';
 import type { SavedRun } from '../appstate/runs';
-import { parse } from '../esql';
-import { splitAtLastStats } from '../hunts/drilldown';
+import { findingKeyColumns } from '../esql';
 
 export { DIFF_HISTORY } from '../appstate/run-diff';
 
@@ -33,16 +32,6 @@ export interface FindingDiff {
 }
 
 type OkRun = Extract<SavedRun, { status: 'ok' }>;
-
-/** The result columns that name a finding: the BY keys of the query's last STATS, else every column. */
-export function findingKeyColumns(queryText: string, columns: readonly string[]): string[] {
-  const parsed = parse(queryText);
-  if (!parsed.ok) return [...columns];
-  const split = splitAtLastStats(parsed.query, queryText);
-  if ('reason' in split) return [...columns];
-  const keys = split.keys.map((k) => k.name).filter((k) => columns.includes(k));
-  return keys.length > 0 ? keys : [...columns];
-}
 
 function records(run: OkRun): Record<string, EsqlValue>[] {
   return run.values.map((row) => Object.fromEntries(run.columns.map((c, i) => [c.name, row[i]])));

@@ -1,5 +1,5 @@
-import { addAllowRoute } from '@/lib/server/allow-list-routes';
-import { guarded } from '@/lib/server/guard';
+import { addAllowRoute } from '@/lib/server/routes/allow-list';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

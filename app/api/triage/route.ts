@@ -1,5 +1,5 @@
-import { getTriageRoute, postTriageRoute } from '@/lib/server/triage-routes';
-import { guarded } from '@/lib/server/guard';
+import { getTriageRoute, postTriageRoute } from '@/lib/server/routes/triage';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { getWeekRoute } from '@/lib/server/week-routes';
-import { guarded } from '@/lib/server/guard';
+import { getWeekRoute } from '@/lib/server/routes/week';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

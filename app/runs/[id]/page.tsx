@@ -8,10 +8,10 @@ import { FindingFilter, FindingsPager } from '@/components/review/FindingsPager'
 import { FindingsTable } from '@/components/review/FindingsTable';
 import { triggerLabel } from '@/lib/review/run-labels';
 import { can, refusal } from '@/lib/auth/roles';
-import { pageUser } from '@/lib/server/authorize';
-import { serverNow } from '@/lib/server/now';
+import { pageUser } from '@/lib/server/http/authorize';
+import { serverNow } from '@/lib/server/process/now';
 import { parseReviewQuery, reviewHref } from '@/lib/review/review-url';
-import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/review';
+import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/views/run-review';
 import { runEventsHref } from '@/lib/url/run-events-url';
 import '../../review.css';
 

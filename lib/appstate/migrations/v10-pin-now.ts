@@ -6,9 +6,9 @@
  * produce for them now; the text itself stays as it ran (its now is its started_at).
  */
 import type { AppDatabase } from '../db';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { queryHash } from '../runs';
-import { pinNowInText } from '../../hunts/run/pin-now';
+import { pinNowInText } from '../../esql';
 
 export function rehashUnpinnedRuns(db: AppDatabase): number {
   // LIKE is case-insensitive for ASCII: a cheap filter before parsing.

@@ -2,7 +2,7 @@
  * Migration 11: what a sign-off froze. One snapshot per sign-off row (revoked ones keep theirs
  * as history); a sign-off made before this migration has none, and the week says so.
  */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const WEEK_SNAPSHOT_MIGRATION: Migration = {
   version: 11,

@@ -10,8 +10,8 @@
  * lib/review/diff: the grouping must be the one the catalogue computes at run time.
  */
 import type { AppDatabase } from '../db';
-import type { Migration } from './index';
-import { triageGroups } from '../../hunts/finding-group';
+import type { Migration } from './migration';
+import { triageGroups } from '../triage-groups';
 
 interface TriageRow {
   finding_key: string;

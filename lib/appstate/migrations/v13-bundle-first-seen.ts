@@ -3,7 +3,7 @@
  * The importer's backend rarely holds the source's events, so asking it would answer "—" for
  * findings the source could date.
  */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const BUNDLE_FIRST_SEEN_MIGRATION: Migration = {
   version: 13,

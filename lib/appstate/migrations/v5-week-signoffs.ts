@@ -1,5 +1,5 @@
 /** The lead's sign-off of a week (migration 5): one standing sign-off per week; revoked ones kept. */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const WEEK_MIGRATION: Migration = {
   version: 5,

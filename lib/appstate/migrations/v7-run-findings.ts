@@ -6,7 +6,7 @@
  */
 import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import type { AppDatabase } from '../db';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { insertRunFindings, keyedRows } from '../run-findings';
 
 const SQL = `

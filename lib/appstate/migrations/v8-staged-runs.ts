@@ -7,7 +7,7 @@
  * pieces replaces the old one in one short transaction.
  */
 import type { AppDatabase } from '../db';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { computeRunDiff } from '../run-diff';
 
 /** The diffs of runs migration 7 moved (every row is in place by then); a file migrated to 7 before has them. */

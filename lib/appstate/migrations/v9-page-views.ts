@@ -8,7 +8,7 @@
  * baseline was a view now compares with the review run before it.
  */
 import type { AppDatabase } from '../db';
-import type { Migration } from './index';
+import type { Migration } from './migration';
 import { computeRunDiff, diffIdOf, laterIds, type RunRef } from '../run-diff';
 import { runValues } from '../run-findings';
 

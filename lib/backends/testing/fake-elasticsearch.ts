@@ -223,7 +223,7 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
   }
 
   function resultBody(answer: FakeAnswer, prefix: Record<string, unknown>): Record<string, unknown> {
-    // `took`/`is_partial` exist from 8.16, `documents_found`/`values_loaded` from 9.1 (esql-semantics §1.4).
+    // `took`/`is_partial` exist from 8.16 (elastic/elasticsearch#112595), `documents_found`/`values_loaded` from 9.1 (#125631).
     const hasTook = major > 8 || minor >= 16;
     return {
       ...prefix,

@@ -153,7 +153,8 @@ async function runHunt(args: string[], io: CliIo): Promise<number> {
 }
 
 function asBackendError(error: ApiError): BackendError {
-  const kind = error.kind === 'not_found' ? 'bad_request' : error.kind === 'disk_full' ? 'internal' : error.kind;
+  // Only a hunt run's failures reach here; Huntboard's own refusals read as a bad request.
+  const kind = error.kind === 'disk_full' ? 'internal' : error.kind === 'not_found' || error.kind === 'unauthenticated' || error.kind === 'forbidden' || error.kind === 'conflict' ? 'bad_request' : error.kind;
   return { kind, message: error.message };
 }
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppState } from '../../appstate/db';
-import { MIGRATIONS } from '../../appstate/migrations/index';
+import { MIGRATIONS } from '../../appstate/migrations';
 import { verifyCredentials } from '../../auth/users';
 import { main } from '../main';
 import { FIRST_ACCOUNT, LAST_ACCOUNT } from './users';

@@ -3,7 +3,7 @@
  * from stdin (first line), never from argv, which other users of the machine can read in `ps`.
  */
 import { openAppState, type AppDatabase } from '../../appstate/db';
-import { MIGRATIONS } from '../../appstate/migrations/index';
+import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { addUser, countUsers, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';
 import { readLines } from '../../store/ndjson';

@@ -1,5 +1,6 @@
 /**
- * Aggregate functions → DuckDB aggregates (§2.8). COUNT(expr) counts values (a multi-value
+ * Aggregate functions → DuckDB aggregates (as Elasticsearch's x-pack/plugin/esql/qa/testFixtures/src/main/resources/stats.csv-spec
+ * tests them). COUNT(expr) counts values (a multi-value
  * contributes its value count); COUNT_DISTINCT is exact over all values including multi-value
  * elements; MIN/MAX/SUM/AVG/VALUES see every value and skip nulls; empty input gives null (COUNT 0).
  */

@@ -1,6 +1,6 @@
 /**
  * What every function family reads of a call: its arguments as single-value SQL (a multi-value
- * is null with a warning attributed to the call, §2.5) and constant strings, which stay
+ * is null with a warning attributed to the call, ../warnings.ts) and constant strings, which stay
  * prepared-statement parameters when a request parameter gave them.
  */
 import type { Expression, FunctionCall } from '../../esql';

@@ -1,5 +1,5 @@
 /**
- * Commands after the source, each over the previous relation (§2.10, §2.11): WHERE, EVAL, SORT,
+ * Commands after the source, each over the previous relation (https://www.elastic.co/docs/reference/query-languages/esql/commands/processing-commands): WHERE, EVAL, SORT,
  * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in stats.ts.
  */
 import { type AnalyzedStep, type Command, type DissectCommand, type GrokCommand, type EvalCommand, type Expression, type MvExpandCommand, type RenameCommand, type SortCommand, walk } from '../../esql';
@@ -112,7 +112,7 @@ function compileSort(p: Pipeline, command: SortCommand): void {
     const nulls = order.nulls ?? (desc ? 'first' : 'last');
     if (ctx.typeOf(order.expression) === 'version') throw new CompileFailure(order.span, 'SORT on version values is not supported by the embedded engine');
     const val = compileExpr(ctx, order.expression);
-    // A multi-valued key sorts by its minimum ascending, its maximum descending (§2.10).
+    // A multi-valued key sorts by its minimum ascending, its maximum descending (https://www.elastic.co/docs/reference/query-languages/esql/commands/sort).
     let key: string;
     if (val.kind === 'scalar') key = val.sql;
     else if (val.kind === 'mvcol') key = `coalesce(${val.scalar}, ${desc ? 'list_max' : 'list_min'}(${val.mv}))`;

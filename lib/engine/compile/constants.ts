@@ -1,6 +1,7 @@
 /**
  * Constant folding for what must be known at compile time: now() and date math on it (one value per
- * query, §2.6), string literals auto-cast to date or ip (§2.5), CIDR blocks (§2.7). A constant that
+ * query, ../time-math.ts), string literals auto-cast to date or ip (https://www.elastic.co/docs/reference/query-languages/esql/esql-implicit-casting),
+ * CIDR blocks (./ips.ts). A constant that
  * came from a request parameter stays a prepared-statement parameter, never SQL text.
  */
 import type { Expression, TimeUnit, EsqlType } from '../../esql';

@@ -1,7 +1,7 @@
 /**
  * State shared by the command and expression compilers: where each ES|QL column lives in the
  * current SQL relation, the prepared-statement parameters collected so far, and the multi-value
- * probes that decide the `single-value function encountered multi-value` warnings (§1.8).
+ * probes that decide the `single-value function encountered multi-value` warnings (../warnings.ts).
  */
 import type { AnalyzedQuery, EsqlType, FunctionCall, Span } from '../../esql';
 

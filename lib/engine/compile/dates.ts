@@ -1,5 +1,5 @@
 /**
- * Date functions: now() (one value per query, §2.6), DATE_TRUNC, DATE_FORMAT, DATE_DIFF (complete
+ * Date functions: now() (one value per query, ../time-math.ts), DATE_TRUNC, DATE_FORMAT, DATE_DIFF (complete
  * units, as java.time's ChronoUnit.between), DATE_EXTRACT (ChronoField names), DATE_PARSE (Java
  * patterns via strptime) and BUCKET with a span. Dates are BIGINT epoch ms in UTC (lib/store/layout.ts).
  */

@@ -1,6 +1,7 @@
 /**
- * ES|QL expressions → DuckDB SQL over the current relation. Three-valued logic (§2.4) is SQL's own;
- * single-value semantics for multi-values (§2.5) come from reading the scalar side of a column
+ * ES|QL expressions → DuckDB SQL over the current relation. Three-valued logic (as Elasticsearch's
+ * x-pack/plugin/esql/qa/testFixtures/src/main/resources/null.csv-spec tests it) is SQL's own;
+ * single-value semantics for multi-values (../warnings.ts) come from reading the scalar side of a column
  * (NULL for a multi-value) plus a warning probe.
  */
 import { type BinaryExpression, type Expression, type LikeExpression, type Span, operatorSpine, type EsqlType } from '../../esql';
@@ -122,7 +123,7 @@ export function listOf(ctx: CompileContext, e: Expression): string {
   return asList(compileExpr(ctx, e));
 }
 
-/** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (§2.5). */
+/** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (./constants.ts). */
 export function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlType, consumer: Span): string {
   const own = ctx.typeOf(e);
   if ((target === 'date' || target === 'ip') && own !== target && own !== 'null') {
@@ -150,7 +151,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
     const r = coercedScalar(ctx, e.right, lt, e.span);
     return `(${l} ${SQL_COMPARISON[e.op]} ${r})`;
   }
-  // date ± time span (§2.6): periods are calendar arithmetic, durations exact ms.
+  // date ± time span (../time-math.ts): periods are calendar arithmetic, durations exact ms.
   const spanSide = e.right.kind === 'timeSpan' ? e.right : e.left.kind === 'timeSpan' && e.op === '+' ? e.left : undefined;
   if (spanSide && spanSide.kind === 'timeSpan') {
     const dateExpr = spanSide === e.right ? e.left : e.right;
@@ -178,7 +179,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
       const [min, max] = resultType === 'integer' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
       return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${resultType === 'integer' ? 'INTEGER' : 'BIGINT'}) END)`;
     }
-    // Overflow is null plus a warning (§2.3), not a failed query.
+    // Overflow is null plus a warning, not a failed query (the `addLongOverflow` example of x-pack/plugin/esql/qa/testFixtures/src/main/resources/README.md).
     const sql = `TRY(${l} ${e.op} ${r})`;
     ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} IS NOT NULL AND ${sql} IS NULL)`, `java.lang.ArithmeticException: ${resultType} overflow`);
     return sql;

@@ -1,6 +1,7 @@
 /**
  * The SQL being built: a chain of CTEs, one per command that needs a relation of its own, plus the
- * ORDER BY terms that give the current rows their order. Commands run in the order written (§2.10):
+ * ORDER BY terms that give the current rows their order. Commands run in the order written
+ * (https://www.elastic.co/docs/reference/query-languages/esql/esql-syntax):
  * each CTE reads the previous one. KEEP/DROP/RENAME only rebind names and add no CTE.
  */
 import { CompileContext } from './context';

@@ -1,7 +1,7 @@
 /**
  * compileQuery: an analyzed ES|QL query → one DuckDB statement (CTE chain) plus, when some column
  * may hold multi-values, one probe statement whose boolean answers decide the single-value
- * warnings (§1.8). Anything the engine cannot reproduce exactly is a positioned error. The
+ * warnings (../warnings.ts). Anything the engine cannot reproduce exactly is a positioned error. The
  * caller checks the parsed query's size first (checkQueryShape in ../query-limits.ts): the compiler
  * recurses once per level of nesting.
  */
@@ -19,7 +19,7 @@ import { quoteString } from '../sql';
 const SINGLE_VALUE_REASON = 'java.lang.IllegalArgumentException: single-value function encountered multi-value';
 
 export interface CompileQueryOptions {
-  /** now() for this query, epoch ms (§2.6: one value per query). */
+  /** now() for this query, epoch ms (one value per query, as ../time-math.ts cites). */
   nowMs: number;
   cidrMatchMultiValue?: 'single-value' | 'any-value';
 }

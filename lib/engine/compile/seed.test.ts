@@ -1,5 +1,5 @@
 /**
- * The two seed queries (DESIGN.md) compiled from their analyzed form and run over a small fixture:
+ * The two seed queries (lib/esql/testing) compiled from their analyzed form and run over a small fixture:
  * rare processes seen by one agent in the last 7 days, internal ranges excluded, all users and root.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -40,7 +40,7 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
       columns.set(col.name, { type: col.type, scalar });
       continue;
     }
-    // An `unsupported` field (conflicting or unknown mapping) is always null (§2.2); never read it.
+    // An `unsupported` field (conflicting or unknown mapping) is always null (https://www.elastic.co/docs/reference/query-languages/esql/esql-multi-index); never read it.
     const readable = present.has(col.name) && files.length > 0 && col.type !== 'unsupported';
     selects.push(`${readable ? quoteIdent(col.name) : typedNull(col.type)} AS ${scalar}`);
     const binding: Binding = { type: col.type, scalar };

@@ -1,6 +1,8 @@
 /**
- * A reader for Elasticsearch's csv-spec test format (SpecReader / CsvSpecReader, esql-semantics.md
- * §3.2), plus one addition of ours: an expected failure, written as `error:` lines (the exact
+ * A reader for Elasticsearch's csv-spec test format (its SpecReader / CsvSpecReader in
+ * x-pack/plugin/esql/qa/testFixtures/src/main/java/org/elasticsearch/xpack/esql/, described in
+ * x-pack/plugin/esql/qa/testFixtures/src/main/resources/README.md),
+ * plus one addition of ours: an expected failure, written as `error:` lines (the exact
  * message, one line each) or one `errorRegex:` line, in place of the table.
  *
  * Pure: text in, cases (or a positioned problem) out.

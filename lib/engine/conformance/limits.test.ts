@@ -1,5 +1,5 @@
 /**
- * Row limits (esql-semantics.md §1.7, §2.10) over a generated 12 000-row index: the implicit
+ * Row limits (Elasticsearch's, as lib/esql/lint/findings.ts cites them) over a generated 12 000-row index: the implicit
  * LIMIT 1000 and its warning when a query has no LIMIT anywhere, the silent 10 000-row cap with
  * any LIMIT, and `LIMIT n | SORT` keeping n rows before sorting them.
  */

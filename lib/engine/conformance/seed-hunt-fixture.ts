@@ -6,7 +6,7 @@
  */
 import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../../esql/testing';
 
-/** The two seed queries, verbatim from DESIGN.md (the second adds `and user.id == "0"`). */
+/** The two seed queries, verbatim from Elastic's hunt (lib/esql/testing/seed-queries.ts names it; the second adds `and user.id == "0"`). */
 export const SEED_QUERY_ALL_USERS = SEED_ALL_USERS;
 export const SEED_QUERY_ROOT_ONLY = SEED_ROOT_ONLY;
 
@@ -17,7 +17,10 @@ export const SEED_NOW = new Date('2026-01-08T00:00:00.000Z');
 const IN_WINDOW = '2026-01-05T12:00:00.000Z';
 const PUBLIC_IP = '93.184.216.34';
 
-/** ECS types of the fields the hunt reads (elastic-hunting-library.md §6), as an Elasticsearch mapping. */
+/**
+ * Types of the fields the hunt reads, as an Elasticsearch mapping: Elastic Defend's network data
+ * stream maps them in elastic/endpoint-package, package/endpoint/data_stream/network/fields/fields.yml.
+ */
 const FIELD_TYPES: Record<string, string> = {
   '@timestamp': 'date',
   'agent.id': 'keyword',

@@ -154,7 +154,8 @@ describe('seed hunt: LIMIT 100 comes before the SORT', () => {
 });
 
 /**
- * derived: esql-semantics.md §2.7 — Elasticsearch 9.6 source (not confirmed by any issue/PR): CIDR_MATCH
+ * derived from Elasticsearch's newest source, marked 9.6 (not confirmed by any issue/PR:
+ * x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/expression/function/scalar/ip/CIDRMatch.java): CIDR_MATCH
  * is true if any value is in any block, and a missing ip gives false, never null. So `NOT CIDR_MATCH`
  * keeps null and multi-valued public destinations, with no CIDR warning.
  */

@@ -32,7 +32,8 @@ describe('ROW and EVAL', () => {
     expect(outputOf([row(as(int(1), 'a'), as(int(5_000_000_000), 'b'), as(str('x'), 'c'))])).toEqual(['a:integer', 'b:long', 'c:keyword']);
   });
 
-  it('appends, replaces at the end, and sees earlier items (esql-semantics §2.11)', () => {
+  // As the EVAL page has it: https://www.elastic.co/docs/reference/query-languages/esql/commands/eval
+  it('appends, replaces at the end, and sees earlier items', () => {
     const out = outputOf([
       row(as(int(1), 'x')),
       keep('x'),

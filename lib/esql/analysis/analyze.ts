@@ -1,8 +1,9 @@
 /**
  * The ES|QL analyzer: resolves FROM against the backend's mappings, types every expression and
  * computes each command's schema, reporting what Elasticsearch's analyzer and verifier report
- * (esql-semantics §2). Pure: no I/O, never throws — an internal failure becomes an `unsupported`
- * error rather than an exception.
+ * (its Analyzer.java and Verifier.java in x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/analysis/).
+ * Pure: no I/O, never throws — an internal failure becomes an `unsupported` error rather than an
+ * exception.
  */
 import type { EsqlParams } from '../../model/esql';
 import type { AnalyzedQuery, AnalyzedStep, ColumnSchema } from './analyzed';

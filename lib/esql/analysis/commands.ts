@@ -1,6 +1,7 @@
 /**
- * Schema rules of the processing commands (esql-semantics §2.11): what each one receives and
- * produces, and the problems Elasticsearch reports for it. STATS lives in stats.ts.
+ * Schema rules of the processing commands: what each one receives and produces, and the problems
+ * Elasticsearch reports for it (https://www.elastic.co/docs/reference/query-languages/esql/commands/processing-commands).
+ * STATS lives in stats.ts.
  */
 import type { ColumnSchema } from './analyzed';
 import type {

@@ -16,7 +16,8 @@ function typeOf(x: X, params?: EsqlParams): string {
 const whereErrors = (x: X, params?: EsqlParams) => errorsOf([from([NET]), where(x)], params);
 const evalErrors = (x: X, params?: EsqlParams) => errorsOf([from([NET]), evalc(as(x, 'v'))], params);
 
-describe('literals and arithmetic (esql-semantics §2.3)', () => {
+// Types and widening: operators.ts cites Elasticsearch's pages.
+describe('literals and arithmetic', () => {
   it('types literals', () => {
     expect(typeOf(int(2147483647))).toBe('integer');
     expect(typeOf(int(2147483648))).toBe('long');
@@ -36,7 +37,7 @@ describe('literals and arithmetic (esql-semantics §2.3)', () => {
     expect(typeOf(neg(col('process.pid')))).toBe('long');
   });
 
-  it('does date math with periods and durations (§2.6)', () => {
+  it('does date math with periods and durations', () => {
     expect(typeOf(bin(fn('now'), '-', span(7, 'day')))).toBe('date');
     expect(typeOf(bin(span(1, 'hour'), '+', col('@timestamp')))).toBe('date');
     expect(typeOf(bin(str('2024-01-01'), '-', span(1, 'day')))).toBe('date');
@@ -55,7 +56,9 @@ describe('literals and arithmetic (esql-semantics §2.3)', () => {
   });
 });
 
-describe('comparisons and logic (§2.4, §2.5)', () => {
+// Three-valued logic as Elasticsearch's null.csv-spec tests it (x-pack/plugin/esql/qa/testFixtures/src/main/resources/);
+// auto-casting and the null-param message: operators.ts cites their sources.
+describe('comparisons and logic', () => {
   it('auto-casts string constants against dates and ips', () => {
     expect(whereErrors(bin(col('@timestamp'), '>', str('2024-01-01')))).toEqual([]);
     expect(whereErrors(bin(col('destination.ip'), '==', str('10.0.0.1')))).toEqual([]);
@@ -77,7 +80,7 @@ describe('comparisons and logic (§2.4, §2.5)', () => {
     ]);
   });
 
-  it('accepts a null literal but not a null-valued param (§1.6)', () => {
+  it('accepts a null literal but not a null-valued param', () => {
     expect(whereErrors(bin(col('process.pid'), '==', nul()))).toEqual([]);
     expect(whereErrors(bin(col('process.name'), '==', named('n')), [{ n: null }])).toEqual([
       'first argument of [process.name == ?n] is [keyword] so second argument must also be [keyword] but was [null] @ process.name == ?n',
@@ -186,7 +189,8 @@ describe('functions', () => {
   });
 });
 
-describe('params (§1.3)', () => {
+// Params as params.ts cites them.
+describe('params', () => {
   it('types named, positional and anonymous params from their JSON values', () => {
     expect(typeOf(named('a'), [{ a: 'x' }])).toBe('keyword');
     expect(typeOf(named('a'), [{ a: 3 }])).toBe('integer');

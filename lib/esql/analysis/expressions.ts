@@ -201,7 +201,7 @@ function castType(e: CastExpression, env: ExprEnv): EsqlType {
   const t = typeOf(e.operand, { ...env, allowConflicts: operandIsColumn });
   const target = e.targetType.toLowerCase();
   if (target === 'date_period' || target === 'time_duration') {
-    // Only constant strings become time spans (`?span::date_period`, esql-semantics §1.3).
+    // Only constant strings become time spans (`?span::date_period`; the time-spans page, ../syntax/tokens.ts).
     if (!ctx.hasFailed(e.operand) && !(isStringLike(t) || t === target || t === 'null')) {
       ctx.error(e.span, `argument of [${ctx.source(e.span)}] must be [string], found value [${ctx.source(e.operand.span)}] type [${typeName(t)}]`);
       return ctx.fail(e);

@@ -1,7 +1,8 @@
 /**
- * Type rules of the operators: arithmetic widening and date math (esql-semantics §2.3, §2.6),
- * comparison compatibility with string-literal auto-casting (§2.5), and the messages
- * Elasticsearch gives when they are broken.
+ * Type rules of the operators: arithmetic widening and date math (time spans: ../syntax/tokens.ts),
+ * comparison compatibility with string-literal auto-casting, and the messages Elasticsearch gives
+ * when they are broken. Sources: https://www.elastic.co/docs/reference/query-languages/esql/functions-operators/operators
+ * and https://www.elastic.co/docs/reference/query-languages/esql/esql-implicit-casting.
  */
 import type { BinaryExpression, Expression } from '../ast';
 import { AnalysisContext, ordinal, typeName, upperTypeName } from './context';
@@ -125,7 +126,10 @@ export function comparable(l: EsqlType, left: Expression, r: EsqlType, right: Ex
   return l === r;
 }
 
-/** A `null` literal compares with anything; a null-valued *param* does not (esql-semantics §1.6 message). */
+/**
+ * A `null` literal compares with anything; a null-valued *param* does not (Elasticsearch's
+ * VerifierTests.testWrongInputParam, x-pack/plugin/esql/src/test/java/org/elasticsearch/xpack/esql/analysis/VerifierTests.java).
+ */
 function isNullLiteral(e: Expression, t: EsqlType): boolean {
   return t === 'null' && e.kind !== 'param';
 }

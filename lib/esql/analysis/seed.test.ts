@@ -1,4 +1,4 @@
-/** The two seed hunt queries (DESIGN.md) over an index with the ECS network fields. */
+/** The two seed hunt queries (../testing/seed-queries.ts) over an index with the ECS network fields. */
 import { describe, expect, it } from 'vitest';
 import { NET, run } from '../testing/network-index';
 import { and, as, bin, col, countStar, fn, from, int, isNull, limit, not, sort, span, stats, str, where, type X } from '../testing/builders';

@@ -1,7 +1,8 @@
 /**
- * STATS … BY (esql-semantics §2.9): groupings are typed first (aggregates may name them), each
- * aggregate must be an aggregate function or an expression over aggregates and BY columns, and
- * the output is the aggregates in order then the BY keys, the rightmost of equal names winning.
+ * STATS … BY: groupings are typed first (aggregates may name them), each aggregate must be an
+ * aggregate function or an expression over aggregates and BY columns, and the output is the
+ * aggregates in order then the BY keys, the rightmost of equal names winning
+ * (https://www.elastic.co/docs/reference/query-languages/esql/commands/stats-by).
  */
 import type { ColumnSchema } from './analyzed';
 import type { Expression, StatsCommand } from '../ast';

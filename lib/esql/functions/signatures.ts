@@ -28,7 +28,7 @@ export interface FunctionDef {
   params: readonly ParamSpec[];
   /** When set, the last param repeats without bound (`concat(a, b, …)`). */
   variadic?: boolean;
-  /** Conversion functions may read a field with conflicting mappings (esql-semantics §2.2 union types). */
+  /** Conversion functions may read a field with conflicting mappings ("union types", https://www.elastic.co/docs/reference/query-languages/esql/esql-multi-index). */
   conversion?: boolean;
   /** The result type given the (already checked) argument types. */
   returns: (args: readonly EsqlType[]) => EsqlType;
@@ -87,7 +87,7 @@ export const T = {
   toVersion: { types: ['version', 'keyword', 'text'], describe: 'string or version' },
 } satisfies Record<string, TypeGroup>;
 
-/** Functions never return `text`: their string results are `keyword` (esql-semantics §2.2). */
+/** Functions never return `text`: their string results are `keyword` (Elasticsearch's FUNCTIONS_NEVER_EMIT_TEXT, elastic/elasticsearch#114334). */
 export function noText(t: EsqlType): EsqlType {
   return t === 'text' ? 'keyword' : t;
 }

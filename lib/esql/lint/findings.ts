@@ -22,7 +22,12 @@ export interface LintFinding {
   fix?: { label: string; query: Query };
 }
 
-/** Elasticsearch's AddImplicitLimit values (esql-semantics §1.7). */
+/**
+ * Elasticsearch's row limits, owned here: its AddImplicitLimit rule (in
+ * x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/analysis/Analyzer.java) appends
+ * LIMIT 1000 to a query with no LIMIT and caps any LIMIT at 10 000, the defaults of the settings
+ * esql.query.result_truncation_default_size and _max_size (https://www.elastic.co/docs/reference/query-languages/esql/limitations).
+ */
 export const DEFAULT_RESULT_LIMIT = 1000;
 export const MAX_RESULT_LIMIT = 10000;
 
@@ -47,7 +52,8 @@ function sortKeys(orders: SortOrder[]): string {
 /**
  * A LIMIT on rows with no defined order (nothing sorted them since FROM or the last STATS),
  * later sorted with no STATS in between: Elasticsearch keeps n arbitrary rows, then sorts only
- * those (esql-semantics §2.10), which is not the top n.
+ * those, which is not the top n (its LIMIT and SORT pages promise no row order before a SORT:
+ * https://www.elastic.co/docs/reference/query-languages/esql/commands/sort).
  */
 function limitBeforeSort(query: Query): Draft[] {
   const commands = query.commands;

@@ -49,7 +49,10 @@ export const PROCESSING_COMMANDS = [
   'dissect', 'drop', 'enrich', 'eval', 'grok', 'keep', 'limit', 'mv_expand', 'rename', 'sort', 'stats', 'where',
 ] as const;
 
-/** Every spelling of every time-span unit (esql-semantics.md §2.6), lower-case. */
+/**
+ * Every spelling of every time-span unit, lower-case: the "Supported temporal units" table of
+ * https://www.elastic.co/docs/reference/query-languages/esql/esql-time-spans (the source other modules cite for time spans).
+ */
 export const TIME_UNITS: ReadonlyMap<string, TimeUnit> = new Map<string, TimeUnit>([
   ...(['year', 'years', 'y', 'yr'] as const).map((s) => [s, 'year'] as [string, TimeUnit]),
   ...(['quarter', 'quarters', 'q'] as const).map((s) => [s, 'quarter'] as [string, TimeUnit]),

@@ -1,10 +1,10 @@
 /** Context columns for the rows of a hunt result: one re-aggregating query, keyed by row. */
-import { rowKey, type ContextResponse } from '../../model/api';
+import { apiError, rowKey, type ContextResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
 import { type ColumnSchema, type EsqlType, print } from '../../esql';
 import { buildContextQuery } from '../context';
-import { apiError, toApiError } from './errors';
+import { toApiError } from './errors';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
 

@@ -1,9 +1,10 @@
 /**
  * Failures of a hunt query as the page and the CLI show them: the server's own message, plus what
  * to check. Hints name configuration variables, never their values, and only ever the backend that
- * failed. Domain errors: lib/server translates them to status codes.
+ * failed. Domain errors: lib/server translates them to status codes (lib/server/http/error-status.ts);
+ * Huntboard's own refusals are lib/model/api.ts `apiError`.
  */
-import type { ApiError, ApiErrorKind } from '../../model/api';
+import type { ApiError } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { BackendError, BackendErrorKind } from '../../model/esql';
 
@@ -50,12 +51,4 @@ export function toApiError(error: BackendError, backend: BackendKind): ApiError 
     ? `The cluster is overloaded (429). Retry after ${error.retryAfterSeconds} s.`
     : BACKEND_HINTS[backend][error.kind];
   return { kind: error.kind, message: error.message, ...(hint ? { hint } : {}) };
-}
-
-/**
- * Huntboard's own refusal (validation, lookups, sign-in): no backend was asked, so no backend hint;
- * the caller words one when there is something to check.
- */
-export function apiError(kind: ApiErrorKind, message: string, hint?: string): ApiError {
-  return { kind, message, ...(hint ? { hint } : {}) };
 }

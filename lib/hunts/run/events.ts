@@ -3,12 +3,13 @@
  * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
-import type { ApiError, EventResponse, EventsResponse } from '../../model/api';
+import { apiError, type ApiError, type EventResponse, type EventsResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
 import { type ColumnSchema, type Command, type Query, printMultiline, type EsqlType } from '../../esql';
-import { buildDrilldown, column, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT, equals, freshParamNames, NO_SPAN, param } from '../drilldown';
-import { apiError, toApiError } from './errors';
+import { buildDrilldown, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from '../drilldown';
+import { column, equals, freshParamNames, NO_SPAN, param } from '../../esql';
+import { toApiError } from './errors';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
 

@@ -3,15 +3,15 @@
  * runs: rewritten through the AST, printed, with the window bounds and the resolved `now` as
  * named params (pin-now.ts), so the text means the same on a cluster's clock and when re-run.
  */
-import type { ApiError, ApiFinding, WindowInfo } from '../../model/api';
+import { apiError, type ApiError, type ApiFinding, type WindowInfo } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
 import { type Query, formatErrors, lintQuery, type LintFinding, print, printMultiline } from '../../esql';
-import { splitAtLastStats } from '../drilldown';
+import { splitAtLastStats } from '../../esql';
 import type { Hunt } from '../types';
 import { applyTimeWindow, windowParams } from '../window';
 import { notEsqlMessage } from './as-written';
-import { apiError, PICK_A_HUNT } from './errors';
-import { pinNowInQuery, pinNowInText } from './pin-now';
+import { PICK_A_HUNT } from './errors';
+import { pinNowInQuery, pinNowInText } from '../../esql';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 
 /** The lint rewrites the page offers as variants, by finding code. */

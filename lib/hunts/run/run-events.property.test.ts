@@ -14,7 +14,7 @@ import { createEmbeddedBackend } from '../../backends/embedded';
 import type { Backend } from '../../backends/types';
 import { ECS_NETWORK_FIELDS, SEED_ALL_USERS } from '../../esql/testing';
 import type { EsqlValue } from '../../model/esql';
-import { findingKeyColumns } from '../../review/diff';
+import { findingKeyColumns } from '../../esql';
 import { openStore } from '../../store';
 import { lcg } from '../../store/test-events';
 import { loadHuntText } from '../loader';

@@ -5,14 +5,13 @@
  * (clock skew on an agent) or exactly on its window's edge. No catalogue lookup: a hunt edited or
  * removed since still has its runs' events.
  */
-import type { ApiError, EventResponse, EventsResponse, WindowInfo } from '../../model/api';
+import { apiError, type ApiError, type EventResponse, type EventsResponse, type WindowInfo } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
 import { type Query, parse, formatErrors } from '../../esql';
-import { splitAtLastStats } from '../drilldown';
-import { apiError } from './errors';
+import { splitAtLastStats } from '../../esql';
 import { runEvent, runEvents, type DrillSource } from './events';
-import { hasNowCall, nowParamName, pinnedNow, pinNowInQuery } from './pin-now';
+import { hasNowCall, nowParamName, pinnedNow, pinNowInQuery } from '../../esql';
 
 /** What of a saved run its drill-down needs (a RunHeader has it). */
 export interface SavedRunQuery {

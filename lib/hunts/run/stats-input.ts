@@ -6,7 +6,7 @@
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
 import { print, collect, type Param, type Query } from '../../esql';
-import { NO_SPAN, splitAtLastStats } from '../drilldown';
+import { NO_SPAN, splitAtLastStats } from '../../esql';
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; columns: EsqlColumn[] }>();

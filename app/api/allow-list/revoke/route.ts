@@ -1,5 +1,5 @@
-import { revokeAllowRoute } from '@/lib/server/allow-list-routes';
-import { guarded } from '@/lib/server/guard';
+import { revokeAllowRoute } from '@/lib/server/routes/allow-list';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { postSignoutRoute } from '@/lib/server/auth-routes';
-import { guarded } from '@/lib/server/guard';
+import { postSignoutRoute } from '@/lib/server/routes/auth';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

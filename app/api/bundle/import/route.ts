@@ -1,5 +1,5 @@
-import { postBundleImportRoute } from '@/lib/server/bundle-routes';
-import { guarded } from '@/lib/server/guard';
+import { postBundleImportRoute } from '@/lib/server/routes/bundles';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

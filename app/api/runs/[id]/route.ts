@@ -1,5 +1,5 @@
-import { getRunRoute } from '@/lib/server/run-routes';
-import { guarded } from '@/lib/server/guard';
+import { getRunRoute } from '@/lib/server/routes/runs';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

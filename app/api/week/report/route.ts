@@ -1,5 +1,5 @@
-import { getWeekReportRoute } from '@/lib/server/week-routes';
-import { guarded } from '@/lib/server/guard';
+import { getWeekReportRoute } from '@/lib/server/routes/week';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,7 +7,7 @@ import { findHunt, loadCatalogue } from '@/lib/hunts/catalogue';
 import { querySummaries } from '@/lib/hunts/query-summaries';
 import { pagePath } from '@/lib/auth/next-path';
 import { can, refusal } from '@/lib/auth/roles';
-import { pageUser } from '@/lib/server/authorize';
+import { pageUser } from '@/lib/server/http/authorize';
 
 export const dynamic = 'force-dynamic';
 

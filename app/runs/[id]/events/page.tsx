@@ -7,8 +7,8 @@ import { InertText } from '@/components/CellValue';
 import { pagePath } from '@/lib/auth/next-path';
 import { can, refusal } from '@/lib/auth/roles';
 import { runQuery } from '@/lib/hunts/run/run-events';
-import { pageUser } from '@/lib/server/authorize';
-import { runForEvents } from '@/lib/server/run-events-routes';
+import { pageUser } from '@/lib/server/http/authorize';
+import { runForEvents } from '@/lib/server/routes/run-events';
 import { RunEventsWorkspace } from './RunEventsWorkspace';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { runEventRoute } from '@/lib/server/run-events-routes';
-import { guarded } from '@/lib/server/guard';
+import { runEventRoute } from '@/lib/server/routes/run-events';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { runEventsRoute } from '@/lib/server/run-events-routes';
-import { guarded } from '@/lib/server/guard';
+import { runEventsRoute } from '@/lib/server/routes/run-events';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

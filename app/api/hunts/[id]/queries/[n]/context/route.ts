@@ -1,5 +1,5 @@
-import { contextRoute } from '@/lib/server/hunt-routes';
-import { guarded } from '@/lib/server/guard';
+import { contextRoute } from '@/lib/server/routes/hunts';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { eventsRoute } from '@/lib/server/hunt-routes';
-import { guarded } from '@/lib/server/guard';
+import { eventsRoute } from '@/lib/server/routes/hunts';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

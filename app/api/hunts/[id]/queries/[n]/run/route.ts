@@ -1,5 +1,5 @@
-import { runRoute } from '@/lib/server/hunt-routes';
-import { guarded } from '@/lib/server/guard';
+import { runRoute } from '@/lib/server/routes/hunts';
+import { guarded } from '@/lib/server/http/guard';
 
 export const dynamic = 'force-dynamic';
 

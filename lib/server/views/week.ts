@@ -1,0 +1,76 @@
+/**
+ * What the week page and the report route show: one week (by default the one serverNow() falls
+ * in) over the app state and the hunt catalogue: as it is, or as signed with the changes since,
+ * with its neighbours for navigation and each listed finding's links. A week named in a URL must
+ * be a date; anything else is an answer, not a throw.
+ */
+import type { AppDatabase } from '../../appstate/db';
+import { loadCatalogue } from '../../hunts/catalogue';
+import { queryLabels } from '../../hunts/query-labels';
+import type { Hunt } from '../../hunts/types';
+import { shiftWeek, weekContaining, type HuntRef, type WeekBounds } from '../../review/week';
+import { weekFindingLinks, type FindingLinks } from '../../review/week-links';
+import { weekRecord, type WeekHistory } from '../../review/week-record';
+import { serverAppState } from '../process/app-state';
+import { serverNow } from '../process/now';
+
+export type WeekView =
+  | (WeekHistory & {
+      kind: 'ok';
+      previousWeek: string;
+      nextWeek: string;
+      /** The week serverNow() falls in (still running). */
+      isCurrent: boolean;
+      /** A week after the current one: nothing can have happened yet. */
+      isFuture: boolean;
+      /** Per finding listed (lib/review/week-links findingId): its review row and events. */
+      links: Record<string, FindingLinks>;
+    })
+  | { kind: 'invalid'; message: string }
+  /** A day that is not the Monday: the week it falls in. */
+  | { kind: 'moved'; week: string };
+
+/** The catalogue's runnable (ES|QL) queries with the tab labels the hunt page uses. */
+export function huntRefs(hunts: readonly Hunt[]): HuntRef[] {
+  return hunts.map((hunt) => {
+    const labels = queryLabels(hunt);
+    return {
+      id: hunt.id,
+      name: hunt.name,
+      queries: hunt.queries.filter((q) => q.language === 'ES|QL').map((q) => ({ number: q.number, label: labels.get(q.number) ?? `Query ${q.number}` })),
+    };
+  });
+}
+
+/** `YYYY-MM-DD`, any calendar day: the week it falls in. */
+export function weekOfDay(text: string): { ok: true; week: WeekBounds } | { ok: false; message: string } {
+  const shown = text.slice(0, 40);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, message: `[${shown}] is not a date (YYYY-MM-DD).` };
+  const at = new Date(`${text}T00:00:00.000Z`);
+  if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== text) return { ok: false, message: `[${shown}] is not a calendar date.` };
+  return { ok: true, week: weekContaining(at) };
+}
+
+export async function weekView(start?: string, db: AppDatabase = serverAppState(), now: Date = serverNow()): Promise<WeekView> {
+  const current = weekContaining(now);
+  let week = current;
+  if (start !== undefined) {
+    const parsed = weekOfDay(start);
+    if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+    if (parsed.week.start !== start) return { kind: 'moved', week: parsed.week.start };
+    week = parsed.week;
+  }
+  const catalogue = await loadCatalogue();
+  const history = weekRecord(db, week, huntRefs(catalogue.hunts), now.toISOString());
+  const s = history.record.summary;
+  const changed = history.record.kind === 'snapshot' ? history.record.changes.findings.map((c) => c.finding) : [];
+  return {
+    kind: 'ok',
+    ...history,
+    links: weekFindingLinks(db, [s.findings, s.gone], [...s.untriaged, ...changed]),
+    previousWeek: shiftWeek(week, -1).start,
+    nextWeek: shiftWeek(week, 1).start,
+    isCurrent: week.start === current.start,
+    isFuture: week.start > current.start,
+  };
+}

@@ -14,8 +14,7 @@ const config = [
   },
 ];
 
-// The layers of the README's Architecture section, kept by lint rather than by care. More of
-// them (components, the view helpers) are to come with the folders they name.
+// The layers of the README's Architecture section, kept by lint rather than by care.
 const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 // Flat config: the last block matching a file sets its rule, so the narrower layers repeat the wider rule.
 // Any depth: lib/server has folders (http/, routes/, process/, views/) and lib folders nest.
@@ -42,6 +41,19 @@ const appstateBelowDomain = {
   regex: '^(\\.\\./)+(hunts|review|bundle|auth)(/|$)',
   message: 'lib/appstate is below the domain: it may not import lib/hunts, lib/review, lib/bundle or lib/auth.',
 };
+// components/ render what lib/model describes with the browser-safe helpers of lib/view, and call
+// the server through lib/api (the browser's client): never a store, the app state, the domain or
+// lib/server, even for a type (a server module's type drags its imports into the client bundle's graph).
+const componentsReach = {
+  regex: '^(@/|(\\.\\./)+)lib/(?!(model|view|api)(/|$)|esql(/testing)?$)',
+  message: 'components/ import from lib only lib/model, lib/view, lib/esql (its index) and lib/api: move a shared type to lib/model, a browser-safe helper to lib/view.',
+};
+// lib/view's files sit one folder down (lib/view/table/sort.ts): above lib/view they reach lib/model
+// and the language's index only, so components can use them in the browser.
+const viewReach = {
+  group: ['../../*', '!../../model', '!../../model/*', '!../../esql', '!../../view', '!../../view/*', '../../../*', '@/*'],
+  message: 'lib/view helpers run in the browser: from lib they import only lib/model and lib/esql (its index).',
+};
 config.push(
   layer(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.mjs'], esqlIndex),
   layer(['lib/**'], noHttp, esqlIndex),
@@ -51,6 +63,8 @@ config.push(
   layer(['lib/model/**'], noHttp, { group: ['../*', '@/*'], message: 'lib/model is the leaf every layer shares: it imports nothing of Huntboard.' }),
   { ...layer(['lib/esql/*.ts'], noHttp, esqlPure('../')), ignores: esqlTests },
   { ...layer(['lib/esql/*/**'], noHttp, esqlPure('../../')), ignores: esqlTests },
+  layer(['components/**'], esqlIndex, componentsReach),
+  { ...layer(['lib/view/*/**'], noHttp, esqlIndex, viewReach), ignores: ['lib/view/**/*.test.ts'] },
 );
 
 export default config;

@@ -5,8 +5,8 @@
  */
 import type { ReactNode } from 'react';
 import type { EsqlScalar, EsqlValue } from '@/lib/model/esql';
-import { valueKind } from '@/lib/table/compare';
-import { escapeVisible, segmentUnsafe } from '@/lib/text/escape';
+import { valueKind } from '@/lib/view/table/compare';
+import { escapeVisible, segmentUnsafe } from '@/lib/view/text/escape';
 
 /** Longest text shown in full; longer values end in `…` with the whole text in the tooltip. */
 export const DEFAULT_MAX_LENGTH = 160;

@@ -4,7 +4,7 @@
  * come from outside, so control and bidi characters in the query are shown as escapes too.
  */
 import { useEffect, useRef, useState } from 'react';
-import { highlightEsql, type TextPosition } from '@/lib/text/esql-highlight';
+import { highlightEsql, type TextPosition } from '@/lib/view/text/esql-highlight';
 import { InertText } from './CellValue';
 
 export interface EsqlCodeProps {

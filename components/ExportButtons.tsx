@@ -4,9 +4,9 @@
  * table); when `allValues` holds more, a second pair exports the whole result.
  */
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import { toCsv } from '@/lib/export/csv';
-import { exportFileName, type ExportFormat } from '@/lib/export/file-name';
-import { toQueryJson } from '@/lib/export/json';
+import { toCsv } from '@/lib/view/export/csv';
+import { exportFileName, type ExportFormat } from '@/lib/view/export/file-name';
+import { toQueryJson } from '@/lib/view/export/json';
 
 export interface ExportButtonsProps {
   columns: EsqlColumn[];

@@ -1,16 +1,16 @@
 'use client';
 /**
  * A hunt result as a sortable, filterable <table>. Sort and filters are controlled (the page keeps
- * them in the URL); the order is computed over the whole result by lib/table, with each column's
+ * them in the URL); the order is computed over the whole result by lib/view/table, with each column's
  * ES type deciding how it sorts, and TanStack Table owns the sort state machine and the header
  * groups. Rows keep their index in `values` as their id, for links, highlight and scrolling.
  */
 import { useMemo } from 'react';
 import { functionalUpdate, useTable, type Updater, type SortingState } from '@tanstack/react-table';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import { valueKind } from '@/lib/table/compare';
-import { filterRowIndices } from '@/lib/table/filter';
-import { sortRowIndices, type SortSpec } from '@/lib/table/sort';
+import { valueKind } from '@/lib/view/table/compare';
+import { filterRowIndices } from '@/lib/view/table/filter';
+import { sortRowIndices, type SortSpec } from '@/lib/view/table/sort';
 import { CellValue } from './CellValue';
 import { planColumns, SORTING_OPTIONS, tableFeatureSet, type ColumnInfo, type RowView } from './table/columns';
 import { FilterInput } from './table/FilterInput';

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../e2e/fixtures';
 import { bodyRows, resultTable, SEED, waitForResult } from '../e2e/helpers';
 import { expectedFindings } from '../lib/demo';
-import { escapeVisible } from '../lib/text/escape';
+import { escapeVisible } from '../lib/view/text/escape';
 import { E2E_ES_CLUSTER_NAME, E2E_ES_VERSION } from './cluster';
 import { filesUnder, leakedForms, secretForms } from './secrets';
 import { rawWriteHeaders } from '../e2e/support/csrf';

@@ -54,6 +54,8 @@ test('a week exported as a bundle opens in another Huntboard with no cluster: ru
     await expect(importForm.getByRole('alert')).toContainText('already imported');
     await expect(page.getByRole('table', { name: 'Imported bundles' }).locator('tbody tr')).toHaveCount(1);
   } finally {
+    // Leave the other server's page first: a prefetch still in flight to a killed server is a console error.
+    await page.goto('about:blank');
     other.process.kill('SIGKILL');
     await other.exited;
     rmSync(dataDir, { recursive: true, force: true });

@@ -93,3 +93,48 @@ describe('lib/appstate sits below the domain', () => {
     expect(await restricted(file, spec)).toBe(false);
   });
 });
+
+describe('components reach only lib/model, lib/view, lib/esql and lib/api', () => {
+  it.each([
+    ['components/probe.tsx', '@/lib/server/views/run-review'],
+    ['components/week/probe.tsx', '@/lib/review/week'],
+    ['components/hunt/probe.tsx', '@/lib/hunts/types'],
+    ['components/review/probe.tsx', '../../lib/appstate/db'],
+    ['components/probe.test.ts', '@/lib/store/types'],
+    ['components/probe.tsx', '@/lib/esql/analysis/analyze'],
+    ['components/probe.tsx', '@/lib/modelling'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['components/probe.tsx', '@/lib/model/week'],
+    ['components/week/probe.tsx', '@/lib/view/review/finding-id'],
+    ['components/review/probe.tsx', '../../lib/view/review/run-labels'],
+    ['components/probe.tsx', '@/lib/api/client'],
+    ['components/probe.tsx', '@/lib/esql'],
+    ['components/probe.test.ts', '@/lib/esql/testing'],
+    ['components/probe.tsx', '@/components/MitreBadges'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});
+
+describe('lib/view runs in the browser: from lib it reaches lib/model and lib/esql only', () => {
+  it.each([
+    ['lib/view/table/probe.ts', '../../store/ip'],
+    ['lib/view/review/probe.ts', '../../review/run-page'],
+    ['lib/view/url/probe.ts', '../../server/http/respond'],
+    ['lib/view/events/probe.ts', '@/lib/hunts/types'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/view/table/probe.ts', '../../model/ip'],
+    ['lib/view/text/probe.ts', '../../esql'],
+    ['lib/view/events/probe.ts', '../table/sort'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await restricted(file, spec)).toBe(false);
+  });
+});

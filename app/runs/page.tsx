@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
-import { triggerLabel } from '@/lib/review/run-labels';
+import { triggerLabel } from '@/lib/view/review/run-labels';
 import { pageUser } from '@/lib/server/http/authorize';
 import { recentRuns } from '@/lib/server/views/run-review';
 

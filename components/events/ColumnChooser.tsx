@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { EsqlColumn } from '@/lib/model/esql';
-import { defaultVisibleColumns, matchesColumnSearch } from '@/lib/events/columns';
-import { inertText } from '@/lib/events/display-text';
+import { defaultVisibleColumns, matchesColumnSearch } from '@/lib/view/events/columns';
+import { inertText } from '@/lib/view/events/display-text';
 
 export interface ColumnChooserProps {
   columns: EsqlColumn[];

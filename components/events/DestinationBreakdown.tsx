@@ -6,8 +6,8 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EsqlValue } from '@/lib/model/esql';
-import { formatShare, type DestinationBreakdown as Breakdown } from '@/lib/events/destinations';
-import { truncate, valueText } from '@/lib/events/display-text';
+import { formatShare, type DestinationBreakdown as Breakdown } from '@/lib/view/events/destinations';
+import { truncate, valueText } from '@/lib/view/events/display-text';
 import { CellValue } from '@/components/CellValue';
 
 export interface DestinationBreakdownProps {

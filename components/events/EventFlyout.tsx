@@ -6,8 +6,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import { inertText } from '@/lib/events/display-text';
-import { eventFields, eventJson, filterFields, groupFields } from '@/lib/events/document';
+import { inertText } from '@/lib/view/events/display-text';
+import { eventFields, eventJson, filterFields, groupFields } from '@/lib/view/events/document';
 import { CellValue } from '@/components/CellValue';
 
 export interface EventFlyoutProps {

@@ -6,10 +6,10 @@
  */
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import { inertText } from '@/lib/events/display-text';
-import { ariaSort, nextSort, sortedRowIndices, type EventSort } from '@/lib/events/sort';
-import { rowKeyAction } from '@/lib/events/row-keys';
-import { scrollTopFor } from '@/lib/events/virtual-window';
+import { inertText } from '@/lib/view/events/display-text';
+import { ariaSort, nextSort, sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
+import { rowKeyAction } from '@/lib/view/events/row-keys';
+import { scrollTopFor } from '@/lib/view/events/virtual-window';
 import { CellValue } from '@/components/CellValue';
 import { useRowWindow } from './use-row-window';
 

@@ -7,12 +7,12 @@
 import { useMemo, useRef } from 'react';
 import type { EventsResponse } from '@/lib/model/api';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import { DRILLDOWN_LIMIT } from '@/lib/hunts/drilldown-columns';
-import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/events/columns';
-import { destinationBreakdown } from '@/lib/events/destinations';
-import { inertText } from '@/lib/events/display-text';
-import { sortedRowIndices, type EventSort } from '@/lib/events/sort';
-import { timelineOf } from '@/lib/events/timeline';
+import { DRILLDOWN_LIMIT } from '@/lib/view/hunts/drilldown-columns';
+import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/view/events/columns';
+import { destinationBreakdown } from '@/lib/view/events/destinations';
+import { inertText } from '@/lib/view/events/display-text';
+import { sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
+import { timelineOf } from '@/lib/view/events/timeline';
 import { ColumnChooser } from './ColumnChooser';
 import { DestinationBreakdown } from './DestinationBreakdown';
 import { EventFlyout } from './EventFlyout';

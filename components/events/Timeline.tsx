@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBucket, formatTick, timelineSummary, type Timeline as TimelineData } from '@/lib/events/timeline';
+import { formatBucket, formatTick, timelineSummary, type Timeline as TimelineData } from '@/lib/view/events/timeline';
 
 export interface TimelineProps {
   timeline: TimelineData;

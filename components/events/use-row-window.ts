@@ -4,7 +4,7 @@
  * rows to render. Before the first measurement (and on the server) the viewport is `initialHeight`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject, type UIEvent } from 'react';
-import { rowWindow, type RowWindow } from '@/lib/events/virtual-window';
+import { rowWindow, type RowWindow } from '@/lib/view/events/virtual-window';
 
 export function useRowWindow(
   container: RefObject<HTMLDivElement | null>,

@@ -5,7 +5,7 @@
  */
 import type { EventsResponse } from '@/lib/model/api';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import type { EventSort } from '@/lib/events/sort';
+import type { EventSort } from '@/lib/view/events/sort';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { EventsView } from '@/components/events/EventsView';

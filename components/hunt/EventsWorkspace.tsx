@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/model/api';
-import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/url/hunt-url';
+import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/view/url/hunt-url';
 import { CellValue } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { DrilldownResult } from './DrilldownResult';

@@ -1,9 +1,9 @@
 /** The hunt's identity: name, description, MITRE techniques, notes and references. */
 import Link from 'next/link';
-import type { Hunt } from '@/lib/hunts/types';
+import type { HuntInfo } from '@/lib/model/hunt';
 import { MitreBadges } from '@/components/MitreBadges';
 
-export function HuntHeader({ hunt, compact = false }: { hunt: Hunt; compact?: boolean }) {
+export function HuntHeader({ hunt, compact = false }: { hunt: HuntInfo; compact?: boolean }) {
   return (
     <header className="panel hunt-header">
       <nav aria-label="Breadcrumb" className="breadcrumb">

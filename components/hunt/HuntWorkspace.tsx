@@ -5,9 +5,9 @@
  */
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, type MouseEvent } from 'react';
-import { huntSearch, parseHuntState, type HuntViewState } from '@/lib/url/hunt-url';
+import { huntSearch, parseHuntState, type HuntViewState } from '@/lib/view/url/hunt-url';
 import { QueryPanel } from './QueryPanel';
-import type { HuntQuerySummary } from '@/lib/hunts/query-summaries';
+import type { HuntQuerySummary } from '@/lib/model/hunt';
 
 export function HuntWorkspace({ huntId, queries, canSave }: { huntId: string; queries: HuntQuerySummary[]; canSave: boolean }) {
   const router = useRouter();

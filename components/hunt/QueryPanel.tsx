@@ -8,8 +8,8 @@
 import { useEffect, useMemo } from 'react';
 import { rowKey, type ContextResponse, type RunResponse } from '@/lib/model/api';
 import type { EsqlValue } from '@/lib/model/esql';
-import { eventsHref, type HuntViewState } from '@/lib/url/hunt-url';
-import { visibleValues } from '@/lib/table/rows';
+import { eventsHref, type HuntViewState } from '@/lib/view/url/hunt-url';
+import { visibleValues } from '@/lib/view/table/rows';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { ResultTable } from '@/components/ResultTable';

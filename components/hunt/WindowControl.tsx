@@ -4,7 +4,7 @@
  * rewrites the hunt's `@timestamp > now() - N` predicate on the server (through the AST).
  */
 import { useState } from 'react';
-import type { WindowChoice } from '@/lib/url/hunt-url';
+import type { WindowChoice } from '@/lib/view/url/hunt-url';
 
 const OPTIONS = [
   { id: 'hunt', label: 'As written in the hunt' },

@@ -4,7 +4,7 @@
  * run and the earlier ones of the same text.
  */
 import Link from 'next/link';
-import { triggerLabel, utcMinute } from '../../lib/review/run-labels';
+import { triggerLabel, utcMinute } from '@/lib/view/review/run-labels';
 
 export interface DiffSummaryProps {
   previous?: { id: number; trigger: string; startedAt: string };

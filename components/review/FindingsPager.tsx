@@ -3,7 +3,7 @@
  * links: the URL holds both, so a reload or a shared link shows the same page. Server-rendered.
  */
 import Link from 'next/link';
-import { REVIEW_FILTERS, reviewHref, type ReviewFilter, type ReviewQuery } from '@/lib/review/review-url';
+import { REVIEW_FILTERS, reviewHref, type ReviewFilter, type ReviewQuery } from '@/lib/view/review/review-url';
 
 const FILTER_LABEL: Record<ReviewFilter, string> = { all: 'All', new: 'New', recurring: 'Recurring', gone: 'Gone', hidden: 'Hidden by the allow-list' };
 

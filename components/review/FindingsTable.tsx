@@ -4,8 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { CellValue } from '@/components/CellValue';
-import type { FirstSeenAnswer } from '@/lib/hunts/run/first-seen';
-import type { ReviewedFinding } from '@/lib/server/views/run-review';
+import type { FirstSeenAnswer, ReviewedFinding } from '@/lib/model/review';
 
 export interface FindingsTableProps {
   label: string;

@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DiffSummary, type DiffSummaryProps } from './DiffSummary';
-import { triggerLabel, utcMinute } from '../../lib/review/run-labels';
+import { triggerLabel, utcMinute } from '@/lib/view/review/run-labels';
 
 const counts = { new: 2, recurring: 14, gone: 1, hidden: 0 };
 const render = (props: DiffSummaryProps) => renderToStaticMarkup(createElement(DiffSummary, props)).replace(/<!-- -->/g, '');

@@ -4,8 +4,8 @@
  * does not rewrite the URL and re-filter the whole result.
  */
 import { useEffect, useRef, useState } from 'react';
-import { parseFilter } from '@/lib/table/filter';
-import { valueKind } from '@/lib/table/compare';
+import { parseFilter } from '@/lib/view/table/filter';
+import { valueKind } from '@/lib/view/table/compare';
 
 const COMMIT_DELAY_MS = 250;
 

@@ -17,7 +17,7 @@ export interface RowView {
 
 /**
  * Sort interaction: asc → desc → none on click, shift-click adds a secondary key. The order itself
- * is computed by lib/table over the whole result (multi-values sort by min ascending and max
+ * is computed by lib/view/table over the whole result (multi-values sort by min ascending and max
  * descending, which a TanStack comparator cannot express), so TanStack only keeps the state.
  */
 export const SORTING_OPTIONS = {

@@ -5,8 +5,8 @@
  */
 import Link from 'next/link';
 import { InertText } from '@/components/CellValue';
-import { findingId } from '@/lib/review/finding-id';
-import type { ChangedField, WeekChanges } from '@/lib/review/week-changes';
+import { findingId } from '@/lib/view/review/finding-id';
+import type { ChangedField, WeekChanges } from '@/lib/model/week';
 import { KeyValues, type FindingHrefs } from './WeekTables';
 
 const FIELD: Record<ChangedField, string> = {

@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { InertText } from '@/components/CellValue';
 import type { EsqlValue } from '@/lib/model/esql';
 import { TRIAGE_STATUSES } from '@/lib/model/triage';
-import { findingId } from '@/lib/review/finding-id';
-import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from '@/lib/review/week';
+import { findingId } from '@/lib/view/review/finding-id';
+import type { QueryWeek, RunOutcome, WeekFinding, WeekSummary } from '@/lib/model/week';
 
 function valueText(value: EsqlValue): string {
   if (value === null) return '';

@@ -1,8 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { QueryWeek, WeekFinding, WeekSummary } from '@/lib/review/week';
-import type { WeekChanges } from '@/lib/review/week-changes';
+import type { QueryWeek, WeekChanges, WeekFinding, WeekSummary } from '@/lib/model/week';
 import { ChangesSince } from './ChangesSince';
 import { FindingsTable, ReviewersTable, RunsTable, StatusCounts } from './WeekTables';
 

@@ -1,2 +1,2 @@
-// Moved to lib/export/csv.ts (shared with the web UI's export).
-export { toCsv } from '../export/csv';
+// Moved to lib/view/export/csv.ts (shared with the web UI's export).
+export { toCsv } from '../view/export/csv';

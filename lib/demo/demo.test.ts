@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCidr, parseIp } from '../store/ip';
+import { parseCidr, parseIp } from '../model/ip';
 import { DEMO_INDICES, demoDocuments, demoMapping, expectedFindings, PLANTED } from './index';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');

@@ -7,7 +7,7 @@ import type { EsqlScalar, EsqlValue } from '../model/esql';
 import type { EsqlType } from '../esql';
 import type { OutputColumn } from './compile/query';
 import { formatDate } from '../store/dates';
-import { formatIp } from '../store/ip';
+import { formatIp } from '../model/ip';
 
 export function formatScalar(type: EsqlType, value: unknown): EsqlScalar {
   if (value === null || value === undefined) return null;

@@ -11,7 +11,7 @@ import type { EsqlType } from '../esql';
 import type { SourceSnapshot } from '../store/types';
 import { mvColumn, partPath } from '../store/layout';
 import { parseDate } from '../store/dates';
-import { parseIp } from '../store/ip';
+import { parseIp } from '../model/ip';
 import { quoteIdent, quoteString, sqlTypeOf } from './sql';
 
 export type FixtureValue = string | number | boolean | null | (string | number | boolean)[];

@@ -4,7 +4,7 @@
  * NULL; DuckDB passes NULL through without calling them.
  */
 import { BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
-import { formatIp, parseCidr, parseIp } from '../store/ip';
+import { formatIp, parseCidr, parseIp } from '../model/ip';
 import { textFunction } from '../store/text-function';
 
 export const IP_TO_TEXT = 'esql_ip_to_text';

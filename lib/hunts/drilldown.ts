@@ -5,8 +5,8 @@
 import type { EsqlValue } from '../model/esql';
 import { type ColumnSchema, type Command, type Query, type StatsKey, and, column, equals, freshParamNames, isNull, NO_SPAN, param, parseExpression, splitAtLastStats, withoutSpans } from '../esql';
 
-export { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
-import { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from './drilldown-columns';
+export { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from '../view/hunts/drilldown-columns';
+import { DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from '../view/hunts/drilldown-columns';
 
 /**
  * The row's value for a key: by column name, else (for an expression key) by a row column whose

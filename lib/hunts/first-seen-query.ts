@@ -5,6 +5,7 @@
  * One query, built on the AST; the names enter as params.
  */
 import type { EsqlValue } from '../model/esql';
+import type { FirstSeen } from '../model/review';
 import { type Command, type Expression, type FromCommand, type Query, printMultiline } from '../esql';
 import { column, NO_SPAN, param } from '../esql';
 
@@ -55,16 +56,7 @@ export function buildFirstSeenQuery(hunt: Query, names: readonly string[], now: 
   return { ok: true, text: printMultiline({ kind: 'query', commands, span: NO_SPAN }), params };
 }
 
-export interface FirstSeen {
-  /** Earliest event of the process on any agent in the lookback. */
-  fleet: string | null;
-  /** Earliest event per agent. */
-  perAgent: Record<string, string>;
-  /** First seen fleet-wide inside the current week (the run's window start or later). */
-  newThisWeek: boolean;
-  /** Agents that ran it inside the week: the finding's own agents. */
-  agentsThisWeek: string[];
-}
+export type { FirstSeen } from '../model/review';
 
 /** Folds the per-agent rows of the first-seen query into one answer per process name. */
 export function firstSeenByName(columns: readonly { name: string }[], values: readonly EsqlValue[][], weekStart: string): Map<string, FirstSeen> {

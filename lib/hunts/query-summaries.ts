@@ -2,18 +2,9 @@
 import { formatErrors } from '../esql';
 import { queryLabels } from './query-labels';
 import type { Hunt } from './types';
+import type { HuntQuerySummary } from '../model/hunt';
 
-export interface HuntQuerySummary {
-  number: number;
-  /** "All users", "Root only", or "Query 3". */
-  label: string;
-  language: string;
-  text: string;
-  /** ES|QL queries run (a broken one runs into its positioned parse error, shown as such). */
-  runnable: boolean;
-  /** Why it cannot run here, or its parse error. */
-  problem?: string;
-}
+export type { HuntQuerySummary } from '../model/hunt';
 
 export function querySummaries(hunt: Hunt): HuntQuerySummary[] {
   const labels = queryLabels(hunt);

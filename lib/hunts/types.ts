@@ -1,7 +1,8 @@
 /** A hunt as Elastic's hunting library writes it (`[hunt]` table of a TOML file), once loaded. */
 import type { Query, EsqlError } from '../esql';
+import type { HuntInfo } from '../model/hunt';
 
-export type HuntLanguage = 'ES|QL' | 'SQL' | 'EQL' | string;
+export type { HuntInfo, HuntLanguage } from '../model/hunt';
 
 export type HuntQuery =
   | {
@@ -19,24 +20,8 @@ export type HuntQuery =
       text: string;
     };
 
-export interface Hunt {
-  /** Stable URL id: the file's stem (`low_volume_external_network_connections_from_process`). UUIDs are not unique in the library. */
-  id: string;
-  uuid: string;
-  name: string;
-  description: string;
-  author: string;
-  license: string;
-  integration: string[];
-  language: HuntLanguage[];
-  mitre: string[];
-  notes: string[];
-  references: string[];
+export interface Hunt extends HuntInfo {
   queries: HuntQuery[];
-  /** Where it came from: `builtin` (shipped with Huntboard) or the file path under HUNTBOARD_HUNTS_DIR. */
-  source: { kind: 'builtin'; file: string } | { kind: 'directory'; file: string };
-  /** Folder in the library layout (`linux`, `windows`, …), when known. */
-  platform?: string;
 }
 
 /** A hunt file that could not be loaded at all (invalid TOML, missing `[hunt]` keys). */

@@ -8,28 +8,11 @@
 import type { EsqlValue } from '../model/esql';
 import type { SavedRun } from '../appstate/runs';
 import { findingKeyColumns } from '../esql';
+import type { FindingDiff } from '../model/review';
 
 export { DIFF_HISTORY } from '../appstate/run-diff';
 
-export type FindingStatus = 'new' | 'recurring' | 'gone';
-
-export interface FindingChange {
-  column: string;
-  before: EsqlValue;
-  after: EsqlValue;
-}
-
-export interface FindingDiff {
-  /** JSON of the BY values: stable across runs, the identity triage hangs on. */
-  key: string;
-  keyValues: Record<string, EsqlValue>;
-  status: FindingStatus;
-  /** How many of the runs compared (this one and those before it) list this finding. */
-  runsSeen: number;
-  /** The row now, or (for a gone finding) as last seen. */
-  row: Record<string, EsqlValue>;
-  changes: FindingChange[];
-}
+export type { FindingChange, FindingDiff, FindingStatus } from '../model/review';
 
 type OkRun = Extract<SavedRun, { status: 'ok' }>;
 

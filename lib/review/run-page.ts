@@ -8,11 +8,11 @@ import type { StoredFinding } from '../appstate/run-diff-read';
 import type { DiffCounts, FindingStatus } from '../appstate/run-diff';
 import { findingKeyReader, lastRowsWithKeys } from '../appstate/run-findings';
 import type { FindingDiff } from './diff';
-import type { ReviewFilter } from './review-url';
+import type { ReviewFilter } from '../view/review/review-url';
 
 export const REVIEW_PAGE_SIZE = 100;
 
-export { parseReviewQuery, reviewHref, REVIEW_FILTERS, type ReviewFilter, type ReviewQuery } from './review-url';
+export { parseReviewQuery, reviewHref, REVIEW_FILTERS, type ReviewFilter, type ReviewQuery } from '../view/review/review-url';
 
 export function statusesOf(filter: ReviewFilter): FindingStatus[] {
   return filter === 'all' || filter === 'hidden' ? ['new', 'recurring', 'gone'] : [filter];

@@ -6,27 +6,10 @@
  */
 import type { TriageStatus } from '../model/triage';
 import { TRIAGE_STATUSES } from '../model/triage';
-import type { WeekFinding, WeekRun, WeekSummary } from './week';
+import type { ChangedField, WeekChanges, WeekFinding, WeekFindingChange as FindingChange, WeekSummary } from '../model/week';
 import type { FrozenSummary } from './week-snapshot-store';
 
-export type ChangedField = 'presence' | 'change' | 'suppression' | 'triage' | 'assignee';
-
-export interface FindingChange {
-  /** The finding as it is now, or as it was signed when it has left the week. */
-  finding: WeekFinding;
-  fields: { field: ChangedField; from: string; to: string }[];
-}
-
-export interface WeekChanges {
-  findings: FindingChange[];
-  /** Runs of the week saved after the sign-off (a late schedule, an import, a CLI run). */
-  lateRuns: WeekRun[];
-  /** Runs the snapshot lists that the week no longer holds. */
-  missingRuns: WeekRun[];
-  figures: { name: string; from: number; to: number }[];
-  /** A side lists only its first findings: presence is compared only where both sides are whole. */
-  partial: boolean;
-}
+export type { ChangedField, WeekChanges, WeekFindingChange } from '../model/week';
 
 interface State {
   finding: WeekFinding;

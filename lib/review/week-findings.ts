@@ -12,52 +12,14 @@ import { findingKeyReader } from '../appstate/run-findings';
 import type { OkRunHeader, RunHeader } from '../appstate/runs';
 import { getTriage, triageHistory } from '../appstate/triage';
 import { TRIAGE_STATUSES, type TriageStatus } from '../model/triage';
+import type { QueryName, TimeToTriage, WeekFinding, WeekFindings } from '../model/week';
 
 type FindingKeyReader = ReturnType<typeof findingKeyReader>;
 
 /** How many findings (and untriaged findings) the week lists; the counts cover them all. */
 export const WEEK_LIST_LIMIT = 100;
 
-export interface QueryName {
-  huntId: string;
-  huntName: string;
-  queryNumber: number;
-  queryLabel: string;
-}
-
-export interface WeekFinding extends QueryName {
-  runId: number;
-  key: string;
-  keyValues: Record<string, EsqlValue>;
-  diffStatus: 'new' | 'recurring' | 'gone';
-  triage: TriageStatus;
-  assignee: string | null;
-  /** Still `new` and nobody has touched it. */
-  untriaged: boolean;
-}
-
-/** A query's latest successful run of the week and how many of its findings each list holds. */
-export interface FindingRun extends QueryName {
-  runId: number;
-  findings: number;
-  untriaged: number;
-}
-
-export interface WeekFindings {
-  findings: WeekFinding[];
-  findingCount: number;
-  untriaged: WeekFinding[];
-  untriagedCount: number;
-  findingRuns: FindingRun[];
-  perTriageStatus: Record<TriageStatus, number>;
-  perDiffStatus: { new: number; recurring: number };
-  suppressed: number;
-  /** Listed last week, not this week (the allow-list applied as to the others). */
-  gone: WeekFinding[];
-  goneCount: number;
-  /** The first findings the allow-list hides (new and recurring), for the sign-off's snapshot. */
-  hidden: WeekFinding[];
-}
+export type { FindingRun, QueryName, TimeToTriage, WeekFinding, WeekFindings } from '../model/week';
 
 /**
  * The week does not query the backend for a finding's agents (the run page does): an entry for
@@ -183,12 +145,6 @@ export function weekFindings(
     }
   }
   return out;
-}
-
-export interface TimeToTriage {
-  count: number;
-  medianHours: number | null;
-  maxHours: number | null;
 }
 
 export function median(values: readonly number[]): number | null {

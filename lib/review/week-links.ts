@@ -5,9 +5,9 @@
  */
 import type { AppDatabase } from '../appstate/db';
 import { getRunHeader } from '../appstate/runs';
-import { runEventsHref } from '../url/run-events-url';
-import { findingId } from './finding-id';
-import { reviewHref } from './review-url';
+import { runEventsHref } from '../view/url/run-events-url';
+import { findingId } from '../view/review/finding-id';
+import { reviewHref } from '../view/review/review-url';
 import { REVIEW_PAGE_SIZE } from './run-page';
 import type { WeekFinding } from './week';
 

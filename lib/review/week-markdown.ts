@@ -7,8 +7,8 @@
  */
 import type { EsqlValue } from '../model/esql';
 import { TRIAGE_STATUSES } from '../model/triage';
-import { neutralizeFormula } from '../export/csv';
-import { escapeVisible } from '../text/escape';
+import { neutralizeFormula } from '../view/export/csv';
+import { escapeVisible } from '../view/text/escape';
 import { WEEK_LIST_LIMIT, type FindingRun, type QueryWeek, type RunOutcome, type WeekFinding, type WeekSummary } from './week';
 
 

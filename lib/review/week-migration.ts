@@ -4,15 +4,9 @@
  * the record of a week is never rewritten, only superseded.
  */
 import type { AppDatabase } from '../appstate/db';
+import type { WeekSignOff } from '../model/week';
 
-export interface WeekSignOff {
-  /** The sign-off's row: its snapshot (lib/review/week-snapshot-store) is keyed by it. */
-  id: number;
-  weekStart: string;
-  signedBy: string;
-  signedAt: string;
-  note: string;
-}
+export type { WeekSignOff } from '../model/week';
 
 export type SignOffResult =
   | { ok: true; signOff: WeekSignOff }

@@ -6,21 +6,14 @@
 import type { AppDatabase } from '../appstate/db';
 import { allowEntriesAt } from '../appstate/allow-list';
 import { getRunHeader, type OkRunHeader, type RunHeader } from '../appstate/runs';
-import { timeToTriage, weekFindings, type QueryName, type TimeToTriage, type WeekFindings } from './week-findings';
-import { standingSignOff, type WeekSignOff } from './week-migration';
+import { timeToTriage, weekFindings } from './week-findings';
+import { standingSignOff } from './week-migration';
 import { snapshotHeader } from './week-snapshot-store';
+import type { QueryName, QueryWeek, RunOutcome, SignOffState, WeekBounds, WeekSummary } from '../model/week';
 
 export { median, WEEK_LIST_LIMIT, type FindingRun, type QueryName, type TimeToTriage, type WeekFinding } from './week-findings';
 
 const DAY_MS = 86_400_000;
-
-export interface WeekBounds {
-  /** The Monday, YYYY-MM-DD. */
-  start: string;
-  /** ISO instants: from inclusive, to exclusive. */
-  from: string;
-  to: string;
-}
 
 export type WeekParse = { ok: true; week: WeekBounds } | { ok: false; message: string };
 
@@ -58,37 +51,7 @@ export interface HuntRef {
   queries: { number: number; label: string }[];
 }
 
-export type RunOutcome = { kind: 'ok'; rows: number } | { kind: 'truncated'; rows: number } | { kind: 'failed'; message: string };
-
-export type QueryWeek =
-  | (QueryName & { kind: 'ran'; runCount: number; latest: { runId: number; startedAt: string; outcome: RunOutcome } })
-  | (QueryName & { kind: 'did-not-run' });
-
-/** `snapshot`: what was frozen at signing (absent for a sign-off made before snapshots were kept). */
-export type SignOffState = { kind: 'unsigned' } | { kind: 'signed'; signOff: WeekSignOff; snapshot?: { sha256: string; untriagedAtSigning: number } };
-
-/** A run of the week, as the sign-off's snapshot records it: a run saved later is a change. */
-export interface WeekRun {
-  id: number;
-  startedAt: string;
-  huntId: string;
-  queryNumber: number;
-}
-
-/**
- * `findings` and `untriaged` list the first WEEK_LIST_LIMIT; `findingCount`, `untriagedCount`
- * and the per-status counts cover every finding. `suppressed`: hidden by the allow-list, as on
- * the run page (in none of the lists or counts).
- */
-export interface WeekSummary extends WeekFindings {
-  week: WeekBounds;
-  /** Every run started in the week, oldest first. */
-  runs: WeekRun[];
-  queries: QueryWeek[];
-  timeToTriage: TimeToTriage;
-  reviewers: { who: string; changes: number }[];
-  signOff: SignOffState;
-}
+export type { QueryWeek, RunOutcome, SignOffState, WeekBounds, WeekRun, WeekSummary } from '../model/week';
 
 const inWeek = (week: WeekBounds, at: string) => {
   const ms = Date.parse(at);

@@ -4,7 +4,7 @@
  * parsed. The result is the physical column value (layout.ts) or the mapper's error text.
  */
 import { parseDate } from './dates';
-import { notAnIpMessage, parseIp } from './ip';
+import { notAnIpMessage, parseIp } from '../model/ip';
 
 /** Why a value does not fit its field (an instance, so that the common success path allocates nothing). */
 export class CoercionFailure {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentToRow, makeSchema, type RowResult } from './documents';
 import { flattenMapping, type FlatMapping } from './mapping';
 import { ecsMapping } from './ecs-mapping';
-import { parseIp } from './ip';
+import { parseIp } from '../model/ip';
 
 const MAPPING = {
   properties: {

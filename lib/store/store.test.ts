@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index';
 import { mappingPath, type IndexManifest, manifestPath } from './layout';
-import { parseIp } from './ip';
+import { parseIp } from '../model/ip';
 import { partSchema, readParts, tempDataDir } from './test-helpers';
 import { endpointEvents } from './test-events';
 import type { SourceSnapshot } from './types';

@@ -6,13 +6,13 @@ import { AllowFinding, RevokeAllow } from '@/components/review/AllowFinding';
 import { DiffSummary } from '@/components/review/DiffSummary';
 import { FindingFilter, FindingsPager } from '@/components/review/FindingsPager';
 import { FindingsTable } from '@/components/review/FindingsTable';
-import { triggerLabel } from '@/lib/review/run-labels';
+import { triggerLabel } from '@/lib/view/review/run-labels';
 import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/http/authorize';
 import { serverNow } from '@/lib/server/process/now';
-import { parseReviewQuery, reviewHref } from '@/lib/review/review-url';
+import { parseReviewQuery, reviewHref } from '@/lib/view/review/review-url';
 import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/views/run-review';
-import { runEventsHref } from '@/lib/url/run-events-url';
+import { runEventsHref } from '@/lib/view/url/run-events-url';
 import '../../review.css';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 /** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
-import { triggerLabel } from '../../review/run-labels';
+import { triggerLabel } from '../../view/review/run-labels';
 import { openAppState } from '../../appstate/db';
 import type { AppDatabase } from '../../appstate/db';
 import { diffSummary } from '../../appstate/run-diff';

@@ -6,7 +6,7 @@
  */
 import type { Expression, TimeUnit, EsqlType } from '../../esql';
 import { CompileContext, CompileFailure } from './context';
-import { notAnIpMessage, parseIp } from '../../store/ip';
+import { notAnIpMessage, parseIp } from '../../model/ip';
 import { parseDate } from '../../store/dates';
 import { doubleLiteral, intLiteral, quoteString, sqlTypeOf } from '../sql';
 import { addTimeSpan } from '../time-math';

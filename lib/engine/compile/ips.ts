@@ -12,7 +12,7 @@ import { asScalar, CompileContext, CompileFailure, type Val } from './context';
 import { foldConst } from './constants';
 import { compileExpr, scalarOf } from './expressions';
 import { CIDR_CONTAINS } from '../udfs';
-import { parseCidr } from '../../store/ip';
+import { parseCidr } from '../../model/ip';
 import { quoteString } from '../sql';
 
 const V4_MAPPED = '00000000000000000000ffff';

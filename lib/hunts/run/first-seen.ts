@@ -7,12 +7,10 @@
 import type { OkRunHeader, RunHeader } from '../../appstate/runs';
 import type { Backend } from '../../backends/types';
 import { parse } from '../../esql';
-import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName, type FirstSeen } from '../first-seen-query';
+import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName } from '../first-seen-query';
+import type { FirstSeenAnswer } from '../../model/review';
 
-export type FirstSeenAnswer =
-  | { kind: 'found'; byName: Map<string, FirstSeen>; lookbackDays: number; since: string }
-  | { kind: 'not-applicable' }
-  | { kind: 'failed'; message: string };
+export type { FirstSeenAnswer } from '../../model/review';
 
 /** The week a run covers: its window, or the 7 days before it started when the window was not resolved. */
 export function runWeek(run: RunHeader): { start: string; end: string } {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Query } from '../../esql';
 import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../window';
 import type { WindowInfo } from '../../model/api';
-import type { WindowChoice } from '../../url/hunt-url';
+import type { WindowChoice } from '../../view/url/hunt-url';
 
 export type WindowSpec = WindowChoice;
 

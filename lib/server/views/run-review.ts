@@ -9,17 +9,17 @@ import { findingsNamed, findingsPage, hiddenCounts, shownKeys, type Hidden, type
 import { diffSummary, type DiffCounts } from '../../appstate/run-diff';
 import { getRunHeader, listRunHeaders, type OkRunHeader, type RunHeader } from '../../appstate/runs';
 import { getTriage } from '../../appstate/triage';
-import { type TriageState } from '../../model/triage';
 import { bundleOfRun, type ImportedBundle } from '../../bundle/imported';
-import type { FindingDiff } from '../../review/diff';
+import type { ReviewedFinding } from '../../model/review';
 import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { pageBounds, statusesOf, sumOf, toFindingDiffs, type PageBounds, type ReviewQuery } from '../../review/run-page';
 import { serverAppState } from '../process/app-state';
-import { firstSeenForRun, type FirstSeenAnswer } from '../../hunts/run/first-seen';
+import { firstSeenForRun } from '../../hunts/run/first-seen';
+import type { FirstSeenAnswer } from '../../model/review';
 import { bundleFirstSeen } from '../../bundle/imported';
 import { backendOrError } from '../http/respond';
 
-export type ReviewedFinding = FindingDiff & { triage: TriageState; processName: string | null; agentIds: string[]; huntId: string };
+export type { ReviewedFinding } from '../../model/review';
 
 export interface RunReview {
   run: RunHeader;

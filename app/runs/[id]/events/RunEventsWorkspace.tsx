@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/model/api';
-import { parseRunEventsState, runEventsSearch, type RunEventsState } from '@/lib/url/run-events-url';
+import { parseRunEventsState, runEventsSearch, type RunEventsState } from '@/lib/view/url/run-events-url';
 import { CellValue, InertText } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { DrilldownResult } from '@/components/hunt/DrilldownResult';

@@ -4,7 +4,7 @@
  * substring; everything else matches a case-insensitive substring, also in the escaped spelling
  * (`\u202e` finds the override). Parsing is total: an unusable filter is reported, not applied.
  */
-import type { EsqlColumn, EsqlScalar, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlScalar, EsqlValue } from '../../model/esql';
 import { escapeVisible } from '../text/escape';
 import { valueKind } from './compare';
 

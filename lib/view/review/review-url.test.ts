@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReviewQuery, reviewHref } from './review-url';
-import { pageBounds } from './run-page';
+import { pageBounds } from '../../review/run-page';
 
 describe('a run review’s URL state', () => {
   it('reads the filter and page, falling back to every finding on page 1', () => {

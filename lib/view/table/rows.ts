@@ -2,7 +2,7 @@
  * The rows a result table shows, in the order it shows them: filtered, then sorted. One function
  * so the table and its export ("the rows currently shown") can never disagree.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { filterRowIndices } from './filter';
 import { sortRowIndices, type SortSpec } from './sort';
 

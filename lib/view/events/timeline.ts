@@ -3,7 +3,7 @@
  * (so a burst of seconds and a quiet month both read well), every bucket from the first event to
  * the last including the empty ones, all in UTC.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 
 export interface BucketStep {
   label: string;

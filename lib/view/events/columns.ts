@@ -1,5 +1,5 @@
 /** Which event columns the table shows by default, and the chooser's search. */
-import type { EsqlColumn } from '../model/esql';
+import type { EsqlColumn } from '../../model/esql';
 import { DRILLDOWN_COLUMNS } from '../hunts/drilldown-columns';
 
 /** The default drill-down columns present in the result, or (for a result with none) its first ten. */

@@ -4,7 +4,7 @@
  * are computed once per row, then an index array is sorted, so 10,000 rows re-sort at once and
  * ties keep the loaded (newest-first) order.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { cellSortKey, compareKeys, valueKind } from '../table/compare';
 
 export interface EventSort {

@@ -2,7 +2,7 @@
  * One event as the flyout shows it: its non-null fields grouped by their first dotted segment
  * (agent, destination, event, host, …), a filter over names and values, and the JSON to copy.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { escapeJsonText } from '../text/escape';
 
 export interface EventField {

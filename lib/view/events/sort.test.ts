@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { ariaSort, nextSort, sortedRowIndices } from './sort';
 
 const cols: EsqlColumn[] = [

@@ -3,7 +3,7 @@
  * flyout's labels): control and bidirectional-override characters become visible escapes so a
  * label cannot reorder or hide what surrounds it.
  */
-import type { EsqlValue } from '../model/esql';
+import type { EsqlValue } from '../../model/esql';
 import { escapeVisible } from '../text/escape';
 
 /** The same visible spelling (`\u202e`, `\n`) CellValue, the CLI and the exports use. */

@@ -3,7 +3,7 @@
  * exported here reads like one saved from Kibana or curl. Warnings are not in `_query`'s body
  * (they travel as HTTP headers), so they are left out.
  */
-import type { QueryResponse } from '../model/esql';
+import type { QueryResponse } from '../../model/esql';
 import { escapeJsonText } from '../text/escape';
 
 export type QueryJson = Pick<QueryResponse, 'columns' | 'values' | 'took' | 'is_partial'>;

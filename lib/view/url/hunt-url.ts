@@ -2,7 +2,7 @@
  * The hunt page's and drill-down page's state as URL search params, so that reloading or sharing
  * a URL shows the same view. Parsing is total: junk in the URL falls back to defaults.
  */
-import type { EsqlValue } from '../model/esql';
+import type { EsqlValue } from '../../model/esql';
 
 export type WindowChoice =
   | { id: 'hunt' | '24h' | '7d' | '14d' | '30d' }

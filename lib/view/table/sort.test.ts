@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { compareCells, compareUtf8 } from './compare';
 import { sortRowIndices } from './sort';
 

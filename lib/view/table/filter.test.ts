@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { cellMatches, filterRowIndices, parseFilter } from './filter';
 import { visibleRowIndices, visibleValues } from './rows';
 

@@ -3,8 +3,8 @@
  * value, IPs by their 16-byte form, keywords by UTF-8 byte order (not locale, not UTF-16), so
  * that clicking a header agrees with `SORT` in the query. Pure.
  */
-import type { EsqlScalar, EsqlValue } from '../model/esql';
-import { parseIp } from '../store/ip';
+import type { EsqlScalar, EsqlValue } from '../../model/esql';
+import { parseIp } from '../../model/ip';
 
 export type ValueKind = 'number' | 'date' | 'ip' | 'boolean' | 'string';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as cliEscape from '../cli/escape';
+import * as cliEscape from '../../cli/escape';
 import { escapeChar, escapeVisible, escapeVisibleKeepNewlines, segmentUnsafe } from './escape';
 
 describe('escapeVisible', () => {

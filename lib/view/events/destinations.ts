@@ -2,7 +2,7 @@
  * Where the drill-down's connections went: counts by (destination.ip, destination.port), the top
  * ones plus an "other" remainder, for the breakdown chart and its table.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 
 export interface DestinationCount {
   ip: EsqlValue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlColumn, EsqlValue, QueryResponse } from '../model/esql';
-import { toCsv as cliToCsv } from '../cli/format-csv';
+import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
+import { toCsv as cliToCsv } from '../../cli/format-csv';
 import { toCsv } from './csv';
 import { exportFileName } from './file-name';
 import { toQueryJson } from './json';

@@ -3,7 +3,7 @@
  * web UI's export share it. Cells that a spreadsheet would evaluate as a formula get a leading
  * `'`; control and bidi characters are escaped visibly; multi-values are joined with `;`.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { escapeVisible } from '../text/escape';
 
 const FORMULA_START = /^[=+\-@\t\r]/;

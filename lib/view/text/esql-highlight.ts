@@ -3,7 +3,7 @@
  * the colours agree with how the query is parsed (a `FROM` pattern is a source, `7 days` a span).
  * Comments and blanks, which the lexer skips, are recovered from the gaps between tokens. Pure.
  */
-import { tokenize, KEYWORDS_TO_QUOTE, TIME_UNITS, type Token } from '../esql';
+import { tokenize, KEYWORDS_TO_QUOTE, TIME_UNITS, type Token } from '../../esql';
 
 export type HighlightKind =
   | 'command' | 'keyword' | 'function' | 'identifier' | 'source' | 'string' | 'number' | 'unit'

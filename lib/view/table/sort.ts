@@ -2,7 +2,7 @@
  * Client-side multi-column sort of a whole `{columns, values}` result. Sorts row indices, never
  * the rows, so a row keeps its identity (its index in `values`) for links, highlight and export.
  */
-import type { EsqlColumn, EsqlValue } from '../model/esql';
+import type { EsqlColumn, EsqlValue } from '../../model/esql';
 import { compareCells, valueKind } from './compare';
 
 export interface SortSpec {

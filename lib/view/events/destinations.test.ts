@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsqlValue } from '../model/esql';
+import type { EsqlValue } from '../../model/esql';
 import { destinationBreakdown, formatShare } from './destinations';
 
 const columns = [

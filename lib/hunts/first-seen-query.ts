@@ -6,8 +6,7 @@
  */
 import type { EsqlValue } from '../model/esql';
 import type { FirstSeen } from '../model/review';
-import { type Command, type Expression, type FromCommand, type Query, printMultiline } from '../esql';
-import { column, NO_SPAN, param } from '../esql';
+import { type Command, type Expression, type FromCommand, type Query, printMultiline, column, NO_SPAN, param } from '../esql';
 
 export const DEFAULT_LOOKBACK_DAYS = 30;
 export const FIRST_SEEN_FIELD = 'process.name';
@@ -56,7 +55,6 @@ export function buildFirstSeenQuery(hunt: Query, names: readonly string[], now: 
   return { ok: true, text: printMultiline({ kind: 'query', commands, span: NO_SPAN }), params };
 }
 
-export type { FirstSeen } from '../model/review';
 
 /** Folds the per-agent rows of the first-seen query into one answer per process name. */
 export function firstSeenByName(columns: readonly { name: string }[], values: readonly EsqlValue[][], weekStart: string): Map<string, FirstSeen> {

@@ -4,7 +4,6 @@ import { queryLabels } from './query-labels';
 import type { Hunt } from './types';
 import type { HuntQuerySummary } from '../model/hunt';
 
-export type { HuntQuerySummary } from '../model/hunt';
 
 export function querySummaries(hunt: Hunt): HuntQuerySummary[] {
   const labels = queryLabels(hunt);

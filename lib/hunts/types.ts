@@ -2,7 +2,6 @@
 import type { Query, EsqlError } from '../esql';
 import type { HuntInfo } from '../model/hunt';
 
-export type { HuntInfo, HuntLanguage } from '../model/hunt';
 
 export type HuntQuery =
   | {

@@ -12,7 +12,6 @@ import type { FindingDiff } from '../model/review';
 
 export { DIFF_HISTORY } from '../appstate/run-diff';
 
-export type { FindingChange, FindingDiff, FindingStatus } from '../model/review';
 
 type OkRun = Extract<SavedRun, { status: 'ok' }>;
 

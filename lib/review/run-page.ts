@@ -7,7 +7,7 @@ import type { AppDatabase } from '../appstate/db';
 import type { StoredFinding } from '../appstate/run-diff-read';
 import type { DiffCounts, FindingStatus } from '../appstate/run-diff';
 import { findingKeyReader, lastRowsWithKeys } from '../appstate/run-findings';
-import type { FindingDiff } from './diff';
+import type { FindingDiff } from '../model/review';
 import type { ReviewFilter } from '../view/review/review-url';
 
 export const REVIEW_PAGE_SIZE = 100;

@@ -9,7 +9,6 @@ import { TRIAGE_STATUSES } from '../model/triage';
 import type { ChangedField, WeekChanges, WeekFinding, WeekFindingChange as FindingChange, WeekSummary } from '../model/week';
 import type { FrozenSummary } from './week-snapshot-store';
 
-export type { ChangedField, WeekChanges, WeekFindingChange } from '../model/week';
 
 interface State {
   finding: WeekFinding;

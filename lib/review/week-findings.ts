@@ -19,7 +19,6 @@ type FindingKeyReader = ReturnType<typeof findingKeyReader>;
 /** How many findings (and untriaged findings) the week lists; the counts cover them all. */
 export const WEEK_LIST_LIMIT = 100;
 
-export type { FindingRun, QueryName, TimeToTriage, WeekFinding, WeekFindings } from '../model/week';
 
 /**
  * The week does not query the backend for a finding's agents (the run page does): an entry for

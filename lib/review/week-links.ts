@@ -9,7 +9,7 @@ import { runEventsHref } from '../view/url/run-events-url';
 import { findingId } from '../view/review/finding-id';
 import { reviewHref } from '../view/review/review-url';
 import { REVIEW_PAGE_SIZE } from './run-page';
-import type { WeekFinding } from './week';
+import type { WeekFinding } from '../model/week';
 
 export interface FindingLinks {
   review: string;

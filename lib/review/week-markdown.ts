@@ -9,7 +9,8 @@ import type { EsqlValue } from '../model/esql';
 import { TRIAGE_STATUSES } from '../model/triage';
 import { neutralizeFormula } from '../view/export/csv';
 import { escapeVisible } from '../view/text/escape';
-import { WEEK_LIST_LIMIT, type FindingRun, type QueryWeek, type RunOutcome, type WeekFinding, type WeekSummary } from './week';
+import { WEEK_LIST_LIMIT } from './week';
+import { type FindingRun, type QueryWeek, type RunOutcome, type WeekFinding, type WeekSummary } from '../model/week';
 
 
 /** One value as inert Markdown text, safe inside a table cell. */

@@ -6,7 +6,6 @@
 import type { AppDatabase } from '../appstate/db';
 import type { WeekSignOff } from '../model/week';
 
-export type { WeekSignOff } from '../model/week';
 
 export type SignOffResult =
   | { ok: true; signOff: WeekSignOff }

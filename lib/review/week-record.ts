@@ -4,8 +4,9 @@
  * before snapshots were kept, the week as it is, saying so. Revoked sign-offs stay as history.
  */
 import type { AppDatabase } from '../appstate/db';
-import { summarizeWeek, type HuntRef, type WeekBounds, type WeekSummary } from './week';
-import { changesSince, type WeekChanges } from './week-changes';
+import { summarizeWeek, type HuntRef } from './week';
+import { type WeekBounds, type WeekSummary, type WeekChanges } from '../model/week';
+import { changesSince } from './week-changes';
 import { revokedSignOffs, standingSignOff, type RevokedSignOff } from './week-migration';
 import { SNAPSHOT_LIST_LIMIT } from './week-sign';
 import { readSnapshot, snapshotHeader } from './week-snapshot-store';

@@ -4,9 +4,10 @@
  * sign-off is written and the snapshot frozen with it.
  */
 import type { AppDatabase } from '../appstate/db';
-import { summarizeWeek, type HuntRef, type WeekBounds, type WeekSummary } from './week';
+import { summarizeWeek, type HuntRef } from './week';
+import { type WeekBounds, type WeekSummary, type WeekSignOff } from '../model/week';
 import { weekMarkdown } from './week-markdown';
-import { signOffWeek, type SignOffResult, type WeekSignOff } from './week-migration';
+import { signOffWeek, type SignOffResult } from './week-migration';
 import { storeSnapshot, type WeekSnapshot } from './week-snapshot-store';
 
 /** How many findings each of the snapshot's lists keeps (the page and report show the first 100; the figures cover all). */

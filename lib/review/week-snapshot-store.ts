@@ -5,7 +5,7 @@
  */
 import type { AppDatabase } from '../appstate/db';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import type { WeekSummary } from './week';
+import type { WeekSummary } from '../model/week';
 
 /** The week as signed: the summary without its (live) sign-off state. */
 export type FrozenSummary = Omit<WeekSummary, 'signOff'>;

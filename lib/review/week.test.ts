@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAllowEntry } from '../appstate/allow-list';
 import { openAppState, type AppDatabase } from '../appstate/db';
-import { median, parseWeekStart, shiftWeek, summarizeWeek, weekContaining, type WeekBounds } from './week';
+import { median, parseWeekStart, shiftWeek, summarizeWeek, weekContaining } from './week';
+import { type WeekBounds } from '../model/week';
 import { HOSTILE, HUNTS, NOW, seedWeeks } from './week.fixture';
 import { revokeSignOff, signOffWeek } from './week-migration';
 

@@ -11,7 +11,7 @@ import { standingSignOff } from './week-migration';
 import { snapshotHeader } from './week-snapshot-store';
 import type { QueryName, QueryWeek, RunOutcome, SignOffState, WeekBounds, WeekSummary } from '../model/week';
 
-export { median, WEEK_LIST_LIMIT, type FindingRun, type QueryName, type TimeToTriage, type WeekFinding } from './week-findings';
+export { median, WEEK_LIST_LIMIT } from './week-findings';
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +51,6 @@ export interface HuntRef {
   queries: { number: number; label: string }[];
 }
 
-export type { QueryWeek, RunOutcome, SignOffState, WeekBounds, WeekRun, WeekSummary } from '../model/week';
 
 const inWeek = (week: WeekBounds, at: string) => {
   const ms = Date.parse(at);

@@ -11,7 +11,8 @@ import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/http/authorize';
 import { serverNow } from '@/lib/server/process/now';
 import { parseReviewQuery, reviewHref } from '@/lib/view/review/review-url';
-import { reviewRun, type ReviewedFinding, type RunReview } from '@/lib/server/views/run-review';
+import { reviewRun, type RunReview } from '@/lib/server/views/run-review';
+import { type ReviewedFinding } from '@/lib/model/review';
 import { runEventsHref } from '@/lib/view/url/run-events-url';
 import '../../review.css';
 

@@ -5,7 +5,7 @@ import type { AppDatabase } from '../../appstate/db';
 import { diffSummary } from '../../appstate/run-diff';
 import { findingsPage, NOTHING_HIDDEN } from '../../appstate/run-diff-read';
 import { getRunHeader, listRunHeaders, type OkRunHeader } from '../../appstate/runs';
-import type { FindingDiff } from '../../review/diff';
+import type { FindingDiff } from '../../model/review';
 import { toFindingDiffs } from '../../review/run-page';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';

@@ -10,7 +10,6 @@ import { parse } from '../../esql';
 import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName } from '../first-seen-query';
 import type { FirstSeenAnswer } from '../../model/review';
 
-export type { FirstSeenAnswer } from '../../model/review';
 
 /** The week a run covers: its window, or the 7 days before it started when the window was not resolved. */
 export function runWeek(run: RunHeader): { start: string; end: string } {

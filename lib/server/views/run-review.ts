@@ -9,17 +9,14 @@ import { findingsNamed, findingsPage, hiddenCounts, shownKeys, type Hidden, type
 import { diffSummary, type DiffCounts } from '../../appstate/run-diff';
 import { getRunHeader, listRunHeaders, type OkRunHeader, type RunHeader } from '../../appstate/runs';
 import { getTriage } from '../../appstate/triage';
-import { bundleOfRun, type ImportedBundle } from '../../bundle/imported';
-import type { ReviewedFinding } from '../../model/review';
+import { bundleOfRun, type ImportedBundle, bundleFirstSeen } from '../../bundle/imported';
+import type { ReviewedFinding, FirstSeenAnswer } from '../../model/review';
 import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { pageBounds, statusesOf, sumOf, toFindingDiffs, type PageBounds, type ReviewQuery } from '../../review/run-page';
 import { serverAppState } from '../process/app-state';
 import { firstSeenForRun } from '../../hunts/run/first-seen';
-import type { FirstSeenAnswer } from '../../model/review';
-import { bundleFirstSeen } from '../../bundle/imported';
 import { backendOrError } from '../http/respond';
 
-export type { ReviewedFinding } from '../../model/review';
 
 export interface RunReview {
   run: RunHeader;

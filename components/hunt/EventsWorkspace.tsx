@@ -4,9 +4,9 @@
  * (sort, columns, open event) in the URL and a way back to the hunt table as it was.
  */
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/model/api';
-import { backHref, eventsSearch, parseEventsState, type EventsViewState } from '@/lib/view/url/hunt-url';
+import { backHref, eventsSearch, parseEventsState } from '@/lib/view/url/hunt-url';
+import { useUrlState } from '@/components/use-url-state';
 import { CellValue } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { DrilldownResult } from './DrilldownResult';
@@ -15,14 +15,7 @@ import { useApiPost } from './use-api';
 import { useFlyoutDocument } from './use-flyout-document';
 
 export function EventsWorkspace({ huntId, queryLabels, triageDenied }: { huntId: string; queryLabels: Record<number, string>; triageDenied?: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = parseEventsState(new URLSearchParams(useSearchParams().toString()));
-  const update = (next: Partial<EventsViewState>) => {
-    const merged = { ...state, ...next };
-    for (const k of Object.keys(next) as (keyof EventsViewState)[]) if (next[k] === undefined) delete merged[k];
-    router.replace(`${pathname}?${eventsSearch(merged)}`, { scroll: false });
-  };
+  const [state, update] = useUrlState(parseEventsState, eventsSearch);
   const base = { window: state.window, ...(state.variant ? { variant: state.variant } : {}), key: state.key };
   const api = `/api/hunts/${encodeURIComponent(huntId)}/queries/${state.query}`;
   const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, { ...base, ...(state.columns ? { columns: state.columns } : {}) });

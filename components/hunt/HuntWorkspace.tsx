@@ -3,27 +3,17 @@
  * The hunt page's interactive part: one tab per query, the view state read from and written to
  * the URL (so a reload or a shared link shows the same view).
  */
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, type MouseEvent } from 'react';
-import { huntSearch, parseHuntState, type HuntViewState } from '@/lib/view/url/hunt-url';
+import { usePathname } from 'next/navigation';
+import { type MouseEvent } from 'react';
+import { huntSearch, parseHuntState } from '@/lib/view/url/hunt-url';
+import { useUrlState } from '@/components/use-url-state';
 import { QueryPanel } from './QueryPanel';
 import type { HuntQuerySummary } from '@/lib/model/hunt';
 
 export function HuntWorkspace({ huntId, queries, canSave }: { huntId: string; queries: HuntQuerySummary[]; canSave: boolean }) {
-  const router = useRouter();
   const pathname = usePathname();
-  const params = useSearchParams();
-  const state = parseHuntState(new URLSearchParams(params.toString()));
+  const [state, update] = useUrlState(parseHuntState, huntSearch);
   const current = queries.find((q) => q.number === state.query) ?? queries[0];
-
-  const update = useCallback(
-    (next: Partial<HuntViewState>) => {
-      const merged = { ...state, ...next };
-      for (const k of Object.keys(next) as (keyof HuntViewState)[]) if (next[k] === undefined) delete merged[k];
-      router.replace(`${pathname}?${huntSearch(merged)}`, { scroll: false });
-    },
-    [state, router, pathname],
-  );
 
   // Going to a row's events: remember the row here first, so Back returns to it.
   const rememberRow = (e: MouseEvent<HTMLDivElement>) => {

@@ -61,17 +61,16 @@ export function stagedSave(ids: readonly number[], runs: readonly NewRun[]): Sta
   return { runs: runs.map((run, i) => ({ id: ids[i], run, ref: refOf(ids[i], run) })), rediffs: new Map() };
 }
 
-/** An id no table of runs, rows, diffs or reservations uses: free to give a run as it is. */
-function idIsFree(db: AppDatabase, id: number): boolean {
+/** Whether an id is free to give a run as it is: no table of runs, rows, diffs or reservations uses it. */
+function idFreeCheck(db: AppDatabase): (id: number) => boolean {
   const used = db
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM runs WHERE id = @id) OR EXISTS (SELECT 1 FROM staged_runs WHERE run_id = @id)
          OR EXISTS (SELECT 1 FROM run_findings WHERE run_id = @id) OR EXISTS (SELECT 1 FROM run_diff WHERE run_id = @id)
          OR EXISTS (SELECT 1 FROM run_diff_summary WHERE diff_id = @id)`,
     )
-    .pluck()
-    .get({ id }) as number;
-  return used === 0;
+    .pluck();
+  return (id) => used.get({ id }) === 0;
 }
 
 /**
@@ -87,7 +86,8 @@ export function reserveRunIds(db: AppDatabase, count: number, at: string, wanted
         .prepare("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'runs'), 0), COALESCE((SELECT MAX(id) FROM runs), 0))")
         .pluck()
         .get() as number;
-      const keep = wanted !== undefined && wanted.length === count && new Set(wanted).size === count && wanted.every((id) => Number.isSafeInteger(id) && id > 0 && idIsFree(db, id));
+      const isFree = idFreeCheck(db);
+      const keep = wanted !== undefined && wanted.length === count && new Set(wanted).size === count && wanted.every((id) => Number.isSafeInteger(id) && id > 0 && isFree(id));
       const ids = keep ? [...wanted] : Array.from({ length: count }, (_, i) => top + 1 + i);
       // AUTOINCREMENT must never hand out a reserved id: its sequence moves past them.
       const last = Math.max(top, ...ids);

@@ -95,7 +95,9 @@ describe('a bundle tells the source’s story', () => {
   });
 
   it('keeps the source’s first seen for each run', async () => {
-    const answer = { kind: 'found' as const, byName: { curl: { fleet: '2026-01-02T00:00:00.000Z', perAgent: { a1: '2026-01-02T00:00:00.000Z' }, newThisWeek: false, agentsThisWeek: ['a1'] } }, lookbackDays: 30, since: '2025-12-06T00:00:00.000Z' };
+    const seen = { fleet: '2026-01-02T00:00:00.000Z', perAgent: { a1: '2026-01-02T00:00:00.000Z' }, newThisWeek: false, agentsThisWeek: ['a1'] };
+    // Process names are the attacker's: one named like an object's prototype is kept too.
+    const answer = { kind: 'found' as const, byName: [['curl', seen], ['__proto__', { ...seen, fleet: '2026-01-03T00:00:00.000Z' }]] as [string, typeof seen][], lookbackDays: 30, since: '2025-12-06T00:00:00.000Z' };
     const withFirstSeen: Bundle = { ...bundle, firstSeen: [{ runId: bundle.runs[0].id, answer }, { runId: bundle.runs[1].id, answer: { kind: 'failed', message: 'cluster down' } }] };
     const target = emptyHuntboard();
     targets.push(target);

@@ -20,13 +20,13 @@ export async function firstSeenForBundle(db: AppDatabase, backend: Backend, run:
   const names = diffProcessNames(db, run.id, MAX_FIRST_SEEN_NAMES + 1);
   if (names.length === 0) return { kind: 'not-applicable' };
   if (names.length > MAX_FIRST_SEEN_NAMES) return { kind: 'failed', message: `The run found more than ${MAX_FIRST_SEEN_NAMES.toLocaleString('en-US')} processes: first seen was not carried in the bundle.` };
-  const byName: Extract<BundleFirstSeen['answer'], { kind: 'found' }>['byName'] = {};
+  const byName: Extract<BundleFirstSeen['answer'], { kind: 'found' }>['byName'] = [];
   let since = '';
   for (let i = 0; i < names.length; i += BATCH) {
     signal?.throwIfAborted();
     const answer = await firstSeenForRun(backend, run, names.slice(i, i + BATCH), lookbackDays, signal);
     if (answer.kind !== 'found') return answer;
-    for (const [name, seen] of answer.byName) byName[name] = seen;
+    byName.push(...answer.byName);
     since = answer.since;
   }
   return { kind: 'found', byName, lookbackDays, since };

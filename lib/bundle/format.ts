@@ -100,9 +100,13 @@ const firstSeenSchema = z.object({
   agentsThisWeek: z.array(z.string()),
 });
 
-/** First seen of a run's findings as the source's review showed it (its backend's answer, kept). */
+/**
+ * First seen of a run's findings as the source's review showed it (its backend's answer, kept).
+ * By name as [name, first seen] pairs, not an object: process names are the attacker's to choose,
+ * and a record would lose one named `__proto__`.
+ */
 const firstSeenAnswerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('found'), byName: z.record(z.string(), firstSeenSchema), lookbackDays: z.number(), since: z.string() }),
+  z.object({ kind: z.literal('found'), byName: z.array(z.tuple([z.string(), firstSeenSchema])), lookbackDays: z.number(), since: z.string() }),
   z.object({ kind: z.literal('not-applicable') }),
   z.object({ kind: z.literal('failed'), message: z.string() }),
 ]);

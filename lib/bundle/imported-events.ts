@@ -4,11 +4,10 @@
  * two Huntboards) reads a finding's events the same way wherever the run was made.
  */
 import type { AppDatabase } from '../appstate/db';
+import { EVENT_ID } from '../hunts/run/events';
 import { apiError, type EventResponse, type EventsResponse } from '../model/api';
 import type { EsqlValue } from '../model/esql';
 import { bundleEvents, type ImportedBundle } from './imported';
-
-const EVENT_ID = 'event.id';
 
 function saved(db: AppDatabase, runId: number, key: EsqlValue[]) {
   const events = bundleEvents(db, runId, JSON.stringify(key));

@@ -4,7 +4,7 @@
  */
 import type { AppDatabase } from '../appstate/db';
 import { canonicalJson, sha256Hex } from '../review/canonical-json';
-import { standingSignOff } from '../review/week-migration';
+import { signOffWeek, standingSignOff } from '../review/week-migration';
 import { readSnapshot, storeSnapshot, type WeekSnapshot } from '../review/week-snapshot-store';
 import type { BundleSignOff } from './format';
 
@@ -29,12 +29,17 @@ export function signOffProblem(signOff: BundleSignOff | null, weekStartIso: stri
 
 /**
  * Records the source's sign-off when this Huntboard has none standing for the week (one it has is
- * its own lead's record, kept). Callers hold the import's final transaction and checked signOffProblem.
+ * its own lead's record, kept), through the same write and checks as a lead's sign-off here. Callers
+ * hold the import's final transaction and checked signOffProblem; a sign-off the checks refuse
+ * throws, so the import is undone.
  */
 export function importSignOff(db: AppDatabase, signOff: BundleSignOff | null): 'added' | 'kept' | 'none' {
   if (!signOff) return 'none';
-  if (standingSignOff(db, signOff.weekStart)) return 'kept';
-  const info = db.prepare('INSERT INTO week_signoffs (week_start, signed_by, signed_at, note) VALUES (?, ?, ?, ?)').run(signOff.weekStart, signOff.signedBy, signOff.signedAt, signOff.note);
-  if (signOff.snapshot !== undefined) storeSnapshot(db, Number(info.lastInsertRowid), signOff.snapshot as WeekSnapshot);
+  const signed = signOffWeek(db, signOff.weekStart, signOff.signedBy, signOff.signedAt, signOff.note);
+  if (!signed.ok) {
+    if (signed.reason === 'already-signed') return 'kept';
+    throw new Error(`its sign-off is refused: ${signed.message}`);
+  }
+  if (signOff.snapshot !== undefined) storeSnapshot(db, signed.signOff.id, signOff.snapshot as WeekSnapshot);
   return 'added';
 }

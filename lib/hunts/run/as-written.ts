@@ -3,6 +3,7 @@ import type { Backend } from '../../backends/types';
 import type { EsqlParams, QueryResult } from '../../model/esql';
 import { formatErrors } from '../../esql';
 import type { Hunt } from '../types';
+import { notEsqlMessage } from './errors';
 
 export interface RunHuntQueryOptions {
   now?: Date;
@@ -28,12 +29,6 @@ export async function runHuntQuery(
   // A query that does not parse would be rejected by Elasticsearch too; don't send it.
   if (!query.parsed.ok) return { ok: false, error: { kind: 'parsing', message: formatErrors(query.parsed.errors) } };
   return backend.query({ query: query.text, now: options.now, params: options.params, signal: options.signal });
-}
-
-/** Why a hunt query in another language is not run: the same words on the page and the command line. */
-export function notEsqlMessage(hunt: Hunt, queryNumber: number, language: Hunt['queries'][number]['language']): string {
-  const named = language === 'SQL' ? 'OSQuery SQL' : language === 'other' ? 'not ES|QL' : language;
-  return `Query ${queryNumber} of hunt [${hunt.id}] is ${named}; only ES|QL queries can be run.`;
 }
 
 /** The numbers of the hunt's ES|QL queries: what `hunts run` runs when no query is named. */

@@ -7,6 +7,7 @@
 import type { ApiError } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { BackendError, BackendErrorKind } from '../../model/esql';
+import type { Hunt } from '../types';
 
 type BackendKind = Backend['kind'];
 
@@ -51,4 +52,10 @@ export function toApiError(error: BackendError, backend: BackendKind): ApiError 
     ? `The cluster is overloaded (429). Retry after ${error.retryAfterSeconds} s.`
     : BACKEND_HINTS[backend][error.kind];
   return { kind: error.kind, message: error.message, ...(hint ? { hint } : {}) };
+}
+
+/** Why a hunt query in another language is not run: the same words on the page and the command line. */
+export function notEsqlMessage(hunt: Hunt, queryNumber: number, language: Hunt['queries'][number]['language']): string {
+  const named = language === 'SQL' ? 'OSQuery SQL' : language === 'other' ? 'not ES|QL' : language;
+  return `Query ${queryNumber} of hunt [${hunt.id}] is ${named}; only ES|QL queries can be run.`;
 }

@@ -9,8 +9,7 @@ import { type Query, formatErrors, lintQuery, type LintFinding, print, printMult
 import { splitAtLastStats } from '../../esql';
 import type { Hunt } from '../types';
 import { applyTimeWindow, windowParams } from '../window';
-import { notEsqlMessage } from './as-written';
-import { PICK_A_HUNT } from './errors';
+import { notEsqlMessage, PICK_A_HUNT } from './errors';
 import { pinNowInQuery, pinNowInText } from '../../esql';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 

@@ -125,7 +125,7 @@ function candidatesOf(db: ReturnType<typeof serverAppState>, run: OkRunHeader, h
 function importedFirstSeen(db: ReturnType<typeof serverAppState>, runId: number): FirstSeenAnswer {
   const kept = bundleFirstSeen(db, runId);
   if (!kept) return { kind: 'not-applicable' };
-  return kept.kind === 'found' ? { ...kept, byName: new Map(Object.entries(kept.byName)) } : kept;
+  return kept.kind === 'found' ? { ...kept, byName: new Map(kept.byName) } : kept;
 }
 
 async function lookUpFirstSeen(run: OkRunHeader, names: string[]): Promise<FirstSeenAnswer> {

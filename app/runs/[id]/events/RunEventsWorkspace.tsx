@@ -5,9 +5,9 @@
  * columns and open event in the URL), with the finding's triage beside them.
  */
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { EventsResponse } from '@/lib/model/api';
-import { parseRunEventsState, runEventsSearch, type RunEventsState } from '@/lib/view/url/run-events-url';
+import { parseRunEventsState, runEventsSearch } from '@/lib/view/url/run-events-url';
+import { useUrlState } from '@/components/use-url-state';
 import { CellValue, InertText } from '@/components/CellValue';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { DrilldownResult } from '@/components/hunt/DrilldownResult';
@@ -28,14 +28,7 @@ export interface RunEventsWorkspaceProps {
 }
 
 export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDenied, importedFrom }: RunEventsWorkspaceProps) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = parseRunEventsState(new URLSearchParams(useSearchParams().toString()));
-  const update = (next: Partial<RunEventsState>) => {
-    const merged = { ...state, ...next };
-    for (const k of Object.keys(next) as (keyof RunEventsState)[]) if (next[k] === undefined) delete merged[k];
-    router.replace(`${pathname}?${runEventsSearch(merged)}`, { scroll: false });
-  };
+  const [state, update] = useUrlState(parseRunEventsState, runEventsSearch);
   const api = `/api/runs/${runId}`;
   const base = { key: state.key };
   const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, { ...base, ...(state.columns ? { columns: state.columns } : {}) });

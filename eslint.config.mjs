@@ -33,7 +33,7 @@ const esqlPure = (up) => ({
   group: [`${up}*`, `!${up}model`, `!${up}model/*`, '@/*'],
   message: 'lib/esql, the language, knows only lib/model: no data store, no Next, no Node.',
 });
-// Its tests may read the shared query corpus (lib/fuzz).
+// Its tests may use the test helpers shared across lib (lib/testing).
 const esqlTests = ['lib/esql/**/*.test.ts'];
 // lib/appstate is the SQLite layer under the domain: it knows the language and the model, never the
 // domain modules built on it (hunts, review, bundle, auth). Its tests may build fixtures from them.
@@ -66,5 +66,24 @@ config.push(
   layer(['components/**'], esqlIndex, componentsReach),
   { ...layer(['lib/view/*/**'], noHttp, esqlIndex, viewReach), ignores: ['lib/view/**/*.test.ts'] },
 );
+
+// Test helpers live in a `testing/` folder beside what they serve (lib/testing when shared): tests,
+// other helpers, bench/ and scripts/ may use them; the product never does. A rule of its own, so it
+// holds beside whichever layer block wins for no-restricted-imports.
+const fromTesting = '/(^|\\/)testing(\\/|$)/';
+const testingMessage = 'Test helpers (a testing/ folder) are for tests, bench/ and scripts/: the product does not import them.';
+config.push({
+  files: ['lib/**', 'app/**', 'components/**'],
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].map((node) => ({
+        selector: `${node}[source.value=${fromTesting}]`,
+        message: testingMessage,
+      })),
+    ],
+  },
+});
 
 export default config;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppDatabase } from '../lib/appstate/db';
 import { addAllowEntry } from '../lib/appstate/allow-list';
-import { seedBigRuns } from '../lib/review/big-run.fixture';
+import { seedBigRuns } from '../lib/review/testing/big-run';
 import { parseWeekStart, summarizeWeek } from '../lib/review/week';
 import { weekMarkdown } from '../lib/review/week-markdown';
 import { serverAppState } from '../lib/server/process/app-state';

@@ -5,7 +5,7 @@
  * makes another file). The bundle itself is lib/bundle's test fixture.
  */
 import { writeFileSync } from 'node:fs';
-import { bigBundleBytes } from '../lib/bundle/big-bundle.fixture';
+import { bigBundleBytes } from '../lib/bundle/testing/big-bundle';
 
 const SEED_HUNT = 'low_volume_external_network_connections_from_process';
 

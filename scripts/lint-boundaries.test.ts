@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function restricted(filePath: string, spec: string): Promise<boolean> {
+async function reported(filePath: string, spec: string, ruleId: string): Promise<boolean> {
   const [result] = await eslint.lintText(`export * from '${spec}';\n`, { filePath });
-  return result.messages.some((m) => m.ruleId === 'no-restricted-imports');
+  return result.messages.some((m) => m.ruleId === ruleId);
 }
+
+const restricted = (filePath: string, spec: string) => reported(filePath, spec, 'no-restricted-imports');
 
 describe('lib/esql is used through its index', () => {
   it.each([
@@ -47,7 +49,7 @@ describe('lib/esql knows only lib/model', () => {
     ['lib/esql/probe.ts', '../model/esql'],
     ['lib/esql/parser/probe.ts', '../ast'],
     ['lib/esql/analysis/probe.ts', '../../model/esql'],
-    ['lib/esql/analysis/probe.test.ts', '../../fuzz/esql-corpus'],
+    ['lib/esql/analysis/probe.test.ts', '../../testing/fuzz-runs'],
   ])('%s may import %s', async (file, spec) => {
     expect(await restricted(file, spec)).toBe(false);
   });
@@ -136,5 +138,27 @@ describe('lib/view runs in the browser: from lib it reaches lib/model and lib/es
     ['lib/view/events/probe.ts', '../table/sort'],
   ])('%s may import %s', async (file, spec) => {
     expect(await restricted(file, spec)).toBe(false);
+  });
+});
+
+describe('test helpers (testing/ folders) stay out of the product', () => {
+  const fromTesting = (file: string, spec: string) => reported(file, spec, 'no-restricted-syntax');
+
+  it.each([
+    ['lib/store/probe.ts', './testing/events'],
+    ['lib/engine/compile/probe.ts', '../../testing/fuzz-runs'],
+    ['app/probe.tsx', '@/lib/esql/testing'],
+    ['components/probe.tsx', '../lib/backends/testing/fake-elasticsearch'],
+  ])('%s may not import %s', async (file, spec) => {
+    expect(await fromTesting(file, spec)).toBe(true);
+  });
+
+  it.each([
+    ['lib/store/probe.test.ts', './testing/events'],
+    ['lib/store/testing/probe.ts', '../../testing/fuzz-runs'],
+    ['bench/probe.ts', '../lib/review/testing/big-run'],
+    ['lib/engine/probe.ts', './contesting'],
+  ])('%s may import %s', async (file, spec) => {
+    expect(await fromTesting(file, spec)).toBe(false);
   });
 });

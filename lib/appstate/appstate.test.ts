@@ -84,7 +84,7 @@ describe('app state', () => {
   });
 
   it('loses no acknowledged run when the writer is killed with SIGKILL mid-write', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'kill-during-write.fixture.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'testing', 'kill-during-write.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     const acknowledged: number[] = [];
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -3,7 +3,7 @@ import { identify } from './identify';
 import { modeFor, type AuthMode } from './mode';
 import { createSession } from './sessions';
 import { readAuthSettings } from './settings';
-import { authTestDb } from './test-db';
+import { authTestDb } from './testing/db';
 import { addUser, countUsers } from './users';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearedSessionCookie, cookieSecure, cookieValue, sessionCookie } from './cookies';
 import { createSession, endSession, sessionUser } from './sessions';
-import { authTestDb } from './test-db';
+import { authTestDb } from './testing/db';
 import { addUser, setRole } from './users';
 
 const T0 = new Date('2026-01-08T12:00:00.000Z');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as password from './password';
-import { authTestDb } from './test-db';
+import { authTestDb } from './testing/db';
 import { addUser, verifyCredentials } from './users';
 
 vi.mock('./password', async (importOriginal) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../appstate/db';
 import { createSession, sessionUser } from './sessions';
-import { authTestDb } from './test-db';
+import { authTestDb } from './testing/db';
 import { addUser, countUsers, getUser, listUsers, removeUser, setPassword, setRole, verifyCredentials, WRONG_CREDENTIALS } from './users';
 
 const T0 = new Date('2026-01-08T12:00:00.000Z');

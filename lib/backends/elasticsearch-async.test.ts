@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch } from './testing/fake-elasticsearch';
-import { fastBackend } from './testing/test-backend';
+import { fastBackend } from './testing/backend';
 
 const answer = { columns: [{ name: 'n', type: 'long' }], values: [[42]], warnings: ['No limit defined, adding default limit of [1000]'] };
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { errorBody } from './testing/fake-elasticsearch-responses';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch } from './testing/fake-elasticsearch';
-import { fastBackend } from './testing/test-backend';
+import { fastBackend } from './testing/backend';
 import type { BackendError, QueryResult } from '../model/esql';
 
 const API_KEY = 'c2VjcmV0LWtleS1pZDpzZWNyZXQta2V5LXZhbHVl';

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch, type FakeStep } from './testing/fake-elasticsearch';
-import { fastBackend } from './testing/test-backend';
+import { fastBackend } from './testing/backend';
 import type { BackendError, QueryResult } from '../model/esql';
 
 const API_KEY = 'ZmF1bHQta2V5LWlkOmZhdWx0LWtleS1zZWNyZXQ=';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createElasticsearchBackend, MAX_RESPONSE_BYTES, type ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch } from './testing/fake-elasticsearch';
-import { fastConfig } from './testing/test-backend';
+import { fastConfig } from './testing/backend';
 
 let fake: FakeElasticsearch | undefined;
 let backend: ElasticsearchBackend | undefined;

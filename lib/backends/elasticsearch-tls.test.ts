@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch } from './testing/fake-elasticsearch';
-import { fastBackend } from './testing/test-backend';
-import { TEST_TLS_CERT, TEST_TLS_KEY } from './testing/tls-fixture';
+import { fastBackend } from './testing/backend';
+import { TEST_TLS_CERT, TEST_TLS_KEY } from './testing/tls';
 
 const answer = { columns: [{ name: 'a', type: 'integer' }], values: [[1]] };
 let fake: FakeElasticsearch | undefined;

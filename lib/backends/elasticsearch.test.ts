@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from './elasticsearch';
 import { startFakeElasticsearch, type FakeElasticsearch } from './testing/fake-elasticsearch';
-import { fastBackend } from './testing/test-backend';
+import { fastBackend } from './testing/backend';
 
 const answer = {
   columns: [

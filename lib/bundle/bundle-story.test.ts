@@ -17,7 +17,7 @@ import { parseWeekStart, summarizeWeek } from '../review/week';
 import { standingSignOff } from '../review/week-migration';
 import { readSnapshot } from '../review/week-snapshot-store';
 import { signWeek } from '../review/week-sign';
-import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './test-fixture';
+import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './testing/fixture';
 
 const IMPORTED_AT = new Date('2026-01-09T09:00:00.000Z');
 

@@ -16,7 +16,7 @@ import { exportWeek } from './export';
 import { decodeBundle, encodeBundle, type Bundle } from './format';
 import { importBundle } from './import-thread';
 import { bundleEvents, bundleOfRun, listBundles } from './imported';
-import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './test-fixture';
+import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './testing/fixture';
 
 const IMPORTED_AT = new Date('2026-01-09T09:00:00.000Z');
 

@@ -1,10 +1,10 @@
 /** The streamed file is the same document as encodeBundle's, written without holding the event loop. */
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bigBundle } from './big-bundle.fixture';
+import { bigBundle } from './testing/big-bundle';
 import { bundleStream, jsonPieces } from './encode-stream';
 import { decodeBundle } from './format';
-import { longestStall } from './test-stall';
+import { longestStall } from './testing/stall';
 
 describe('the streamed bundle file', () => {
   it('writes JSON equal to JSON.stringify, undefined members and holes as JSON has them', () => {

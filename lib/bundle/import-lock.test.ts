@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAppState, type AppDatabase } from '../appstate/db';
 import { diffSummary } from '../appstate/run-diff';
 import { saveRun, type NewRun } from '../appstate/runs';
-import { bigBundle, bigBundleBytes } from './big-bundle.fixture';
+import { bigBundle, bigBundleBytes } from './testing/big-bundle';
 import type { BundleRun } from './format';
 import { importBundle } from './import-thread';
-import { tempDir } from './test-fixture';
+import { tempDir } from './testing/fixture';
 
 const FINDINGS = Number(process.env.IMPORT_LOCK_FINDINGS) || 200_000;
 const NOW = new Date('2026-01-09T09:00:00.000Z');

@@ -8,11 +8,11 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppState, type AppDatabase } from '../appstate/db';
-import { bigBundleBytes } from './big-bundle.fixture';
-import { longestStall } from './test-stall';
+import { bigBundleBytes } from './testing/big-bundle';
+import { longestStall } from './testing/stall';
 import { importBundle } from './import-thread';
 import { listBundles } from './imported';
-import { tempDir } from './test-fixture';
+import { tempDir } from './testing/fixture';
 
 const NOW = new Date('2026-01-09T09:00:00.000Z');
 let dir: string | undefined;
@@ -82,7 +82,7 @@ describe('importing off the request thread', () => {
   it('leaves nothing of an import killed (SIGKILL) while writing, and the app state opens cleanly after', async () => {
     dir = tempDir('bundle-kill');
     const wal = path.join(dir, 'huntboard.sqlite-wal');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'import-kill.fixture.ts'), dir, '400000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'testing', 'import-kill.ts'), dir, '400000'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

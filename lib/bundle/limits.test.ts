@@ -1,6 +1,6 @@
 /** Counts over a limit are refused with the limit and the count; a million findings in a run are not. */
 import { describe, expect, it } from 'vitest';
-import { bigBundle } from './big-bundle.fixture';
+import { bigBundle } from './testing/big-bundle';
 import { decodeBundle, encodeBundle, MAX_BUNDLE_UNCOMPRESSED } from './format';
 import { BUNDLE_LIMITS, overLimit, type BundleLimits } from './limits';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppDatabase } from '../appstate/db';
 import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
-import { openWithBundles, tempDir } from './test-fixture';
+import { openWithBundles, tempDir } from './testing/fixture';
 import { mergeTriage } from './triage-merge';
 
 const ref = { huntId: 'h', queryNumber: 1, findingKey: '["curl"]' };

@@ -8,7 +8,7 @@ import type { AppDatabase } from '../appstate/db';
 import { updateTriage } from '../appstate/triage';
 import { type TriageHistoryEntry } from '../model/triage';
 import type { BundleTriage } from './format';
-import { openWithBundles, tempDir } from './test-fixture';
+import { openWithBundles, tempDir } from './testing/fixture';
 import { triageMerger } from './triage-merge';
 import { applyTriagePlan, planTriage } from './triage-plan';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
-import { testIo } from './test-io';
+import { testIo } from './testing/io';
 
 const RESPONSE = {
   columns: [

@@ -5,9 +5,9 @@ import type { SourceSnapshot } from '../store/types';
 import { compileQuery } from './compile/query';
 import { DuckDbHost } from './duckdb';
 import { runCompiled } from './run';
-import { fixtureSnapshot } from './test-fixtures';
-import { bin, buildQuery, col, countStar, fn, from, inList, isNull, keep, limit, not, param, sort, stats, str, where } from './test-query';
-import { answer, TEST_NOW } from './test-run';
+import { fixtureSnapshot } from './testing/fixtures';
+import { bin, buildQuery, col, countStar, fn, from, inList, isNull, keep, limit, not, param, sort, stats, str, where } from './testing/query';
+import { answer, TEST_NOW } from './testing/run';
 
 const FIELDS: Record<string, EsqlType> = {
   '@timestamp': 'date',

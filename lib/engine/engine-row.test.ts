@@ -1,11 +1,11 @@
 /** ROW-based semantics: expressions, 3VL, functions, multi-values (sources: the compile/ modules' comments). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDbHost } from './duckdb';
-import { answer } from './test-run';
+import { answer } from './testing/run';
 import {
   bin, bool, buildQuery, col, countStar, dbl, dissect, evalCmd, fn, inList, int, isNull, keep, like, limit, list, mvExpand, not, nul, param,
   row, sort, span, stats, str, where,
-} from './test-query';
+} from './testing/query';
 
 const host = new DuckDbHost();
 afterAll(() => host.close());

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { analyze, parse } from '../esql';
 import type { EventStore } from '../store/types';
-import { evalLines } from '../fuzz/esql-corpus';
+import { evalLines } from '../esql/testing';
 import { compileQuery } from './compile/query';
 import { createEngineWith } from './engine';
 import { engineFailure, shortReason } from './engine-errors';

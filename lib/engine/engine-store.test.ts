@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store';
 import { createEmbeddedEngine } from './index';
-import { tempDir } from './test-fixtures';
+import { tempDir } from './testing/fixtures';
 import type { EmbeddedEngine } from './types';
 import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 

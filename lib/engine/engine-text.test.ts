@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, parse, type EsqlType } from '../esql';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { createEngineWith } from './engine';
-import { fixtureSnapshot } from './test-fixtures';
+import { fixtureSnapshot } from './testing/fixtures';
 import type { EmbeddedEngine } from './types';
 import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
 

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type AnalyzedQuery, esqlError, type EsqlType } from '../esql';
 import type { EventStore, SourceSnapshot } from '../store/types';
 import { createEngineWith, type EngineDeps } from './engine';
-import { fixtureSnapshot } from './test-fixtures';
-import { buildQuery, col, fn, from, keep, limit, row, stats, countStar } from './test-query';
+import { fixtureSnapshot } from './testing/fixtures';
+import { buildQuery, col, fn, from, keep, limit, row, stats, countStar } from './testing/query';
 import type { EmbeddedEngine } from './types';
 
 const FIELDS: Record<string, EsqlType> = { 'process.name': 'keyword' };

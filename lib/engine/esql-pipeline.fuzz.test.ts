@@ -6,11 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, formatError, positionOf, type EsqlError, parse, print, withoutSpans } from '../esql';
-import { NETWORK_FIELDS, resolver } from '../esql/testing';
 import type { EsqlParams } from '../model/esql';
 import type { SourceSnapshot } from '../store/types';
-import { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from '../fuzz/esql-corpus';
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
+import { evalLines, MUTATION_TOKENS, NETWORK_FIELDS, nestedCalls, nestedParens, orChain, pipes, resolver, VALID_QUERIES } from '../esql/testing';
+import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../testing/fuzz-runs';
 import { compileQuery } from './compile/query';
 import { checkQueryShape } from './query-limits';
 

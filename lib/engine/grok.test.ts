@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { grokToRegex } from './grok';
 import { createEmbeddedEngine } from './index';
-import { tempDir } from './test-fixtures';
+import { tempDir } from './testing/fixtures';
 
 const NOW = new Date('2026-01-08T00:00:00.000Z');
 const engine = createEmbeddedEngine({ dataDir: tempDir(), now: () => NOW });

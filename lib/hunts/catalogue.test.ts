@@ -1,10 +1,10 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nestedCalls, nestedParens, orChain, pipes } from '../fuzz/esql-corpus';
+import { nestedCalls, nestedParens, orChain, pipes } from '../esql/testing';
 import { findHunt, loadCatalogue, loadDirectory } from './catalogue';
 import { querySummaries } from './query-summaries';
-import { huntToml, tempHuntsDir } from './test-fixtures';
+import { huntToml, tempHuntsDir } from './testing/fixtures';
 
 const SHARED_UUID = '11111111-1111-4111-8111-111111111111';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadHuntText, locateHuntFile, type HuntOrigin } from './loader';
-import { huntToml } from './test-fixtures';
+import { huntToml } from './testing/fixtures';
 
 const origin: HuntOrigin = { source: { kind: 'directory', file: 'linux/queries/rare.toml' }, id: 'rare', platform: 'linux' };
 

@@ -10,7 +10,7 @@ import { migrate } from '../appstate/db';
 import { findingsPage, NOTHING_HIDDEN } from '../appstate/run-diff-read';
 import { diffSummary } from '../appstate/run-diff';
 import { earlierRuns, getRun, getRunHeader, saveRun, type NewRun } from '../appstate/runs';
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
+import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../testing/fuzz-runs';
 import { DIFF_HISTORY, diffRuns } from './diff';
 import { toFindingDiffs } from './run-page';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openAppState } from '../appstate/db';
 import { parseWeekStart, summarizeWeek } from './week';
 import { type WeekFinding, type WeekSummary } from '../model/week';
-import { HOSTILE, HUNTS, seedWeeks } from './week.fixture';
+import { HOSTILE, HUNTS, seedWeeks } from './testing/week';
 import { markdownCell, weekMarkdown, weekReportFileName } from './week-markdown';
 import { signOffWeek } from './week-migration';
 

@@ -11,7 +11,7 @@ import type { EsqlValue } from '../model/esql';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { parseWeekStart, summarizeWeek } from './week';
 import { type WeekBounds } from '../model/week';
-import { HUNTS, QUERY_TEXT, seedWeeks } from './week.fixture';
+import { HUNTS, QUERY_TEXT, seedWeeks } from './testing/week';
 import { revokeSignOff, signOffWeek } from './week-migration';
 import { weekRecord } from './week-record';
 import { signWeek } from './week-sign';

@@ -6,7 +6,7 @@ import { addAllowEntry } from '../appstate/allow-list';
 import { openAppState, type AppDatabase } from '../appstate/db';
 import { median, parseWeekStart, shiftWeek, summarizeWeek, weekContaining } from './week';
 import { type WeekBounds } from '../model/week';
-import { HOSTILE, HUNTS, NOW, seedWeeks } from './week.fixture';
+import { HOSTILE, HUNTS, NOW, seedWeeks } from './testing/week';
 import { revokeSignOff, signOffWeek } from './week-migration';
 
 const week = (start: string): WeekBounds => {

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index';
 import { indexDir } from './layout';
-import { readParts, tempDataDir } from './test-helpers';
+import { readParts, tempDataDir } from './testing/helpers';
 import type { SourceSnapshot } from './types';
 
 const MAPPING = { properties: { '@timestamp': { type: 'date' }, n: { type: 'long' }, name: { type: 'keyword' } } };

@@ -10,7 +10,7 @@ import { createEmbeddedEngine } from '../engine';
 import type { EmbeddedEngine } from '../engine/types';
 import { openStore } from './index';
 import { CHECKSUM_MISMATCH, checkPart, skippedPartWarnings } from './part-check';
-import { tempDataDir } from './test-helpers';
+import { tempDataDir } from './testing/helpers';
 import type { SourceSnapshot } from './types';
 
 const INDEX = 'logs-endpoint.events.network-default';

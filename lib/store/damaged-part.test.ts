@@ -18,7 +18,7 @@ import type { EmbeddedEngine } from '../engine/types';
 import { openStore } from './index';
 import { manifestPath, partPath, type IndexManifest } from './layout';
 import { CHECKSUM_MISMATCH } from './part-check';
-import { tempDataDir } from './test-helpers';
+import { tempDataDir } from './testing/helpers';
 
 const INDEX = 'logs-damage-default';
 const MAPPING = { properties: { '@timestamp': { type: 'date' }, n: { type: 'long' }, 'process.name': { type: 'keyword' } } };

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from './index';
 import { indexDir } from './layout';
 import { readManifest } from './manifest';
-import { tempDataDir } from './test-helpers';
+import { tempDataDir } from './testing/helpers';
 import type { IngestTuning } from './ingest';
 import type { CompiledIngest } from './compiled/addon';
 

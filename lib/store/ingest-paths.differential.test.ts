@@ -14,10 +14,10 @@ import { indexDir } from './layout';
 import { lockIndex } from './lock';
 import type { IngestReport } from './types';
 import { MAPPING_DEPTH_LIMIT, MAX_NESTING_DEPTH } from './documents';
-import { expectAllPathsAgree, removePathDirs } from './test-ingest-paths';
-import { tempDataDir } from './test-helpers';
-import { deepArrayLine, deepObjectLine, noisyLines } from './test-deep-lines';
-import { ALL_TYPES_MAPPING, randomLines } from './compiled/fidelity-lines';
+import { expectAllPathsAgree, removePathDirs } from './testing/ingest-paths';
+import { tempDataDir } from './testing/helpers';
+import { deepArrayLine, deepObjectLine, noisyLines } from './testing/deep-lines';
+import { ALL_TYPES_MAPPING, randomLines } from './testing/fidelity-lines';
 
 afterEach(removePathDirs);
 

@@ -5,10 +5,10 @@
  * every line. FUZZ_RUNS is the number of lines per mapping (300 in `npm test`).
  */
 import { afterEach, describe, it } from 'vitest';
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
-import { expectAllPathsAgree, removePathDirs } from './test-ingest-paths';
-import { noisyLines } from './test-deep-lines';
-import { ALL_TYPES_MAPPING, randomLines } from './compiled/fidelity-lines';
+import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../testing/fuzz-runs';
+import { expectAllPathsAgree, removePathDirs } from './testing/ingest-paths';
+import { noisyLines } from './testing/deep-lines';
+import { ALL_TYPES_MAPPING, randomLines } from './testing/fidelity-lines';
 
 afterEach(removePathDirs);
 

@@ -7,14 +7,14 @@
 import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POLLUTION_KEYS, hostileValue } from '../fuzz/bodies';
-import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../fuzz/runs';
+import { POLLUTION_KEYS, hostileValue } from '../testing/hostile-bodies';
+import { fuzzRuns, fuzzSeed, fuzzTimeout } from '../testing/fuzz-runs';
 import { documentToRow, makeSchema } from './documents';
 import { ecsMapping } from './ecs-mapping';
 import { openStore } from './index';
 import { addToMapping, flattenMapping, type FlatMapping } from './mapping';
-import { endpointEvent } from './test-events';
-import { tempDataDir } from './test-helpers';
+import { endpointEvent } from './testing/events';
+import { tempDataDir } from './testing/helpers';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './index';
 import { mappingPath, type IndexManifest, manifestPath } from './layout';
 import { parseIp } from '../model/ip';
-import { partSchema, readParts, tempDataDir } from './test-helpers';
-import { endpointEvents } from './test-events';
+import { partSchema, readParts, tempDataDir } from './testing/helpers';
+import { endpointEvents } from './testing/events';
 import type { SourceSnapshot } from './types';
 
 const dirs: string[] = [];

@@ -9,7 +9,7 @@ import { runHuntQuery } from '../../hunts/run/as-written';
 import type { Hunt } from '../../hunts/types';
 import { createElasticsearchBackend, type ElasticsearchBackend } from '../elasticsearch';
 import { startDemoCluster, startEngineCluster, toFakeFailure, type DemoCluster, type EngineCluster } from './engine-cluster';
-import { fastConfig } from './test-backend';
+import { fastConfig } from './backend';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const API_KEY = 'hb-test-0123456789abcdef';

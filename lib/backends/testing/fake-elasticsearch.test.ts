@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ElasticsearchBackend } from '../elasticsearch';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch, type FakeOutcome } from './fake-elasticsearch';
 import { durationMs } from './fake-elasticsearch-http';
-import { fastBackend } from './test-backend';
+import { fastBackend } from './backend';
 
 const answer = { columns: [{ name: 'n', type: 'long' }], values: [[7]], took: 12 };
 const verification: FakeOutcome = { error: { status: 400, type: 'verification_exception', reason: 'Found 1 problem\nline 1:18: Unknown column [b]' } };

@@ -69,7 +69,7 @@ export interface FakeElasticsearchOptions {
   /** When set, requests must carry `Authorization: ApiKey <apiKey>` (else 401). */
   apiKey?: string;
   basic?: { username: string; password: string };
-  /** Serve HTTPS with this certificate (see tls-fixture.ts). */
+  /** Serve HTTPS with this certificate (see ./tls.ts). */
   tls?: { cert: string; key: string };
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBundle } from '../../bundle/format';
 import { listBundles } from '../../bundle/imported';
-import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../../bundle/test-fixture';
+import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../../bundle/testing/fixture';
 import { listRuns } from '../../appstate/runs';
 import type { CliIo } from '../io';
 import { main } from '../main';

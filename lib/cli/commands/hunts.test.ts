@@ -4,10 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppState } from '../../appstate/db';
 import { listRuns } from '../../appstate/runs';
-import { nestedParens, orChain, pipes } from '../../fuzz/esql-corpus';
-import { huntToml, tempHuntsDir } from '../../hunts/test-fixtures';
+import { nestedParens, orChain, pipes } from '../../esql/testing';
+import { huntToml, tempHuntsDir } from '../../hunts/testing/fixtures';
 import { main } from '../main';
-import { testIo } from '../test-io';
+import { testIo } from '../testing/io';
 
 const SEED = 'low_volume_external_network_connections_from_process';
 

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../appstate/migrations';
 import { verifyCredentials } from '../../auth/users';
 import { main } from '../main';
 import { FIRST_ACCOUNT, LAST_ACCOUNT } from './users';
-import { testIo } from '../test-io';
+import { testIo } from '../testing/io';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 

@@ -10,7 +10,7 @@ import { openStore } from '../../store';
 import type { SourceSnapshot } from '../../store/types';
 import { compileQuery } from './query';
 import { createEmbeddedEngine } from '../index';
-import { tempDir } from '../test-fixtures';
+import { tempDir } from '../testing/fixtures';
 import type { EmbeddedEngine } from '../types';
 import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../../esql/testing';
 

@@ -7,9 +7,9 @@ import { type AnalyzedQuery, analyze, type EsqlType } from '../../esql';
 import type { SourceSnapshot } from '../../store/types';
 import { compileQuery } from './query';
 import { DuckDbHost } from '../duckdb';
-import { fixtureSnapshot, type FixtureValue } from '../test-fixtures';
-import { bin, buildQuery, col, countStar, fn, from, int, isNull, limit, not, sort, span, stats, str, where, type X } from '../test-query';
-import { answer, TEST_NOW } from '../test-run';
+import { fixtureSnapshot, type FixtureValue } from '../testing/fixtures';
+import { bin, buildQuery, col, countStar, fn, from, int, isNull, limit, not, sort, span, stats, str, where, type X } from '../testing/query';
+import { answer, TEST_NOW } from '../testing/run';
 
 const CIDRS = ['10.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.0.0/29', '192.0.0.8/32', '192.0.0.9/32', '192.0.0.10/32', '192.0.0.170/32', '192.0.0.171/32', '192.0.2.0/24', '192.31.196.0/24', '192.52.193.0/24', '192.168.0.0/16', '192.88.99.0/24', '224.0.0.0/4', '100.64.0.0/10', '192.175.48.0/24', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '240.0.0.0/4', '::1', 'FE80::/10', 'FF00::/8'];
 const FIELDS: Record<string, EsqlType> = {

@@ -1,5 +1,5 @@
 /**
- * The seed hunt's two queries over a hand-built network index (seed-hunt-fixture.ts), with now()
+ * The seed hunt's two queries over a hand-built network index (lib/engine/testing/seed-hunt-index.ts), with now()
  * pinned: the rows are the hand-computed ones, the order follows the SORT where its keys differ
  * (Elasticsearch does not order ties, so rows with equal connection_count are compared as a set),
  * and the warnings are exactly the two multi-value pairs the fixture provokes.
@@ -23,7 +23,7 @@ import {
   SEED_QUERY_ROOT_ONLY,
   seedDocuments,
   type FixtureProcess,
-} from './seed-hunt-fixture';
+} from '../testing/seed-hunt-index';
 
 const dataDirs: string[] = [];
 afterAll(() => {

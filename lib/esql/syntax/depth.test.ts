@@ -4,7 +4,7 @@
  * limits (400 levels, 500 processing commands) is refused with Elasticsearch's message.
  */
 import { describe, expect, it } from 'vitest';
-import { nestedCalls, nestedParens, orChain, pipes } from '../../fuzz/esql-corpus';
+import { nestedCalls, nestedParens, orChain, pipes } from '../testing/corpus';
 import { analyze } from '../analysis/analyze';
 import { NETWORK_FIELDS, resolver } from '../testing/network-index';
 import { countExpressions, EXPRESSION_DEPTH_MESSAGE, MAX_QUERY_DEPTH, QUERY_DEPTH_MESSAGE } from './depth';

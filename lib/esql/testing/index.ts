@@ -6,3 +6,4 @@
 export { SEED_ALL_USERS, SEED_ROOT_ONLY } from './seed-queries';
 export { columnsBeforeLastStats, ECS_NETWORK_FIELDS, networkResolver, parsed, parsedTree, roundTrip } from './hunt-queries';
 export { NETWORK_FIELDS, resolver } from './network-index';
+export { evalLines, MUTATION_TOKENS, nestedCalls, nestedParens, orChain, pipes, VALID_QUERIES } from './corpus';

@@ -3,7 +3,7 @@ import type { Backend, QueryRequest } from '../../backends/types';
 import type { QueryResult } from '../../model/esql';
 import { loadHuntText } from '../loader';
 import { esqlQueryNumbers, runHuntQuery } from './as-written';
-import { huntToml } from '../test-fixtures';
+import { huntToml } from '../testing/fixtures';
 
 function fakeBackend(result: QueryResult): Backend & { requests: QueryRequest[] } {
   const requests: QueryRequest[] = [];

@@ -8,7 +8,7 @@ import { diffSummary } from '../../appstate/run-diff';
 import { getRunHeader, queryHash, saveRun, type NewRun } from '../../appstate/runs';
 import { SEED_ALL_USERS } from '../../esql/testing';
 import { loadHuntText } from '../loader';
-import { huntToml } from '../test-fixtures';
+import { huntToml } from '../testing/fixtures';
 import { parse, pinnedNow, pinNowInQuery, pinNowInText } from '../../esql';
 import { PIN_NOW_MIGRATION } from '../../appstate/migrations/v10-pin-now';
 import { prepareHuntQuery } from './prepare';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../../auth/sessions';
-import { authTestDb } from '../../auth/test-db';
+import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';
 import { currentIdentity, pageUser } from './authorize';
 

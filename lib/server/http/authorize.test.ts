@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSession } from '../../auth/sessions';
-import { authTestDb } from '../../auth/test-db';
+import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';
 import { authorizeWith } from './authorize';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiError, type ApiError } from '../../model/api';
-import { authTestDb } from '../../auth/test-db';
+import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';
 import type { BackendErrorKind } from '../../model/esql';
 import { toApiError } from '../../hunts/run/errors';

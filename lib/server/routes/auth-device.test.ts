@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_COOKIE } from '../../model/csrf';
 import { newDeviceValue } from '../../auth/device-cookie';
 import { LOCKED_OUT } from '../../auth/lockout';
-import { authTestDb } from '../../auth/test-db';
+import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';
 import { signIn, type AuthContext } from './auth';
 import { PEER_HEADER } from '../http/peer';

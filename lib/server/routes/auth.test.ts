@@ -3,7 +3,7 @@ import { signInLimiter, type SignInRules } from '../http/rate-limit';
 import { PEER_HEADER } from '../http/peer';
 import { TEST_CSRF_TOKEN, writeHeaders } from '../http/write-test-headers';
 import { sessionUser } from '../../auth/sessions';
-import { authTestDb } from '../../auth/test-db';
+import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';
 import { signIn, signOut, type AuthContext } from './auth';
 

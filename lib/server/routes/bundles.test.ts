@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeaders } from '../http/write-test-headers';
 import type { AppDatabase } from '../../appstate/db';
 import { openAppState } from '../../appstate/db';
-import { bigBundleBytes } from '../../bundle/big-bundle.fixture';
+import { bigBundleBytes } from '../../bundle/testing/big-bundle';
 import { decodeBundle } from '../../bundle/format';
-import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../../bundle/test-fixture';
+import { demoWeek, NOW, openWithBundles, tempDir, type DemoWeek } from '../../bundle/testing/fixture';
 import { bundleRoutes, FILE_NAME_HEADER, importedBundles } from './bundles';
 import { bundleEvents, bundleOfRun } from '../../bundle/imported';
 

@@ -17,7 +17,7 @@ import { DELETE as revokeSignOff, POST as signOff } from '@/app/api/week/signoff
 import type { SaveRunResponse } from '../../model/api';
 import { migrate, type AppDatabase } from '../../appstate/db';
 import { resetBackend } from '../../backends';
-import { bigBundleBytes } from '../../bundle/big-bundle.fixture';
+import { bigBundleBytes } from '../../bundle/testing/big-bundle';
 import { writeDemo } from '../../demo';
 import { openStore } from '../../store';
 import { serverAppState } from '../process/app-state';

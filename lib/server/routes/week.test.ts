@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeHeaders } from '../http/write-test-headers';
 import { openAppState, type AppDatabase } from '../../appstate/db';
 import { parseWeekStart, summarizeWeek } from '../../review/week';
-import { seedWeeks } from '../../review/week.fixture';
+import { seedWeeks } from '../../review/testing/week';
 
 // The server's shared connection applies MIGRATIONS only, which lacks the sign-off table until
 // the lead registers it: the routes get a state opened with it.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addAllowEntry } from '../../appstate/allow-list';
 import { openAppState, type AppDatabase } from '../../appstate/db';
-import { seedWeeks } from '../../review/week.fixture';
+import { seedWeeks } from '../../review/testing/week';
 
 // A run's review judges it by the allow-list entries in force at the run's start.
 const state = vi.hoisted(() => ({ db: undefined as AppDatabase | undefined }));

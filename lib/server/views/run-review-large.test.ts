@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAllowEntry } from '../../appstate/allow-list';
 import { resetBackend } from '../../backends';
-import { bigName, seedBigRuns, type BigRuns } from '../../review/big-run.fixture';
+import { bigName, seedBigRuns, type BigRuns } from '../../review/testing/big-run';
 import { parseWeekStart, summarizeWeek, WEEK_LIST_LIMIT } from '../../review/week';
 import { weekMarkdown } from '../../review/week-markdown';
 import { serverAppState } from '../process/app-state';

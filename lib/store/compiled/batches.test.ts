@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compiledIngest } from './addon';
 import type { ByteReader } from '../types';
 import { byteBatches, stringBatches, type LineBatch } from './batches';
-import { lcg } from '../test-events';
+import { lcg } from '../testing/events';
 
 const addon = compiledIngest();
 if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');

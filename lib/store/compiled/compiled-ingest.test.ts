@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../index';
 import { indexDir } from '../layout';
-import { readParts, tempDataDir } from '../test-helpers';
+import { readParts, tempDataDir } from '../testing/helpers';
 import type { IngestTuning } from '../ingest';
 import type { ByteReader, SourceSnapshot } from '../types';
 import { compiledIngest } from './addon';

@@ -3,8 +3,8 @@
  * the same reasons, the same mapping, the same rows in line order (from lines and from bytes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectAllPathsAgree, removePathDirs, type IngestPath } from '../test-ingest-paths';
-import { ALL_TYPES_MAPPING, ecsLines, PROBE_LINES, randomLines } from './fidelity-lines';
+import { expectAllPathsAgree, removePathDirs, type IngestPath } from '../testing/ingest-paths';
+import { ALL_TYPES_MAPPING, ecsLines, PROBE_LINES, randomLines } from '../testing/fidelity-lines';
 
 afterEach(removePathDirs);
 

@@ -10,13 +10,13 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openStore } from './index';
-import { manifestPath, mappingPath, partPath, type IndexManifest } from './layout';
-import type { ByteInput, IngestOptions, IngestReport } from './types';
-import type { IngestTuning } from './ingest';
-import { tempDataDir } from './test-helpers';
-import { quoteString } from './sql-text';
-import { compiledIngest } from './compiled/addon';
+import { openStore } from '../index';
+import { manifestPath, mappingPath, partPath, type IndexManifest } from '../layout';
+import type { ByteInput, IngestOptions, IngestReport } from '../types';
+import type { IngestTuning } from '../ingest';
+import { tempDataDir } from './helpers';
+import { quoteString } from '../sql-text';
+import { compiledIngest } from '../compiled/addon';
 
 const dirs: string[] = [];
 

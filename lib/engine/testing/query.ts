@@ -3,7 +3,7 @@
  * names, schemas), so engine tests run without depending on the parser and analyzer modules.
  * Its typing covers only what the tests use.
  */
-import type { AnalyzedQuery, AnalyzedStep, BoundParam, ColumnSchema, AggregateField, Command, Expression, Field, FunctionCall, Literal, Param, Span, TimeUnit, EsqlType } from '../esql';
+import type { AnalyzedQuery, AnalyzedStep, BoundParam, ColumnSchema, AggregateField, Command, Expression, Field, FunctionCall, Literal, Param, Span, TimeUnit, EsqlType } from '../../esql';
 
 type Ctx = { types: Map<Expression, EsqlType>; functions: Map<FunctionCall, string>; params: Map<Param, BoundParam>; schema: Map<string, EsqlType> };
 /** An expression not yet placed: given its offset, it yields its node (typed in ctx). */

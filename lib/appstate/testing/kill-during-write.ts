@@ -2,8 +2,8 @@
  * Child process of the durability test: saves runs in a loop, printing each acknowledged id,
  * until the parent kills it with SIGKILL mid-write.
  */
-import { openAppState } from './db';
-import { saveRun } from './runs';
+import { openAppState } from '../db';
+import { saveRun } from '../runs';
 
 const db = openAppState(process.argv[2]);
 const values = Array.from({ length: 2000 }, (_, i) => [i, `process-${i}`]);

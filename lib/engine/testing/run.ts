@@ -1,12 +1,12 @@
 /** Test support: compiles an analyzed query and runs it as the engine does, answering in `_query` shape. */
-import type { QueryResponse } from '../model/esql';
-import { type AnalyzedQuery, analyze, formatErrors } from '../esql';
-import type { SourceSnapshot } from '../store/types';
-import { compileQuery } from './compile/query';
-import { DuckDbHost } from './duckdb';
-import { formatRows } from './format';
-import { runCompiled } from './run';
-import { evaluationWarnings } from './warnings';
+import type { QueryResponse } from '../../model/esql';
+import { type AnalyzedQuery, analyze, formatErrors } from '../../esql';
+import type { SourceSnapshot } from '../../store/types';
+import { compileQuery } from '../compile/query';
+import { DuckDbHost } from '../duckdb';
+import { formatRows } from '../format';
+import { runCompiled } from '../run';
+import { evaluationWarnings } from '../warnings';
 
 export const TEST_NOW = Date.parse('2026-01-08T00:00:00.000Z');
 

@@ -7,12 +7,12 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { EsqlType } from '../esql';
-import type { SourceSnapshot } from '../store/types';
-import { mvColumn, partPath } from '../store/layout';
-import { parseDate } from '../store/dates';
-import { parseIp } from '../model/ip';
-import { quoteIdent, quoteString, sqlTypeOf } from './sql';
+import type { EsqlType } from '../../esql';
+import type { SourceSnapshot } from '../../store/types';
+import { mvColumn, partPath } from '../../store/layout';
+import { parseDate } from '../../store/dates';
+import { parseIp } from '../../model/ip';
+import { quoteIdent, quoteString, sqlTypeOf } from '../sql';
 
 export type FixtureValue = string | number | boolean | null | (string | number | boolean)[];
 

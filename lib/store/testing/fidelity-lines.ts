@@ -2,7 +2,7 @@
  * Test inputs for the compiled reader's fidelity checks: NDJSON lines, hand-picked and seeded-random,
  * that stress every rule where the compiled reader and the reference path could part ways.
  */
-import { lcg } from '../test-events';
+import { lcg } from './events';
 
 /** Explicit mapping with every type the store materialises, multi-fields and a normalizer. */
 export const ALL_TYPES_MAPPING = {

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openAppState, type AppDatabase } from '../appstate/db';
-import { MIGRATIONS } from '../appstate/migrations';
+import { openAppState, type AppDatabase } from '../../appstate/db';
+import { MIGRATIONS } from '../../appstate/migrations';
 
 export function authTestDb(): { db: AppDatabase; dir: string; dispose(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-auth-'));

@@ -2,11 +2,11 @@
  * A seeded app state for the week tests: runs of two queries over two weeks (ok, truncated,
  * failed), triage with known times. The expected figures are worked out by hand in week.test.ts.
  */
-import type { EsqlValue } from '../model/esql';
-import type { AppDatabase } from '../appstate/db';
-import { saveRun, type NewRun } from '../appstate/runs';
-import { updateTriage } from '../appstate/triage';
-import type { HuntRef } from './week';
+import type { EsqlValue } from '../../model/esql';
+import type { AppDatabase } from '../../appstate/db';
+import { saveRun, type NewRun } from '../../appstate/runs';
+import { updateTriage } from '../../appstate/triage';
+import type { HuntRef } from '../week';
 
 export const QUERY_TEXT = 'FROM logs-* | STATS c = COUNT(*) BY process.name';
 /** When the summaries are taken: allow-list entries active then apply. */

@@ -3,7 +3,7 @@
  * command and the function families the embedded engine compiles, over the ECS network fields of
  * lib/esql/testing/network-index.ts.
  */
-import { SEED_ALL_USERS, SEED_ROOT_ONLY } from '../esql/testing';
+import { SEED_ALL_USERS, SEED_ROOT_ONLY } from './seed-queries';
 
 const NET = 'from logs-endpoint.events.network-*';
 

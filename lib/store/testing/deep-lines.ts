@@ -1,5 +1,5 @@
 /** Test inputs: NDJSON lines nested deep, and seeded noise (blank lines, CRLF, deep lines) mixed into others. */
-import { lcg } from './test-events';
+import { lcg } from './events';
 
 /** A line `{"n":n,"d":…}` whose nesting depth, as a JSON parser counts it (the line itself is 1), is `depth`, in objects. */
 export function deepObjectLine(n: number, depth: number): string {

@@ -4,10 +4,10 @@
  * so this week has n/4 new, 3n/4 recurring and n/4 gone. Some findings are triaged. Shared by
  * the large-run test and the 1M-finding benchmark (bench/review-big.ts).
  */
-import type { EsqlValue } from '../model/esql';
-import type { AppDatabase } from '../appstate/db';
-import { saveRun, type NewRun } from '../appstate/runs';
-import { updateTriage } from '../appstate/triage';
+import type { EsqlValue } from '../../model/esql';
+import type { AppDatabase } from '../../appstate/db';
+import { saveRun, type NewRun } from '../../appstate/runs';
+import { updateTriage } from '../../appstate/triage';
 
 export const BIG_HUNT = 'low_volume_external_network_connections_from_process';
 export const BIG_TEXT = 'FROM logs-endpoint.events.network-* | STATS connection_count = COUNT(*), unique_agent_count = COUNT_DISTINCT(agent.id) BY process.name';

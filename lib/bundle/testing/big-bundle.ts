@@ -2,7 +2,7 @@
  * Test fixture: large, valid bundles built in memory (one run of N findings, optionally triage
  * and events), for the limits and responsiveness tests and the import measurements.
  */
-import { BUNDLE_FORMAT, BUNDLE_VERSION, encodeBundle, type Bundle, type BundleEvents, type BundleHistoryEntry, type BundleTriage } from './format';
+import { BUNDLE_FORMAT, BUNDLE_VERSION, encodeBundle, type Bundle, type BundleEvents, type BundleHistoryEntry, type BundleTriage } from '../format';
 
 export interface BigBundleShape {
   findings: number;

@@ -5,14 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openAppState, type AppDatabase } from '../appstate/db';
-import { runAndSave } from '../hunts/run/record';
-import { createEmbeddedBackend } from '../backends/embedded';
-import type { Backend } from '../backends/types';
-import { writeDemo } from '../demo';
-import { loadCatalogue } from '../hunts/catalogue';
-import type { Hunt } from '../hunts/types';
-import { openStore } from '../store';
+import { openAppState, type AppDatabase } from '../../appstate/db';
+import { runAndSave } from '../../hunts/run/record';
+import { createEmbeddedBackend } from '../../backends/embedded';
+import type { Backend } from '../../backends/types';
+import { writeDemo } from '../../demo';
+import { loadCatalogue } from '../../hunts/catalogue';
+import type { Hunt } from '../../hunts/types';
+import { openStore } from '../../store';
 
 export const NOW = new Date('2026-01-08T12:00:00.000Z');
 export const WEEK = { start: '2026-01-05T00:00:00.000Z', end: '2026-01-12T00:00:00.000Z' };

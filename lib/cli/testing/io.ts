@@ -1,12 +1,12 @@
 /** Test helpers: an in-memory CliIo with fake backend and store. */
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
-import type { Backend, QueryRequest } from '../backends/types';
-import type { QueryResult } from '../model/esql';
-import type { DemoOptions } from '../demo';
-import type { ByteInput, EventStore, IndexSummary, IngestOptions, IngestReport } from '../store/types';
-import { chunksOf } from '../store/compiled/batches';
-import type { CliIo } from './io';
+import type { Backend, QueryRequest } from '../../backends/types';
+import type { QueryResult } from '../../model/esql';
+import type { DemoOptions } from '../../demo';
+import type { ByteInput, EventStore, IndexSummary, IngestOptions, IngestReport } from '../../store/types';
+import { chunksOf } from '../../store/compiled/batches';
+import type { CliIo } from '../io';
 
 export interface TestIo extends CliIo {
   out(): string;

@@ -1,8 +1,13 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// eslint-config-next declares the browser's and Node's globals (1,100 names) for every file. No
+// rule here reads them (no-undef is off: TypeScript checks names), and import/no-cycle serialises
+// the linted file's language options for each module it visits: without them lint is 35% quicker.
+const withoutGlobals = (block) => (block.name === 'next' ? { ...block, languageOptions: { ...block.languageOptions, globals: {} } } : block);
+
 const config = [
-  ...nextVitals,
+  ...nextVitals.map(withoutGlobals),
   ...nextTs,
   {
     ignores: ['node_modules/**', '.next/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'native/build/**', 'next-env.d.ts', '*.tmp.ts'],
@@ -72,18 +77,37 @@ config.push(
 // holds beside whichever layer block wins for no-restricted-imports.
 const fromTesting = '/(^|\\/)testing(\\/|$)/';
 const testingMessage = 'Test helpers (a testing/ folder) are for tests, bench/ and scripts/: the product does not import them.';
+const noTestingImports = ['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].map((node) => ({
+  selector: `${node}[source.value=${fromTesting}]`,
+  message: testingMessage,
+}));
+// SQL on the app state (better-sqlite3) lives in lib/appstate's table modules; the domain calls
+// them (and lib/appstate/transaction for several writes at once). Refused elsewhere: a prepare of
+// anything (Next's `app.prepare()` takes no argument), an exec of SQL text (a string, a template or
+// an UPPER_CASE constant: a RegExp's exec takes a variable) and a transaction. lib/store,
+// lib/engine and lib/backends talk to DuckDB, another database, and are left out of this part.
+const sqlMessage = 'SQL on the app state goes through lib/appstate (a module named for its tables): call its functions, or lib/appstate/transaction for several writes at once.';
+const sqlText = ['Literal[value=/^/]', 'TemplateLiteral', 'Identifier[name=/^[A-Z][A-Z0-9_]*$/]'];
+const noAppStateSql = [
+  'CallExpression[callee.property.name="prepare"][arguments.length>0]',
+  'CallExpression[callee.property.name="transaction"]',
+  ...sqlText.map((arg) => `CallExpression[callee.property.name="exec"] > ${arg}.arguments:first-child`),
+].map((selector) => ({ selector, message: sqlMessage }));
+const product = { files: ['lib/**', 'app/**', 'components/**'], ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'] };
+// Flat config: the last block matching a file sets the rule, so the DuckDB folders' block repeats the testing part only.
+config.push(
+  { ...product, rules: { 'no-restricted-syntax': ['error', ...noTestingImports, ...noAppStateSql] } },
+  { ...product, files: ['lib/appstate/**', 'lib/store/**', 'lib/engine/**', 'lib/backends/**'], rules: { 'no-restricted-syntax': ['error', ...noTestingImports] } },
+);
+
+// No import loops (eslint-plugin-import's no-cycle: eslint-config-next registers the plugin as
+// `import`, with resolvers for Node and for TypeScript, which knows `@/`). A loop lets a module run
+// while the exports it imports are still undefined. `import type` is erased when compiled: the rule
+// leaves it out. A package never imports us back, so node_modules is not parsed (half the cost).
 config.push({
-  files: ['lib/**', 'app/**', 'components/**'],
-  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
-  rules: {
-    'no-restricted-syntax': [
-      'error',
-      ...['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration', 'ImportExpression'].map((node) => ({
-        selector: `${node}[source.value=${fromTesting}]`,
-        message: testingMessage,
-      })),
-    ],
-  },
+  files: ['lib/**', 'app/**', 'components/**', 'scripts/**', 'bench/**'],
+  settings: { 'import/ignore': ['node_modules'] },
+  rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
 });
 
 export default config;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import './globals.css';
 import './workspace.css';
 import { AccessBanner } from '@/components/AccessBanner';
+import { MAIN_ID, SkipLink } from '@/components/SkipLink';
 import { SignOutButton } from '@/components/SignInForm';
 import { ThemeToggle } from '@/components/ThemeToggle';
 import { serverAccess } from '@/lib/server/process/access';
@@ -35,6 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <SkipLink />
         <header className="topbar">
           <Link href="/" className="brand">
             Huntboard
@@ -51,7 +53,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <ThemeToggle />
         </header>
         <AccessBanner text={serverAccess().banner} />
-        <main className="content">{children}</main>
+        <main className="content" id={MAIN_ID} tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

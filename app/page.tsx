@@ -6,6 +6,9 @@ import { querySummaries } from '@/lib/hunts/query-summaries';
 import type { Backend, BackendInfo } from '@/lib/backends/types';
 import { pageUser } from '@/lib/server/http/authorize';
 import { backendOrError } from '@/lib/server/http/respond';
+import { readDemoMarker } from '@/lib/demo/marker';
+import { embeddedStoreLabel } from '@/lib/view/text/data-source';
+import { plural } from '@/lib/view/text/plural';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,10 +22,9 @@ function BackendSummary({ info }: { info: BackendInfo }) {
   }
   const starts = info.indices.map((i) => i.minTimestamp).filter((t): t is string => t !== null).sort();
   const ends = info.indices.map((i) => i.maxTimestamp).filter((t): t is string => t !== null).sort();
-  const events = info.indices.reduce((n, i) => n + i.docCount, 0);
   return (
     <p>
-      Embedded demo data: {events.toLocaleString('en-US')} events in {info.indices.length} indices
+      {embeddedStoreLabel(info.indices, readDemoMarker(info.dataDir))}
       {starts.length > 0 && (
         <>
           , from <time dateTime={starts[0]}>{starts[0]}</time> to <time dateTime={ends[ends.length - 1]}>{ends[ends.length - 1]}</time>
@@ -102,7 +104,7 @@ export default async function OverviewPage() {
         </table>
         {catalogue.problems.length > 0 && (
           <details>
-            <summary className="error">{catalogue.problems.length} hunt files could not be loaded</summary>
+            <summary className="error">{plural(catalogue.problems.length, 'hunt file')} could not be loaded</summary>
             <ul>
               {catalogue.problems.map((p) => (
                 <li key={p.file}>

@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { AppDatabase } from '../lib/appstate/db';
 import { addAllowEntry } from '../lib/appstate/allow-list';
 import { seedBigRuns } from '../lib/review/testing/big-run';
-import { parseWeekStart, summarizeWeek } from '../lib/review/week';
+import { summarizeWeek } from '../lib/review/week';
+import { weekOfMonday } from '../lib/review/week-bounds';
 import { weekMarkdown } from '../lib/review/week-markdown';
 import { serverAppState } from '../lib/server/process/app-state';
 import { reviewRun } from '../lib/server/views/run-review';
@@ -78,7 +79,7 @@ async function main() {
     addAllowEntry(db, { processName: 'proc-00000003', agentId: null, huntId: null, owner: 'lead', reason: 'bench', createdAt: NOW, expiresAt: '2026-02-01T00:00:00.000Z' });
     addAllowEntry(db, { processName: 'proc-00500000', agentId: 'agent-1', huntId: null, owner: 'lead', reason: 'bench', createdAt: NOW, expiresAt: '2026-02-01T00:00:00.000Z' });
     timeStatements(db);
-    const week = parseWeekStart('2026-01-05');
+    const week = weekOfMonday('2026-01-05');
     if (!week.ok) throw new Error(week.message);
     const lines = [
       '| call | median ms | max ms | slowest statement ms | that statement |',

@@ -6,16 +6,15 @@
  * BENCH_SIZES=1000000,5000000 (default) and BENCH_RUNS=7 override the sizes and repetitions.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
-import { demoDocuments, demoMapping, DEMO_INDICES } from '../lib/demo';
+import { demoMapping, DEMO_INDICES } from '../lib/demo';
 import { openInput } from '../lib/cli/read-input';
 import { readLines } from '../lib/store/ndjson';
-import { NETWORK_EVENTS_PER_WEEK } from '../lib/demo/traffic';
 import { createEmbeddedEngine } from '../lib/engine';
 import { openStore, type IngestTuning } from '../lib/store';
+import { writeDemoFiles } from './demo-files';
 import { handWrittenSeedSql } from './seed-hunt-sql';
 import { seedQueries } from './seed-queries';
 import { median, time } from './timing';
@@ -45,40 +44,19 @@ interface SizeFigure {
   ingestSeconds: number;
   ingestEventsPerSecond: number;
   ingestRunsEventsPerSecond: number[];
-  /** The same files through JSON.parse and documentToRow (`compiled: false`), on the sizes measured so. */
+  /** The same files through JSON.parse and documentToRow (`native: false`), on the sizes measured so. */
   jsPathEventsPerSecond?: number;
   rawDuckDb: RawDuckDb;
   hunts: HuntFigure[];
 }
 
-/** The demo world as NDJSON files, one per index: what `huntboard ingest` reads. Not timed. */
-async function writeDemoFiles(dir: string, networkEvents: number): Promise<{ index: string; file: string }[]> {
-  const out: { index: string; file: string }[] = [];
-  for (const [index, documents] of Object.entries(demoDocuments({ now: NOW, scale: networkEvents / NETWORK_EVENTS_PER_WEEK }))) {
-    const file = path.join(dir, `${index}.ndjson`);
-    const stream = createWriteStream(file);
-    let chunk: string[] = [];
-    for (const doc of documents) {
-      chunk.push(JSON.stringify(doc));
-      if (chunk.length === 10_000) {
-        if (!stream.write(chunk.join('\n') + '\n')) await once(stream, 'drain');
-        chunk = [];
-      }
-    }
-    stream.end(chunk.join('\n') + (chunk.length ? '\n' : ''));
-    await once(stream, 'finish');
-    out.push({ index, file });
-  }
-  return out;
-}
-
 /**
- * Ingests the files: as `huntboard ingest` does (the file's bytes, compiled reader) or, for the
+ * Ingests the files: as `huntboard ingest` does (the file's bytes, native reader) or, for the
  * baselines, as streamed lines through another path; returns ms and events stored.
  */
 async function ingestFiles(dataDir: string, files: { index: string; file: string }[], tuning: IngestTuning): Promise<{ ms: number; events: number; network: number }> {
   const store = openStore(dataDir, tuning);
-  const asCli = tuning.compiled !== false;
+  const asCli = tuning.native !== false;
   let events = 0;
   let network = 0;
   const [ms] = await time(async () => {
@@ -155,7 +133,7 @@ function rawHalves(dir: string, files: { index: string; file: string }[], events
 async function benchSize(networkEvents: number): Promise<SizeFigure> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-bench-'));
   try {
-    const files = await writeDemoFiles(dataDir, networkEvents);
+    const files = await writeDemoFiles(dataDir, networkEvents, NOW);
     // this machine's speed drifts by a fifth from one minute to the next: the ingest and its
     // yardstick are run in turns, several times, and their medians compared
     const ingests: { ms: number; events: number; network: number }[] = [];
@@ -173,7 +151,7 @@ async function benchSize(networkEvents: number): Promise<SizeFigure> {
     if (raw.readEventsPerSecond !== undefined) console.log(`  DuckDB alone, read alone ${rounded(raw.readEventsPerSecond)} events/s, write alone ${rounded(raw.writeEventsPerSecond)}`);
     let jsPath: { eventsPerSecond: number } | undefined;
     if (networkEvents <= jsPathUpTo) {
-      const js = await ingestFiles(path.join(dataDir, 'js'), files, { compiled: false });
+      const js = await ingestFiles(path.join(dataDir, 'js'), files, { native: false });
       jsPath = { eventsPerSecond: js.events / (js.ms / 1000) };
       console.log(`  ingest through the JS path: ${(js.ms / 1000).toFixed(1)} s`);
       rmSync(path.join(dataDir, 'js'), { recursive: true, force: true });
@@ -248,7 +226,7 @@ async function main() {
     '',
     '## Ingest',
     '',
-    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the compiled reader, native/; demo mapping), timed from the first byte read to the last part committed; events/s is the median of ' + ingestRuns + " runs, taken in turns with DuckDB alone (this machine's speed drifts). Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines), which ingest falls back to where the addon is not built; and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.",
+    'The demo world written as NDJSON files, then ingested as `huntboard ingest` does (the file read as bytes by the native reader, native/; demo mapping), timed from the first byte read to the last part committed; events/s is the median of ' + ingestRuns + " runs, taken in turns with DuckDB alone (this machine's speed drifts). Baselines, same files, same run: the JS path (`JSON.parse` + `documentToRow` for every line, streamed lines), which ingest falls back to where the addon is not built; and DuckDB alone turning the files into Parquet with no validation and no Elasticsearch semantics (`read_ndjson` → `COPY`). On the sizes where the JS path is measured too, that last baseline is also timed in its two halves: `read_ndjson` into an in-memory table, and that table written as Parquet.",
     '',
     '| network events | total events | seconds | events/s | each run events/s | JS path events/s | vs JS path | DuckDB alone events/s | each run | vs DuckDB alone | DuckDB read alone events/s | Parquet write alone events/s |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import type { EsqlScalar, EsqlValue } from '@/lib/model/esql';
 import { valueKind } from '@/lib/view/table/compare';
 import { escapeVisible, segmentUnsafe } from '@/lib/view/text/escape';
+import { LookalikeBadge } from './LookalikeBadge';
+import { plural } from '@/lib/view/text/plural';
 
 /** Longest text shown in full; longer values end in `…` with the whole text in the tooltip. */
 export const DEFAULT_MAX_LENGTH = 160;
@@ -76,7 +78,14 @@ function Scalar({ value, type, maxLength }: { value: Exclude<EsqlScalar, null>; 
     );
   }
   if (typeof value === 'boolean') return <span className="cell-bool">{String(value)}</span>;
-  return <TextValue text={String(value)} maxLength={maxLength} />;
+  const text = String(value);
+  if (kind !== 'string') return <TextValue text={text} maxLength={maxLength} />;
+  return (
+    <>
+      <TextValue text={text} maxLength={maxLength} />
+      <LookalikeBadge text={text} />
+    </>
+  );
 }
 
 function NullValue() {
@@ -94,7 +103,7 @@ export function CellValue({ value, type, maxLength = DEFAULT_MAX_LENGTH }: CellV
   const listed = value.slice(0, MAX_LISTED);
   const rest = value.length - listed.length;
   return (
-    <ul className="cell-multi" aria-label={`${value.length} ${value.length === 1 ? 'value' : 'values'}`}>
+    <ul className="cell-multi" aria-label={plural(value.length, 'value')}>
       {listed.map((v, i) => (
         <li key={i}>{v === null ? <NullValue /> : <Scalar value={v} type={type} maxLength={maxLength} />}</li>
       ))}

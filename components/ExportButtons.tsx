@@ -1,12 +1,15 @@
 'use client';
 /**
  * CSV and JSON downloads of a result. `values` are the rows as shown (filtered and sorted by the
- * table); when `allValues` holds more, a second pair exports the whole result.
+ * table); when `allValues` holds more, a second pair exports the whole result. The CSV is the table
+ * as shown, extra (context) columns included; the JSON keeps the query's own `_query` answer.
  */
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { toCsv } from '@/lib/view/export/csv';
 import { exportFileName, type ExportFormat } from '@/lib/view/export/file-name';
 import { toQueryJson } from '@/lib/view/export/json';
+import { withExtraColumns, type ExtraExportColumns } from '@/lib/view/export/table-columns';
+import { plural } from '@/lib/view/text/plural';
 
 export interface ExportButtonsProps {
   columns: EsqlColumn[];
@@ -18,6 +21,8 @@ export interface ExportButtonsProps {
   fileName: string;
   took?: number;
   isPartial?: boolean;
+  /** Columns the table shows beside the result (the hunt's context), added to the CSV. */
+  extraColumns?: ExtraExportColumns;
 }
 
 const MIME: Record<ExportFormat, string> = { csv: 'text/csv;charset=utf-8', json: 'application/json' };
@@ -35,13 +40,17 @@ function download(text: string, name: string, format: ExportFormat): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function ExportButtons({ columns, values, allValues, fileName, took = 0, isPartial = false }: ExportButtonsProps) {
+export function ExportButtons({ columns, values, allValues, fileName, took = 0, isPartial = false, extraColumns }: ExportButtonsProps) {
+  const csvOf = (rows: EsqlValue[][]) => {
+    const table = withExtraColumns(columns, rows, extraColumns);
+    return toCsv(table.columns, table.values);
+  };
   const save = (rows: EsqlValue[][], format: ExportFormat, suffix?: string) => {
-    const text = format === 'csv' ? toCsv(columns, rows) : toQueryJson({ columns, values: rows, took, is_partial: isPartial });
+    const text = format === 'csv' ? csvOf(rows) : toQueryJson({ columns, values: rows, took, is_partial: isPartial });
     download(text, exportFileName(fileName, format, suffix), format);
   };
   const showAll = allValues !== undefined && allValues.length !== values.length;
-  const shown = showAll ? `${values.length.toLocaleString('en-US')} shown rows` : `${values.length.toLocaleString('en-US')} rows`;
+  const shown = showAll ? plural(values.length, 'shown row') : plural(values.length, 'row');
   return (
     <div className="export-buttons" role="group" aria-label="Export">
       <span className="muted">Export {shown}:</span>
@@ -53,7 +62,7 @@ export function ExportButtons({ columns, values, allValues, fileName, took = 0, 
       </button>
       {showAll && (
         <>
-          <span className="muted">all {allValues.length.toLocaleString('en-US')} rows:</span>
+          <span className="muted">all {plural(allValues.length, 'row')}:</span>
           <button type="button" className="button" aria-label="Export all rows as CSV" onClick={() => save(allValues, 'csv', 'all')}>
             CSV
           </button>

@@ -11,6 +11,7 @@ import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { valueKind } from '@/lib/view/table/compare';
 import { filterRowIndices } from '@/lib/view/table/filter';
 import { sortRowIndices, type SortSpec } from '@/lib/view/table/sort';
+import { plural } from '@/lib/view/text/plural';
 import { CellValue } from './CellValue';
 import { planColumns, SORTING_OPTIONS, tableFeatureSet, type ColumnInfo, type RowView } from './table/columns';
 import { FilterInput } from './table/FilterInput';
@@ -27,7 +28,10 @@ export interface ExtraColumns {
 
 export interface RowAction {
   href: string;
+  /** The visible text, e.g. `Events`. */
   label: string;
+  /** What the row is, for its accessible name (`Events for curl, host-7`): its key, never its position. */
+  description: string;
 }
 
 export interface ResultTableProps {
@@ -36,7 +40,8 @@ export interface ResultTableProps {
   sorting: SortSpec[];
   onSortingChange: (sorting: SortSpec[]) => void;
   filters: Record<string, string>;
-  onFiltersChange: (filters: Record<string, string>) => void;
+  /** Called with an edit of the latest filters, not a new set: two boxes committing in quick succession must both count. */
+  onFiltersChange: (edit: (filters: Record<string, string>) => Record<string, string>) => void;
   extraColumns?: ExtraColumns;
   rowAction?: (rowIndex: number) => RowAction;
   caption?: string;
@@ -92,11 +97,11 @@ export function ResultTable(props: ResultTableProps) {
     <div className="result-table-wrap">
       {filteredOut && (
         <p className="result-count" role="status">
-          {filtered.length.toLocaleString('en-US')} of {values.length.toLocaleString('en-US')} rows
+          {filtered.length.toLocaleString('en-US')} of {plural(values.length, 'row')}
         </p>
       )}
       <div className="result-table-scroll">
-        <table className="result-table">
+        <table className="result-table" data-skip-target={withAction ? undefined : true} tabIndex={withAction ? undefined : -1}>
           {caption && <caption>{caption}</caption>}
           <thead>
             {headerGroups.map((group, depth) => (
@@ -146,21 +151,21 @@ export function ResultTable(props: ResultTableProps) {
                 if (info?.kind !== 'result') return <td key={column.id} className={info?.kind === 'action' ? 'action-cell' : 'context-cell'} />;
                 return (
                   <td key={column.id}>
-                    <FilterInput column={info.column.name} type={info.column.type} value={filters[info.column.name] ?? ''} onCommit={(v) => onFiltersChange(withFilter(filters, info.column.name, v))} />
+                    <FilterInput column={info.column.name} type={info.column.type} value={filters[info.column.name] ?? ''} onCommit={(v) => onFiltersChange((latest) => withFilter(latest, info.column.name, v))} />
                   </td>
                 );
               })}
             </tr>
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => {
+            {table.getRowModel().rows.map((row, position) => {
               const view = row.original;
               const context = extraColumns?.valuesFor(view.index);
               const highlighted = view.index === highlightRow;
               return (
                 <tr key={row.id} data-row-index={view.index} className={highlighted ? 'row-highlight' : undefined} aria-current={highlighted ? 'true' : undefined}>
                   {leaves.map((column) => (
-                    <BodyCell key={column.id} info={infoOf(column.id)} view={view} context={context} rowAction={rowAction} loading={extraColumns?.loading === true} />
+                    <BodyCell key={column.id} info={infoOf(column.id)} view={view} context={context} rowAction={rowAction} loading={extraColumns?.loading === true} first={position === 0} />
                   ))}
                 </tr>
               );
@@ -185,9 +190,11 @@ interface BodyCellProps {
   context: readonly EsqlValue[] | undefined;
   rowAction: ResultTableProps['rowAction'];
   loading: boolean;
+  /** The first row shown: its link is where "Skip to results" lands. */
+  first: boolean;
 }
 
-function BodyCell({ info, view, context, rowAction, loading }: BodyCellProps) {
+function BodyCell({ info, view, context, rowAction, loading, first }: BodyCellProps) {
   if (info === undefined) return <td />;
   switch (info.kind) {
     case 'action': {
@@ -195,9 +202,9 @@ function BodyCell({ info, view, context, rowAction, loading }: BodyCellProps) {
       return (
         <td className="action-cell">
           {action && (
-            <a href={action.href} className="row-action">
+            <a href={action.href} className="row-action" data-skip-target={first || undefined}>
               {action.label}
-              <span className="visually-hidden"> for row {view.index + 1}</span>
+              <span className="visually-hidden"> for {action.description}</span>
             </a>
           )}
         </td>

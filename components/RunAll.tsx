@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useRef, useState } from 'react';
 import type { RunResponse } from '@/lib/model/api';
 import { postJson } from '@/lib/api/client';
+import { plural } from '@/lib/view/text/plural';
 
 export interface RunAllItem {
   huntId: string;
@@ -45,7 +46,7 @@ export function RunAll({ items }: { items: RunAllItem[] }) {
     <section className="panel run-all" aria-label="Run all">
       <div className="toolbar">
         <button type="button" className="button primary" onClick={() => void start()} disabled={running || items.length === 0}>
-          Run all ({items.length} queries)
+          Run all ({plural(items.length, 'query', 'queries')})
         </button>
         {running && (
           <button type="button" className="button" onClick={() => abort.current?.abort()}>

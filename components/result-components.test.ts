@@ -10,6 +10,7 @@ import { ResultTable, type ResultTableProps } from './ResultTable';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil","x")';
+const BIDI_BADGE = '<span class="lookalike-badge" role="img" aria-label="Hidden characters: U+202E bidi control" title="Hidden characters: U+202E bidi control" data-label="hidden characters" data-kind="hidden"></span>';
 const cell = (value: EsqlValue, type = 'keyword', maxLength?: number) => renderToStaticMarkup(createElement(CellValue, { value, type, maxLength }));
 
 describe('CellValue', () => {
@@ -28,7 +29,8 @@ describe('CellValue', () => {
   it('truncates long values with an ellipsis and the whole (escaped) text in the title', () => {
     const long = `${'x'.repeat(30)}\u202Etail`;
     const html = cell(long, 'keyword', 10);
-    expect(html).toBe(`<span class="cell-truncated" title="${'x'.repeat(30)}\\u202etail">${'x'.repeat(10)}…</span>`);
+    // The look-alike badge sees the override past the cut too.
+    expect(html).toBe(`<span class="cell-truncated" title="${'x'.repeat(30)}\\u202etail">${'x'.repeat(10)}…</span>${BIDI_BADGE}`);
   });
   it('renders null as a muted dash and numbers as plain digits (ports and pids too)', () => {
     expect(cell(null)).toBe('<span class="cell-null" title="null">—</span>');
@@ -108,12 +110,14 @@ describe('ResultTable', () => {
   });
   it('renders drill-down links, context columns in their own group, and the highlighted row', () => {
     const html = table({
-      rowAction: (i) => ({ href: `/hunts/h/events?row=${i}`, label: 'Events' }),
+      rowAction: (i) => ({ href: `/hunts/h/events?row=${i}`, label: 'Events', description: `process ${i}` }),
       extraColumns: { label: 'Context', columns: [{ name: 'host_names', type: 'keyword' }], valuesFor: (i) => (i === 1 ? [['host-a', 'host-b']] : undefined) },
       highlightRow: 1,
     });
     expect(html).toContain('<th scope="colgroup" colSpan="1" class="context-group">Context</th>');
-    expect(html).toContain('<a href="/hunts/h/events?row=1" class="row-action">Events<span class="visually-hidden"> for row 2</span></a>');
+    // Named by the row's key, not its position; the first row shown is where "Skip to results" lands.
+    expect(html).toContain('<a href="/hunts/h/events?row=1" class="row-action">Events<span class="visually-hidden"> for process 1</span></a>');
+    expect(html).toContain('<a href="/hunts/h/events?row=0" class="row-action" data-skip-target="true">Events<span class="visually-hidden"> for process 0</span></a>');
     expect(html).toContain('<tr data-row-index="1" class="row-highlight" aria-current="true">');
     expect(html).toContain('<li>host-a</li><li>host-b</li>');
     expect(html).toContain('title="No context was fetched for this row"');

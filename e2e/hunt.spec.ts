@@ -80,14 +80,18 @@ test('the window control rewrites the hunt’s window, and a reload keeps it', a
   await expect(page.getByRole('region', { name: 'Effective ES|QL' })).toContainText('?_tstart');
 });
 
-test('CSV export neutralises formulas; JSON keeps the _query shape', async ({ page }) => {
+test('CSV export neutralises formulas and holds the context columns; JSON keeps the _query shape', async ({ page }) => {
   await page.goto(`${SEED}?q=1`);
-  await waitForResult(page);
+  const table = await waitForResult(page);
+  // The CSV is the table as shown: wait for its context columns.
+  await expect(table.locator('th.context-group')).toHaveText('Context');
   const exports = page.getByRole('tabpanel').getByRole('group', { name: 'Export' }).first();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: /CSV/ }).first().click()]);
   const csv = readFileSync((await csvDownload.path())!, 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('connection_count,unique_agent_count,process.name');
+  expect(lines[0]).toBe('connection_count,unique_agent_count,process.name,host_names,agent_ids,first_seen,last_seen,destinations,ports,users');
+  // kworkerds's row with its context: its one host and its user.
+  expect(lines.find((line) => line.startsWith('3,1,kworkerds,'))).toMatch(/^3,1,kworkerds,k8s-node-04,.*,root$/);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
   expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   expect(csv).toContain('\\u202egnp.sh');
@@ -112,9 +116,13 @@ test('hostile process names render as inert, visible text', async ({ page }) => 
   const table = await waitForResult(page);
   await expect(table.getByText('<img src=x onerror=alert(1)>', { exact: true })).toBeVisible();
   await expect(table.locator('img')).toHaveCount(0);
-  await expect(table.getByText('\\u202egnp.sh')).toBeVisible();
-  await expect(table.getByText('kthreadd\\x07')).toBeVisible();
-  await expect(table.getByRole('link', { name: /HYPERLINK/ })).toHaveCount(0);
+  // Value cells, not the row links (whose accessible names carry the row's key).
+  const cells = table.locator('td:not(.action-cell)');
+  await expect(cells.getByText('\\u202egnp.sh')).toBeVisible();
+  await expect(cells.getByText('kthreadd\\x07')).toBeVisible();
+  // The formula stays text: the one link naming it is its row's own link to its events.
+  await expect(table.locator('a[href^="http"], a[href^="//"]')).toHaveCount(0);
+  await expect(table.getByRole('link', { name: /HYPERLINK/ })).toHaveAttribute('href', /\/events\?/);
   expect(dialogs).toBe(0);
 });
 

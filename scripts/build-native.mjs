@@ -1,5 +1,5 @@
 /**
- * `npm install` runs this: builds native/ (the compiled ingest reader) with node-gyp, against the
+ * `npm install` runs this: builds native/ (the native ingest reader) with node-gyp, against the
  * DuckDB library that @duckdb/node-api installs. Without it ingest still works, through the
  * reference path (JSON.parse for every line), several times slower: a failed build warns and does
  * not fail the install, and so does a DuckDB of another minor version than the one the addon's
@@ -34,7 +34,7 @@ try {
 }
 if (!installed || !pinned || minorOf(installed) !== minorOf(pinned)) {
   const found = installed ? `${bindings} ${installed} is installed` : `${bindings} is not installed`;
-  console.warn(`\nhuntboard: the compiled ingest reader (native/) was not built: its declarations of DuckDB's C API are for DuckDB ${pinned ?? '(unknown)'} and ${found}; ${SLOWER}.\n`);
+  console.warn(`\nhuntboard: the native ingest reader (native/) was not built: its declarations of DuckDB's C API are for DuckDB ${pinned ?? '(unknown)'} and ${found}; ${SLOWER}.\n`);
   process.exit(0);
 }
 
@@ -49,5 +49,5 @@ const result = gyp
   ? spawnSync(process.execPath, [gyp, 'rebuild', '--directory=native', ...headers], { stdio: 'inherit' })
   : spawnSync('node-gyp', ['rebuild', '--directory=native', ...headers], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (result.status !== 0) {
-  console.warn(`\nhuntboard: the compiled ingest reader (native/) did not build; ${SLOWER}.\n`);
+  console.warn(`\nhuntboard: the native ingest reader (native/) did not build; ${SLOWER}.\n`);
 }

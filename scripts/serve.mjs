@@ -9,6 +9,9 @@ import { tsImport } from 'tsx/esm/api';
 process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// This project's tsconfig.json whatever the cwd: its "paths" resolve `import 'server-only'` for tsx
+// (lib/server-only.ts), here and in the bundle import's worker thread, which inherits the variable.
+process.env.TSX_TSCONFIG_PATH = path.join(root, 'tsconfig.json');
 // Only serve.ts and what it imports load through tsx (scoped, not a global hook): Next.js's own
 // build output is plain JavaScript and loads as usual.
 const serveModule = await tsImport(path.join(root, 'lib/server/process/serve.ts'), import.meta.url);

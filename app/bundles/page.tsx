@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Metadata } from 'next';
 import { InertText } from '@/components/CellValue';
 import { ImportBundle } from '@/components/bundle/ImportBundle';
-import { weekOf } from '@/lib/bundle/week';
+import { weekContaining } from '@/lib/review/week-bounds';
 import { can, refusal } from '@/lib/auth/roles';
 import { pageUser } from '@/lib/server/http/authorize';
 import { importedBundles } from '@/lib/server/routes/bundles';
@@ -16,8 +16,7 @@ export const metadata: Metadata = { title: 'Bundles · Huntboard' };
 const A_MONDAY = '2024-01-01';
 
 function lastMonday(now: Date): string {
-  const week = weekOf(now.toISOString().slice(0, 10));
-  return week.ok ? week.week.monday : A_MONDAY;
+  return weekContaining(now).monday;
 }
 
 export default async function BundlesPage() {

@@ -14,6 +14,7 @@ import type { WeekHistory, WeekRecord } from '@/lib/review/week-record';
 import { pageUser } from '@/lib/server/http/authorize';
 import type { UserIdentity } from '@/lib/auth/identify';
 import { weekView } from '@/lib/server/views/week';
+import { plural, pluralNoun } from '@/lib/view/text/plural';
 import '../review.css';
 import './week.css';
 
@@ -80,7 +81,7 @@ function SignOffText({ state }: { state: SignOffState }) {
       </p>
       {state.snapshot ? (
         <p>
-          {state.snapshot.untriagedAtSigning} {state.snapshot.untriagedAtSigning === 1 ? 'finding was' : 'findings were'} untriaged at signing. Snapshot sha256{' '}
+          {plural(state.snapshot.untriagedAtSigning, 'finding')} {pluralNoun(state.snapshot.untriagedAtSigning, 'was', 'were')} untriaged at signing. Snapshot sha256{' '}
           <code className="week-hash">{state.snapshot.sha256}</code>
         </p>
       ) : null}
@@ -148,7 +149,7 @@ export default async function WeekPage({ searchParams }: Props) {
   if (view.kind === 'moved') redirect(`/week?week=${view.week}${onlyUntriaged ? '&only=untriaged' : ''}`);
   const { record, links } = view;
   const s = record.summary;
-  const week = s.week.start;
+  const week = s.week.monday;
   const listed = (onlyUntriaged ? s.untriaged : s.findings).slice(0, WEEK_LIST_LIMIT);
   const gone = s.gone.slice(0, WEEK_LIST_LIMIT);
   return (
@@ -177,7 +178,7 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Findings</h2>
       <p>
-        <strong>{s.findingCount}</strong> findings in the latest successful review run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
+        <strong>{s.findingCount}</strong> {pluralNoun(s.findingCount, 'finding')} in the latest successful review run of each query: <strong>{s.perDiffStatus.new}</strong> new,{' '}
         <strong>{s.perDiffStatus.recurring}</strong> recurring against the review run before it (its run page names which)
         {s.suppressed > 0 ? (
           <>
@@ -201,7 +202,7 @@ export default async function WeekPage({ searchParams }: Props) {
 
       <h2>Gone</h2>
       <p>
-        <strong>{s.goneCount}</strong> {s.goneCount === 1 ? 'finding' : 'findings'} of the review run before each query’s latest {s.goneCount === 1 ? 'is' : 'are'} not in it.
+        <strong>{s.goneCount}</strong> {pluralNoun(s.goneCount, 'finding')} of the review run before each query’s latest {pluralNoun(s.goneCount, 'is', 'are')} not in it.
       </p>
       {gone.length > 0 ? <FindingsTable findings={gone} label="Gone findings" links={links} /> : null}
       {s.goneCount > gone.length ? <p>…and {s.goneCount - gone.length} more, on each run’s review.</p> : null}

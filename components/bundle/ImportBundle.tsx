@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { InertText } from '@/components/CellValue';
 import { callApi } from '@/lib/api/client';
+import { plural } from '@/lib/view/text/plural';
 
 interface Summary {
   bundleId: number;
@@ -56,7 +57,7 @@ export function ImportBundle({ disabledReason }: { disabledReason?: string }) {
       <div role="status" aria-live="polite">
         {state.kind === 'done' ? (
           <p>
-            Imported bundle #{state.summary.bundleId}: {state.summary.runs.length} runs, {state.summary.events.rows} events of {state.summary.events.findings} findings
+            Imported bundle #{state.summary.bundleId}: {plural(state.summary.runs.length, 'run')}, {plural(state.summary.events.rows, 'event')} of {plural(state.summary.events.findings, 'finding')}
             {state.summary.events.failed ? ` (${state.summary.events.failed} without events)` : ''}; triage {state.summary.triage.inserted} new,{' '}
             {state.summary.triage.updated} updated, {state.summary.triage.kept} kept; {state.summary.baselines.added} earlier runs the week’s diffs compare with
             {state.summary.baselines.alreadyHere ? ` (${state.summary.baselines.alreadyHere} already here)` : ''}; {state.summary.allowList.added} allow-list entries;{' '}

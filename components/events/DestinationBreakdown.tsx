@@ -8,6 +8,7 @@ import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EsqlValue } from '@/lib/model/esql';
 import { formatShare, type DestinationBreakdown as Breakdown } from '@/lib/view/events/destinations';
 import { truncate, valueText } from '@/lib/view/events/display-text';
+import { plural } from '@/lib/view/text/plural';
 import { CellValue } from '@/components/CellValue';
 
 export interface DestinationBreakdownProps {
@@ -45,7 +46,7 @@ export function DestinationBreakdown({ breakdown, noun = 'connections' }: Destin
   }
   const top = breakdown.top[0];
   const label = top
-    ? `${breakdown.top.length + (breakdown.other ? breakdown.other.destinations : 0)} destinations; the most frequent is ${destinationLabel(top.ip, top.port)} with ${top.count.toLocaleString('en-US')} ${noun} (${formatShare(top.share)})`
+    ? `${plural(breakdown.top.length + (breakdown.other ? breakdown.other.destinations : 0), 'destination')}; the most frequent is ${destinationLabel(top.ip, top.port)} with ${plural(top.count, noun.replace(/s$/, ''), noun)} (${formatShare(top.share)})`
     : `No ${noun}`;
 
   return (
@@ -95,7 +96,7 @@ export function DestinationBreakdown({ breakdown, noun = 'connections' }: Destin
           ))}
           {breakdown.other && (
             <tr className="muted">
-              <td colSpan={2}>Other ({breakdown.other.destinations.toLocaleString('en-US')} destinations)</td>
+              <td colSpan={2}>Other ({plural(breakdown.other.destinations, 'destination')})</td>
               <td className="num">{breakdown.other.count.toLocaleString('en-US')}</td>
               <td className="num">{formatShare(breakdown.other.share)}</td>
             </tr>

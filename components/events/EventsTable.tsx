@@ -7,6 +7,7 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { inertText } from '@/lib/view/events/display-text';
+import { plural } from '@/lib/view/text/plural';
 import { ariaSort, nextSort, sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
 import { rowKeyAction } from '@/lib/view/events/row-keys';
 import { scrollTopFor } from '@/lib/view/events/virtual-window';
@@ -114,7 +115,7 @@ export function EventsTable({ columns, values, visibleColumns, sort, onSortChang
 
   return (
     <div className="events-table-scroll" ref={scroller} onScroll={onScroll} style={{ height }} tabIndex={-1}>
-      <table className="events-table" aria-rowcount={rows.length + 1} aria-label={`Events, ${rows.length.toLocaleString('en-US')} rows`}>
+      <table className="events-table" aria-rowcount={rows.length + 1} aria-label={`Events, ${plural(rows.length, 'row')}`}>
         <thead>
           <tr aria-rowindex={1}>
             {shown.map(({ column }) => {
@@ -148,6 +149,7 @@ export function EventsTable({ columns, values, visibleColumns, sort, onSortChang
                 aria-rowindex={pos + 2}
                 aria-current={rowIndex === activeRow ? 'true' : undefined}
                 tabIndex={pos === tabPos ? 0 : -1}
+                data-skip-target={pos === tabPos || undefined}
                 className="events-row"
                 style={{ height: ROW_HEIGHT }}
                 onClick={() => {

@@ -11,8 +11,9 @@ import { DRILLDOWN_LIMIT } from '@/lib/view/hunts/drilldown-columns';
 import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/view/events/columns';
 import { destinationBreakdown } from '@/lib/view/events/destinations';
 import { inertText } from '@/lib/view/events/display-text';
+import { plural } from '@/lib/view/text/plural';
 import { sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
-import { timelineOf } from '@/lib/view/events/timeline';
+import { timelineOf, windowRange } from '@/lib/view/events/timeline';
 import { ColumnChooser } from './ColumnChooser';
 import { DestinationBreakdown } from './DestinationBreakdown';
 import { EventFlyout } from './EventFlyout';
@@ -35,7 +36,7 @@ export interface EventsViewProps {
 }
 
 export function eventsSummary(count: number, sort: EventSort | null, truncated: boolean): string {
-  const parts = [`${count.toLocaleString('en-US')} ${count === 1 ? 'event' : 'events'}`];
+  const parts = [plural(count, 'event')];
   parts.push(sort ? `sorted by ${inertText(sort.id)} ${sort.desc ? 'descending' : 'ascending'}` : 'newest first');
   if (truncated) parts.push(`capped at ${DRILLDOWN_LIMIT.toLocaleString('en-US')}`);
   return parts.join('; ');
@@ -48,7 +49,10 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
   const sortId = sort?.id;
   const sortDesc = sort?.desc ?? false;
   const order = useMemo(() => sortedRowIndices(columns, values, sortId === undefined ? null : { id: sortId, desc: sortDesc }), [columns, values, sortId, sortDesc]);
-  const timeline = useMemo(() => timelineOf(columns, values), [columns, values]);
+  // The axis spans the window the drill-down ran over, not just its events.
+  const windowFrom = response.window.from;
+  const windowTo = response.window.to;
+  const timeline = useMemo(() => timelineOf(columns, values, windowRange({ from: windowFrom, to: windowTo })), [columns, values, windowFrom, windowTo]);
   const destinations = useMemo(() => destinationBreakdown(columns, values), [columns, values]);
   const defaults = useMemo(() => defaultVisibleColumns(columns), [columns]);
   const shown = useMemo(() => resolveVisibleColumns(columns, visibleColumns).map((c) => c.name), [columns, visibleColumns]);

@@ -24,7 +24,9 @@ interface Datum {
 export function Timeline({ timeline, noun = 'events', height = 160 }: TimelineProps) {
   const summary = timelineSummary(timeline, noun);
   const data = useMemo<Datum[]>(() => {
-    const spansDays = timeline.first !== null && timeline.last !== null && new Date(timeline.first).toISOString().slice(0, 10) !== new Date(timeline.last).toISOString().slice(0, 10);
+    // The axis may span more than the events (the query's window): its ends decide the tick format.
+    const ends = [timeline.buckets[0]?.start, timeline.buckets.at(-1)?.start];
+    const spansDays = ends[0] !== undefined && ends[1] !== undefined && new Date(ends[0]).toISOString().slice(0, 10) !== new Date(ends[1]).toISOString().slice(0, 10);
     return timeline.buckets.map((b) => ({ start: b.start, count: b.count, tick: formatTick(b.start, timeline.step, spansDays), full: `${formatBucket(b.start, timeline.step)} UTC` }));
   }, [timeline]);
 

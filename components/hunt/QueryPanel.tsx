@@ -9,7 +9,10 @@ import { useEffect, useMemo } from 'react';
 import { rowKey, type ContextResponse, type RunResponse } from '@/lib/model/api';
 import type { EsqlValue } from '@/lib/model/esql';
 import { eventsHref, type HuntViewState } from '@/lib/view/url/hunt-url';
+import type { UrlStateEdit } from '@/components/use-url-state';
 import { visibleValues } from '@/lib/view/table/rows';
+import { rowKeyLabel } from '@/lib/view/table/row-label';
+import { plural } from '@/lib/view/text/plural';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { ResultTable } from '@/components/ResultTable';
@@ -27,7 +30,7 @@ export interface QueryPanelProps {
   huntId: string;
   query: { number: number; label: string };
   state: HuntViewState;
-  onChange: (next: Partial<HuntViewState>) => void;
+  onChange: (edit: UrlStateEdit<HuntViewState>) => void;
   /** The user's role may save a run for the review (decided on the server; the route checks again). */
   canSave: boolean;
 }
@@ -44,9 +47,13 @@ export function QueryPanel({ huntId, query, state, onChange, canSave }: QueryPan
   const contextData = context.state.status === 'done' ? context.state.data : undefined;
 
   const highlightRow = useMemo(() => (done && state.row ? records.findIndex((r) => rowKey(done.keys, r) === state.row) : -1), [done, records, state.row]);
+  // Back from a drill-down: the row comes into view and its link takes the focus again, so a
+  // keyboard user continues where they left instead of at the top of the page.
   useEffect(() => {
     if (highlightRow < 0) return;
-    document.querySelector(`[data-query="${query.number}"] [data-row-index="${highlightRow}"]`)?.scrollIntoView({ block: 'center' });
+    const row = document.querySelector<HTMLElement>(`[data-query="${query.number}"] [data-row-index="${highlightRow}"]`);
+    row?.querySelector<HTMLElement>('a.row-action')?.focus({ preventScroll: true });
+    row?.scrollIntoView({ block: 'center' });
   }, [highlightRow, query.number]);
 
   return (
@@ -73,17 +80,26 @@ export function QueryPanel({ huntId, query, state, onChange, canSave }: QueryPan
               took={done.result.took}
               isPartial={done.result.is_partial}
               fileName={`${huntId}-q${query.number}`}
+              extraColumns={
+                contextData && done.keys.length > 0
+                  ? {
+                      columns: contextData.columns,
+                      prefix: 'context.',
+                      valuesFor: (row) => contextData.rows[rowKey(done.keys, Object.fromEntries(done.result.columns.map((c, i) => [c.name, row[i] ?? null])))],
+                    }
+                  : undefined
+              }
             />
             {context.state.status === 'failed' && <span className="error">Context unavailable: {context.state.error.message}</span>}
           </div>
           <ResultTable
-            caption={`${query.label}: ${done.result.values.length} rows`}
+            caption={`${query.label}: ${plural(done.result.values.length, 'row')}`}
             columns={done.result.columns}
             values={done.result.values}
             sorting={state.sort}
             onSortingChange={(sort) => onChange({ sort })}
             filters={state.filters}
-            onFiltersChange={(filters) => onChange({ filters })}
+            onFiltersChange={(edit) => onChange((latest) => ({ filters: edit(latest.filters) }))}
             highlightRow={highlightRow >= 0 ? highlightRow : undefined}
             extraColumns={
               done.keys.length > 0
@@ -99,7 +115,7 @@ export function QueryPanel({ huntId, query, state, onChange, canSave }: QueryPan
               done.keys.length > 0
                 ? (i: number) => {
                     const key: EsqlValue[] = done.keys.map((k) => records[i][k] ?? null);
-                    return { href: eventsHref(huntId, state, key, rowKey(done.keys, records[i])), label: 'Events' };
+                    return { href: eventsHref(huntId, state, key, rowKey(done.keys, records[i])), label: 'Events', description: rowKeyLabel(key) };
                   }
                 : undefined
             }

@@ -1,12 +1,13 @@
 /** Row count, time taken, the window that ran, and the server's warnings. */
 import type { RunResponse } from '@/lib/model/api';
+import { plural, pluralNoun } from '@/lib/view/text/plural';
 
 export function ResultSummary({ response }: { response: Extract<RunResponse, { ok: true }> }) {
   const { result, window } = response;
   return (
     <div className="result-summary">
       <p>
-        <strong>{result.values.length.toLocaleString('en-US')}</strong> rows · took {result.took.toLocaleString('en-US')} ms · window:{' '}
+        <strong>{result.values.length.toLocaleString('en-US')}</strong> {pluralNoun(result.values.length, 'row')} · took {result.took.toLocaleString('en-US')} ms · window:{' '}
         <strong className="window-ran">{window.description}</strong>
         {window.from && window.to && (
           <span className="muted">
@@ -28,7 +29,7 @@ export function ResultSummary({ response }: { response: Extract<RunResponse, { o
       {result.warnings.length > 0 && (
         <details className="warnings">
           <summary>
-            {result.warnings.length} warning{result.warnings.length === 1 ? '' : 's'} from the server
+            {plural(result.warnings.length, 'warning')} from the server
           </summary>
           <ul>
             {result.warnings.map((w) => (

@@ -1,10 +1,12 @@
 'use client';
 /**
- * The time-window control: presets, the hunt's own window, or a custom UTC range. The choice
+ * The time-window control: presets, the hunt's own window, or a custom UTC range typed as ISO text
+ * (a datetime-local box would show the browser's mm/dd/yyyy under a "UTC" label). The choice
  * rewrites the hunt's `@timestamp > now() - N` predicate on the server (through the AST).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { WindowChoice } from '@/lib/view/url/hunt-url';
+import { parseUtcRange, toUtcInput, UTC_INPUT_HINT } from '@/lib/view/url/utc-input';
 
 const OPTIONS = [
   { id: 'hunt', label: 'As written in the hunt' },
@@ -15,21 +17,16 @@ const OPTIONS = [
   { id: 'custom', label: 'Custom range (UTC)…' },
 ] as const;
 
-/** `2026-01-08T12:00:00.000Z` → `2026-01-08T12:00` for a datetime-local input (read as UTC). */
-function toInput(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16) : '';
-}
-
-function fromInput(text: string): string {
-  return text ? `${text}:00.000Z` : '';
-}
-
 export function WindowControl({ value, defaults, onChange }: { value: WindowChoice; defaults?: { from?: string; to?: string }; onChange: (next: WindowChoice) => void }) {
   const [custom, setCustom] = useState(value.id === 'custom');
-  const [from, setFrom] = useState(toInput(value.id === 'custom' ? value.from : defaults?.from));
-  const [to, setTo] = useState(toInput(value.id === 'custom' ? value.to : defaults?.to));
+  const [from, setFrom] = useState(toUtcInput(value.id === 'custom' ? value.from : defaults?.from));
+  const [to, setTo] = useState(toUtcInput(value.id === 'custom' ? value.to : defaults?.to));
+  // Problems show once the analyst leaves a box or applies, not at every keystroke of a half-typed time.
+  const [touched, setTouched] = useState({ from: false, to: false, applied: false });
+  const ids = useId();
   const selected = custom ? 'custom' : value.id;
-  const valid = from !== '' && to !== '' && from < to;
+  const range = parseUtcRange(from, to);
+  const problem = !range.ok && (touched.applied || touched[range.field]) ? range : undefined;
   return (
     <div className="window-control" role="group" aria-label="Time window">
       <label>
@@ -40,6 +37,9 @@ export function WindowControl({ value, defaults, onChange }: { value: WindowChoi
             const id = e.target.value as (typeof OPTIONS)[number]['id'];
             if (id === 'custom') {
               setCustom(true);
+              // The window that ran is the natural start; it arrived after this control was made.
+              if (from === '') setFrom(toUtcInput(defaults?.from));
+              if (to === '') setTo(toUtcInput(defaults?.to));
               return;
             }
             setCustom(false);
@@ -56,21 +56,58 @@ export function WindowControl({ value, defaults, onChange }: { value: WindowChoi
       {custom && (
         <form
           className="custom-range"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (valid) onChange({ id: 'custom', from: fromInput(from), to: fromInput(to) });
+            setTouched((t) => ({ ...t, applied: true }));
+            if (range.ok) onChange({ id: 'custom', from: range.from, to: range.to });
           }}
         >
           <label>
-            From <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required />
+            From{' '}
+            <input
+              type="text"
+              className="utc-input"
+              value={from}
+              placeholder="YYYY-MM-DDTHH:MM"
+              spellCheck={false}
+              autoComplete="off"
+              size={17}
+              aria-describedby={problem?.field === 'from' ? `${ids}-hint ${ids}-problem` : `${ids}-hint`}
+              aria-invalid={problem?.field === 'from' || undefined}
+              onChange={(e) => setFrom(e.target.value)}
+              onBlur={() => setTouched((t) => ({ ...t, from: true }))}
+              required
+            />
           </label>
           <label>
-            To <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
+            To{' '}
+            <input
+              type="text"
+              className="utc-input"
+              value={to}
+              placeholder="YYYY-MM-DDTHH:MM"
+              spellCheck={false}
+              autoComplete="off"
+              size={17}
+              aria-describedby={problem?.field === 'to' ? `${ids}-hint ${ids}-problem` : `${ids}-hint`}
+              aria-invalid={problem?.field === 'to' || undefined}
+              onChange={(e) => setTo(e.target.value)}
+              onBlur={() => setTouched((t) => ({ ...t, to: true }))}
+              required
+            />
           </label>
-          <button type="submit" className="button" disabled={!valid}>
+          <span className="muted" id={`${ids}-hint`}>
+            {UTC_INPUT_HINT}
+          </span>
+          <button type="submit" className="button">
             Apply
           </button>
-          {!valid && from !== '' && to !== '' && <span className="error">The start must be before the end.</span>}
+          {problem && (
+            <span className="error" id={`${ids}-problem`} role="alert">
+              {problem.message}
+            </span>
+          )}
         </form>
       )}
     </div>

@@ -5,6 +5,7 @@
  */
 import Link from 'next/link';
 import { triggerLabel, utcMinute } from '@/lib/view/review/run-labels';
+import { plural } from '@/lib/view/text/plural';
 
 export interface DiffSummaryProps {
   previous?: { id: number; trigger: string; startedAt: string };
@@ -23,7 +24,7 @@ export function DiffSummary({ previous, compared, counts }: DiffSummaryProps) {
         <>
           Compared with <Link href={`/runs/${previous.id}`}>run #{previous.id}</Link> of <time dateTime={previous.startedAt}>{utcMinute(previous.startedAt)}</time> (
           {triggerLabel(previous.trigger)}), the previous review run of this query text
-          {earlier > 0 ? `; runs seen also count ${n(earlier)} earlier run${earlier === 1 ? '' : 's'}` : ''}:{' '}
+          {earlier > 0 ? `; runs seen also count ${plural(earlier, 'earlier run')}` : ''}:{' '}
         </>
       ) : (
         'First run of this query text: everything is new. '

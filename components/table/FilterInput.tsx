@@ -4,7 +4,7 @@
  * does not rewrite the URL and re-filter the whole result.
  */
 import { useEffect, useRef, useState } from 'react';
-import { parseFilter } from '@/lib/view/table/filter';
+import { isLookalikeFilter, parseFilter, toggleLookalike } from '@/lib/view/table/filter';
 import { valueKind } from '@/lib/view/table/compare';
 
 const COMMIT_DELAY_MS = 250;
@@ -48,7 +48,7 @@ export function FilterInput({ column, type, value, onCommit }: FilterInputProps)
 
   const parsed = parseFilter(draft, type);
   const invalid = parsed.kind === 'invalid';
-  return (
+  const input = (
     <input
       type="search"
       className="filter-input"
@@ -69,5 +69,28 @@ export function FilterInput({ column, type, value, onCommit }: FilterInputProps)
         commit.current(draft);
       }}
     />
+  );
+  if (valueKind(type) !== 'string') return input;
+  // The `~` prefix is what the URL keeps; the switch makes it findable and sets it in one click.
+  const lookalike = isLookalikeFilter(draft);
+  return (
+    <span className="filter-box">
+      {input}
+      <button
+        type="button"
+        className="lookalike-toggle"
+        aria-pressed={lookalike}
+        aria-label={`Also match look-alikes in ${column}`}
+        title={`Also match look-alikes (\u0441url with a Cyrillic \u0441 for curl, hidden characters ignored): puts ~ before the text`}
+        onClick={() => {
+          const next = toggleLookalike(draft);
+          setDraft(next);
+          if (timer.current) clearTimeout(timer.current);
+          commit.current(next);
+        }}
+      >
+        ≈
+      </button>
+    </span>
   );
 }

@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { InertText } from '@/components/CellValue';
 import { callApi } from '@/lib/api/client';
+import { plural, pluralNoun } from '@/lib/view/text/plural';
 
 type Answer = { ok: true } | { ok: false; message: string; untriaged?: number };
 
@@ -21,7 +22,7 @@ async function send(method: 'POST' | 'DELETE', payload: unknown): Promise<Answer
   return { ok: false, message: answer.message, ...(typeof untriaged === 'number' ? { untriaged } : {}) };
 }
 
-const untriagedQuestion = (n: number) => `${n} ${n === 1 ? 'finding is' : 'findings are'} untriaged: sign off anyway?`;
+const untriagedQuestion = (n: number) => `${plural(n, 'finding')} ${pluralNoun(n, 'is', 'are')} untriaged: sign off anyway?`;
 
 export function SignOffWeek({ week, signed, untriaged, disabledReason }: { week: string; signed: boolean; untriaged: number; disabledReason?: string }) {
   const router = useRouter();

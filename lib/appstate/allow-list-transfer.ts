@@ -2,8 +2,9 @@
  * Allow-list entries as a bundle carries them: those in force at some moment of a week (so the
  * importer hides what the source hid, run by run), and their import, which adds an entry once.
  */
+import 'server-only';
 import { allowEntryOf, type AllowEntry, type AllowRow } from './allow-list';
-import type { AppDatabase } from './db';
+import type { AppDatabase } from './database';
 
 /** Created before `to`, and neither revoked nor expired before `from`: the week's runs may have been under it. */
 export function allowEntriesInForceDuring(db: AppDatabase, from: string, to: string): AllowEntry[] {

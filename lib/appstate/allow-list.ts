@@ -3,7 +3,8 @@
  * suppressed from findings until an expiry, with the owner and reason an auditor will ask for.
  * Suppressed rows are hidden by default but counted; expired and revoked entries stop applying.
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 import { runsListing } from './run-diff-read';
 
 export interface AllowEntry {

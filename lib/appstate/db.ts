@@ -2,14 +2,16 @@
  * The app state: one SQLite file under HUNTBOARD_DATA_DIR, in WAL mode with full fsync, so a
  * write that returned survives a kill. Opening it applies pending migrations.
  */
+import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { AppDatabase } from './database';
 import { MIGRATIONS, type Migration } from './migrations';
 
-export const APP_STATE_FILE = 'huntboard.sqlite';
+export type { AppDatabase };
 
-export type AppDatabase = Database.Database;
+export const APP_STATE_FILE = 'huntboard.sqlite';
 
 export class AppStateError extends Error {
   constructor(message: string) {

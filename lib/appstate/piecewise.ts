@@ -6,7 +6,8 @@
  * back at once would keep winning and starve it, measured. Waiting as long as it held keeps
  * another writer's wait near two pieces.
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 
 /**
  * One job done in pieces: called with how many rows the next piece may hold, it prepares what it

@@ -4,7 +4,8 @@
  * by an index range or a LIMIT, so a run of a million findings reads like a run of a hundred.
  * A run's diff rows are read under its diff id (lib/appstate/run-diff's diffIdOf).
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 import { diffIdOf, STATUS_CODE, STATUS_OF, type DiffCounts, type FindingStatus } from './run-diff';
 
 /**

@@ -8,7 +8,8 @@
  * A run's rows in run_diff are under its diff id: its own id, or (run_diff_summary.diff_id) the id
  * a diff computed again in pieces was written under (lib/appstate/staged-runs).
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 
 /** Earlier runs a run is compared with: about a quarter of weekly history. */
 export const DIFF_HISTORY = 12;

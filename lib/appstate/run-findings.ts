@@ -2,9 +2,10 @@
  * A run's findings stored one row each (run_findings), keyed at save time: the review pages, the
  * week and the diff read the rows they need through indexes instead of parsing a run's whole result.
  */
+import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
 import { findingKeyColumns } from '../esql';
-import type { AppDatabase } from './db';
+import type { AppDatabase } from './database';
 
 /** The BY value the allow-list and first seen key on, and the one the week reads an agent from. */
 export const PROCESS_FIELD = 'process.name';

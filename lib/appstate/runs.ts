@@ -1,7 +1,8 @@
 /** Saved runs: every run of a hunt query, kept with its exact text, bounds, backend and rows. */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
-import type { AppDatabase } from './db';
+import type { AppDatabase } from './database';
 import { diffSavedRun } from './run-diff';
 import { insertRunFindings, keyedRows, runValues } from './run-findings';
 
@@ -210,4 +211,15 @@ export function earlierRuns(db: AppDatabase, run: RunHeader, limit: number): Ext
 export function lastRunAt(db: AppDatabase, trigger: RunTrigger): Date | undefined {
   const row = db.prepare('SELECT MAX(started_at) AS at FROM runs WHERE trigger = ?').get(trigger) as { at: string | null };
   return row.at ? new Date(row.at) : undefined;
+}
+
+/** Ids of the runs whose start is in [from, to), oldest first (ISO instants compare as text). */
+export function runIdsStartedIn(db: AppDatabase, from: string, to: string): number[] {
+  return db.prepare('SELECT id FROM runs WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id').pluck().all(from, to) as number[];
+}
+
+/** Of `runs`, those the app state holds no run for with the same id, query text (by hash) and start. */
+export function runsNotHeld<T extends { id: number; queryHash: string; startedAt: string }>(db: AppDatabase, runs: readonly T[]): T[] {
+  const held = db.prepare('SELECT 1 FROM runs WHERE id = ? AND query_hash = ? AND started_at = ?');
+  return runs.filter((run) => !held.get(run.id, run.queryHash, run.startedAt));
 }

@@ -10,7 +10,8 @@
  * next import. saveRun (one transaction) stays the path of small runs; both write rows and diffs
  * with the same code (run-findings, run-diff).
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 import { ascending, descending, writeInPieces, type PieceOptions, type Pieces } from './piecewise';
 import {
   computeRunDiff,

@@ -4,6 +4,7 @@
  * query texts, so the catalogue at run time, a migration over stored texts and a bundle import over
  * its runs' texts group alike.
  */
+import 'server-only';
 import { findingKeyNames } from '../esql';
 
 /**

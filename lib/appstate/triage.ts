@@ -4,7 +4,8 @@
  * keys — callers resolve a ref to it first), kept across weeks, every change recorded. Writes are optimistic: each names the version it read, and
  * a stale write is refused with the newer state, so two analysts never silently overwrite each other.
  */
-import type { AppDatabase } from './db';
+import 'server-only';
+import type { AppDatabase } from './database';
 import { TRIAGE_STATUSES, type FindingRef, type TriageHistoryEntry, type TriageState, type TriageStatus } from '../model/triage';
 
 export interface TriageChange {
@@ -146,4 +147,9 @@ export function storedTriageGroup(db: AppDatabase, huntId: string, queryNumber: 
 export function triageHistory(db: AppDatabase | TriageStatements, ref: FindingRef): TriageHistoryEntry[] {
   const rows = statementsOf(db).history.all(ref.huntId, ref.queryNumber, ref.findingKey) as TriageHistoryRow[];
   return rows.map((r) => ({ at: r.at, who: r.who, fromStatus: r.from_status, toStatus: r.to_status, fromAssignee: r.from_assignee, toAssignee: r.to_assignee, note: r.note }));
+}
+
+/** Who changed a triage and when, for every change recorded with `at` in [from, to) compared as text. */
+export function triageChangesIn(db: AppDatabase, from: string, to: string): { who: string; at: string }[] {
+  return db.prepare('SELECT who, at FROM triage_history WHERE at >= ? AND at < ?').all(from, to) as { who: string; at: string }[];
 }

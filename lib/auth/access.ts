@@ -4,6 +4,7 @@
  * pure, so the server entry (lib/server/process/serve.ts), the Next.js process fallback and the tests all
  * decide the same way.
  */
+import 'server-only';
 import { modeFor, type AuthMode } from './mode';
 import { readAuthSettings, type AuthSettings } from './settings';
 

@@ -2,6 +2,7 @@
  * The session cookie: how it is written (HttpOnly, SameSite=Lax, Secure over https) and read back
  * from a Cookie header, which is attacker-written text and parsed defensively.
  */
+import 'server-only';
 import { SESSION_SECONDS } from './sessions';
 
 export const SESSION_COOKIE = 'huntboard_session';

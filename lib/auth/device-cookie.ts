@@ -5,6 +5,7 @@
  * from elsewhere — even from the same address — neither lock it out nor spend its budget. The id
  * carries no user name; only the server, holding the key, can tell which name a cookie is good for.
  */
+import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const DEVICE_COOKIE = 'huntboard_device';

@@ -4,6 +4,7 @@
  * so a reader never sees half a key and two servers starting together end up with the same one.
  * Any failure is data: without a key there are no device cookies and sign-in limits are as before.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';

@@ -2,6 +2,7 @@
  * Who is asking, from the request headers alone: route handlers pass `request.headers`, server
  * components `await headers()`. Anything unproven is anonymous; the role decides the rest.
  */
+import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppDatabase } from '../appstate/db';
 import { cookieValue, SESSION_COOKIE } from './cookies';

@@ -5,6 +5,8 @@
  * spell of RESET_MINUTES or a success forgets the source. Kept in memory on the wall clock
  * (`clockMs`), never on the server's pinned `now` (HUNTBOARD_NOW), under which a lock would never end.
  */
+import 'server-only';
+
 export const LOCK_FAILURES = 5;
 export const FIRST_LOCK_SECONDS = 30;
 export const MAX_LOCK_MINUTES = 15;

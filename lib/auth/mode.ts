@@ -5,6 +5,7 @@
  * accounts later never changes it — a server that started with accounts keeps asking for them
  * even when the last one is removed, until it is restarted.
  */
+import 'server-only';
 import type { AuthSettings } from './settings';
 import type { Role } from './roles';
 

@@ -2,6 +2,8 @@
  * Where to go after signing in: only a path of this site. `//evil.example`, `/\evil.example`,
  * `https://…` and `javascript:` are open redirects or worse; they fall back to `/`.
  */
+import 'server-only';
+
 export function safeNextPath(next: string | string[] | null | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
   if (!value || value.length > 2000 || !value.startsWith('/') || value.startsWith('//')) return '/';

@@ -2,6 +2,7 @@
  * Password hashing with scrypt (node:crypto). The encoded form carries its parameters so that a
  * later change of cost keeps old hashes verifiable: `scrypt$16384$8$1$<salt b64>$<hash b64>`.
  */
+import 'server-only';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const MIN_PASSWORD_LENGTH = 10;

@@ -2,6 +2,8 @@
  * Roles and what each may do. Checked on the server for every state-changing route and for every
  * page that shows a control, so a hidden button is never the only guard.
  */
+import 'server-only';
+
 export const ROLES = ['viewer', 'analyst', 'lead'] as const;
 export type Role = (typeof ROLES)[number];
 

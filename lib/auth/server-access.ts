@@ -5,6 +5,7 @@
  * entry, else instrumentation.ts `register()`); everything else reads. Imports nothing with I/O, so
  * proxy.ts can read it too.
  */
+import 'server-only';
 import type { AccessDecision } from './access';
 
 const SLOT = Symbol.for('huntboard.access-decision');

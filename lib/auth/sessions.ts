@@ -2,8 +2,11 @@
  * Browser sessions: a random token in an HttpOnly cookie; the database keeps only its sha256, so
  * a copy of the app state cannot be replayed as a session. Sessions last SESSION_HOURS.
  */
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDatabase } from '../appstate/db';
+import { deleteExpiredSessions, deleteSession, insertSession, sessionUserRow } from '../appstate/sessions';
+import { inTransaction } from '../appstate/transaction';
 import { isRole, type Role } from './roles';
 
 export const SESSION_HOURS = 12;
@@ -19,10 +22,11 @@ const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').dig
 export function createSession(db: AppDatabase, username: string, now: Date): NewSession {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_SECONDS * 1000).toISOString();
-  db.transaction(() => {
-    db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
-    db.prepare('INSERT INTO sessions (token_hash, username, created_at, expires_at) VALUES (?, ?, ?, ?)').run(hashOf(token), username, now.toISOString(), expiresAt);
-  })();
+  // Each sign-in sweeps the expired sessions: the table never grows with sessions nobody ended.
+  inTransaction(db, () => {
+    deleteExpiredSessions(db, now.toISOString());
+    insertSession(db, { tokenHash: hashOf(token), username, createdAt: now.toISOString(), expiresAt });
+  });
   return { token, expiresAt };
 }
 
@@ -30,12 +34,10 @@ export function createSession(db: AppDatabase, username: string, now: Date): New
 export function sessionUser(db: AppDatabase, token: string, now: Date): { username: string; role: Role } | undefined {
   // A base64url of 32 bytes is 43 characters; anything else is not ours and costs no query.
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const found = db
-    .prepare('SELECT u.username AS username, u.role AS role FROM sessions s JOIN users u ON u.username = s.username WHERE s.token_hash = ? AND s.expires_at > ?')
-    .get(hashOf(token), now.toISOString()) as { username: string; role: string } | undefined;
+  const found = sessionUserRow(db, hashOf(token), now.toISOString());
   return found && isRole(found.role) ? { username: found.username, role: found.role } : undefined;
 }
 
 export function endSession(db: AppDatabase, token: string): boolean {
-  return db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashOf(token)).changes === 1;
+  return deleteSession(db, hashOf(token));
 }

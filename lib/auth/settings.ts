@@ -4,6 +4,7 @@
  * is an error naming the variable, never "unset" — `HUNTBOARD_AUTH_PROXY_HEADER=" "` once meant
  * "no proxy", which made an exposed server single-user for anyone.
  */
+import 'server-only';
 import { isIP } from 'node:net';
 import { isRole, ROLES, type Role } from './roles';
 

@@ -4,7 +4,11 @@
  * lockout after wrong passwords are per source, in the sign-in route (lockout.ts,
  * lib/server/http/rate-limit.ts): a name is never locked for everyone.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
+import { deleteSessionsOf } from '../appstate/sessions';
+import { inTransaction } from '../appstate/transaction';
+import { deleteUser, insertUser, updatePasswordHash, updateRole, userCount, userRow, userRows, type UserRow } from '../appstate/users';
 import { checkNewPassword, dummyHash, hashPassword, verifyPassword } from './password';
 import { isRole, type Role } from './roles';
 
@@ -30,34 +34,22 @@ export function checkUsername(username: string): { ok: true } | { ok: false; mes
     : { ok: false, message: 'A user name has 1 to 64 characters: letters, digits and . _ @ + - (starting with a letter or digit).' };
 }
 
-interface Row {
-  username: string;
-  role: string;
-  password_hash: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function fromRow(row: Row): User {
+function fromRow(row: UserRow): User {
   // The CHECK constraint guarantees the role; the guard keeps the type honest.
-  return { username: row.username, role: isRole(row.role) ? row.role : 'viewer', createdAt: row.created_at, updatedAt: row.updated_at };
-}
-
-function row(db: AppDatabase, username: string): Row | undefined {
-  return db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
+  return { username: row.username, role: isRole(row.role) ? row.role : 'viewer', createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 export function getUser(db: AppDatabase, username: string): User | undefined {
-  const found = row(db, username);
+  const found = userRow(db, username);
   return found && fromRow(found);
 }
 
 export function listUsers(db: AppDatabase): User[] {
-  return (db.prepare('SELECT * FROM users ORDER BY username').all() as Row[]).map(fromRow);
+  return userRows(db).map(fromRow);
 }
 
 export function countUsers(db: AppDatabase): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  return userCount(db);
 }
 
 const notFound = (username: string): UserResult => ({ ok: false, reason: 'not-found', message: `There is no user ${username}.` });
@@ -67,20 +59,19 @@ export async function addUser(db: AppDatabase, user: { username: string; role: R
   if (!name.ok) return { ok: false, reason: 'invalid', message: name.message };
   const password = checkNewPassword(user.password);
   if (!password.ok) return { ok: false, reason: 'invalid', message: password.message };
-  if (row(db, user.username)) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
+  if (userRow(db, user.username)) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
   const hash = await hashPassword(user.password);
   const at = now.toISOString();
   // The await above lets another writer in: the primary key decides, and the answer says so.
-  const info = db.prepare('INSERT OR IGNORE INTO users (username, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(user.username, user.role, hash, at, at);
-  if (info.changes === 0) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
+  const inserted = insertUser(db, { username: user.username, role: user.role, passwordHash: hash, createdAt: at, updatedAt: at });
+  if (!inserted) return { ok: false, reason: 'exists', message: `There is already a user ${user.username}.` };
   return { ok: true, user: { username: user.username, role: user.role, createdAt: at, updatedAt: at } };
 }
 
 /** Removes the user; their sessions go with them (ON DELETE CASCADE). */
 export function removeUser(db: AppDatabase, username: string): UserResult {
-  const found = row(db, username);
-  if (!found) return notFound(username);
-  db.prepare('DELETE FROM users WHERE username = ?').run(username);
+  const found = userRow(db, username);
+  if (!found || !deleteUser(db, username)) return notFound(username);
   return { ok: true, user: fromRow(found) };
 }
 
@@ -88,28 +79,28 @@ export function removeUser(db: AppDatabase, username: string): UserResult {
 export async function setPassword(db: AppDatabase, username: string, password: string, now: Date): Promise<UserResult> {
   const check = checkNewPassword(password);
   if (!check.ok) return { ok: false, reason: 'invalid', message: check.message };
-  if (!row(db, username)) return notFound(username);
+  if (!userRow(db, username)) return notFound(username);
   const hash = await hashPassword(password);
   const at = now.toISOString();
-  const changed = db.transaction(() => {
-    const info = db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?').run(hash, at, username);
-    db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
-    return info.changes;
-  })();
-  const found = row(db, username);
+  const changed = inTransaction(db, () => {
+    const updated = updatePasswordHash(db, username, hash, at);
+    deleteSessionsOf(db, username);
+    return updated;
+  });
+  const found = userRow(db, username);
   return changed && found ? { ok: true, user: fromRow(found) } : notFound(username);
 }
 
 export function setRole(db: AppDatabase, username: string, role: Role, now: Date): UserResult {
-  const info = db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE username = ?').run(role, now.toISOString(), username);
-  const found = row(db, username);
-  return info.changes && found ? { ok: true, user: fromRow(found) } : notFound(username);
+  const changed = updateRole(db, username, role, now.toISOString());
+  const found = userRow(db, username);
+  return changed && found ? { ok: true, user: fromRow(found) } : notFound(username);
 }
 
 export async function verifyCredentials(db: AppDatabase, username: string, password: string): Promise<Credentials> {
-  const found = row(db, username);
+  const found = userRow(db, username);
   // An unknown name costs the same scrypt work as a known one: timing tells nothing.
-  const hash = found?.password_hash ?? (await dummyHash());
+  const hash = found?.passwordHash ?? (await dummyHash());
   const match = await verifyPassword(password, hash);
   if (found && match) return { ok: true, user: fromRow(found) };
   return { ok: false, reason: 'wrong', message: WRONG_CREDENTIALS };

@@ -2,6 +2,7 @@
  * Environment → BackendConfig. A cluster URL or cloud id selects Elasticsearch; otherwise the
  * embedded engine. Problems come back as data naming the variable, never echoing a secret.
  */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 

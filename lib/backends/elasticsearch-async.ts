@@ -1,11 +1,12 @@
 /**
  * One ES|QL query through the async API: submit, poll until done, and cancel (DELETE) on abort or
- * timeout so an abandoned query stops using the cluster.
+ * timeout so an abandoned query stops using the cluster (docs/esql-semantics.md §2.1).
  *
  * Retries: the submit is not idempotent (a retried submit may start the query twice), so it is
  * sent with maxRetries 0. Polls and deletes are idempotent and keep the client's retries
  * (502/503/504, connection errors); a 429 on a poll waits for Retry-After and polls again.
  */
+import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errors, type Client } from '@elastic/elasticsearch';
 import { z } from 'zod';

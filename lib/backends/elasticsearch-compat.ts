@@ -1,8 +1,10 @@
 /**
  * Which cluster we talk to and which headers it accepts. The 9.x client sends
  * `compatible-with=9` vendored headers that an 8.x cluster rejects (media_type_header_exception),
- * so the version is read once with plain JSON headers and 8.x gets `compatible-with=8`.
+ * so the version is read once with plain JSON headers and 8.x gets `compatible-with=8`
+ * (docs/esql-semantics.md §2.2).
  */
+import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 
 export const MIN_VERSION = { major: 8, minor: 15 } as const;

@@ -1,7 +1,8 @@
 /**
  * Client exceptions and Elasticsearch error envelopes → BackendError. The message is the server's
- * root-cause reason or a plain sentence; never a stack trace, never a credential.
+ * root-cause reason or a plain sentence; never a stack trace, never a credential (docs/esql-semantics.md §11.1).
  */
+import 'server-only';
 import { errors } from '@elastic/elasticsearch';
 import { redact } from './config';
 import type { BackendError } from '../model/esql';

@@ -1,8 +1,10 @@
 /**
  * HTTP `Warning` values → plain texts. Elasticsearch sends
  * `299 Elasticsearch-<version>-<hash> "<text>"` with `"` and `\` backslash-escaped and non-ASCII
- * percent-encoded (server HeaderWarning).
+ * percent-encoded (server HeaderWarning; docs/esql-semantics.md §11.3).
  */
+import 'server-only';
+
 const ENVELOPE = /^\s*\d{3} Elasticsearch-\S+ "((?:[^"\\]|\\.)*)"/;
 
 export function parseWarning(raw: string): string {

@@ -1,4 +1,5 @@
 /** The Elasticsearch backend: ES|QL through the official client's async query API. */
+import 'server-only';
 import { Client } from '@elastic/elasticsearch';
 import { secretsOf, type ElasticsearchConfig } from './config';
 import { runAsyncQuery } from './elasticsearch-async';
@@ -22,8 +23,8 @@ export interface ElasticsearchBackendOptions {
 /**
  * Largest `_query` answer read. The body is parsed in one JSON.parse on the thread that answers
  * every request, so a cluster sending millions of rows would hold the server for seconds; 32 MiB
- * parses in well under a quarter second and holds Elasticsearch's own default of 10,000 rows
- * (esql.query.result_truncation_max_size) at over 3 KB a row.
+ * parses in well under a quarter second and holds Elasticsearch's own maximum of 10,000 rows
+ * (docs/esql-semantics.md §6.6) at over 3 KB a row.
  */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 

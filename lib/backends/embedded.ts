@@ -1,4 +1,5 @@
 /** The embedded backend: lib/engine over the local store. Thin, so backend selection lives here. */
+import 'server-only';
 import { createEmbeddedEngine, type EmbeddedEngine } from '../engine';
 
 export interface EmbeddedBackendOptions {

@@ -1,4 +1,5 @@
 /** Backend selection from the environment: a cluster when one is configured, else the embedded engine. */
+import 'server-only';
 import { loadBackendConfig, type BackendConfig, type ConfigError, type Env } from './config';
 import { createElasticsearchBackend } from './elasticsearch';
 import { createEmbeddedBackend } from './embedded';

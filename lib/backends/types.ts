@@ -1,15 +1,16 @@
 /**
  * The one interface every data store is reached through. Both backends answer in the shape of
- * Elasticsearch's `_query` response, so the UI, CLI and hunt runner never see a DuckDB row or a
- * client exception.
+ * Elasticsearch's `_query` response (docs/esql-semantics.md §2.4), so the UI, CLI and hunt runner never see a DuckDB
+ * row or a client exception.
  */
 
+import 'server-only';
 import type { BackendError, EsqlParams, QueryResult } from '../model/esql';
 
 export interface QueryRequest {
   query: string;
   params?: EsqlParams;
-  /** Pins `now()` for this query (the embedded engine); clusters use their own clock. */
+  /** Pins `now()` for this query (the embedded engine); clusters use their own clock (docs/esql-semantics.md §9). */
   now?: Date;
   /** Cancels the query: the embedded engine interrupts DuckDB, the cluster backend cancels the async query. */
   signal?: AbortSignal;

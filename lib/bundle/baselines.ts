@@ -4,6 +4,7 @@
  * carries them lets the importer compute the same diff, by the same code, instead of calling every
  * finding "new" in a Huntboard that never saw the earlier weeks.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { historyIds } from '../appstate/run-diff';
 import { getRun, type SavedRun } from '../appstate/runs';

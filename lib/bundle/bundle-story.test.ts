@@ -13,9 +13,10 @@ import { exportWeek } from './export';
 import { decodeBundle, encodeBundle, type Bundle } from './format';
 import { importBundle } from './import-thread';
 import { bundleFirstSeen } from './imported';
-import { parseWeekStart, summarizeWeek } from '../review/week';
-import { standingSignOff } from '../review/week-migration';
-import { readSnapshot } from '../review/week-snapshot-store';
+import { summarizeWeek } from '../review/week';
+import { weekOfMonday } from '../review/week-bounds';
+import { standingSignOff } from '../appstate/week-signoffs';
+import { readSnapshot } from '../review/week-snapshot';
 import { signWeek } from '../review/week-sign';
 import { demoWeek, NOW, openWithBundles, tempDir, WEEK, type DemoWeek } from './testing/fixture';
 
@@ -113,7 +114,7 @@ describe('a bundle tells the source’s story', () => {
   });
 
   it('carries the week’s sign-off with the snapshot it froze: the importer shows the same signed record, and a tampered one is refused', async () => {
-    const parsed = parseWeekStart(WEEK.start.slice(0, 10));
+    const parsed = weekOfMonday(WEEK.monday);
     if (!parsed.ok) throw new Error(parsed.message);
     const hunts = [{ id: src.hunt.id, name: src.hunt.name, queries: [{ number: 1, label: 'All users' }, { number: 2, label: 'Root only' }] }];
     const untriaged = summarizeWeek(src.db, parsed.week, hunts).untriagedCount;

@@ -92,7 +92,7 @@ describe('bundle export and import', () => {
       const original = getRun(src.db, bundleRunId)!;
       const copy = getRun(dest.db, runId)!;
       expect({ ...copy, id: 0 }).toEqual({ ...original, id: 0 });
-      expect(bundleOfRun(dest.db, runId)).toMatchObject({ id: summary.bundleId, importedBy: 'lead-lee', sourceLabel: bundle.source.backendLabel, week: WEEK });
+      expect(bundleOfRun(dest.db, runId)).toMatchObject({ id: summary.bundleId, importedBy: 'lead-lee', sourceLabel: bundle.source.backendLabel, week: { start: WEEK.from, end: WEEK.to } });
       for (const e of bundle.events.filter((x) => x.runId === bundleRunId)) {
         const saved = bundleEvents(dest.db, runId, e.findingKey);
         expect(saved).toEqual('error' in e ? { kind: 'error', message: e.error } : { kind: 'events', columns: e.columns, values: e.values, truncated: e.truncated });
@@ -169,7 +169,7 @@ describe('bundle export and import', () => {
   });
 
   it('an empty week exports an empty bundle that imports as such', async () => {
-    const empty = await exportWeek(src.db, src.backend, { start: '2020-01-06T00:00:00.000Z', end: '2020-01-13T00:00:00.000Z' }, NOW);
+    const empty = await exportWeek(src.db, src.backend, { monday: '2020-01-06', from: '2020-01-06T00:00:00.000Z', to: '2020-01-13T00:00:00.000Z' }, NOW);
     expect(empty.runs).toEqual([]);
     const dir = tempDir('bundle-empty');
     const db = openWithBundles(dir);

@@ -4,6 +4,7 @@
  * whenever a slice of work has taken a few milliseconds. The bytes are the same document
  * encodeBundle writes in one go, which a request thread must not do for a big week.
  */
+import 'server-only';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';

@@ -4,6 +4,7 @@
  * of those findings. A finding whose events cannot be read keeps the reason instead of failing
  * the whole export: a bundle with nine findings' events beats no bundle.
  */
+import 'server-only';
 import { allowEntriesInForceDuring } from '../appstate/allow-list-transfer';
 import type { AppDatabase } from '../appstate/db';
 import { baselineRuns } from './baselines';
@@ -11,9 +12,10 @@ import { signOffForBundle } from './sign-off';
 import { firstSeenForBundle } from './first-seen';
 import { DEFAULT_LOOKBACK_DAYS } from '../hunts/first-seen-query';
 import { backendLabel } from '../hunts/run/record';
-import { getRun, type SavedRun } from '../appstate/runs';
+import { getRun, runIdsStartedIn, type SavedRun } from '../appstate/runs';
 import { getTriage, triageHistory } from '../appstate/triage';
 import { type FindingRef } from '../model/triage';
+import type { WeekBounds } from '../model/week';
 import type { Backend } from '../backends/types';
 import { findingKeysOf } from '../review/diff';
 import { parseFindingKey, runFindingEvents } from '../hunts/run/run-events';
@@ -21,10 +23,11 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_EVENTS_PER_FINDING, type Bundle, typ
 
 type OkRun = Extract<SavedRun, { status: 'ok' }>;
 
-/** Runs whose start is in [start, end), oldest first. */
-export function runsStartedIn(db: AppDatabase, week: { start: string; end: string }): SavedRun[] {
-  const ids = db.prepare('SELECT id FROM runs WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id').all(week.start, week.end) as { id: number }[];
-  return ids.map(({ id }) => getRun(db, id)).filter((r): r is SavedRun => r !== undefined);
+/** Runs whose start is in the week, oldest first. */
+export function runsStartedIn(db: AppDatabase, week: WeekBounds): SavedRun[] {
+  return runIdsStartedIn(db, week.from, week.to)
+    .map((id) => getRun(db, id))
+    .filter((r): r is SavedRun => r !== undefined);
 }
 
 /** The events behind one finding, read as the review reads them: the run's own text, params and now. */
@@ -77,7 +80,7 @@ export interface ExportOptions {
 export async function exportWeek(
   db: AppDatabase,
   backend: Backend,
-  week: { start: string; end: string },
+  week: WeekBounds,
   now: Date,
   options: ExportOptions = {},
 ): Promise<Bundle> {
@@ -98,7 +101,7 @@ export async function exportWeek(
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt: now.toISOString(),
-    week: { start: week.start, end: week.end },
+    week: { start: week.from, end: week.to },
     source: { backendLabel: await backendLabel(backend) },
     runs,
     baselines: baselineRuns(db, runs),
@@ -106,7 +109,7 @@ export async function exportWeek(
     events,
     firstSeen,
     // In force during the week (what hid its findings) or since (what a signed week's changes since sign-off name).
-    allowList: allowEntriesInForceDuring(db, week.start, now.toISOString() > week.end ? now.toISOString() : week.end),
-    signOff: signOffForBundle(db, week.start.slice(0, 10)),
+    allowList: allowEntriesInForceDuring(db, week.from, now.toISOString() > week.to ? now.toISOString() : week.to),
+    signOff: signOffForBundle(db, week.monday),
   };
 }

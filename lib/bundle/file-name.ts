@@ -3,6 +3,8 @@
  * to a display name. Never a path (the base name only, after percent-decoding, so `..%2F..%2Fx`
  * is `x` too), no control, format or bidi characters, no leading dots, bounded length.
  */
+import 'server-only';
+
 export const MAX_FILE_NAME_LENGTH = 120;
 export const DEFAULT_FILE_NAME = 'bundle.huntboard.gz';
 

@@ -4,6 +4,7 @@
  * those gone since the run before — in batches, so no query carries thousands of names. The
  * importer shows it as it was.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { diffProcessNames } from '../appstate/run-diff-read';
 import type { OkRunHeader } from '../appstate/runs';

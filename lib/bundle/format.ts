@@ -6,6 +6,7 @@
  * snapshot. Everything read back is validated, and decompression is bounded while it happens (a
  * small file can inflate to gigabytes). Version 1 bundles (runs, events, triage) still import.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';

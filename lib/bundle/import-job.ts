@@ -2,8 +2,10 @@
  * The import as a worker thread runs it: its own connection to the app state file (SQLite
  * connections are not shared between threads), the job, the connection closed.
  */
+import 'server-only';
 import { openAppState } from '../appstate/db';
-import { importBundleNow, type ImportOptions, type ImportResult } from './import';
+import { importBundleNow } from './import';
+import type { ImportOptions, ImportResult } from './import-result';
 
 export interface ImportJob {
   dataDir: string;

@@ -7,11 +7,13 @@
  * no bundler rewrites it. When it cannot start (no such file, an in-memory app state in a test),
  * the job runs on this thread: slower for others, never wrong.
  */
+import 'server-only';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { APP_STATE_FILE, type AppDatabase } from '../appstate/db';
-import { importBundleNow, type ImportOptions, type ImportResult } from './import';
+import { importBundleNow } from './import';
+import type { ImportOptions, ImportResult } from './import-result';
 import type { ImportJob } from './import-job';
 
 export const IMPORT_WORKER_PATH = path.join('lib', 'bundle', 'import-worker.mjs');

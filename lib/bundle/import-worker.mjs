@@ -3,10 +3,13 @@
 // does for the command line. "ready" tells the caller the job module loaded; until then a failure
 // means no worker, and the caller imports on its own thread instead. Then it takes one job at a
 // time, for as long as the server runs.
+import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { register as registerEsm } from 'tsx/esm/api';
 import { register as registerCjs } from 'tsx/cjs/api';
 
+// This project's tsconfig.json, not the working directory's: its "paths" resolve `import 'server-only'`.
+process.env.TSX_TSCONFIG_PATH = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 registerCjs();
 registerEsm();
 const job = await import(new URL('./import-job.ts', import.meta.url).href);

@@ -10,28 +10,20 @@
  * import leaves rows no page reads, removed by the next import (a mark whose process is gone). The
  * saved runs after the bundle's get their diff computed again in pieces too (lib/appstate/staged-runs).
  */
+import 'server-only';
+import { BUNDLE_RUN_TABLES, bundleEventWriter, insertBundle, insertBundleFirstSeen, linkRunsToBundle, type BundleEventRow } from '../appstate/bundles';
 import type { AppDatabase } from '../appstate/db';
 import { writeInPieces, ascending, type PieceOptions, type Pieces } from '../appstate/piecewise';
 import { discardJobs, leftoverRunIds, publishStagedRuns, reservedIds, reserveRunIds, stagedJobs, stagedSave, type StagedSave } from '../appstate/staged-runs';
-import type { NewRun } from '../appstate/runs';
+import { runsNotHeld, type NewRun } from '../appstate/runs';
+import { inTransaction } from '../appstate/transaction';
 import { importAllowEntries } from '../appstate/allow-list-transfer';
 import { importSignOff } from './sign-off';
 import type { Bundle, BundleRun } from './format';
-import type { ImportOptions, ImportSummary } from './import';
+import type { ImportOptions, ImportSummary } from './import-result';
 import { findingKeyOf, historyByFinding } from './triage-merge';
 import { bundleTriageGroups, groupBundleTriage, type GroupOf } from './triage-group';
 import { applyTriagePlan, planTriage, type TriagePlan } from './triage-plan';
-
-/** The bundle's own table of rows per run, removed with a staged run's other rows. */
-const EVENT_TABLES = ['bundle_events'];
-
-interface EventRow {
-  findingKey: string;
-  columns: string;
-  values: string;
-  truncated: 0 | 1;
-  error: string | null;
-}
 
 /** The run to save, under its triage group as the bundle's texts give it. */
 function asNewRun(run: BundleRun, groupOf: GroupOf): NewRun {
@@ -40,18 +32,18 @@ function asNewRun(run: BundleRun, groupOf: GroupOf): NewRun {
 }
 
 /** The events' JSON, serialised before any write (it is most of an import's CPU). */
-function eventRows(bundle: Bundle): { rows: Map<number, EventRow[]>; counts: ImportSummary['events'] } {
-  const rows = new Map<number, EventRow[]>();
+function eventRows(bundle: Bundle): { rows: Map<number, BundleEventRow[]>; counts: ImportSummary['events'] } {
+  const rows = new Map<number, BundleEventRow[]>();
   const counts = { findings: 0, rows: 0, failed: 0 };
   for (const e of bundle.events) {
     counts.findings++;
-    let row: EventRow;
+    let row: BundleEventRow;
     if ('error' in e) {
       counts.failed++;
-      row = { findingKey: e.findingKey, columns: '[]', values: '[]', truncated: 0, error: e.error };
+      row = { findingKey: e.findingKey, columnsJson: '[]', valuesJson: '[]', truncated: false, error: e.error };
     } else {
       counts.rows += e.values.length;
-      row = { findingKey: e.findingKey, columns: JSON.stringify(e.columns), values: JSON.stringify(e.values), truncated: e.truncated ? 1 : 0, error: null };
+      row = { findingKey: e.findingKey, columnsJson: JSON.stringify(e.columns), valuesJson: JSON.stringify(e.values), truncated: e.truncated, error: null };
     }
     const list = rows.get(e.runId);
     if (list) list.push(row);
@@ -61,10 +53,10 @@ function eventRows(bundle: Bundle): { rows: Map<number, EventRow[]>; counts: Imp
 }
 
 /** A staged run's events: their run id has no runs row until the final transaction, hence unchecked foreign keys. */
-function eventJob(db: AppDatabase, runId: number, rows: readonly EventRow[]): Pieces {
-  const insert = db.prepare('INSERT INTO bundle_events (run_id, finding_key, columns_json, values_json, truncated, error) VALUES (?, ?, ?, ?, ?, ?)');
+function eventJob(db: AppDatabase, runId: number, rows: readonly BundleEventRow[]): Pieces {
+  const write = bundleEventWriter(db);
   const job = ascending(rows.length, (from, to) => () => {
-    for (let i = from; i < to; i++) insert.run(runId, rows[i].findingKey, rows[i].columns, rows[i].values, rows[i].truncated, rows[i].error);
+    for (let i = from; i < to; i++) write(runId, rows[i]);
   });
   return Object.assign(job, { foreignKeysOff: true as const });
 }
@@ -72,7 +64,7 @@ function eventJob(db: AppDatabase, runId: number, rows: readonly EventRow[]): Pi
 /** Removes staged rows; a failure here (a full disk) leaves them to the next import's clean-up. */
 async function discardQuietly(db: AppDatabase, ids: readonly number[], pieces: PieceOptions): Promise<void> {
   try {
-    await writeInPieces(db, discardJobs(db, ids, EVENT_TABLES), pieces);
+    await writeInPieces(db, discardJobs(db, ids, BUNDLE_RUN_TABLES), pieces);
   } catch (e) {
     console.error('huntboard: could not remove rows an import left (read by nothing); the next import will:', (e as Error).message);
   }
@@ -83,17 +75,16 @@ async function discardQuietly(db: AppDatabase, ids: readonly number[], pieces: P
  * start is the same run, imported before (last week's bundle brought this week's baselines).
  */
 function missingBaselines(db: AppDatabase, bundle: Bundle): BundleRun[] {
-  const here = db.prepare('SELECT 1 FROM runs WHERE id = ? AND query_hash = ? AND started_at = ?');
-  return bundle.baselines.filter((run) => !here.get(run.id, run.queryHash, run.startedAt));
+  return runsNotHeld(db, bundle.baselines);
 }
 
 /** The source's first seen of each run, under the run's local id (callers hold the final transaction). */
 function writeFirstSeen(db: AppDatabase, bundle: Bundle, localId: ReadonlyMap<number, number>): void {
-  const insert = db.prepare('INSERT INTO bundle_first_seen (run_id, answer_json) VALUES (?, ?)');
-  for (const f of bundle.firstSeen) {
-    const id = localId.get(f.runId);
-    if (id !== undefined) insert.run(id, JSON.stringify(f.answer));
-  }
+  const answers = bundle.firstSeen.flatMap((f) => {
+    const runId = localId.get(f.runId);
+    return runId === undefined ? [] : [{ runId, answerJson: JSON.stringify(f.answer) }];
+  });
+  insertBundleFirstSeen(db, answers);
 }
 
 /** The final transaction: the bundle, its runs made visible, the triage merged, first seen and the allow-list added. */
@@ -105,24 +96,27 @@ function publish(
   localId: ReadonlyMap<number, number>,
   options: ImportOptions & { fileName: string; digest: string },
 ) {
-  return db
-    .transaction(() => {
-      const info = db
-        .prepare(
-          `INSERT INTO bundles (file_name, file_sha256, week_start, week_end, exported_at, source_label, imported_at, imported_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(options.fileName, options.digest, bundle.week.start, bundle.week.end, bundle.exportedAt, bundle.source.backendLabel, options.now.toISOString(), options.who);
-      const bundleId = Number(info.lastInsertRowid);
+  return inTransaction(
+    db,
+    () => {
+      const bundleId = insertBundle(db, {
+        fileName: options.fileName,
+        fileSha256: options.digest,
+        week: { start: bundle.week.start, end: bundle.week.end },
+        exportedAt: bundle.exportedAt,
+        sourceLabel: bundle.source.backendLabel,
+        importedAt: options.now.toISOString(),
+        importedBy: options.who,
+      });
       const { discard } = publishStagedRuns(db, save);
-      const mark = db.prepare('UPDATE runs SET bundle_id = ? WHERE id = ?');
-      for (const s of save.runs) mark.run(bundleId, s.id);
+      linkRunsToBundle(db, bundleId, save.runs.map((s) => s.id));
       writeFirstSeen(db, bundle, localId);
       const allowList = importAllowEntries(db, bundle.allowList);
       const signOff = importSignOff(db, bundle.signOff);
       return { bundleId, discard, triage: applyTriagePlan(db, triagePlan), allowList, signOff };
-    })
-    .immediate();
+    },
+    'immediate',
+  );
 }
 
 /** Throws when the final transaction fails (a constraint, the disk), after removing what was written. */

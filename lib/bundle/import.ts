@@ -9,43 +9,15 @@
  * short transactions nothing reads until one short final one makes the import visible
  * (lib/bundle/import-write), so other writers never wait on the app state for long.
  */
+import 'server-only';
+import { bundleByDigest } from '../appstate/bundles';
 import { storageFailure, type AppDatabase } from '../appstate/db';
 import type { PieceOptions } from '../appstate/piecewise';
 import { safeFileName } from './file-name';
 import { bundleDigest, decodeBundle, type Bundle } from './format';
 import { writeBundle } from './import-write';
 import { signOffProblem } from './sign-off';
-import type { BundleLimits } from './limits';
-
-export interface ImportOptions {
-  /** As the uploader named it: reduced to a display name (lib/bundle/file-name) before use. */
-  fileName: string;
-  who: string;
-  now: Date;
-  maxUncompressed?: number;
-  limits?: BundleLimits;
-}
-
-export interface ImportSummary {
-  bundleId: number;
-  fileName: string;
-  week: { start: string; end: string };
-  sourceLabel: string;
-  exportedAt: string;
-  /** The bundle's run ids and the local ids they were given. */
-  runs: { bundleRunId: number; runId: number; huntId: string; queryNumber: number; status: 'ok' | 'failed' }[];
-  events: { findings: number; rows: number; failed: number };
-  triage: { inserted: number; updated: number; kept: number; historyAdded: number };
-  /** Earlier runs the week's diffs compare with: written, or already here from an earlier import. */
-  baselines: { added: number; alreadyHere: number };
-  allowList: { added: number; kept: number };
-  /** The source's sign-off of the week: recorded, or this Huntboard's own standing one kept. */
-  signOff: 'added' | 'kept' | 'none';
-}
-
-export type ImportResult =
-  | { ok: true; summary: ImportSummary }
-  | { ok: false; reason: 'invalid' | 'duplicate' | 'disk_full'; message: string };
+import type { ImportOptions, ImportResult } from './import-result';
 
 /** What zod cannot see: references between the bundle's parts. */
 function inconsistency(bundle: Bundle): string | undefined {
@@ -78,15 +50,11 @@ function inconsistency(bundle: Bundle): string | undefined {
   return undefined;
 }
 
-function alreadyImported(db: AppDatabase, digest: string): { id: number; imported_at: string; file_name: string } | undefined {
-  return db.prepare('SELECT id, imported_at, file_name FROM bundles WHERE file_sha256 = ?').get(digest) as { id: number; imported_at: string; file_name: string } | undefined;
-}
-
 export async function importBundleNow(db: AppDatabase, bytes: Uint8Array, options: ImportOptions, pieces: PieceOptions = {}): Promise<ImportResult> {
   const fileName = safeFileName(options.fileName);
   const digest = bundleDigest(bytes);
-  const before = alreadyImported(db, digest);
-  if (before) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${before.imported_at} (bundle #${before.id}, ${before.file_name}).` };
+  const before = bundleByDigest(db, digest);
+  if (before) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${before.importedAt} (bundle #${before.id}, ${before.fileName}).` };
   const decoded = decodeBundle(bytes, {
     ...(options.maxUncompressed !== undefined ? { maxUncompressed: options.maxUncompressed } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -101,8 +69,8 @@ export async function importBundleNow(db: AppDatabase, bytes: Uint8Array, option
     const storage = storageFailure(e);
     if (storage) return { ok: false, reason: 'disk_full', message: `${storage.cause}: the change was not saved; nothing was imported.` };
     // A constraint the bundle broke (what was written is removed: nothing was imported).
-    const again = alreadyImported(db, digest);
-    if (again) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${again.imported_at} (bundle #${again.id}).` };
+    const again = bundleByDigest(db, digest);
+    if (again) return { ok: false, reason: 'duplicate', message: `This bundle was already imported on ${again.importedAt} (bundle #${again.id}).` };
     return { ok: false, reason: 'invalid', message: `The bundle could not be imported, nothing was changed: ${(e as Error).message}` };
   }
 }

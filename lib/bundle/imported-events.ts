@@ -3,6 +3,7 @@
  * own predicate, in the shape a local run's drill-down answers, so a client (or a test comparing
  * two Huntboards) reads a finding's events the same way wherever the run was made.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { EVENT_ID } from '../hunts/run/events';
 import { apiError, type EventResponse, type EventsResponse } from '../model/api';

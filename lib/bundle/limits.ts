@@ -3,6 +3,8 @@
  * bundle over a limit is refused quickly, with the limit and the count it has. The uncompressed
  * size (format.ts) bounds everything else; these bound the work and the rows one import writes.
  */
+import 'server-only';
+
 export const BUNDLE_LIMITS = {
   /** A week of runs of record, and the earlier runs their diffs compare with. */
   runs: 10_000,

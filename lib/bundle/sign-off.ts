@@ -2,15 +2,17 @@
  * The week's sign-off as a bundle carries it: who signed, when, and the snapshot they signed with
  * its hash, so the importer's week shows what the lead signed, not a live rebuild of partial data.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { canonicalJson, sha256Hex } from '../review/canonical-json';
-import { signOffWeek, standingSignOff } from '../review/week-migration';
-import { readSnapshot, storeSnapshot, type WeekSnapshot } from '../review/week-snapshot-store';
+import { standingSignOff } from '../appstate/week-signoffs';
+import { signOffWeek } from '../review/week-signoff';
+import { readSnapshot, storeSnapshot, type WeekSnapshot } from '../review/week-snapshot';
 import type { BundleSignOff } from './format';
 
-/** `weekStart`: the week's Monday, YYYY-MM-DD. Null when the week is not signed off. */
-export function signOffForBundle(db: AppDatabase, weekStart: string): BundleSignOff | null {
-  const standing = standingSignOff(db, weekStart);
+/** `monday`: the week's Monday, YYYY-MM-DD. Null when the week is not signed off. */
+export function signOffForBundle(db: AppDatabase, monday: string): BundleSignOff | null {
+  const standing = standingSignOff(db, monday);
   if (!standing) return null;
   const { id: _id, ...signOff } = standing;
   const stored = readSnapshot(db, standing.id);

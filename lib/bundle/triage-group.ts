@@ -6,6 +6,7 @@
  * become one by the merge's rule (the state changed last wins, with a version above both) and
  * their histories are kept whole, in time order.
  */
+import 'server-only';
 import { triageGroups } from '../appstate/triage-groups';
 import type { TriageHistoryEntry } from '../model/triage';
 import type { BundleRun, BundleTriage } from './format';

@@ -7,6 +7,7 @@
  * Triage's statements are prepared once per import and a finding's history is looked up by key: a
  * bundle may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { getTriage, replaceTriageHistory, triageHistory, triageStatements, writeTriageState } from '../appstate/triage';
 import { type FindingRef, type TriageHistoryEntry } from '../model/triage';

@@ -1,4 +1,5 @@
 /** node:util parseArgs with its errors turned into usage errors. */
+import 'server-only';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
 

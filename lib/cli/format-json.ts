@@ -3,6 +3,7 @@
  * one row per line so large results stay readable and greppable. Warnings are not part of the
  * body (Elasticsearch sends them as headers); the CLI prints them on stderr.
  */
+import 'server-only';
 import type { QueryResponse } from '../model/esql';
 import { escapeJsonText } from './escape';
 

@@ -3,6 +3,7 @@
  * with `+` at column boundaries, `|` between cells, columns at least 15 characters wide. Cells are
  * escaped visibly so that no control character or bidi override reaches the terminal.
  */
+import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
 import { escapeVisible } from './escape';
 

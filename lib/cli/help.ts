@@ -1,4 +1,6 @@
 /** Usage texts: `huntboard help [COMMAND]` and `huntboard COMMAND --help`. */
+import 'server-only';
+
 
 const FORMAT_HELP = `  --format json|csv|txt  output format (default txt):
                          json  the Elasticsearch _query body (took, is_partial, columns, values)

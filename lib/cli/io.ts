@@ -3,6 +3,7 @@
  * (backend, store, demo). Tests pass fakes; the real modules are imported lazily so that
  * `huntboard hunts …` works without loading DuckDB or the Elasticsearch client.
  */
+import 'server-only';
 import path from 'node:path';
 import type { Backend } from '../backends/types';
 import type { DemoOptions, DemoSummary } from '../demo';

@@ -2,6 +2,7 @@
  * The `huntboard` command line. `main` takes its streams and environment as arguments so that
  * tests run every command in-process; bin/huntboard.mjs calls it with the real process.
  */
+import 'server-only';
 import { pathToFileURL } from 'node:url';
 import { escapeVisibleKeepNewlines } from './escape';
 import { USAGE, usageOf } from './help';

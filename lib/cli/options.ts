@@ -1,4 +1,5 @@
 /** Parsing of option values shared by the commands (`--now`, `--param`, `--format`, numbers). */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import { UsageError, type CliIo } from './io';
 

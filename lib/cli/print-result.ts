@@ -1,4 +1,5 @@
 /** A query result on the CLI's streams: body on stdout, warnings and errors on stderr. */
+import 'server-only';
 import type { QueryResult } from '../model/esql';
 import { escapeVisibleKeepNewlines } from './escape';
 import { toCsv } from './format-csv';

@@ -2,6 +2,7 @@
  * A file's or stdin's input for the CLI: its bytes, streamed (a 1 GB NDJSON file never sits in
  * memory), or its whole text. A stream's lines: readLines in store/ndjson.ts.
  */
+import 'server-only';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ByteInput } from '../store/types';
 

@@ -2,6 +2,7 @@
  * The everyday traffic of the demo fleet: which processes talk to which destinations. These are
  * the processes that must never look rare: each runs on many agents with many connections.
  */
+import 'server-only';
 import type { HostRole, OsType } from './fleet';
 
 export interface Destination {

@@ -2,6 +2,7 @@
  * The demo fleet: about forty hosts, mostly Linux servers and workstations, some Windows and
  * macOS, each with a stable Elastic Defend agent, internal addresses and local users.
  */
+import 'server-only';
 import { Random, seedFor } from './random';
 
 export type OsType = 'linux' | 'windows' | 'macos';

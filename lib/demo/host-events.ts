@@ -2,6 +2,7 @@
  * Process and file events (logs-endpoint.events.process-*, logs-endpoint.events.file-*) for the
  * same fleet, so that Elastic's Linux process and file hunts have realistic data to run over.
  */
+import 'server-only';
 import type { DemoHost } from './fleet';
 import { Random, seedFor } from './random';
 import { WEEK_MS, type WeekContext } from './traffic';

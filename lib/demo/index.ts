@@ -2,15 +2,18 @@
  * `huntboard demo`: a deterministic, realistic stretch of Elastic Defend events ending at `now`,
  * in which the seed hunt finds exactly the planted processes (./planted.ts).
  */
+import 'server-only';
 import type { EventStore, IngestReport } from '../store/types';
 import { buildFleet } from './fleet';
 import { fileEvents, processEvents } from './host-events';
 import { DEMO_INDICES, demoMapping } from './mappings';
+import { clearDemoMarker, writeDemoMarker } from './marker';
 import { resetSequence } from './network-events';
 import { baselineTraffic, commonTraffic, NETWORK_EVENTS_PER_WEEK, plantedTraffic, WEEK_MS, type WeekContext } from './traffic';
 
 export { PLANTED, expectedFindings, type PlantedProcess } from './planted';
 export { DEMO_INDICES, demoMapping, demoMappings } from './mappings';
+export { readDemoMarker, type DemoMarker } from './marker';
 
 export const DEMO_SEED = 20260108;
 
@@ -75,12 +78,15 @@ function* asLines(documents: Iterable<Record<string, unknown>>): Generator<strin
 
 export async function writeDemo(store: EventStore, options: DemoOptions): Promise<DemoSummary> {
   const reports: IngestReport[] = [];
+  // Until the demo is whole again, the store is not "demo data".
+  clearDemoMarker(store.dataDir);
   for (const [index, documents] of Object.entries(demoDocuments(options))) {
     // The demo replaces itself: a second run must not double the events.
     await store.deleteIndex(index);
     // as NDJSON lines, which the store mostly reads natively: several times faster than documents
     reports.push(await store.ingestLines(index, asLines(documents), { mapping: demoMapping() }));
   }
+  writeDemoMarker(store.dataDir, { now: options.now.toISOString(), indices: reports.map((r) => ({ index: r.index, stored: r.stored })) });
   return {
     now: options.now.toISOString(),
     weeks: Math.max(1, Math.floor(options.weeks ?? 1)),

@@ -3,6 +3,7 @@
  * templates use them) plus the Endpoint additions hunts query, such as the `caseless`
  * lowercase-normalised keyword sub-fields.
  */
+import 'server-only';
 import { EcsFlat } from '@elastic/ecs';
 
 /** ECS field sets that Elastic Defend's endpoint data streams map. */

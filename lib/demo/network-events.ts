@@ -4,6 +4,7 @@
  * custom_documentation/src/endpoint/data_stream/network/linux/linux_network_attempted_accepted_and_disconnect.yaml,
  * types from package/endpoint/data_stream/network/fields/fields.yml.
  */
+import 'server-only';
 import type { DemoHost, DemoUser } from './fleet';
 import type { Random } from './random';
 

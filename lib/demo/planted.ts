@@ -4,6 +4,8 @@
  *
  * Weeks count back from `now`: week 0 is the seven days ending at `now`, week 1 the seven before.
  */
+import 'server-only';
+
 
 export interface PlantedConnection {
   ip: string;
@@ -103,6 +105,8 @@ export const PLANTED: PlantedProcess[] = [
     'hostile name (right-to-left override): the UI must show the control visibly'),
   planted('kthreadd\u0007', '/dev/shm/kthreadd', 'k8s-node-07', 'root', 1, [{ ip: '::ffff:45.137.21.9', port: 4444 }], [0],
     'hostile name (control character) calling an IPv4-mapped IPv6 public address as root'),
+  planted('\u0441url', '/home/dave/.cache/\u0441url', 'ws-eng-06', 'dave', 2, [{ ip: '45.142.212.61', port: 443 }], [0],
+    'look-alike name: a Cyrillic es (U+0441) makes it read as curl; the UI must badge it and a look-alike filter find it'),
   planted('xmrig-lite', '/tmp/xmrig-lite', 'k8s-node-02', 'root', 3, [{ ip: '45.9.148.99', port: 3333 }], [1],
     'seen last week only: gone this week'),
   decoy('rsync-backup', '/opt/backup/rsync-backup', ['db-prod-03'], 'root', 6, [{ ip: '52.216.8.0', port: 443 }], 'attempted',

@@ -2,6 +2,8 @@
  * A small seeded PRNG (mulberry32): the demo world must be byte-identical for the same seed, on
  * every machine, so Math.random is never used.
  */
+import 'server-only';
+
 export class Random {
   private state: number;
 

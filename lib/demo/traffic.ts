@@ -2,6 +2,7 @@
  * One week of network traffic: the fleet's everyday connections, a baseline that keeps every
  * common process common at any scale, and the planted findings and decoys.
  */
+import 'server-only';
 import { COMMON_PROCESSES, PUBLIC, type CommonProcess, type Destination } from './catalogue';
 import { hostByName, type DemoHost, type DemoUser } from './fleet';
 import { PLANTED, type PlantedProcess } from './planted';

@@ -6,6 +6,7 @@
  * partial, naming the damaged ones (issue 13). Later queries skip those without reading them again
  * until the file changes (part-check.ts caches the verdict).
  */
+import 'server-only';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { markDamaged, verifyPart } from '../store/part-check';
 import type { SourceSnapshot } from '../store/types';

@@ -1,7 +1,9 @@
 /**
  * Java DateTimeFormatter patterns (as DATE_FORMAT takes them) → strftime. Only the common letters
- * are translated; anything else is refused so a format never prints differently.
+ * are translated; anything else is refused so a format never prints differently (docs/esql-semantics.md §9).
  */
+import 'server-only';
+
 const LETTERS: Record<string, string> = {
   yyyy: '%Y',
   uuuu: '%Y',

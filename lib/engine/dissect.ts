@@ -2,8 +2,10 @@
  * DISSECT patterns → one anchored RE2 regex with named captures. Keys match lazily up to the next
  * delimiter, the last key takes the rest; a non-matching input gives null for every key. The `->`
  * right-padding modifier repeats its delimiter; `?name` and empty keys are skipped. Append (`+`) and
- * reference (`&`) keys are refused.
+ * reference (`&`) keys are refused (docs/esql-semantics.md §6.7).
  */
+import 'server-only';
+
 
 export type DissectTranslation = { ok: true; regex: string; keys: string[] } | { ok: false; reason: string };
 

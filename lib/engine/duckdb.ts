@@ -2,6 +2,7 @@
  * One DuckDB instance per engine (in memory: it only reads the store's Parquet files), created
  * lazily and shared; each query gets its own connection so it can be interrupted alone.
  */
+import 'server-only';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { registerUdfs } from './udfs';
 

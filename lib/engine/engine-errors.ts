@@ -1,9 +1,10 @@
 /**
- * DuckDB's failures as the user sees them (issue 13): never its `Binder Error:` class prefix, the
+ * DuckDB's failures as the user sees them (issue 13; docs/esql-semantics.md §11.2): never its `Binder Error:` class prefix, the
  * SQL it was given (`LINE 1: …` and the caret under it) or a server path — an ES-like sentence.
  * DuckDB's "Max expression depth" and out-of-memory failures mean the query is too large for the
  * engine, which is said as such, positioned at the query's start (DuckDB cannot say where).
  */
+import 'server-only';
 import { redactPaths } from './redact-paths';
 
 const TOO_LARGE = /max expression depth|memory exhausted|out of memory|stack overflow|maximum recursion/i;

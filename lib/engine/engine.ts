@@ -2,6 +2,7 @@
  * The embedded engine as a Backend: parse → resolve (store snapshot) → analyze → compile → run →
  * format. Its language and store dependencies are passed in, so the wiring lives in index.ts.
  */
+import 'server-only';
 import type { QueryRequest } from '../backends/types';
 import type { BackendError, EsqlParams, QueryResult } from '../model/esql';
 import { type AnalyzedQuery, type Query, countExpressions, formatErrors, type EsqlError, type SourceResolver } from '../esql';
@@ -48,7 +49,7 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
   async function query(request: QueryRequest): Promise<QueryResult> {
     const started = performance.now();
     if (request.signal?.aborted) return failure('cancelled', 'the query was cancelled');
-    // Size limits before the step each one bounds: no query holds the event loop for long (issue 13).
+    // Size limits before the step each one bounds: no query holds the event loop for long (docs/esql-semantics.md §13).
     const longText = checkQueryText(request.query);
     if (longText) return failure('unsupported', formatErrors([longText]));
     const parsed = deps.parse(request.query);
@@ -89,7 +90,7 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
     if (!outcome.ok) {
       return outcome.cancelled ? failure('cancelled', 'the query was cancelled') : engineFailed(engineFailure(outcome.message, { dataDir: options.dataDir, expressions: countExpressions(parsed.query) }));
     }
-    // Damaged parts were left out of the snapshot: the answer is partial, and says so (issue 5).
+    // Damaged parts were left out of the snapshot: the answer is partial, and says so (docs/esql-semantics.md §2.4).
     const warnings: string[] = snapshot ? skippedPartWarnings(snapshot.skipped) : [];
     if (analyzed.analyzed.implicitLimit.warning) warnings.push(analyzed.analyzed.implicitLimit.warning);
     compiled.probes.forEach((probe, i) => {

@@ -1,8 +1,9 @@
 /**
  * DuckDB values → `_query` cells as Elasticsearch's ResponseValueUtils writes them
- * (x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/action/ResponseValueUtils.java): dates `2026-01-08T00:00:00.000Z`, ips dotted or
+ * (docs/esql-semantics.md §3): dates `2026-01-08T00:00:00.000Z`, ips dotted or
  * compressed IPv6, longs as JS numbers, multi-values as arrays, null as null.
  */
+import 'server-only';
 import type { EsqlScalar, EsqlValue } from '../model/esql';
 import type { EsqlType } from '../esql';
 import type { OutputColumn } from './compile/query';

@@ -4,8 +4,11 @@
  * lacks rewritten as plain groups); `%{SYNTAX:name[:type]}` and `(?<name>…)` capture. Every other
  * group becomes non-capturing, so capture i is the i-th name. Captures named inside library
  * patterns (SYSLOGPROG's program and pid) are not columns: the analyzer only adds the names
- * written in the query, and this matches it. Matching is unanchored, as Elasticsearch's search.
+ * written in the query, and this matches it. Matching is unanchored, as Elasticsearch's search
+ * (docs/esql-semantics.md §6.7).
  */
+import 'server-only';
+
 
 export type GrokTranslation =
   | { ok: true; regex: string; captures: { name: string; type?: GrokType }[] }

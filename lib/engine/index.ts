@@ -1,4 +1,5 @@
 /** The embedded ES|QL engine: lib/esql's parser and analyzer over lib/store, executed by DuckDB. */
+import 'server-only';
 import { analyze, parse } from '../esql';
 import { openStore } from '../store';
 import { createEngineWith } from './engine';

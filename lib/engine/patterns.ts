@@ -2,8 +2,10 @@
  * LIKE and RLIKE patterns. LIKE (`*`, `?`, `\` escape; case-sensitive, whole string) becomes a SQL
  * LIKE pattern with `\` as escape. RLIKE is a Lucene regular expression, always anchored; it is
  * translated to RE2 for `regexp_full_match`, and the Lucene operators RE2 lacks (`@ & ~ < > #`,
- * quoted strings) are refused rather than read differently.
+ * quoted strings) are refused rather than read differently (docs/esql-semantics.md §7).
  */
+import 'server-only';
+
 
 export function likeToSql(pattern: string): string {
   let out = '';

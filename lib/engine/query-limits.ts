@@ -3,12 +3,14 @@
  * analysis and compilation run on the server's one JavaScript thread, so each limit is checked
  * before the step whose cost it bounds — the text before parsing, the parsed shape before analysis
  * — and a query is either compiled in about 100 ms of JavaScript or refused at once, with a
- * positioned message naming the limit. A cluster may still run what is refused here.
+ * positioned message naming the limit. A cluster may still run what is refused here
+ * (docs/esql-semantics.md §13).
  *
  * Elastic's hunting library's largest query has 3,917 characters, 207 expressions and 6 EVAL
  * fields: the limits are 38 to 240 times that. Figures: 2-core development machine, loaded, warm
  * JIT (the first query of a shape costs up to twice as much), parse + analyze + compile.
  */
+import 'server-only';
 import { type Expression, type Node, type Query, countExpressions, firstTooDeep, esqlError, type EsqlError } from '../esql';
 
 /**

@@ -2,6 +2,7 @@
  * Runs a compiled query on its own connection: the statement, then the multi-value probe when
  * there is one. An abort interrupts DuckDB and reports `cancelled`.
  */
+import 'server-only';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CompiledQuery } from './compile/query';
 import type { DuckDbHost } from './duckdb';

@@ -2,6 +2,7 @@
  * The only place that turns names and constants into SQL text: every identifier and string literal
  * in generated SQL goes through these helpers, so quoting rules live in one spot.
  */
+import 'server-only';
 import type { EsqlType } from '../esql';
 
 export { quoteIdent, quoteString } from '../store/sql-text';

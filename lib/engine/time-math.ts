@@ -1,11 +1,9 @@
 /**
  * UTC date arithmetic as Elasticsearch does it: a DATE_PERIOD is calendar arithmetic
- * (java.time Period: months clamp the day of month), a TIME_DURATION is an exact number of ms
- * (https://www.elastic.co/docs/reference/query-languages/esql/esql-time-spans). Before 9.4 Elasticsearch knows
- * UTC only (https://www.elastic.co/docs/reference/query-languages/esql/limitations), and it reads now() once per
- * query (x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/expression/function/scalar/date/Now.java).
- * The engine's other date comments cite this one.
+ * (java.time Period: months clamp the day of month), a TIME_DURATION is an exact number of ms.
+ * Before 9.4 Elasticsearch knows UTC only, and it reads now() once per query (docs/esql-semantics.md §9).
  */
+import 'server-only';
 import type { TimeUnit } from '../esql';
 
 const DURATION_MS: Partial<Record<TimeUnit, number>> = {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Backend } from '../backends/types';
 
 export interface EmbeddedEngineOptions {
@@ -6,7 +7,7 @@ export interface EmbeddedEngineOptions {
   now?: () => Date;
   /**
    * CIDR_MATCH over a multi-valued ip: Elasticsearch up to 9.5 gives null plus a warning
-   * (`single-value`), 9.6 matches any value (`any-value`). Default: `single-value`.
+   * (`single-value`), 9.6 matches any value (`any-value`). Default: `single-value` (docs/esql-semantics.md §10).
    */
   cidrMatchMultiValue?: 'single-value' | 'any-value';
 }

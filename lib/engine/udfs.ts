@@ -3,6 +3,7 @@
  * the store's 32-hex form (TO_STRING of an ip, TO_IP of a non-constant string). Invalid input is
  * NULL; DuckDB passes NULL through without calling them.
  */
+import 'server-only';
 import { BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { formatIp, parseCidr, parseIp } from '../model/ip';
 import { textFunction } from '../store/text-function';

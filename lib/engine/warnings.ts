@@ -1,10 +1,10 @@
 /**
  * Warning texts as Elasticsearch words them, without the `299 Elasticsearch-…` envelope: the
- * default-limit one (its AddImplicitLimit rule, cited in lib/esql/lint/findings.ts), and the pair
- * an expression that failed on some rows gives (x-pack/plugin/esql/compute/src/main/java/org/elasticsearch/compute/operator/Warnings.java).
- * A single-value function given a multi-value answers null with that pair
- * (https://www.elastic.co/docs/reference/query-languages/esql/esql-multivalued-fields); the compiler's comments cite this one.
+ * default-limit one (docs/esql-semantics.md §6.6), and the pair an expression that failed on
+ * some rows gives (§11.3). A single-value function given a multi-value answers null with that
+ * pair (§4).
  */
+import 'server-only';
 import type { WarningProbe } from './compile/query';
 
 /**

@@ -2,7 +2,7 @@ import type { Span } from './ast';
 
 /**
  * A problem found in a query, as data. `kind` follows Elasticsearch's exception types so that the
- * embedded engine and a real cluster report the same class of problem:
+ * embedded engine and a real cluster report the same class of problem (docs/esql-semantics.md §11.1):
  * - `parsing`: syntax (Elasticsearch `parsing_exception`);
  * - `verification`: semantics — unknown index or column, type mismatch (`verification_exception`);
  * - `unsupported`: valid ES|QL that the embedded engine cannot run (never a silently different answer).

@@ -1,7 +1,8 @@
 /**
  * ES|QL data types as Elasticsearch names them in the `_query` response `columns[].type`.
  * Mapping types that widen (byte, short → integer; float, half_float, scaled_float → double;
- * constant_keyword, wildcard → keyword; match_only_text → text) are resolved by `esqlTypeOfMapping`.
+ * constant_keyword, wildcard → keyword; match_only_text → text) are resolved by `esqlTypeOfMapping`
+ * (docs/esql-semantics.md §3 for the types, §5 for the mappings).
  */
 export type EsqlType =
   | 'keyword'

@@ -2,6 +2,7 @@
  * The hunt catalogue: the builtin hunts plus every `**\/*.toml` under HUNTBOARD_HUNTS_DIR, loaded
  * once per process and reloaded when a file's mtime or size changes.
  */
+import 'server-only';
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -2,6 +2,7 @@
  * Which language a hunt query is written in. Elastic's `language` list is per hunt, not per query,
  * and the library mixes ES|QL, OSQuery SQL and EQL in one file, so each query text is classified.
  */
+import 'server-only';
 import type { HuntLanguage } from '../model/hunt';
 
 export type QueryLanguage = 'ES|QL' | 'SQL' | 'EQL' | 'other';

@@ -3,6 +3,7 @@
  * were involved and when, computed by re-aggregating the hunt's events restricted to those rows'
  * BY keys. Key values enter as named params (`?p1` …), never spliced.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import type { ColumnSchema, AggregateField, Command, Expression, Query } from '../esql';
 import { keyValue } from './drilldown';

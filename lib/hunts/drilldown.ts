@@ -2,6 +2,7 @@
  * Drill-down: the raw events behind one row of a `STATS … BY` hunt. The hunt's pipeline up to its
  * last STATS, filtered to the row's BY keys (as named params, never spliced), newest first.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import { type ColumnSchema, type Command, type Query, type StatsKey, and, column, equals, freshParamNames, isNull, NO_SPAN, param, parseExpression, splitAtLastStats, withoutSpans } from '../esql';
 

@@ -11,6 +11,7 @@
  * (runs.triage_query) when it is saved, so SQL joins triage on the run's own group, and a query
  * whose text later changes keys cannot move an older run's triage.
  */
+import 'server-only';
 import { triageGroups } from '../appstate/triage-groups';
 import type { Hunt } from './types';
 

@@ -4,6 +4,7 @@
  * events the hunt keeps (a superset of the finding's own events, so never later than they are).
  * One query, built on the AST; the names enter as params.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import type { FirstSeen } from '../model/review';
 import { type Command, type Expression, type FromCommand, type Query, printMultiline, column, NO_SPAN, param } from '../esql';

@@ -2,6 +2,7 @@
  * One hunt TOML file (Elastic's `[hunt]` format) → `Hunt`. Never throws for bad content: a file
  * that cannot be a hunt becomes a `HuntLoadProblem`, a broken ES|QL query keeps its parse errors.
  */
+import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';

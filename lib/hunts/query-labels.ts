@@ -3,6 +3,7 @@
  * differ by a filter or two (the seed's second query adds `user.id == "0"`): a query is labelled
  * by the WHERE conditions only it has, with plain words for the well-known ones.
  */
+import 'server-only';
 import { type Expression, type Query, conjuncts, print } from '../esql';
 import type { Hunt } from './types';
 

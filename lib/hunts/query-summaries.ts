@@ -1,4 +1,5 @@
 /** What the hunt page's client part needs about each query (no AST crosses to the browser). */
+import 'server-only';
 import { formatErrors } from '../esql';
 import { queryLabels } from './query-labels';
 import type { Hunt } from './types';

@@ -1,4 +1,5 @@
 /** A hunt as Elastic's hunting library writes it (`[hunt]` table of a TOML file), once loaded. */
+import 'server-only';
 import type { Query, EsqlError } from '../esql';
 import type { HuntInfo } from '../model/hunt';
 

@@ -3,6 +3,7 @@
  * rewrites it to the window the analyst picked. Absolute bounds enter as named params
  * (`?_tstart`, `?_tend`), never as text.
  */
+import 'server-only';
 import { type BinaryExpression, type Column, type Command, type Expression, type Param, type Query, type Span, type TimeUnit, conjuncts, isWindowStart, timestampComparison, type TimestampComparison, operatorSpine, collect, transformExpression } from '../esql';
 
 export type { TimeUnit } from '../esql';

@@ -6,12 +6,16 @@
 import type { EsqlValue } from './esql';
 import type { TriageStatus } from './triage';
 
-/** Monday 00:00 UTC to the next Monday. */
+/**
+ * A week: Monday 00:00 UTC to the next Monday, the one shape every layer uses (lib/review/week-bounds
+ * computes it). `monday` names the week (URLs, sign-offs, file names); `from` and `to` bound it.
+ */
 export interface WeekBounds {
   /** The Monday, YYYY-MM-DD. */
-  start: string;
-  /** ISO instants: from inclusive, to exclusive. */
+  monday: string;
+  /** ISO instant, inclusive. */
   from: string;
+  /** ISO instant, exclusive: the next Monday. */
   to: string;
 }
 
@@ -63,12 +67,18 @@ export interface TimeToTriage {
 }
 
 export interface WeekSignOff {
-  /** The sign-off's row: its snapshot (lib/review/week-snapshot-store) is keyed by it. */
+  /** The sign-off's row: its snapshot (lib/review/week-snapshot) is keyed by it. */
   id: number;
   weekStart: string;
   signedBy: string;
   signedAt: string;
   note: string;
+}
+
+/** A sign-off withdrawn so the week could be signed again: kept as the record of what was signed. */
+export interface RevokedSignOff extends WeekSignOff {
+  revokedBy: string;
+  revokedAt: string;
 }
 
 export type RunOutcome = { kind: 'ok'; rows: number } | { kind: 'truncated'; rows: number } | { kind: 'failed'; message: string };

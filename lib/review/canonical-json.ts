@@ -3,6 +3,7 @@
  * dropped as JSON.stringify drops them. What a snapshot's hash is taken over, so anyone can
  * re-derive it from the stored JSON.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 
 export function canonicalJson(value: unknown): string {

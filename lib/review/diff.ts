@@ -5,6 +5,7 @@
  * The pages read these answers stored at save time (lib/appstate/run-diff, in SQL); diffRuns is
  * the rules' reference in memory, and stored-diff.property.test.ts holds the two equal.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import type { SavedRun } from '../appstate/runs';
 import { findingKeyColumns } from '../esql';

@@ -2,6 +2,7 @@
  * One page of a run's review: the page's bounds, and its stored findings turned
  * into what diffRuns gives (key values, the row, the counts that changed since the previous run).
  */
+import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
 import type { AppDatabase } from '../appstate/db';
 import type { StoredFinding } from '../appstate/run-diff-read';

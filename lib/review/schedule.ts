@@ -3,6 +3,8 @@
  * Monday 06:00). A slot missed while the server was down runs at the next start. Pure: the
  * caller supplies now and the time of the last scheduled run.
  */
+import 'server-only';
+
 export interface WeeklySchedule {
   /** 0 = Sunday … 6 = Saturday, as Date.getUTCDay. */
   day: number;

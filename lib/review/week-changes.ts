@@ -4,10 +4,11 @@
  * suppression, change, presence), the runs saved into the week after signing, and every figure
  * that moved, each with its from → to. Pure: two summaries in, a list out.
  */
+import 'server-only';
 import type { TriageStatus } from '../model/triage';
 import { TRIAGE_STATUSES } from '../model/triage';
 import type { ChangedField, WeekChanges, WeekFinding, WeekFindingChange as FindingChange, WeekSummary } from '../model/week';
-import type { FrozenSummary } from './week-snapshot-store';
+import type { FrozenSummary } from './week-snapshot';
 
 
 interface State {

@@ -3,6 +3,7 @@
  * change and per triage status as SQL aggregates (triage joined from its own side), and the lists
  * bounded to their first WEEK_LIST_LIMIT entries, so a run of a million findings costs a page.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import type { AppDatabase } from '../appstate/db';
 import type { AllowEntry } from '../appstate/allow-list';

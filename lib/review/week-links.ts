@@ -3,6 +3,7 @@
  * it is on there) and its events, where its triage is kept. Links are worked out when the page is
  * drawn, from the run ids the week (or its snapshot) names; never stored.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { getRunHeader } from '../appstate/runs';
 import { runEventsHref } from '../view/url/run-events-url';

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAppState } from '../appstate/db';
-import { parseWeekStart, summarizeWeek } from './week';
+import { summarizeWeek } from './week';
+import { weekOfMonday } from './week-bounds';
 import { type WeekFinding, type WeekSummary } from '../model/week';
 import { HOSTILE, HUNTS, seedWeeks } from './testing/week';
 import { markdownCell, weekMarkdown, weekReportFileName } from './week-markdown';
-import { signOffWeek } from './week-migration';
+import { signOffWeek } from './week-signoff';
 
-const W = { start: '2026-11-23', from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' };
+const W = { monday: '2026-11-23', from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' };
 
 function summary(over: Partial<WeekSummary> = {}): WeekSummary {
   return {
@@ -96,7 +97,7 @@ describe('weekMarkdown', () => {
     try {
       seedWeeks(db);
       signOffWeek(db, '2026-11-23', 'lead|x', '2026-11-27T17:00:00Z', 'ok `done`');
-      const parsed = parseWeekStart('2026-11-23');
+      const parsed = weekOfMonday('2026-11-23');
       if (!parsed.ok) throw new Error(parsed.message);
       const md = weekMarkdown(summarizeWeek(db, parsed.week, HUNTS));
       expect(md).toBe(weekMarkdown(summarizeWeek(db, parsed.week, HUNTS)));

@@ -5,6 +5,7 @@
  * newline or bidi character can hide, and no cell starts like a spreadsheet formula.
  * Pure and deterministic: the same summary gives the same bytes.
  */
+import 'server-only';
 import type { EsqlValue } from '../model/esql';
 import { TRIAGE_STATUSES } from '../model/triage';
 import { neutralizeFormula } from '../view/export/csv';
@@ -124,7 +125,7 @@ sha256 ${sha256} (of the canonical JSON of the week as signed, which holds this 
 
 export function weekMarkdown(s: WeekSummary): string {
   const sections = [
-    [`# Huntboard weekly review, week of ${s.week.start}`, '', `From ${s.week.from} to ${s.week.to} (UTC, end excluded).`],
+    [`# Huntboard weekly review, week of ${s.week.monday}`, '', `From ${s.week.from} to ${s.week.to} (UTC, end excluded).`],
     runsSection(s.queries),
     findingsSection(s),
     goneSection(s),
@@ -135,6 +136,6 @@ export function weekMarkdown(s: WeekSummary): string {
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
-export function weekReportFileName(weekStart: string): string {
-  return `huntboard-week-${weekStart.replace(/[^0-9-]/g, '')}.md`;
+export function weekReportFileName(monday: string): string {
+  return `huntboard-week-${monday.replace(/[^0-9-]/g, '')}.md`;
 }

@@ -3,13 +3,15 @@
  * start); signed, the snapshot frozen at sign-off, with what changed since listed beside it; signed
  * before snapshots were kept, the week as it is, saying so. Revoked sign-offs stay as history.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { summarizeWeek, type HuntRef } from './week';
-import { type WeekBounds, type WeekSummary, type WeekChanges } from '../model/week';
+import { revokedSignOffs, standingSignOff } from '../appstate/week-signoffs';
+import { weekSnapshotHeader } from '../appstate/week-snapshots';
+import { type RevokedSignOff, type WeekBounds, type WeekSummary, type WeekChanges } from '../model/week';
 import { changesSince } from './week-changes';
-import { revokedSignOffs, standingSignOff, type RevokedSignOff } from './week-migration';
 import { SNAPSHOT_LIST_LIMIT } from './week-sign';
-import { readSnapshot, snapshotHeader } from './week-snapshot-store';
+import { readSnapshot, signedSummary } from './week-snapshot';
 
 export type WeekRecord =
   | { kind: 'live'; summary: WeekSummary }
@@ -24,24 +26,25 @@ export interface WeekHistory {
 
 /** `now`: the allow-list entries in force then are what "would hide a finding now" means. */
 export function weekRecord(db: AppDatabase, week: WeekBounds, hunts: readonly HuntRef[], now: string): WeekHistory {
-  const revoked = revokedSignOffs(db, week.start).map((s) => ({ ...s, sha256: snapshotHeader(db, s.id)?.sha256 ?? null }));
-  const signOff = standingSignOff(db, week.start);
+  const revoked = revokedSignOffs(db, week.monday).map((s) => ({ ...s, sha256: weekSnapshotHeader(db, s.id)?.sha256 ?? null }));
+  const signOff = standingSignOff(db, week.monday);
   const stored = signOff && readSnapshot(db, signOff.id);
   if (!signOff || !stored) {
     const summary = summarizeWeek(db, week, hunts);
     return { record: signOff ? { kind: 'signed-before-snapshots', summary } : { kind: 'live', summary }, revoked };
   }
   const { snapshot, sha256, intact } = stored;
+  const signed = signedSummary(snapshot);
   const current = summarizeWeek(db, week, hunts, { allowAt: now, listLimit: SNAPSHOT_LIST_LIMIT });
   return {
     record: {
       kind: 'snapshot',
-      summary: { ...snapshot.summary, signOff: { kind: 'signed', signOff, snapshot: { sha256, untriagedAtSigning: snapshot.untriagedAtSigning } } },
+      summary: { ...signed, signOff: { kind: 'signed', signOff, snapshot: { sha256, untriagedAtSigning: snapshot.untriagedAtSigning } } },
       sha256,
       intact,
       untriagedAtSigning: snapshot.untriagedAtSigning,
       markdown: snapshot.markdown,
-      changes: changesSince(snapshot.summary, current),
+      changes: changesSince(signed, current),
     },
     revoked,
   };

@@ -3,12 +3,14 @@
  * untriaged count the lead confirmed is checked against it (a stale page cannot sign blind), the
  * sign-off is written and the snapshot frozen with it.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
+import { inTransaction } from '../appstate/transaction';
 import { summarizeWeek, type HuntRef } from './week';
 import { type WeekBounds, type WeekSummary, type WeekSignOff } from '../model/week';
 import { weekMarkdown } from './week-markdown';
-import { signOffWeek, type SignOffResult } from './week-migration';
-import { storeSnapshot, type WeekSnapshot } from './week-snapshot-store';
+import { signOffWeek, type SignOffResult } from './week-signoff';
+import { storeSnapshot, type WeekSnapshot } from './week-snapshot';
 
 /** How many findings each of the snapshot's lists keeps (the page and report show the first 100; the figures cover all). */
 export const SNAPSHOT_LIST_LIMIT = 1_000;
@@ -46,18 +48,18 @@ class Unconfirmed extends Error {
  */
 export function signWeek(db: AppDatabase, week: WeekBounds, hunts: readonly HuntRef[], who: string, at: string, note: string, confirmedUntriaged: number): SignWeekResult {
   try {
-    return db.transaction((): SignWeekResult => {
-      const signed = signOffWeek(db, week.start, who, at, note);
+    return inTransaction(db, (): SignWeekResult => {
+      const signed = signOffWeek(db, week.monday, who, at, note);
       if (!signed.ok) return signed;
       const summary = summarizeWeek(db, week, hunts, { listLimit: SNAPSHOT_LIST_LIMIT });
       const untriaged = summary.untriagedCount;
       if (untriaged !== confirmedUntriaged) throw new Unconfirmed(untriaged);
       const sha256 = storeSnapshot(db, signed.signOff.id, freezeWeek(summary, signed.signOff));
       return { ok: true, signOff: signed.signOff, sha256, untriaged };
-    })();
+    });
   } catch (e) {
     if (!(e instanceof Unconfirmed)) throw e;
     const n = e.untriaged;
-    return { ok: false, reason: 'unconfirmed', untriaged: n, message: `${untriagedText(n)} in the week of ${week.start}, not ${confirmedUntriaged}: review the week again, then confirm the sign-off.` };
+    return { ok: false, reason: 'unconfirmed', untriaged: n, message: `${untriagedText(n)} in the week of ${week.monday}, not ${confirmedUntriaged}: review the week again, then confirm the sign-off.` };
   }
 }

@@ -9,16 +9,17 @@ import { saveRun } from '../appstate/runs';
 import { getTriage, updateTriage } from '../appstate/triage';
 import type { EsqlValue } from '../model/esql';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import { parseWeekStart, summarizeWeek } from './week';
+import { summarizeWeek } from './week';
+import { weekOfMonday } from './week-bounds';
 import { type WeekBounds } from '../model/week';
 import { HUNTS, QUERY_TEXT, seedWeeks } from './testing/week';
-import { revokeSignOff, signOffWeek } from './week-migration';
+import { revokeSignOff, signOffWeek } from './week-signoff';
 import { weekRecord } from './week-record';
-import { signWeek } from './week-sign';
-import { readSnapshot } from './week-snapshot-store';
+import { freezeWeek, signWeek, SNAPSHOT_LIST_LIMIT } from './week-sign';
+import { readSnapshot, storeSnapshot } from './week-snapshot';
 
-const week = (start: string): WeekBounds => {
-  const parsed = parseWeekStart(start);
+const week = (monday: string): WeekBounds => {
+  const parsed = weekOfMonday(monday);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.week;
 };
@@ -147,6 +148,24 @@ describe('frozen weeks', () => {
     expect(db.prepare('SELECT (SELECT COUNT(*) FROM week_signoffs) + (SELECT COUNT(*) FROM week_snapshots) AS n').get()).toEqual({ n: 0 });
     // A week that cannot be signed at all says so first.
     expect(signWeek(db, week('2026-11-30'), HUNTS, 'lena', SIGNED_AT, '', 0)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('reads a snapshot hashed when the week’s Monday was named `start`: intact, re-hashing as stored, shown with today’s bounds', () => {
+    const signed = signOffWeek(db, '2026-11-23', 'lena', SIGNED_AT, 'older shape');
+    if (!signed.ok) throw new Error(signed.message);
+    const frozen = freezeWeek(summarizeWeek(db, W2, HUNTS, { listLimit: SNAPSHOT_LIST_LIMIT }), signed.signOff);
+    const older = { ...frozen, summary: { ...frozen.summary, week: { start: '2026-11-23', from: W2.from, to: W2.to } } };
+    const sha256 = storeSnapshot(db, signed.signOff.id, older);
+    const stored = readSnapshot(db, signed.signOff.id)!;
+    expect(stored).toMatchObject({ intact: true, sha256 });
+    // Read as hashed (what a bundle carries, and its importer re-hashes).
+    expect(stored.snapshot.summary.week).toEqual({ start: '2026-11-23', from: W2.from, to: W2.to });
+    expect(sha256Hex(canonicalJson(stored.snapshot))).toBe(sha256);
+    const { record } = weekRecord(db, W2, HUNTS, LATER);
+    if (record.kind !== 'snapshot') throw new Error(record.kind);
+    expect(record).toMatchObject({ sha256, intact: true });
+    expect(record.summary.week).toEqual(W2);
+    expect(record.changes.findings).toEqual([]);
   });
 
   it('notices a snapshot whose stored JSON no longer matches its hash', () => {

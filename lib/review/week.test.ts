@@ -4,37 +4,19 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAllowEntry } from '../appstate/allow-list';
 import { openAppState, type AppDatabase } from '../appstate/db';
-import { median, parseWeekStart, shiftWeek, summarizeWeek, weekContaining } from './week';
+import { median, summarizeWeek } from './week';
+import { weekOfMonday } from './week-bounds';
 import { type WeekBounds } from '../model/week';
 import { HOSTILE, HUNTS, NOW, seedWeeks } from './testing/week';
-import { revokeSignOff, signOffWeek } from './week-migration';
+import { revokeSignOff, signOffWeek } from './week-signoff';
 
-const week = (start: string): WeekBounds => {
-  const parsed = parseWeekStart(start);
+const week = (monday: string): WeekBounds => {
+  const parsed = weekOfMonday(monday);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.week;
 };
 
-describe('week bounds', () => {
-  it('runs Monday 00:00 UTC to the next Monday', () => {
-    expect(week('2026-11-23')).toEqual({ start: '2026-11-23', from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' });
-    expect(weekContaining(new Date('2026-11-29T23:59:59.999Z')).start).toBe('2026-11-23');
-    expect(weekContaining(new Date('2026-11-30T00:00:00Z')).start).toBe('2026-11-30');
-    expect(weekContaining(new Date('2026-11-23T00:00:00Z')).start).toBe('2026-11-23');
-    expect(weekContaining(new Date('2026-11-25T12:00:00Z')).start).toBe('2026-11-23');
-  });
-
-  it('shifts across month and year ends', () => {
-    expect(shiftWeek(week('2026-12-28'), 1).start).toBe('2027-01-04');
-    expect(shiftWeek(week('2026-11-23'), -1).start).toBe('2026-11-16');
-  });
-
-  it('refuses anything but a real Monday as YYYY-MM-DD', () => {
-    expect(parseWeekStart('2026-11-24')).toMatchObject({ ok: false, message: expect.stringContaining('not a Monday') });
-    expect(parseWeekStart('2026-02-30')).toMatchObject({ ok: false, message: expect.stringContaining('not a calendar date') });
-    for (const bad of ['', 'x', '2026-11-23T00:00:00Z', '23-11-2026', '2026-1-5', ' 2026-11-23']) expect(parseWeekStart(bad).ok).toBe(false);
-  });
-
+describe('week figures', () => {
   it('takes the median of an even count as the mean of the middle two', () => {
     expect(median([])).toBeNull();
     expect(median([5, 1, 3])).toBe(3);

@@ -1,48 +1,22 @@
 /**
- * The lead's week: Monday 00:00 UTC to the next Monday (the weekly schedule runs Monday 06:00,
- * inside the week it reviews). What ran, what it found, what is still untriaged, how fast triage
- * was, who reviewed, and whether the week is signed off. Reads the app state; no clock of its own.
+ * The lead's week (lib/review/week-bounds: Monday 00:00 UTC to the next Monday; the weekly
+ * schedule runs Monday 06:00, inside the week it reviews). What ran, what it found, what is still
+ * untriaged, how fast triage was, who reviewed, and whether the week is signed off. Reads the app
+ * state; no clock of its own.
  */
+import 'server-only';
 import type { AppDatabase } from '../appstate/db';
 import { allowEntriesAt } from '../appstate/allow-list';
-import { getRunHeader, type OkRunHeader, type RunHeader } from '../appstate/runs';
+import { getRunHeader, runIdsStartedIn, type OkRunHeader, type RunHeader } from '../appstate/runs';
+import { triageChangesIn } from '../appstate/triage';
+import { standingSignOff } from '../appstate/week-signoffs';
+import { weekSnapshotHeader } from '../appstate/week-snapshots';
 import { timeToTriage, weekFindings } from './week-findings';
-import { standingSignOff } from './week-migration';
-import { snapshotHeader } from './week-snapshot-store';
 import type { QueryName, QueryWeek, RunOutcome, SignOffState, WeekBounds, WeekSummary } from '../model/week';
 
 export { median, WEEK_LIST_LIMIT } from './week-findings';
 
 const DAY_MS = 86_400_000;
-
-export type WeekParse = { ok: true; week: WeekBounds } | { ok: false; message: string };
-
-function boundsAt(mondayMs: number): WeekBounds {
-  const from = new Date(mondayMs).toISOString();
-  return { start: from.slice(0, 10), from, to: new Date(mondayMs + 7 * DAY_MS).toISOString() };
-}
-
-/** The week an instant falls in. */
-export function weekContaining(at: Date): WeekBounds {
-  const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
-  const sinceMonday = (at.getUTCDay() + 6) % 7;
-  return boundsAt(midnight - sinceMonday * DAY_MS);
-}
-
-export function shiftWeek(week: WeekBounds, weeks: number): WeekBounds {
-  return boundsAt(Date.parse(week.from) + weeks * 7 * DAY_MS);
-}
-
-/** `YYYY-MM-DD` naming a real Monday; anything else is refused with the reason. */
-export function parseWeekStart(text: string): WeekParse {
-  const shown = text.slice(0, 40);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return { ok: false, message: `[${shown}] is not a date (YYYY-MM-DD).` };
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== text) return { ok: false, message: `[${shown}] is not a calendar date.` };
-  if (new Date(ms).getUTCDay() !== 1) return { ok: false, message: `[${shown}] is not a Monday: a week starts on Monday.` };
-  return { ok: true, week: boundsAt(ms) };
-}
 
 /** What the catalogue says about a hunt: its name and the labels of its runnable queries. */
 export interface HuntRef {
@@ -64,9 +38,8 @@ function looseRange(week: WeekBounds): [string, string] {
 
 /** Oldest first. */
 function runsOfWeek(db: AppDatabase, week: WeekBounds): RunHeader[] {
-  const ids = db.prepare('SELECT id FROM runs WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id').all(...looseRange(week)) as { id: number }[];
-  return ids
-    .map((r) => getRunHeader(db, r.id))
+  return runIdsStartedIn(db, ...looseRange(week))
+    .map((id) => getRunHeader(db, id))
     .filter((r): r is RunHeader => r !== undefined && inWeek(week, r.startedAt))
     .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.id - b.id);
 }
@@ -99,16 +72,16 @@ function queriesOfWeek(byQuery: Map<string, RunHeader[]>, hunts: readonly HuntRe
 }
 
 function reviewersOf(db: AppDatabase, week: WeekBounds): { who: string; changes: number }[] {
-  const rows = db.prepare('SELECT who, at FROM triage_history WHERE at >= ? AND at < ?').all(...looseRange(week)) as { who: string; at: string }[];
+  const rows = triageChangesIn(db, ...looseRange(week));
   const counts = new Map<string, number>();
   for (const r of rows) if (inWeek(week, r.at)) counts.set(r.who, (counts.get(r.who) ?? 0) + 1);
   return [...counts].map(([who, changes]) => ({ who, changes })).sort((a, b) => b.changes - a.changes || compareText(a.who, b.who));
 }
 
 function signOffState(db: AppDatabase, week: WeekBounds): SignOffState {
-  const signOff = standingSignOff(db, week.start);
+  const signOff = standingSignOff(db, week.monday);
   if (!signOff) return { kind: 'unsigned' };
-  const snapshot = snapshotHeader(db, signOff.id);
+  const snapshot = weekSnapshotHeader(db, signOff.id);
   return snapshot ? { kind: 'signed', signOff, snapshot } : { kind: 'signed', signOff };
 }
 

@@ -1,4 +1,5 @@
 /** Whole-file replacement that readers never see half-done: temp file, fsync, rename, fsync the directory. */
+import 'server-only';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,10 @@
 /**
- * Coercion of one JSON value into a field's mapping type, as Elasticsearch's field mappers do:
+ * Coercion of one JSON value into a field's mapping type, as Elasticsearch's field mappers do
+ * (docs/esql-semantics.md §5):
  * numeric strings into numbers, numbers into keyword, "true"/"false" into boolean, IP and date text
  * parsed. The result is the physical column value (layout.ts) or the mapper's error text.
  */
+import 'server-only';
 import { parseDate } from './dates';
 import { notAnIpMessage, parseIp } from '../model/ip';
 
@@ -131,7 +133,7 @@ export function coerceValue(v: unknown, mappingType: string, normalizer?: string
   }
 }
 
-/** How Elasticsearch orders a field's values in a multi-valued document (doc values vs _source). */
+/** How Elasticsearch orders a field's values in a multi-valued document (doc values vs _source; docs/esql-semantics.md §4). */
 export type MultiValueOrder = 'sorted-unique' | 'sorted' | 'document';
 
 export function multiValueOrder(mappingType: string): MultiValueOrder {
@@ -155,7 +157,7 @@ function compareValues(a: unknown, b: unknown): number {
   return Number(a) - Number(b);
 }
 
-/** UTF-8 byte order (Lucene's BytesRef order): UTF-16 order except surrogates sort after U+E000–U+FFFF. */
+/** UTF-8 byte order (Lucene's BytesRef order, docs/esql-semantics.md §12): UTF-16 order except surrogates sort after U+E000–U+FFFF. */
 function compareUtf8(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,9 @@
 /**
  * Dates as Elasticsearch's default date format reads and prints them
- * (`strict_date_optional_time||epoch_millis`), stored as epoch milliseconds UTC. Pure.
+ * (`strict_date_optional_time||epoch_millis`), stored as epoch milliseconds UTC (docs/esql-semantics.md §3, §5). Pure.
  */
+import 'server-only';
+
 
 const ISO_DATE =
   /^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T([0-9]{2})(?::([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?)?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?)?)?$/;

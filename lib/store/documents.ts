@@ -3,6 +3,7 @@
  * nested objects and dotted keys flattened alike, arrays as multi-values, values coerced, multi-fields
  * derived from their parent, unmapped fields dropped (or mapped, when the mapping is dynamic).
  */
+import 'server-only';
 import { parseDate } from './dates';
 import { CoercionFailure, coerceValue, multiValueOrder, orderValues } from './coerce';
 import { addToMapping, physicalType, type FlatMapping, type LeafField } from './mapping';
@@ -56,7 +57,7 @@ function tooDeep(): Rejected {
   return new Rejected(`Document nesting depth (${MAX_NESTING_DEPTH + 1}) exceeds the maximum allowed (${MAX_NESTING_DEPTH})`);
 }
 
-/** Elasticsearch's `index.mapping.depth.limit` default: an object mapping is at most this deep (the root being 1). */
+/** Elasticsearch's `index.mapping.depth.limit` default (docs/esql-semantics.md §5): an object mapping is at most this deep (the root being 1). */
 export const MAPPING_DEPTH_LIMIT = 20;
 
 /**
@@ -78,7 +79,7 @@ function isPlainObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Elasticsearch's dynamic mapping for a first value: strings that look like dates → date, others → text + keyword. */
+/** Elasticsearch's dynamic mapping for a first value (docs/esql-semantics.md §5): strings that look like dates → date, others → text + keyword. */
 function dynamicDefinition(value: unknown): Json | undefined {
   if (typeof value === 'boolean') return { type: 'boolean' };
   if (typeof value === 'number') return { type: Number.isInteger(value) ? 'long' : 'double' };

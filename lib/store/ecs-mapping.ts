@@ -1,8 +1,9 @@
 /**
  * The mapping an index named `logs-*` gets without an explicit one: ECS field types from
- * @elastic/ecs, as Elasticsearch's `logs-*-*` template does. Not dynamic: fields outside ECS are
+ * @elastic/ecs, as Elasticsearch's `logs-*-*` template does (docs/esql-semantics.md §5). Not dynamic: fields outside ECS are
  * kept out of the columns.
  */
+import 'server-only';
 import { EcsFlat } from '@elastic/ecs';
 import { addToMapping } from './mapping';
 

@@ -1,7 +1,7 @@
 /**
  * A failed ingest stores nothing and leaves nothing behind: no temporary part (half-written or
  * whole), no lock; a full disk is said so, naming the part. Failures are injected: a part's fsync
- * failing with ENOSPC (where a full disk shows itself on a real one), the compiled writer failing
+ * failing with ENOSPC (where a full disk shows itself on a real one), the native writer failing
  * after its files exist, the afterPart hook.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -12,9 +12,9 @@ import { indexDir } from './layout';
 import { readManifest } from './manifest';
 import { tempDataDir } from './testing/helpers';
 import type { IngestTuning } from './ingest';
-import type { CompiledIngest } from './compiled/addon';
+import type { NativeAddon } from './native/addon';
 
-const fault = vi.hoisted(() => ({ partFsync: false, compiledWrite: false }));
+const fault = vi.hoisted(() => ({ partFsync: false, nativeWrite: false }));
 
 function noSpace(what: string): Error {
   return Object.assign(new Error(`ENOSPC: no space left on device, ${what}`), { code: 'ENOSPC' });
@@ -31,19 +31,19 @@ vi.mock('./atomic-file', async (importOriginal) => {
   };
 });
 
-vi.mock('./compiled/addon', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./compiled/addon')>();
+vi.mock('./native/addon', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./native/addon')>();
   return {
     ...real,
-    compiledIngest(): CompiledIngest | undefined {
-      const addon = real.compiledIngest();
+    nativeAddon(): NativeAddon | undefined {
+      const addon = real.nativeAddon();
       if (!addon) return undefined;
       return {
         ...addon,
-        async write(...args: Parameters<CompiledIngest['write']>) {
+        async write(...args: Parameters<NativeAddon['write']>) {
           const written = await addon.write(...args);
           // as DuckDB reports a full disk: its words, after the files were begun
-          if (fault.compiledWrite) throw new Error(`IO Error: Could not write file "${args[5][0]}": No space left on device`);
+          if (fault.nativeWrite) throw new Error(`IO Error: Could not write file "${args[5][0]}": No space left on device`);
           return written;
         },
       };
@@ -61,7 +61,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   fault.partFsync = false;
-  fault.compiledWrite = false;
+  fault.nativeWrite = false;
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -75,24 +75,24 @@ function expectUntouched(): void {
 }
 
 const PATHS: [string, IngestTuning][] = [
-  ['reference path', { compiled: false }],
-  ['compiled reader', {}],
+  ['reference path', { native: false }],
+  ['native reader', {}],
 ];
 
 describe.each(PATHS)('a failed ingest through the %s', (_, tuning) => {
   const small = { ...tuning, partRows: 40, batchLines: 40 };
 
   it('on a full disk says so, names the part, and stores nothing', async () => {
-    if (tuning.compiled === false) fault.partFsync = true;
-    else fault.compiledWrite = true;
+    if (tuning.native === false) fault.partFsync = true;
+    else fault.nativeWrite = true;
     const failed = openStore(dataDir, small).ingestLines('idx', lines(200, 3), MAPPING);
     await expect(failed).rejects.toThrow(/^no space left on device while writing part [0-9a-z]+-[0-9a-f]{10}\.parquet; nothing was stored$/);
     expectUntouched();
   });
 
   it('from stdin-like bytes on a full disk, the same', async () => {
-    if (tuning.compiled === false) fault.partFsync = true;
-    else fault.compiledWrite = true;
+    if (tuning.native === false) fault.partFsync = true;
+    else fault.nativeWrite = true;
     const bytes = Buffer.from(lines(200, 3).join('\n'));
     await expect(openStore(dataDir, small).ingestBytes('idx', [bytes], MAPPING)).rejects.toThrow('no space left on device while writing part');
     expectUntouched();

@@ -2,6 +2,7 @@
  * What a failed ingest leaves to clean up: its parts, written or half-written, under temp names or
  * already renamed by a commit that did not finish. The caller holds the index lock.
  */
+import 'server-only';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { partPath } from './layout';

@@ -1,4 +1,5 @@
 /** The embedded event store (lib/store/types.ts): `openStore(dataDir)`. */
+import 'server-only';
 import { existsSync, rmSync } from 'node:fs';
 import { formatDate } from './dates';
 import { indexDir, isValidIndexName, manifestPath } from './layout';

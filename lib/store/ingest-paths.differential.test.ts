@@ -1,5 +1,5 @@
 /**
- * Every ingest path — the reference path and the compiled reader, each from string lines, from
+ * Every ingest path — the reference path and the native reader, each from string lines, from
  * stdin-like chunks and from a file — over the same inputs must give the same report (stored,
  * rejections with line numbers and reasons), the same mapping and the same rows in line order;
  * and stored + rejected is always every non-blank line read. Issue 13: the removed DuckDB path
@@ -126,10 +126,10 @@ describe('an ingest that waits for its index lock', () => {
   }
 
   it('reads all its input once it has the lock: stdin-like bytes and a readline interface', async () => {
-    for (const compiled of [false, true]) {
-      const label = compiled ? 'compiled' : 'reference';
+    for (const native of [false, true]) {
+      const label = native ? 'native' : 'reference';
       const dataDir = tempDataDir();
-      const store = openStore(dataDir, { compiled });
+      const store = openStore(dataDir, { native });
       const fromBytes = await behindAnotherIngest(dataDir, () => store.ingestBytes('wait', Readable.from([Buffer.from(text)]), NOT_DYNAMIC));
       expect(fromBytes, `${label}, bytes`).toMatchObject({ stored: 5000, rejected: 0 });
       const lines = createInterface({ input: Readable.from([text]), crlfDelay: Infinity });

@@ -3,6 +3,7 @@
  * DuckDB connection for staging, the parts written so far, and the all-or-nothing commit: only
  * after every part is written, fsynced and renamed does a new manifest list them.
  */
+import 'server-only';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,7 +146,7 @@ export async function runIngest(
 }
 
 /**
- * The first rejections by line, in line order: the compiled path may report a batch's lines
+ * The first rejections by line, in line order: the native path may report a batch's lines
  * after the next batch's (when it falls back to JS for a whole batch).
  */
 function keepFirstRejections(kept: Rejection[], r: Rejection): void {

@@ -1,18 +1,20 @@
 /**
  * Ingest of one call into one index, all-or-nothing (ingest-run.ts): documents become rows, rows
  * parts of up to `partRows` rows. Two ways read NDJSON and store the same rows: the reference path
- * (JSON.parse + documentToRow, `ingestItems`) and the compiled reader (native/, lib/store/compiled),
- * the default where it is built; ingest-paths.differential.test.ts holds them to that.
+ * (JSON.parse + documentToRow, `ingestItems`) and the native reader (the C++ addon in native/,
+ * driven from lib/store/native), the default where it is built; ingest-paths.differential.test.ts
+ * holds them to that.
  */
+import 'server-only';
 import type { ByteInput, IngestOptions, IngestReport, Rejection } from './types';
 import type { PartInfo } from './layout';
 import { documentToRow, type Row } from './documents';
 import type { WrittenPart } from './part-writer';
 import { rowWriter, runIngest, stagingMemory } from './ingest-run';
 import { bytesToLines, iterateNow, linesToItems, type IngestItem } from './ndjson';
-import { compiledIngest, type CompiledIngest } from './compiled/addon';
-import { byteBatches, stringBatches, type BatchLimits, type LineBatch } from './compiled/batches';
-import { ingestCompiled } from './compiled/compiled-lines';
+import { nativeAddon, type NativeAddon } from './native/addon';
+import { byteBatches, stringBatches, type BatchLimits, type LineBatch } from './native/batches';
+import { ingestNative } from './native/ingest-batches';
 
 export type { IngestItem } from './ndjson';
 
@@ -21,25 +23,25 @@ export interface IngestTuning {
   partRows?: number;
   /** Test hook: called after each part is written (before commit); throwing aborts the ingest. */
   afterPart?: (part: PartInfo) => void | Promise<void>;
-  /** `false` sends every line through the reference path even where the compiled reader (native/) is built. */
-  compiled?: boolean;
-  /** Lines per compiled batch (default and at most `partRows`). */
+  /** `false` sends every line through the reference path even where the native reader (native/) is built. */
+  native?: boolean;
+  /** Lines per native batch (default and at most `partRows`). */
   batchLines?: number;
-  /** Bytes per compiled batch (default 32 MiB); a longer line gets a batch of its own size. */
+  /** Bytes per native batch (default 32 MiB); a longer line gets a batch of its own size. */
   batchBytes?: number;
-  /** The compiled reader writes a batch of at least this many lines as two parts at once (default 262,144). */
+  /** The native reader writes a batch of at least this many lines as two parts at once (default 262,144). */
   splitLines?: number;
 }
 
 const DEFAULT_PART_ROWS = 1_000_000;
 /**
- * The compiled reader's batches, each one part: 32 MiB. Each batch's bytes, its logged rows and the
+ * The native reader's batches, each one part: 32 MiB. Each batch's bytes, its logged rows and the
  * row group DuckDB gathers for it are touched twice (read, then written): small enough, they are
  * still in the CPU's cache the second time, and a machine touches little fresh memory (which a
  * virtual machine makes dear). Bigger batches, measured on the demo's network events: 64 MiB was
  * about 1.15× slower, 256 MiB in two halves about 1.3×.
  */
-const COMPILED_BATCH_BYTES = 32 * 2 ** 20;
+const NATIVE_BATCH_BYTES = 32 * 2 ** 20;
 /**
  * Batches of at least this many lines (short lines) are written as two parts at once; other
  * batches get their second thread from the survey of the next batch, which runs beside the write.
@@ -73,18 +75,18 @@ export async function ingestItems(
   });
 }
 
-/** The compiled reader over batches of lines (compiled/); undefined when the addon is not built. */
-function ingestBatchesCompiled(
+/** The native reader over batches of lines; undefined when the addon is not built or is turned off. */
+function ingestBatchesNative(
   dataDir: string,
   index: string,
-  batches: (limits: BatchLimits, addon: CompiledIngest) => AsyncIterable<LineBatch>,
+  batches: (limits: BatchLimits, addon: NativeAddon) => AsyncIterable<LineBatch>,
   options: IngestOptions | undefined,
   tuning: IngestTuning,
 ): Promise<IngestReport> | undefined {
-  const addon = tuning.compiled === false ? undefined : compiledIngest();
+  const addon = tuning.native === false ? undefined : nativeAddon();
   if (!addon) return undefined;
   const partRows = tuning.partRows ?? DEFAULT_PART_ROWS;
-  const limits = { lines: Math.min(tuning.batchLines ?? partRows, partRows), bytes: tuning.batchBytes ?? COMPILED_BATCH_BYTES };
+  const limits = { lines: Math.min(tuning.batchLines ?? partRows, partRows), bytes: tuning.batchBytes ?? NATIVE_BATCH_BYTES };
   return runIngest(dataDir, index, options, tuning.afterPart, async (run) => {
     const sink = {
       splitLines: tuning.splitLines ?? DEFAULT_SPLIT_LINES,
@@ -100,11 +102,11 @@ function ingestBatchesCompiled(
         await writer.end();
       },
     };
-    await ingestCompiled(sink, addon, batches(limits, addon));
+    await ingestNative(sink, addon, batches(limits, addon));
   });
 }
 
-/** NDJSON as bytes (a file, stdin): the compiled reader where it is built, else the reference path. */
+/** NDJSON as bytes (a file, stdin): the native reader where it is built, else the reference path. */
 export async function ingestBytes(
   dataDir: string,
   index: string,
@@ -112,11 +114,11 @@ export async function ingestBytes(
   options?: IngestOptions,
   tuning: IngestTuning = {},
 ): Promise<IngestReport> {
-  const compiled = ingestBatchesCompiled(dataDir, index, (limits, addon) => byteBatches(input, limits, addon), options, tuning);
-  return compiled ?? ingestItems(dataDir, index, linesToItems(bytesToLines(input)), options, tuning);
+  const native = ingestBatchesNative(dataDir, index, (limits, addon) => byteBatches(input, limits, addon), options, tuning);
+  return native ?? ingestItems(dataDir, index, linesToItems(bytesToLines(input)), options, tuning);
 }
 
-/** NDJSON lines: the compiled reader where it is built, else the reference path. */
+/** NDJSON lines: the native reader where it is built, else the reference path. */
 export async function ingestLines(
   dataDir: string,
   index: string,
@@ -126,8 +128,8 @@ export async function ingestLines(
 ): Promise<IngestReport> {
   const { items, done } = iterateNow(lines);
   try {
-    const compiled = ingestBatchesCompiled(dataDir, index, (limits) => stringBatches(items, limits), options, tuning);
-    return await (compiled ?? ingestItems(dataDir, index, linesToItems(items), options, tuning));
+    const native = ingestBatchesNative(dataDir, index, (limits) => stringBatches(items, limits), options, tuning);
+    return await (native ?? ingestItems(dataDir, index, linesToItems(items), options, tuning));
   } finally {
     await done();
   }

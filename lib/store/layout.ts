@@ -20,11 +20,12 @@
  *        so that string order is Elasticsearch's byte order and CIDR ranges are string ranges
  * A document with exactly one value for a field stores it in the field's column. A document with
  * two or more values stores NULL there and the values (nulls dropped, in the order Elasticsearch's
- * doc values return them: keyword and ip sorted and de-duplicated, numbers sorted) in the LIST column `<field>#mv`, which exists only in
+ * doc values return them (docs/esql-semantics.md §4): keyword and ip sorted and de-duplicated, numbers sorted) in the LIST column `<field>#mv`, which exists only in
  * parts that hold such a document. A single-value function therefore sees NULL for a multi-value
  * by reading the plain column; the engine consults `<field>#mv` only for fields the manifest lists
  * in `multiValued`.
  */
+import 'server-only';
 import path from 'node:path';
 
 export interface PartInfo {

@@ -2,6 +2,7 @@
  * One writer per index across processes: a lock file created with O_EXCL holding the owner's pid.
  * A lock whose pid is no longer alive (a killed ingest) is stale and taken over.
  */
+import 'server-only';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 

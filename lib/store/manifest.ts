@@ -1,4 +1,5 @@
 /** Reading and replacing an index's manifest and mapping files (layout.ts). */
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-file';
 import { manifestPath, mappingPath, type IndexManifest } from './layout';

@@ -3,6 +3,8 @@
  * column type of each (lib/store/layout.ts). Multi-fields (`process.name.caseless`) are leaves of
  * their own whose values the ingest derives from the parent's.
  */
+import 'server-only';
+
 
 export interface LeafField {
   /** Flat dotted name, multi-fields included (`process.name.caseless`). */

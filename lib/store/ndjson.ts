@@ -1,12 +1,13 @@
 /**
  * NDJSON for the reference ingest path: bytes to lines (numbered as readline numbers them), lines
- * to parsed items. The compiled reader (compiled/) asks `parseLine` for every line it leaves to JS,
+ * to parsed items. The native reader (lib/store/native) asks `parseLine` for every line it leaves to JS,
  * so both paths word a bad line alike.
  */
+import 'server-only';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ByteInput } from './types';
-import { chunksOf } from './compiled/batches';
+import { chunksOf } from './native/batches';
 
 /** A parsed input item: a document, or a line already known to be bad. */
 export type IngestItem = { line: number; doc: unknown } | { line: number; reason: string };

@@ -10,6 +10,7 @@
  * immutable once committed and a query should not re-read every part. Parts of manifests written
  * before seals get the checks on their ends only.
  */
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,7 @@
  * bounded), and `COPY … TO parquet` writes the part, which is then fsynced. It keeps its `.tmp-`
  * name until the ingest commits.
  */
+import 'server-only';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBDataChunk, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';

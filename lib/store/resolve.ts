@@ -1,8 +1,9 @@
 /**
  * FROM index expressions → a snapshot of the matched indices: names, `*` wildcards, comma lists,
- * `-exclusions` applied to what precedes (Elasticsearch's rules). Each manifest is read once, so a
+ * `-exclusions` applied to what precedes (Elasticsearch's rules; docs/esql-semantics.md §6.1). Each manifest is read once, so a
  * query sees one consistent set of parts even while an ingest commits.
  */
+import 'server-only';
 import { readdirSync } from 'node:fs';
 import { esqlTypeOfMapping, type EsqlType, type ResolvedField } from '../esql';
 import { indicesDir, partPath, type IndexManifest } from './layout';
@@ -48,7 +49,7 @@ export function resolveNames(patterns: string[], names: string[]): string[] | { 
     }
     for (const n of matches(token, names)) selected.add(n);
   });
-  // A missing concrete name is an error; a wildcard that matches nothing is not, unless nothing matched at all.
+  // A missing concrete name is an error; a wildcard that matches nothing is not, unless nothing matched at all (docs/esql-semantics.md §6.1).
   for (const [i, token] of tokens.entries()) {
     if (token.startsWith('-') && i > 0) continue;
     if (!token.includes('*') && matches(token, names).length === 0) return { unknown: token };

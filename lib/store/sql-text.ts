@@ -2,6 +2,8 @@
  * Identifiers and string literals as SQL text, for every statement Huntboard builds (store and
  * engine alike): quoting rules live in one spot.
  */
+import 'server-only';
+
 
 export function quoteIdent(name: string): string {
   return '"' + name.replace(/"/g, '""') + '"';

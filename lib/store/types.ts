@@ -2,6 +2,7 @@
  * The embedded event store's public surface: what ingest, the engine, the embedded backend, the
  * demo generator and the CLI use. Layout on disk: ./layout.ts.
  */
+import 'server-only';
 import type { ResolvedSources } from '../esql';
 import type { PartSeal } from './part-check';
 

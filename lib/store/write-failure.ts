@@ -2,6 +2,7 @@
  * A failed ingest's error, in words a user can act on: which part could not be written and why,
  * and that the index is as it was (an ingest is all-or-nothing: ingest-run.ts).
  */
+import 'server-only';
 
 /** Node's ENOSPC, or DuckDB's and the addon's "No space left on device" in their own messages. */
 export function isNoSpace(error: unknown): boolean {

@@ -5,11 +5,11 @@
 // the facts: DuckDB's public C API, src/include/duckdb.h in github.com/duckdb/duckdb at tag
 // v1.5.6, as the C prototypes listed in @duckdb/node-bindings 1.5.6-r.1's duckdb.d.ts (the
 // package whose libduckdb.so the addon links) and the C API pages of duckdb.org/docs.
-// lib/store/compiled/duckdb-abi.test.ts checks every prototype here against the installed
+// lib/store/native/duckdb-abi.test.ts checks every prototype here against the installed
 // package's list, so an upgrade that changes one is caught.
 //
 // The pin: declarations hold for the DuckDB minor version below. scripts/build-native.mjs will not
-// build against another, and the addon reports both versions so lib/store/compiled/addon.ts can
+// build against another, and the addon reports both versions so lib/store/native/addon.ts can
 // refuse a build whose library changed under it. Moving to a new minor version: re-check each
 // declaration against that tag's header, then change the version here.
 #pragma once

@@ -1,4 +1,4 @@
-// Node binding of the compiled ingest, both steps off the JS thread:
+// Node binding of the native ingest, both steps off the JS thread:
 //   survey(session, lines: Buffer, lineCount, spec: string, split, fromText: boolean) → { batch, untakeable: number[] } | { whole: why }
 //   write(session, batch, lines: number[], rows: (string | null)[], types: [column, type][],
 //         files: [string, string]) → { parts: PartInfo-like[] } | { error }
@@ -81,7 +81,7 @@ void execute(napi_env, void* data) {
   if (call->surveying) {
     if (!linereader::parseSpec(call->specJson, batch.spec, call->message)) {
       call->ok = false;
-      call->message = "compiled ingest: bad mapping spec: " + call->message;
+      call->message = "native ingest: bad mapping spec: " + call->message;
       return;
     }
     call->ok = hbparts::survey(batch, call->expectedLines, call->split, call->fromText, call->message);

@@ -1,4 +1,4 @@
-// Value coercions of lib/store/coerce.ts, dates.ts and ip.ts, each either exact or "unsure".
+// Value coercions of lib/store/coerce.ts and dates.ts and lib/model/ip.ts, each either exact or "unsure".
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,7 @@ void appendJsNumber(double d, std::string& out);
 // lower case depends on its neighbours.
 bool appendLowercase(std::string_view s, std::string& out);
 
-// parseIp (ip.ts): 32 lower-case hex digits into out; false = not an IP (the JS path rejects).
+// parseIp (lib/model/ip.ts): 32 lower-case hex digits into out; false = not an IP (the JS path rejects).
 bool parseIpHex(std::string_view text, char out[32]);
 
 enum class DateStatus : uint8_t { Ok, Unsure };

@@ -1,4 +1,4 @@
-// parseIp of lib/store/ip.ts, step for step (JS split semantics included).
+// parseIp of lib/model/ip.ts, step for step (JS split semantics included).
 #include <cmath>
 #include <cstdlib>
 #include <cstring>

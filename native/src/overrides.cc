@@ -1,5 +1,5 @@
 // The JS path's rows for the lines the reader did not take, as JSON.stringify writes them
-// (compiled-lines.ts), parsed into the overrides pass 2 writes in their places.
+// (lib/store/native/ingest-batches.ts), parsed into the overrides pass 2 writes in their places.
 #include <cmath>
 #include <cstdlib>
 #include <cstring>

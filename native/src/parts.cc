@@ -101,13 +101,13 @@ T readLog(const HalfLog& log, size_t& at) {
 const char* emitLogged(Scan& scan, LocalState& state, Out& out, idx_t n, const HalfLog& log) {
   const Batch& batch = *scan.batch;
   size_t& at = state.logged;
-  if (log.outOfMemory) return "compiled ingest: out of memory for a batch's rows";
-  if (at >= log.records.size()) return "compiled ingest: a part's log ended early";
+  if (log.outOfMemory) return "native ingest: out of memory for a batch's rows";
+  if (at >= log.records.size()) return "native ingest: a part's log ended early";
   uint32_t cells = readLog<uint32_t>(log, at);
   for (uint32_t c = 0; c < cells; c++) {
     LoggedCell cell = readLog<LoggedCell>(log, at);
     int i = state.slot[cell.column];
-    if (i < 0) return "compiled ingest: a column missing from the first pass";
+    if (i < 0) return "native ingest: a column missing from the first pass";
     markValid(out, i, n);
     if (!batch.columns[cell.column].list) {
       LoggedValue v = readLog<LoggedValue>(log, at);
@@ -125,17 +125,17 @@ const char* emitLogged(Scan& scan, LocalState& state, Out& out, idx_t n, const H
 const char* emitOverride(Scan& scan, LocalState& state, Out& out, idx_t n, const Override& row) {
   for (const auto& cell : row.cells) {
     int i = state.slot[cell.column];
-    if (i < 0) return "compiled ingest: a column missing from the first pass";
+    if (i < 0) return "native ingest: a column missing from the first pass";
     markValid(out, i, n);
     if (!cell.list) {
-      if (!setScalar(out.vectors[i], n, out.types[i], cell.values[0])) return "compiled ingest: a JS row value does not fit its column";
+      if (!setScalar(out.vectors[i], n, out.types[i], cell.values[0])) return "native ingest: a JS row value does not fit its column";
       if (cell.column == scan.timestampColumn) noteTimestamp(*scan.part, static_cast<int64_t>(std::nearbyint(cell.values[0].d)));
       continue;
     }
     idx_t offset;
     duckdb_vector child = listSlot(out, i, n, cell.values.size(), offset);
     for (size_t k = 0; k < cell.values.size(); k++) {
-      if (!setScalar(child, offset + k, out.types[i], cell.values[k])) return "compiled ingest: a JS row value does not fit its column";
+      if (!setScalar(child, offset + k, out.types[i], cell.values[k])) return "native ingest: a JS row value does not fit its column";
     }
   }
   return nullptr;
@@ -166,7 +166,7 @@ void produce(duckdb_function_info info, duckdb_data_chunk output) {
     } else {
       int32_t o = batch.overrideOf[line];
       if (o < 0) {
-        error = "compiled ingest: no answer for a line the reader left to JS";
+        error = "native ingest: no answer for a line the reader left to JS";
       } else if (batch.overrides[o].rejected) {
         continue;
       } else {
@@ -204,7 +204,7 @@ bool syncFile(const std::string& file) {
 void writePart(duckdb_database db, Scan& scan, const std::string& name) {
   duckdb_connection conn;
   if (duckdb_connect(db, &conn) != DuckDBSuccess) {
-    scan.error = "compiled ingest: cannot connect to DuckDB";
+    scan.error = "native ingest: cannot connect to DuckDB";
     return;
   }
   duckdb_table_function fn = duckdb_create_table_function();
@@ -214,7 +214,7 @@ void writePart(duckdb_database db, Scan& scan, const std::string& name) {
   duckdb_table_function_set_init(fn, init);
   duckdb_table_function_set_local_init(fn, localInit);
   duckdb_table_function_set_function(fn, produce);
-  if (duckdb_register_table_function(conn, fn) != DuckDBSuccess) scan.error = "compiled ingest: cannot register its table function";
+  if (duckdb_register_table_function(conn, fn) != DuckDBSuccess) scan.error = "native ingest: cannot register its table function";
   duckdb_destroy_table_function(&fn);
   if (scan.error.empty()) {
     // the store's Parquet settings (part-writer.ts writePartFile)
@@ -224,7 +224,7 @@ void writePart(duckdb_database db, Scan& scan, const std::string& name) {
     duckdb_destroy_result(&result);
   }
   // on disk before the ingest's manifest may name it (ingest-run.ts), and here, off the JS thread
-  if (scan.error.empty() && !syncFile(scan.part->file)) scan.error = "compiled ingest: cannot fsync " + scan.part->file;
+  if (scan.error.empty() && !syncFile(scan.part->file)) scan.error = "native ingest: cannot fsync " + scan.part->file;
   duckdb_disconnect(&conn);
 }
 
@@ -274,7 +274,7 @@ bool writeParts(Batch& batch, Session& session, const std::string files[2], std:
   if (second.joinable()) second.join();
   for (auto& scan : scans) {
     // the part's row count is what pass 1 counted: a part that differs is a bug, never written
-    if (scan.error.empty() && scan.emitted != scan.part->docCount) scan.error = "compiled ingest: a part's rows differ from its count";
+    if (scan.error.empty() && scan.emitted != scan.part->docCount) scan.error = "native ingest: a part's rows differ from its count";
     if (scan.error.empty()) continue;
     error = scan.error;
     return false;

@@ -1,5 +1,5 @@
 // A batch of NDJSON lines → a Parquet part, or two (its halves, when split), written at once on two
-// threads, each in line order. Lines the compiled reader cannot take exactly come back to the
+// threads, each in line order. Lines the native reader cannot take exactly come back to the
 // caller (the JS path), whose answers for them (a row, or a rejection) are written in their place.
 #pragma once
 

@@ -10,7 +10,7 @@ namespace {
 bool openDatabase(const Settings& settings, duckdb_database& db, std::string& error) {
   duckdb_config config;
   if (duckdb_create_config(&config) != DuckDBSuccess) {
-    error = "compiled ingest: cannot configure DuckDB";
+    error = "native ingest: cannot configure DuckDB";
     return false;
   }
   // each part's COPY runs on the thread that calls it: worker threads would only spin
@@ -19,7 +19,7 @@ bool openDatabase(const Settings& settings, duckdb_database& db, std::string& er
   if (!settings.tempDirectory.empty()) duckdb_set_config(config, "temp_directory", settings.tempDirectory.c_str());
   char* message = nullptr;
   bool ok = duckdb_open_ext(nullptr, &db, config, &message) == DuckDBSuccess;
-  if (!ok) error = message ? message : "compiled ingest: cannot open DuckDB";
+  if (!ok) error = message ? message : "native ingest: cannot open DuckDB";
   if (message) duckdb_free(message);
   duckdb_destroy_config(&config);
   return ok;

@@ -14,6 +14,7 @@ import { parseReviewQuery, reviewHref } from '@/lib/view/review/review-url';
 import { reviewRun, type RunReview } from '@/lib/server/views/run-review';
 import { type ReviewedFinding } from '@/lib/model/review';
 import { runEventsHref } from '@/lib/view/url/run-events-url';
+import { plural } from '@/lib/view/text/plural';
 import '../../review.css';
 
 export const dynamic = 'force-dynamic';
@@ -45,7 +46,7 @@ function FirstSeenNote({ review }: { review: RunReview }) {
 function Candidates({ review }: { review: RunReview }) {
   const { candidates } = review;
   if (candidates.length === 0) return null;
-  const named = candidates.slice(0, CANDIDATES_NAMED).map((c) => `${c.processName ?? c.findingKey} (${c.runsInARow} runs in a row)`);
+  const named = candidates.slice(0, CANDIDATES_NAMED).map((c) => `${c.processName ?? c.findingKey} (${plural(c.runsInARow, 'run')} in a row)`);
   const more = candidates.length - named.length;
   return (
     <p className="suggestion" role="note">
@@ -93,7 +94,7 @@ export default async function RunPage({ params, searchParams }: Props) {
       </h1>
       <p>
         <time dateTime={run.startedAt}>{run.startedAt}</time> · {triggerLabel(run.trigger)} · {run.backend.kind} ({run.backend.label}) · window{' '}
-        {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {run.rowCount.toLocaleString('en-US')} rows in {Math.round(run.durationMs)} ms
+        {run.window.from && run.window.to ? `${run.window.from} to ${run.window.to}` : run.window.id} · {plural(run.rowCount, 'row')} in {Math.round(run.durationMs)} ms
       </p>
       {review.bundle ? (
         <p className="suggestion" role="note">
@@ -134,7 +135,7 @@ export default async function RunPage({ params, searchParams }: Props) {
           {review.query.filter !== 'hidden' && counts.hidden > 0 ? (
             <details className="suppressed">
               <summary>
-                {counts.hidden} finding{counts.hidden === 1 ? '' : 's'} hidden by the allow-list
+                {plural(counts.hidden, 'finding')} hidden by the allow-list
               </summary>
               <FindingsTable label="Findings hidden by the allow-list" findings={review.suppressed.map((s) => s.finding)} firstSeen={review.firstSeen} actions={allowed} />
               {counts.hidden > review.suppressed.length ? (

@@ -2,6 +2,7 @@
  * The app state's schema, as numbered migrations applied in order, each in its own transaction.
  * Never edit a released migration: add the next one, in this folder, named by its version.
  */
+import 'server-only';
 import { AUTH_MIGRATION } from './v4-accounts';
 import { WEEK_MIGRATION } from './v5-week-signoffs';
 import { WEEK_SNAPSHOT_MIGRATION } from './v11-week-snapshots';

@@ -1,5 +1,6 @@
 /** One numbered step of the app state's schema. */
-import type { AppDatabase } from '../db';
+import 'server-only';
+import type { AppDatabase } from '../database';
 
 export interface Migration {
   version: number;

@@ -1,4 +1,5 @@
 /** Saved runs (migration 1): every run of record with its text, hash, params, window, backend and rows. */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const RUNS_MIGRATION: Migration = {

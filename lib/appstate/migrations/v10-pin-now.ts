@@ -5,7 +5,8 @@
  * baseline and list every finding as new. Their hash becomes that of the text prepare would
  * produce for them now; the text itself stays as it ran (its now is its started_at).
  */
-import type { AppDatabase } from '../db';
+import 'server-only';
+import type { AppDatabase } from '../database';
 import type { Migration } from './migration';
 import { queryHash } from '../runs';
 import { pinNowInText } from '../../esql';

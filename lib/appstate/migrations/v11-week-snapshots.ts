@@ -2,6 +2,7 @@
  * Migration 11: what a sign-off froze. One snapshot per sign-off row (revoked ones keep theirs
  * as history); a sign-off made before this migration has none, and the week says so.
  */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const WEEK_SNAPSHOT_MIGRATION: Migration = {

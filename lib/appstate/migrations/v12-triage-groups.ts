@@ -9,7 +9,8 @@
  * It reads the stored texts with lib/hunts' key reader, as run-findings reads keys through
  * lib/review/diff: the grouping must be the one the catalogue computes at run time.
  */
-import type { AppDatabase } from '../db';
+import 'server-only';
+import type { AppDatabase } from '../database';
 import type { Migration } from './migration';
 import { triageGroups } from '../triage-groups';
 

@@ -3,6 +3,7 @@
  * The importer's backend rarely holds the source's events, so asking it would answer "—" for
  * findings the source could date.
  */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const BUNDLE_FIRST_SEEN_MIGRATION: Migration = {

@@ -1,4 +1,5 @@
 /** Triage with history (migration 2): one row per finding, every change recorded. */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const TRIAGE_MIGRATION: Migration = {

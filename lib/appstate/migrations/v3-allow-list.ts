@@ -1,4 +1,5 @@
 /** The allow-list (migration 3): suppressed process names with owner, reason and expiry. */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const ALLOW_LIST_MIGRATION: Migration = {

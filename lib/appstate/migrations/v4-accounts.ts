@@ -3,6 +3,7 @@
  * longer written: the lockout is per source and in memory (lockout.ts); the table stays because a
  * shipped migration is never edited.
  */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const AUTH_MIGRATION: Migration = {

@@ -1,4 +1,5 @@
 /** The lead's sign-off of a week (migration 5): one standing sign-off per week; revoked ones kept. */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const WEEK_MIGRATION: Migration = {

@@ -2,6 +2,7 @@
  * The app state's bundle tables (migration 6): imported bundles, the runs they brought (runs get
  * a bundle_id), and the saved events of each imported finding.
  */
+import 'server-only';
 import type { Migration } from './migration';
 
 export const BUNDLE_MIGRATION: Migration = {

@@ -4,8 +4,9 @@
  * which is then emptied: a run's rows live in run_findings only, so no reader parses a blob.
  * Their diffs are computed by migration 8, whose schema the diff code writes.
  */
+import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../../model/esql';
-import type { AppDatabase } from '../db';
+import type { AppDatabase } from '../database';
 import type { Migration } from './migration';
 import { insertRunFindings, keyedRows } from '../run-findings';
 

@@ -6,7 +6,8 @@
  * another id than its own (run_diff_summary.diff_id), so a later run's diff computed again in
  * pieces replaces the old one in one short transaction.
  */
-import type { AppDatabase } from '../db';
+import 'server-only';
+import type { AppDatabase } from '../database';
 import type { Migration } from './migration';
 import { computeRunDiff } from '../run-diff';
 

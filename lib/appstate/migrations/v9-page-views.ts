@@ -7,7 +7,8 @@
  * deleted, and the runs whose diff history held a view are diffed again, so a schedule run whose
  * baseline was a view now compares with the review run before it.
  */
-import type { AppDatabase } from '../db';
+import 'server-only';
+import type { AppDatabase } from '../database';
 import type { Migration } from './migration';
 import { computeRunDiff, diffIdOf, laterIds, type RunRef } from '../run-diff';
 import { runValues } from '../run-findings';

@@ -12,10 +12,11 @@ import type { Backend } from '../../backends/types';
 import { writeDemo } from '../../demo';
 import { loadCatalogue } from '../../hunts/catalogue';
 import type { Hunt } from '../../hunts/types';
+import type { WeekBounds } from '../../model/week';
 import { openStore } from '../../store';
 
 export const NOW = new Date('2026-01-08T12:00:00.000Z');
-export const WEEK = { start: '2026-01-05T00:00:00.000Z', end: '2026-01-12T00:00:00.000Z' };
+export const WEEK: WeekBounds = { monday: '2026-01-05', from: '2026-01-05T00:00:00.000Z', to: '2026-01-12T00:00:00.000Z' };
 const LAST_WEEK = { id: 'custom' as const, from: '2025-12-25T12:00:00.000Z', to: '2026-01-01T12:00:00.000Z' };
 const THIS_WEEK = { id: 'custom' as const, from: '2026-01-01T12:00:00.000Z', to: '2026-01-08T12:00:00.000Z' };
 

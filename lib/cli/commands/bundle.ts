@@ -2,6 +2,7 @@
  * `huntboard bundle export|import`: a week of runs, their findings' events and triage as one
  * file, for a Huntboard that cannot reach the cluster (an air-gapped review, an auditor).
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,10 @@ import { openAppState } from '../../appstate/db';
 import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { exportWeek } from '../../bundle/export';
 import { encodeBundle } from '../../bundle/format';
-import { importBundleNow, type ImportSummary } from '../../bundle/import';
-import { bundleFileName, weekOf } from '../../bundle/week';
+import { importBundleNow } from '../../bundle/import';
+import type { ImportSummary } from '../../bundle/import-result';
+import { bundleFileName } from '../../bundle/week';
+import { weekOfDay } from '../../review/week-bounds';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';
 import { USAGE } from '../help';
@@ -42,7 +45,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { week: { type: 'string' }, out: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError('bundle export takes no arguments');
   if (!values.week) throw new UsageError('bundle export needs --week YYYY-MM-DD');
-  const week = weekOf(values.week);
+  const week = weekOfDay(values.week);
   if (!week.ok) throw new UsageError(week.message);
   const out = path.resolve(values.out ?? bundleFileName(week.week));
   const now = parseNow(undefined, io.env) ?? new Date();

@@ -1,4 +1,5 @@
 /** `huntboard demo`: the demo data set in the embedded store. */
+import 'server-only';
 import { parseCommandArgs } from '../args';
 import { USAGE } from '../help';
 import { dataDirOf, depsOf, UsageError, usesCluster, type CliIo } from '../io';

@@ -2,6 +2,7 @@
  * `huntboard hunts check [DIR]`: every ES|QL query of every hunt file under DIR, parsed; one line
  * per problem (`FILE#N line:col message`, or `FILE message` for a file that did not load).
  */
+import 'server-only';
 import { stat } from 'node:fs/promises';
 import { builtinHuntsDir, loadDirectory } from '../../hunts/catalogue';
 import { parseCommandArgs } from '../args';

@@ -1,4 +1,5 @@
 /** `huntboard hunts list|show|run|check`. */
+import 'server-only';
 import { formatError } from '../../esql';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { esqlQueryNumbers, runHuntQuery } from '../../hunts/run/as-written';

@@ -1,4 +1,5 @@
 /** `huntboard indices`: the embedded store's indices. */
+import 'server-only';
 import { parseCommandArgs } from '../args';
 import { toTxt } from '../format-txt';
 import { USAGE } from '../help';

@@ -1,6 +1,6 @@
 /**
- * `huntboard ingest` against a real store where the compiled reader is off
- * (HUNTBOARD_COMPILED_INGEST=0, as where the addon did not build): every line of a file or of
+ * `huntboard ingest` against a real store where the native reader is off
+ * (HUNTBOARD_NATIVE_INGEST=0, as where the addon did not build): every line of a file or of
  * stdin is stored or rejected with its line number, whatever the file's size (issue 13: this
  * path once lost the start of its input, or all of a small file, and never finished).
  */
@@ -10,11 +10,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../main';
-import { compiledIngest } from '../../store/compiled/addon';
+import { nativeAddon } from '../../store/native/addon';
 
 beforeAll(() => {
-  process.env.HUNTBOARD_COMPILED_INGEST = '0';
-  if (compiledIngest()) throw new Error('the compiled reader should be off in this file');
+  process.env.HUNTBOARD_NATIVE_INGEST = '0';
+  if (nativeAddon()) throw new Error('the native reader should be off in this file');
 });
 
 const dirs: string[] = [];
@@ -71,5 +71,23 @@ describe('huntboard ingest on the reference path', () => {
       out: '4 documents stored in [x], 1 rejected\n  line 2: Document nesting depth (1001) exceeds the maximum allowed (1000)\n',
       err: '',
     });
+  });
+
+  it('refuses to start when the setting and its earlier name disagree, storing nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'small.ndjson');
+    writeFileSync(file, lines(3));
+    process.env.HUNTBOARD_COMPILED_INGEST = '1';
+    try {
+      const result = await ingest(path.join(dir, 'data'), [file]);
+      expect(result).toEqual({
+        code: 1,
+        out: '',
+        err: 'Error: HUNTBOARD_NATIVE_INGEST=0 and HUNTBOARD_COMPILED_INGEST=1 (its earlier name) disagree; unset HUNTBOARD_COMPILED_INGEST\n',
+      });
+      expect(existsSync(path.join(dir, 'data', 'indices', 'x'))).toBe(false);
+    } finally {
+      delete process.env.HUNTBOARD_COMPILED_INGEST;
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** `huntboard ingest`: NDJSON into the embedded store, streamed. */
+import 'server-only';
 import { access, readFile } from 'node:fs/promises';
 import { parseCommandArgs } from '../args';
 import { escapeVisible } from '../escape';

@@ -1,4 +1,5 @@
 /** `huntboard query`: one ES|QL query on the configured backend. */
+import 'server-only';
 import { parseCommandArgs } from '../args';
 import { USAGE } from '../help';
 import { depsOf, UsageError, type CliIo } from '../io';

@@ -1,4 +1,5 @@
 /** `huntboard runs list|diff`: the saved runs and the week-over-week diff of one of them. */
+import 'server-only';
 import { triggerLabel } from '../../view/review/run-labels';
 import { openAppState } from '../../appstate/db';
 import type { AppDatabase } from '../../appstate/db';

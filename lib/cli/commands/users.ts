@@ -2,6 +2,7 @@
  * `huntboard users add|list|remove|passwd|role`: the accounts of the dashboard. Passwords are read
  * from stdin (first line), never from argv, which other users of the machine can read in `ps`.
  */
+import 'server-only';
 import { openAppState, type AppDatabase } from '../../appstate/db';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';

@@ -5,7 +5,7 @@ import type { Backend, QueryRequest } from '../../backends/types';
 import type { QueryResult } from '../../model/esql';
 import type { DemoOptions } from '../../demo';
 import type { ByteInput, EventStore, IndexSummary, IngestOptions, IngestReport } from '../../store/types';
-import { chunksOf } from '../../store/compiled/batches';
+import { chunksOf } from '../../store/native/batches';
 import type { CliIo } from '../io';
 
 export interface TestIo extends CliIo {

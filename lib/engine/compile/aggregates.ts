@@ -1,9 +1,9 @@
 /**
- * Aggregate functions → DuckDB aggregates (as Elasticsearch's x-pack/plugin/esql/qa/testFixtures/src/main/resources/stats.csv-spec
- * tests them). COUNT(expr) counts values (a multi-value
+ * Aggregate functions → DuckDB aggregates (docs/esql-semantics.md §8.1). COUNT(expr) counts values (a multi-value
  * contributes its value count); COUNT_DISTINCT is exact over all values including multi-value
  * elements; MIN/MAX/SUM/AVG/VALUES see every value and skip nulls; empty input gives null (COUNT 0).
  */
+import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { foldConst } from './constants';
@@ -78,13 +78,13 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
     case 'percentile': {
       const v = arg(0);
       const fraction = name === 'median' ? 0.5 : percentileFraction(ctx, call);
-      // Elasticsearch's t-digest is exact on small inputs: linear interpolation between the ranks.
+      // Elasticsearch's t-digest is exact on small inputs: linear interpolation between the ranks (docs/esql-semantics.md §8.1).
       if (v.kind === 'scalar') return `CAST(quantile_cont(${v.sql}, ${fraction})${filterSql} AS DOUBLE)`;
       return `CAST(list_aggregate(flatten(list(${asList(v)})${filterSql}), 'quantile_cont', ${fraction}) AS DOUBLE)`;
     }
     case 'values': {
       const v = arg(0);
-      // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic.
+      // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic (docs/esql-semantics.md §8.1).
       return `list_sort(list_distinct(flatten(list(${asList(v)})${filterSql})))`;
     }
   }

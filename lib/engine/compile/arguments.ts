@@ -1,8 +1,9 @@
 /**
  * What every function family reads of a call: its arguments as single-value SQL (a multi-value
- * is null with a warning attributed to the call, ../warnings.ts) and constant strings, which stay
+ * is null with a warning attributed to the call, docs/esql-semantics.md §4) and constant strings, which stay
  * prepared-statement parameters when a request parameter gave them.
  */
+import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { CompileContext, CompileFailure, type Val } from './context';
 import { foldConst } from './constants';

@@ -1,7 +1,8 @@
 /**
- * Commands after the source, each over the previous relation (https://www.elastic.co/docs/reference/query-languages/esql/commands/processing-commands): WHERE, EVAL, SORT,
+ * Commands after the source, each over the previous relation (docs/esql-semantics.md §6): WHERE, EVAL, SORT,
  * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in stats.ts.
  */
+import 'server-only';
 import { type AnalyzedStep, type Command, type DissectCommand, type GrokCommand, type EvalCommand, type Expression, type MvExpandCommand, type RenameCommand, type SortCommand, walk } from '../../esql';
 import { asScalar, CompileFailure, type Binding } from './context';
 import { compileExpr, scalarOf } from './expressions';
@@ -112,7 +113,7 @@ function compileSort(p: Pipeline, command: SortCommand): void {
     const nulls = order.nulls ?? (desc ? 'first' : 'last');
     if (ctx.typeOf(order.expression) === 'version') throw new CompileFailure(order.span, 'SORT on version values is not supported by the embedded engine');
     const val = compileExpr(ctx, order.expression);
-    // A multi-valued key sorts by its minimum ascending, its maximum descending (https://www.elastic.co/docs/reference/query-languages/esql/commands/sort).
+    // A multi-valued key sorts by its minimum ascending, its maximum descending (docs/esql-semantics.md §12).
     let key: string;
     if (val.kind === 'scalar') key = val.sql;
     else if (val.kind === 'mvcol') key = `coalesce(${val.scalar}, ${desc ? 'list_max' : 'list_min'}(${val.mv}))`;
@@ -125,7 +126,7 @@ function compileSort(p: Pipeline, command: SortCommand): void {
     terms.push(`${key} ${desc ? 'DESC' : 'ASC'} NULLS ${nulls.toUpperCase()}`);
   }
   if (extra.length) p.add(`SELECT *, ${extra.join(', ')} FROM ${p.current}`);
-  // Earlier order breaks ties, so equal keys keep a deterministic order.
+  // Earlier order breaks ties, so equal keys keep a deterministic order (docs/esql-semantics.md §12).
   p.order = [...terms, ...p.order];
 }
 
@@ -169,7 +170,7 @@ function compileDissect(p: Pipeline, command: DissectCommand, step: AnalyzedStep
   rebind(p, step, columns);
 }
 
-/** Elasticsearch's grok converters: Integer/Long.parseLong (no decimals), Float/Double.parseDouble, Boolean.parseBoolean. */
+/** Elasticsearch's grok converters (docs/esql-semantics.md §6.7): Integer/Long.parseLong (no decimals), Float/Double.parseDouble, Boolean.parseBoolean. */
 function grokValue(text: string, type: GrokType | undefined): string {
   switch (type) {
     case undefined:

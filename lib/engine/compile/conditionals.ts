@@ -1,7 +1,8 @@
 /**
- * CASE and COALESCE: conditions are single-valued, but the value chosen is returned whole,
+ * CASE and COALESCE (docs/esql-semantics.md §8.3): conditions are single-valued, but the value chosen is returned whole,
  * multi-values included.
  */
+import 'server-only';
 import type { FunctionCall } from '../../esql';
 import { argScalars, scalar } from './arguments';
 import { asList, CompileContext, type Val } from './context';

@@ -1,9 +1,10 @@
 /**
  * Constant folding for what must be known at compile time: now() and date math on it (one value per
- * query, ../time-math.ts), string literals auto-cast to date or ip (https://www.elastic.co/docs/reference/query-languages/esql/esql-implicit-casting),
+ * query, docs/esql-semantics.md §9), string literals auto-cast to date or ip (§7),
  * CIDR blocks (./ips.ts). A constant that
  * came from a request parameter stays a prepared-statement parameter, never SQL text.
  */
+import 'server-only';
 import type { Expression, TimeUnit, EsqlType } from '../../esql';
 import { CompileContext, CompileFailure } from './context';
 import { notAnIpMessage, parseIp } from '../../model/ip';

@@ -1,8 +1,9 @@
 /**
  * State shared by the command and expression compilers: where each ES|QL column lives in the
  * current SQL relation, the prepared-statement parameters collected so far, and the multi-value
- * probes that decide the `single-value function encountered multi-value` warnings (../warnings.ts).
+ * probes that decide the `single-value function encountered multi-value` warnings (docs/esql-semantics.md §4, §11.3).
  */
+import 'server-only';
 import type { AnalyzedQuery, EsqlType, FunctionCall, Span } from '../../esql';
 
 /**

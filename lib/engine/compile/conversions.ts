@@ -1,7 +1,8 @@
 /**
- * TO_* conversions (and `::type` casts). They convert every value of a multi-value, so a list
+ * TO_* conversions (and `::type` casts; docs/esql-semantics.md §8.7). They convert every value of a multi-value, so a list
  * argument maps element by element instead of reading as null. Constants fold at compile time.
  */
+import 'server-only';
 import type { FunctionCall, EsqlType } from '../../esql';
 import { asList, CompileContext, type Val } from './context';
 import { constSql, convertConst, foldConst } from './constants';
@@ -25,7 +26,7 @@ function convertOne(name: string, from: EsqlType, x: string): string {
     case 'to_integer':
     case 'to_long': {
       const target = name === 'to_integer' ? 'INTEGER' : 'BIGINT';
-      // Doubles convert with Java's Math.round (QL safeToLong): floor(x + 0.5).
+      // Doubles convert with Java's Math.round (QL safeToLong): floor(x + 0.5); docs/esql-semantics.md §8.7.
       const rounded = (d: string) => `TRY_CAST(floor(${d} + 0.5) AS ${target})`;
       if (from === 'double') return rounded(x);
       if (from === 'boolean') return `CAST(${x} AS ${target})`;

@@ -1,8 +1,9 @@
 /**
- * Date functions: now() (one value per query, ../time-math.ts), DATE_TRUNC, DATE_FORMAT, DATE_DIFF (complete
+ * Date functions (docs/esql-semantics.md §9): now() (one value per query), DATE_TRUNC, DATE_FORMAT, DATE_DIFF (complete
  * units, as java.time's ChronoUnit.between), DATE_EXTRACT (ChronoField names), DATE_PARSE (Java
  * patterns via strptime) and BUCKET with a span. Dates are BIGINT epoch ms in UTC (lib/store/layout.ts).
  */
+import 'server-only';
 import type { Expression, FunctionCall, Span, TimeUnit } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { CompileContext, CompileFailure, type Val } from './context';
@@ -83,7 +84,7 @@ function dateDiffSql(ctx: CompileContext, call: FunctionCall): string {
   const start = coercedScalar(ctx, call.args[1], 'date', call.span);
   const end = coercedScalar(ctx, call.args[2], 'date', call.span);
   const diff = `(date_sub('${unit.part}', epoch_ms(${start}), epoch_ms(${end}))::HUGEINT${unit.scale ? ` * ${unit.scale}` : ''})`;
-  // The result is an integer: a difference beyond its range is null with a warning, as in Elasticsearch.
+  // The result is an integer: a difference beyond its range is null with a warning, as in Elasticsearch (docs/esql-semantics.md §9).
   ctx.addProbe(call.span, `(NOT ${diff} ${INT_RANGE})`, 'org.elasticsearch.xpack.esql.core.InvalidArgumentException: integer overflow');
   return `(CASE WHEN ${diff} ${INT_RANGE} THEN CAST(${diff} AS INTEGER) END)`;
 }

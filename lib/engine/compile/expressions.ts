@@ -1,9 +1,9 @@
 /**
- * ES|QL expressions → DuckDB SQL over the current relation. Three-valued logic (as Elasticsearch's
- * x-pack/plugin/esql/qa/testFixtures/src/main/resources/null.csv-spec tests it) is SQL's own;
- * single-value semantics for multi-values (../warnings.ts) come from reading the scalar side of a column
+ * ES|QL expressions → DuckDB SQL over the current relation. Three-valued logic (docs/esql-semantics.md §4) is
+ * SQL's own; single-value semantics for multi-values (§4) come from reading the scalar side of a column
  * (NULL for a multi-value) plus a warning probe.
  */
+import 'server-only';
 import { type BinaryExpression, type Expression, type LikeExpression, type Span, operatorSpine, type EsqlType } from '../../esql';
 import { asList, asScalar, CompileContext, CompileFailure, type Val } from './context';
 import { constSql, convertConst, foldConst } from './constants';
@@ -123,7 +123,7 @@ export function listOf(ctx: CompileContext, e: Expression): string {
   return asList(compileExpr(ctx, e));
 }
 
-/** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (./constants.ts). */
+/** Operand of a comparison with a `target`-typed side: string constants auto-cast to date/ip (docs/esql-semantics.md §7). */
 export function coercedScalar(ctx: CompileContext, e: Expression, target: EsqlType, consumer: Span): string {
   const own = ctx.typeOf(e);
   if ((target === 'date' || target === 'ip') && own !== target && own !== 'null') {
@@ -143,7 +143,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
   const lt = ctx.typeOf(e.left);
   const rt = ctx.typeOf(e.right);
   if (e.op in SQL_COMPARISON) {
-    // Versions order semantically (1.10 > 1.9), not as strings: refuse rather than answer differently.
+    // Versions order semantically (1.10 > 1.9), not as strings: refuse rather than answer differently (docs/esql-semantics.md §7).
     if ((lt === 'version' || rt === 'version') && e.op !== '==' && e.op !== '!=') {
       throw new CompileFailure(e.span, 'ordering comparisons on version values are not supported by the embedded engine');
     }
@@ -151,7 +151,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
     const r = coercedScalar(ctx, e.right, lt, e.span);
     return `(${l} ${SQL_COMPARISON[e.op]} ${r})`;
   }
-  // date ± time span (../time-math.ts): periods are calendar arithmetic, durations exact ms.
+  // date ± time span (docs/esql-semantics.md §9): periods are calendar arithmetic, durations exact ms.
   const spanSide = e.right.kind === 'timeSpan' ? e.right : e.left.kind === 'timeSpan' && e.op === '+' ? e.left : undefined;
   if (spanSide && spanSide.kind === 'timeSpan') {
     const dateExpr = spanSide === e.right ? e.left : e.right;
@@ -167,7 +167,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
   const resultType = ctx.typeOf(e);
   if (resultType === 'double') return e.op === '/' ? `(${l}::DOUBLE / ${r})` : `(${l} ${e.op} ${r})`;
   if (e.op === '/' || e.op === '%') {
-    // Integer division truncates like Java; by zero DuckDB gives NULL, Elasticsearch null + warning.
+    // Integer division truncates like Java; by zero DuckDB gives NULL, Elasticsearch null + warning (docs/esql-semantics.md §7).
     ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} = 0)`, 'java.lang.ArithmeticException: / by zero');
     return e.op === '/' ? `(${l} // ${r})` : `(${l} % ${r})`;
   }
@@ -179,7 +179,7 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
       const [min, max] = resultType === 'integer' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
       return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${resultType === 'integer' ? 'INTEGER' : 'BIGINT'}) END)`;
     }
-    // Overflow is null plus a warning, not a failed query (the `addLongOverflow` example of x-pack/plugin/esql/qa/testFixtures/src/main/resources/README.md).
+    // Overflow is null plus a warning, not a failed query (docs/esql-semantics.md §7).
     const sql = `TRY(${l} ${e.op} ${r})`;
     ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} IS NOT NULL AND ${sql} IS NULL)`, `java.lang.ArithmeticException: ${resultType} overflow`);
     return sql;

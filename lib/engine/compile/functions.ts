@@ -1,10 +1,11 @@
 /**
  * Scalar functions → DuckDB SQL, dispatched by family. Single-value functions read the scalar
- * side of their arguments (null + warning for a multi-value, ../warnings.ts); MV_* functions read all
+ * side of their arguments (null + warning for a multi-value, docs/esql-semantics.md §4); MV_* functions read all
  * values. Functions the engine cannot reproduce exactly are positioned `unsupported` errors.
  * compileQuery hands compileFunction to the context (./context.ts), through which the expression
  * compiler reaches it.
  */
+import 'server-only';
 import type { FunctionCall } from '../../esql';
 import { compileAggregate, isAggregateName } from './aggregates';
 import type { FamilyCompiler } from './arguments';

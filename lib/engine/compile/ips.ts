@@ -1,11 +1,10 @@
 /**
- * IP functions. CIDR_MATCH (https://www.elastic.co/docs/reference/query-languages/esql/functions-operators/ip-functions/cidr_match;
- * x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/expression/function/scalar/ip/CIDRMatch.java):
- * constant blocks become hex-string ranges over the store's
- * 32-hex ip column, so the hot path is a few string comparisons. Up to 9.5 a multi-valued ip gives
+ * IP functions (docs/esql-semantics.md §10). CIDR_MATCH: constant blocks become hex-string
+ * ranges over the store's 32-hex ip column, so the hot path is a few string comparisons. Up to 9.5 a multi-valued ip gives
  * null plus the single-value warning; the `any-value` option follows 9.6 (true if any value is in
  * any block, never null). IP_PREFIX masks the same hex form (lib/store/layout.ts).
  */
+import 'server-only';
 import type { FunctionCall } from '../../esql';
 import { scalar } from './arguments';
 import { asScalar, CompileContext, CompileFailure, type Val } from './context';

@@ -2,6 +2,7 @@
  * Which source columns a query needs, by a backward pass over its commands, so that FROM reads
  * only those Parquet columns (projection pushdown).
  */
+import 'server-only';
 import { type Command, type Expression, type AnalyzedQuery, walk } from '../../esql';
 
 /** The columns an expression reads (walk is iterative: a WHERE may chain thousands of terms). */

@@ -1,8 +1,9 @@
 /**
- * Numeric functions. SQRT, LOG10 and POW give null plus Elasticsearch's warning where Java would
+ * Numeric functions (docs/esql-semantics.md §8.5). SQRT, LOG10 and POW give null plus Elasticsearch's warning where Java would
  * throw; GREATEST/LEAST reduce each argument with MV_MAX/MV_MIN first (as Elasticsearch's
  * evaluators do) and are null when any argument is.
  */
+import 'server-only';
 import type { FunctionCall } from '../../esql';
 import { argScalars, scalar } from './arguments';
 import { asList, CompileContext, type Val } from './context';

@@ -1,8 +1,9 @@
 /**
- * MV_* functions: they read all values of their argument (a LIST), where single-value functions
+ * MV_* functions (docs/esql-semantics.md §8.6): they read all values of their argument (a LIST), where single-value functions
  * read the scalar side. MV_MEDIAN of integers rounds down as Elasticsearch does; MV_CONTAINS
  * treats null as the empty set.
  */
+import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { asList, CompileContext, CompileFailure, type Val } from './context';

@@ -1,9 +1,10 @@
 /**
  * The SQL being built: a chain of CTEs, one per command that needs a relation of its own, plus the
  * ORDER BY terms that give the current rows their order. Commands run in the order written
- * (https://www.elastic.co/docs/reference/query-languages/esql/esql-syntax):
+ * (docs/esql-semantics.md §6):
  * each CTE reads the previous one. KEEP/DROP/RENAME only rebind names and add no CTE.
  */
+import 'server-only';
 import { CompileContext } from './context';
 
 export class Pipeline {

@@ -1,10 +1,11 @@
 /**
  * compileQuery: an analyzed ES|QL query → one DuckDB statement (CTE chain) plus, when some column
  * may hold multi-values, one probe statement whose boolean answers decide the single-value
- * warnings (../warnings.ts). Anything the engine cannot reproduce exactly is a positioned error. The
+ * warnings (docs/esql-semantics.md §11.3). Anything the engine cannot reproduce exactly is a positioned error. The
  * caller checks the parsed query's size first (checkQueryShape in ../query-limits.ts): the compiler
  * recurses once per level of nesting.
  */
+import 'server-only';
 import { type AnalyzedQuery, countExpressions, esqlError, positionsIn, type EsqlError, type EsqlType } from '../../esql';
 import type { SourceSnapshot } from '../../store/types';
 import { CompileContext, CompileFailure } from './context';
@@ -19,7 +20,7 @@ import { quoteString } from '../sql';
 const SINGLE_VALUE_REASON = 'java.lang.IllegalArgumentException: single-value function encountered multi-value';
 
 export interface CompileQueryOptions {
-  /** now() for this query, epoch ms (one value per query, as ../time-math.ts cites). */
+  /** now() for this query, epoch ms (one value per query, docs/esql-semantics.md §9). */
   nowMs: number;
   cidrMatchMultiValue?: 'single-value' | 'any-value';
 }
@@ -97,7 +98,7 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
       const reason = probe.reasonSql ?? quoteString(probe.reason ?? SINGLE_VALUE_REASON);
       const span = trimParentheses(analyzed.text, probe.span);
       const key = `${span.start}:${span.end}`;
-      // The first 20 failing rows only (as Elasticsearch records), so the probe stops early.
+      // The first 20 failing rows only (as Elasticsearch records, docs/esql-semantics.md §11.3), so the probe stops early.
       const test = `coalesce((SELECT list(DISTINCT r) FROM (SELECT ${reason} AS r FROM ${probe.relation} WHERE ${probe.condition} LIMIT 20)), [])`;
       const existing = indexBySpan.get(key);
       if (existing !== undefined) {

@@ -3,6 +3,7 @@
  * columns; a column no part holds is a typed NULL; a `#mv` companion only for fields the store
  * lists as multi-valued), ROW builds one literal row.
  */
+import 'server-only';
 import type { FromCommand, RowCommand, AnalyzedStep } from '../../esql';
 import type { SourceSnapshot } from '../../store/types';
 import { mvColumn } from '../../store/layout';
@@ -40,7 +41,7 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
       columns.set(col.name, { type: col.type, scalar });
       continue;
     }
-    // An `unsupported` field (conflicting or unknown mapping) is always null (https://www.elastic.co/docs/reference/query-languages/esql/esql-multi-index); never read it.
+    // An `unsupported` field (conflicting or unknown mapping) is always null (docs/esql-semantics.md §5); never read it.
     const readable = present.has(col.name) && files.length > 0 && col.type !== 'unsupported';
     selects.push(`${readable ? quoteIdent(col.name) : typedNull(col.type)} AS ${scalar}`);
     const binding: Binding = { type: col.type, scalar };

@@ -1,10 +1,11 @@
 /**
- * STATS … BY (https://www.elastic.co/docs/reference/query-languages/esql/commands/stats-by): aggregates in order,
+ * STATS … BY (docs/esql-semantics.md §6.5): aggregates in order,
  * then the grouping keys. Null is a key like any other; a
  * multi-valued key puts the row into every value's group (one UNNEST per such key, so several give
  * the cartesian product) while aggregates still read the original columns. Without BY, empty input
  * still yields one row. The output is ordered by the keys so that a later LIMIT is deterministic.
  */
+import 'server-only';
 import { type AnalyzedStep, type StatsCommand, leftSpine } from '../../esql';
 import { asScalar, CompileFailure, type Binding } from './context';
 import { compileExpr, scalarOf } from './expressions';

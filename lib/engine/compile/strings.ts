@@ -1,7 +1,8 @@
 /**
- * String functions: case, length, SUBSTRING (Elasticsearch's 1-based, negative-from-the-end start),
+ * String functions (docs/esql-semantics.md §8.4): case, length, SUBSTRING (Elasticsearch's 1-based, negative-from-the-end start),
  * REPLACE (a Java regex, refused where RE2 would differ), trimming, hashing, base64, SPLIT, LOCATE.
  */
+import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { CompileContext, CompileFailure, type Val } from './context';

@@ -5,6 +5,7 @@
  * the engine printed dates and ips in Elasticsearch's format, since the UI shows them verbatim.
  * Returns the differences as text lines (empty = conforming).
  */
+import 'server-only';
 import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
 import { escapeWarning, type RawCell, type SpecCase, type SpecType } from './csv-spec';
 import { canonicalIp } from './ip-text';

@@ -7,6 +7,7 @@
  *
  * Pure: text in, cases (or a positioned problem) out.
  */
+import 'server-only';
 import type { EsqlType } from '../../esql';
 
 /** Column type names as the response names them, after resolving the csv-spec aliases. */

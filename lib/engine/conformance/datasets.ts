@@ -2,6 +2,7 @@
  * Loads the suite's datasets (`datasets/<name>.ndjson` + `<name>.mapping.json`) into a fresh
  * store in a temp directory, through the store's public ingest API, as a user's data would arrive.
  */
+import 'server-only';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -4,6 +4,8 @@
  * IPv4-mapped IPv6) and print the way Elasticsearch's DocValueFormat.IP does (IPv4 and
  * IPv4-mapped dotted, other IPv6 compressed lower case, RFC 5952).
  */
+import 'server-only';
+
 
 function parseV4(text: string): number[] | undefined {
   const parts = text.split('.');

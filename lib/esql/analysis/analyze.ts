@@ -1,7 +1,7 @@
 /**
  * The ES|QL analyzer: resolves FROM against the backend's mappings, types every expression and
  * computes each command's schema, reporting what Elasticsearch's analyzer and verifier report
- * (its Analyzer.java and Verifier.java in x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/analysis/).
+ * (its Analyzer and Verifier; docs/esql-semantics.md §11.1).
  * Pure: no I/O, never throws — an internal failure becomes an `unsupported` error rather than an
  * exception.
  */
@@ -32,6 +32,7 @@ export type AnalyzeResult = { ok: true; analyzed: AnalyzedQuery } | { ok: false;
 
 const METADATA_TYPES: Record<string, EsqlType> = { _index: 'keyword', _id: 'keyword', _score: 'double', _version: 'long', _ignored: 'keyword' };
 
+/** The implicit LIMIT and the cap on any LIMIT (docs/esql-semantics.md §6.6). */
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 10000;
 

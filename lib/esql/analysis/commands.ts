@@ -1,6 +1,6 @@
 /**
  * Schema rules of the processing commands: what each one receives and produces, and the problems
- * Elasticsearch reports for it (https://www.elastic.co/docs/reference/query-languages/esql/commands/processing-commands).
+ * Elasticsearch reports for it (docs/esql-semantics.md §6).
  * STATS lives in stats.ts.
  */
 import type { ColumnSchema } from './analyzed';
@@ -64,7 +64,7 @@ function assignFields(kind: 'EVAL' | 'ROW', fields: Field[], input: Scope, env: 
       );
     }
     if (field.name) env.ctx.typed(field.name, type);
-    // Shadowing drops the earlier column of that name and appends the new one, as upsert does.
+    // Shadowing drops the earlier column of that name and appends the new one (docs/esql-semantics.md §6.3).
     if (byName.has(name)) {
       for (let i = columns.length - 1; i >= 0; i--) if (columns[i].name === name) columns.splice(i, 1);
     }

@@ -1,6 +1,7 @@
 /**
  * Types every expression node (recording it in the context's `types`) and reports what
- * Elasticsearch's verifier would: unknown columns, ambiguous fields, operator type errors.
+ * Elasticsearch's verifier would: unknown columns, ambiguous fields (docs/esql-semantics.md §5), operator type
+ * errors (§7).
  */
 import type { ColumnSchema } from './analyzed';
 import type { BinaryExpression, CastExpression, Column, Expression, Literal } from '../ast';

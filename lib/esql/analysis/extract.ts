@@ -1,7 +1,8 @@
 /**
  * The columns DISSECT and GROK add, read from their patterns. DISSECT keys are keywords in
  * pattern order; GROK captures are sorted by name (Elasticsearch's Grok.Parser.extractedFields)
- * and typed by their `:int`/`:long`/`:float`/`:double`/`:boolean` suffix (float widens to double).
+ * and typed by their `:int`/`:long`/`:float`/`:double`/`:boolean` suffix (float widens to double;
+ * docs/esql-semantics.md §6.7).
  * GROK patterns that expand to other named patterns (`%{COMBINEDAPACHELOG}`) add only the names
  * written in the query: the embedded grok library is not consulted here.
  */

@@ -64,7 +64,7 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** KEEP precedence (https://www.elastic.co/docs/reference/query-languages/esql/commands/keep): exact name > partial wildcard > `*`. */
+/** KEEP precedence (docs/esql-semantics.md §6.4): exact name > partial wildcard > `*`. */
 export function patternPrecedence(pattern: string): number {
   if (pattern === '*') return 0;
   return isWildcard(pattern) ? 1 : 2;

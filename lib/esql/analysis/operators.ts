@@ -1,8 +1,7 @@
 /**
  * Type rules of the operators: arithmetic widening and date math (time spans: ../syntax/tokens.ts),
  * comparison compatibility with string-literal auto-casting, and the messages Elasticsearch gives
- * when they are broken. Sources: https://www.elastic.co/docs/reference/query-languages/esql/functions-operators/operators
- * and https://www.elastic.co/docs/reference/query-languages/esql/esql-implicit-casting.
+ * when they are broken (docs/esql-semantics.md §7; date math §9).
  */
 import type { BinaryExpression, Expression } from '../ast';
 import { AnalysisContext, ordinal, typeName, upperTypeName } from './context';
@@ -52,7 +51,7 @@ export function isAutoCastString(e: Expression, t: EsqlType): boolean {
   return isStringLike(t) && isFoldable(e);
 }
 
-/** Targets of implicit casting (docs "ES|QL implicit casting": date, temporal amounts, ip, version, boolean). */
+/** Targets of implicit casting (docs/esql-semantics.md §7): date, temporal amounts, ip, version, boolean. */
 const AUTO_CAST_TARGETS: ReadonlySet<EsqlType> = new Set(['date', 'date_nanos', 'ip', 'version', 'boolean', 'date_period', 'time_duration']);
 
 export function autoCastsTo(target: EsqlType): boolean {
@@ -93,7 +92,7 @@ export function arithmeticType(e: BinaryExpression, l: EsqlType, r: EsqlType, ct
     if (t) return t;
   }
   if (additive) {
-    // A constant string next to a time span is a date (`"2024-01-01" - 1 day`, newer versions).
+    // A constant string next to a time span is a date (`"2024-01-01" - 1 day`, newer versions; docs/esql-semantics.md §9).
     const lt = isTemporalAmount(r) && isAutoCastString(e.left, l) ? 'date' : l;
     const rt = isTemporalAmount(l) && isAutoCastString(e.right, r) && e.op === '+' ? 'date' : r;
     if (isDate(lt) && isTemporalAmount(rt)) return lt;
@@ -127,8 +126,7 @@ export function comparable(l: EsqlType, left: Expression, r: EsqlType, right: Ex
 }
 
 /**
- * A `null` literal compares with anything; a null-valued *param* does not (Elasticsearch's
- * VerifierTests.testWrongInputParam, x-pack/plugin/esql/src/test/java/org/elasticsearch/xpack/esql/analysis/VerifierTests.java).
+ * A `null` literal compares with anything; a null-valued *param* does not (docs/esql-semantics.md §2.3).
  */
 function isNullLiteral(e: Expression, t: EsqlType): boolean {
   return t === 'null' && e.kind !== 'param';

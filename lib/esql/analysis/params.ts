@@ -1,7 +1,6 @@
 /**
- * Binding `?`, `?1` and `?name` to the request's params ("Pass parameters to a query" in
- * https://www.elastic.co/docs/reference/query-languages/esql/esql-rest; Elasticsearch checks the request's
- * params in x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/action/RequestXContent.java).
+ * Binding `?`, `?1` and `?name` to the request's params, typed and checked as Elasticsearch does
+ * (docs/esql-semantics.md §2.3).
  * Elasticsearch reports these problems from its parser, so they are `parsing` errors here too.
  */
 import type { EsqlParams, EsqlScalar, EsqlValue } from '../../model/esql';

@@ -2,7 +2,7 @@
  * STATS … BY: groupings are typed first (aggregates may name them), each aggregate must be an
  * aggregate function or an expression over aggregates and BY columns, and the output is the
  * aggregates in order then the BY keys, the rightmost of equal names winning
- * (https://www.elastic.co/docs/reference/query-languages/esql/commands/stats-by).
+ * (docs/esql-semantics.md §6.5).
  */
 import type { ColumnSchema } from './analyzed';
 import type { Expression, StatsCommand } from '../ast';

@@ -1,7 +1,7 @@
 /**
  * The ES|QL function catalogue: every function the hunting library uses plus the common ones,
  * with arity, accepted argument types and result type, after Elasticsearch's function reference
- * (docs `functions-operators/*`). The analyzer checks calls against it; the engine and the UI's
+ * (docs/esql-semantics.md §8 lists the families and the gaps). The analyzer checks calls against it; the engine and the UI's
  * autocompletion read it. Where the docs were not checked signature by signature the entry is
  * conservative (accepts the documented common types only) and says so.
  */

@@ -28,7 +28,7 @@ export interface FunctionDef {
   params: readonly ParamSpec[];
   /** When set, the last param repeats without bound (`concat(a, b, …)`). */
   variadic?: boolean;
-  /** Conversion functions may read a field with conflicting mappings ("union types", https://www.elastic.co/docs/reference/query-languages/esql/esql-multi-index). */
+  /** Conversion functions may read a field with conflicting mappings ("union types", docs/esql-semantics.md §5). */
   conversion?: boolean;
   /** The result type given the (already checked) argument types. */
   returns: (args: readonly EsqlType[]) => EsqlType;
@@ -87,7 +87,7 @@ export const T = {
   toVersion: { types: ['version', 'keyword', 'text'], describe: 'string or version' },
 } satisfies Record<string, TypeGroup>;
 
-/** Functions never return `text`: their string results are `keyword` (Elasticsearch's FUNCTIONS_NEVER_EMIT_TEXT, elastic/elasticsearch#114334). */
+/** Functions never return `text`: their string results are `keyword` (Elasticsearch's FUNCTIONS_NEVER_EMIT_TEXT, elastic/elasticsearch#114334; docs/esql-semantics.md §8). */
 export function noText(t: EsqlType): EsqlType {
   return t === 'text' ? 'keyword' : t;
 }
@@ -102,7 +102,7 @@ const NUMERIC_WIDTH: Partial<Record<EsqlType, number>> = { integer: 1, long: 2, 
 
 /**
  * COALESCE accepts mixed numeric arguments since 8.16 (PR #111917) and returns the widest of
- * them; any other mix keeps the first non-null argument's type.
+ * them; any other mix keeps the first non-null argument's type (docs/esql-semantics.md §8.3).
  */
 export const widestNumericOrFirst = (args: readonly EsqlType[]): EsqlType => {
   const numeric = args.filter((t) => t !== 'null');

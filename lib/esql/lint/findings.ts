@@ -23,10 +23,9 @@ export interface LintFinding {
 }
 
 /**
- * Elasticsearch's row limits, owned here: its AddImplicitLimit rule (in
- * x-pack/plugin/esql/src/main/java/org/elasticsearch/xpack/esql/analysis/Analyzer.java) appends
- * LIMIT 1000 to a query with no LIMIT and caps any LIMIT at 10 000, the defaults of the settings
- * esql.query.result_truncation_default_size and _max_size (https://www.elastic.co/docs/reference/query-languages/esql/limitations).
+ * Elasticsearch's row limits, owned here: its AddImplicitLimit rule appends LIMIT 1000 to a query
+ * with no LIMIT and caps any LIMIT at 10 000, the defaults of its result_truncation settings
+ * (docs/esql-semantics.md §6.6).
  */
 export const DEFAULT_RESULT_LIMIT = 1000;
 export const MAX_RESULT_LIMIT = 10000;
@@ -52,8 +51,7 @@ function sortKeys(orders: SortOrder[]): string {
 /**
  * A LIMIT on rows with no defined order (nothing sorted them since FROM or the last STATS),
  * later sorted with no STATS in between: Elasticsearch keeps n arbitrary rows, then sorts only
- * those, which is not the top n (its LIMIT and SORT pages promise no row order before a SORT:
- * https://www.elastic.co/docs/reference/query-languages/esql/commands/sort).
+ * those, which is not the top n (no row order is defined before a SORT: docs/esql-semantics.md §6.6).
  */
 function limitBeforeSort(query: Query): Draft[] {
   const commands = query.commands;

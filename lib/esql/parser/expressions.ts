@@ -1,5 +1,5 @@
 /**
- * Expressions, with Elasticsearch's precedence (parser/Expression.g4), loosest first:
+ * Expressions, with Elasticsearch's precedence (docs/esql-semantics.md §7), loosest first:
  * OR < AND < NOT < (IS [NOT] NULL | [NOT] IN | [NOT] LIKE/RLIKE) < comparison (non-associative)
  * < `+ -` < `* / %` < unary `- +` < `::` cast < primary. `NOT x IS NULL` is NOT (x IS NULL).
  * A sign directly before a number is part of the literal (`-1` is the constant -1), as in the

@@ -2,7 +2,7 @@
  * How deep a query may nest, and the iterative helpers that let lib/esql walk a long
  * left-associative chain (`a == 1 or a == 2 or …`) without one stack frame per term.
  *
- * Elasticsearch's limits (x-pack/plugin/esql/.../parser):
+ * Elasticsearch's limits (docs/esql-semantics.md §13; x-pack/plugin/esql/.../parser):
  * - ExpressionBuilder.MAX_EXPRESSION_DEPTH = 400 (elastic/elasticsearch#108089 set 500, #111186
  *   lowered it to 400): `ESQL statement exceeded the maximum expression depth allowed (400)`;
  * - LogicalPlanBuilder.MAX_QUERY_DEPTH = 500 processing commands per query:

@@ -1,7 +1,7 @@
 /**
  * A run's `now`, pinned in its own text: every `now()` becomes `TO_DATETIME(?_nowN)` with the
  * resolved instant as a named param. Elasticsearch folds now() from its own clock (the request
- * cannot set it), so only a param makes a saved run's text mean the same thing when it is run
+ * cannot set it; docs/esql-semantics.md §9), so only a param makes a saved run's text mean the same thing when it is run
  * again: for its drill-down, its first seen, its bundle. TO_DATETIME of a keyword param is valid
  * date arithmetic on 8.15+ and 9.x; a bare string param in `? - 7 day` is not before 9.x.
  *

@@ -50,8 +50,8 @@ export const PROCESSING_COMMANDS = [
 ] as const;
 
 /**
- * Every spelling of every time-span unit, lower-case: the "Supported temporal units" table of
- * https://www.elastic.co/docs/reference/query-languages/esql/esql-time-spans (the source other modules cite for time spans).
+ * Every spelling of every time-span unit, lower-case, and whether it is a period or a duration
+ * (docs/esql-semantics.md §9).
  */
 export const TIME_UNITS: ReadonlyMap<string, TimeUnit> = new Map<string, TimeUnit>([
   ...(['year', 'years', 'y', 'yr'] as const).map((s) => [s, 'year'] as [string, TimeUnit]),

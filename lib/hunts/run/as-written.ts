@@ -1,4 +1,5 @@
 /** Running one query of a hunt on a backend; every failure comes back as data. */
+import 'server-only';
 import type { Backend } from '../../backends/types';
 import type { EsqlParams, QueryResult } from '../../model/esql';
 import { formatErrors } from '../../esql';

@@ -1,4 +1,5 @@
 /** Context columns for the rows of a hunt result: one re-aggregating query, keyed by row. */
+import 'server-only';
 import { apiError, rowKey, type ContextResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';

@@ -4,6 +4,7 @@
  * failed. Domain errors: lib/server translates them to status codes (lib/server/http/error-status.ts);
  * Huntboard's own refusals are lib/model/api.ts `apiError`.
  */
+import 'server-only';
 import type { ApiError } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { BackendError, BackendErrorKind } from '../../model/esql';

@@ -3,6 +3,7 @@
  * keeps the default columns and those the analyst chose: an ECS index maps about a thousand
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
+import 'server-only';
 import { apiError, type ApiError, type EventResponse, type EventsResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';

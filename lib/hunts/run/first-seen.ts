@@ -4,6 +4,7 @@
  * with no upper bound (first-seen-query.ts). Findings not keyed by process name have nothing to
  * look up; a failing backend is a message on the page, never a failed review.
  */
+import 'server-only';
 import type { OkRunHeader, RunHeader } from '../../appstate/runs';
 import type { Backend } from '../../backends/types';
 import { parse } from '../../esql';

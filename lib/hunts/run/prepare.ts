@@ -3,6 +3,7 @@
  * runs: rewritten through the AST, printed, with the window bounds and the resolved `now` as
  * named params (pin-now.ts), so the text means the same on a cluster's clock and when re-run.
  */
+import 'server-only';
 import { apiError, type ApiError, type ApiFinding, type WindowInfo } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
 import { type Query, formatErrors, lintQuery, type LintFinding, print, printMultiline } from '../../esql';

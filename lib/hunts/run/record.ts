@@ -3,6 +3,7 @@
  * window with now() resolved, the backend it ran on, timing and rows. The CLI (`--save`), the
  * page and the schedule all save through here.
  */
+import 'server-only';
 import type { RunResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';

@@ -5,6 +5,7 @@
  * (clock skew on an agent) or exactly on its window's edge. No catalogue lookup: a hunt edited or
  * removed since still has its runs' events.
  */
+import 'server-only';
 import { apiError, type ApiError, type EventResponse, type EventsResponse, type WindowInfo } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';

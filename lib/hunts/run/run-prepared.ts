@@ -1,4 +1,5 @@
 /** Runs one prepared hunt query and shapes the answer for the hunt page. */
+import 'server-only';
 import type { RunResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import { resultFindings } from '../../esql';

@@ -3,6 +3,7 @@
  * `… | LIMIT 0`: the same answer from a cluster's mappings as from the embedded store, with no
  * mapping API. Cached briefly: a hunt page asks for context and drill-downs of the same query.
  */
+import 'server-only';
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
 import { print, collect, type Param, type Query } from '../../esql';

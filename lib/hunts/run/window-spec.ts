@@ -2,6 +2,7 @@
  * The window an analyst picks on the hunt page, as it travels in the URL and request bodies, and
  * its translation to lib/hunts' TimeWindow. `hunt` means "as the hunt is written".
  */
+import 'server-only';
 import { z } from 'zod';
 import type { Query } from '../../esql';
 import { describeRelative, findTimeWindow, PRESET_WINDOWS, type TimeWindow } from '../window';

@@ -3,6 +3,7 @@
  * do this? `authorizeWith` is the pure decision over a given database and mode; `authorize` binds
  * it to the server's app state, its access decision made at start (process/access.ts) and its clock.
  */
+import 'server-only';
 import { headers as requestHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { AppDatabase } from '../../appstate/db';

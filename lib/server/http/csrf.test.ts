@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWrite, csrfCookie, csrfTokenMatches, newCsrfToken, writeRefusal } from './csrf';
 import { sameOrigin } from './same-origin';
-import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from './write-test-headers';
+import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const post = (headers: Record<string, string>) => new Request(`${TEST_ORIGIN}/api/triage`, { method: 'POST', headers, body: '{}' });
 

@@ -4,6 +4,7 @@
  * echoed in the `x-huntboard-csrf` header (names and shape: lib/model/csrf.ts). The origin check alone trusts the browser's Origin
  * header; the token adds a secret another site cannot read, so both must fail for a forgery to pass.
  */
+import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER, csrfTokenIn, isCsrfToken } from '../../model/csrf';
 import { refusal as refusalAnswer } from './error-status';

@@ -11,7 +11,7 @@ import type { BackendErrorKind } from '../../model/esql';
 import { toApiError } from '../../hunts/run/errors';
 import { signIn, type AuthContext } from '../routes/auth';
 import { readBody, runBodySchema } from './requests';
-import { TEST_ORIGIN, writeHeaders } from './write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const KINDS: BackendErrorKind[] = ['parsing', 'verification', 'unknown_index', 'unsupported', 'bad_request', 'authentication', 'authorization', 'rate_limited', 'server', 'unreachable', 'timeout', 'cancelled', 'bad_response', 'internal'];
 /** What the embedded engine answers with (lib/engine/engine.ts). */

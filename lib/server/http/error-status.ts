@@ -2,6 +2,7 @@
  * An ApiError as an HTTP answer: the one place an error kind becomes a status, and the one shape
  * of a refusal (`{ok: false, error, …}`, never cached). Pure, so the proxy's CSRF check can use it.
  */
+import 'server-only';
 import type { ApiError, ApiErrorKind } from '../../model/api';
 
 /** HTTP status of an API error response: the client's fault, the upstream's, or ours. */

@@ -4,6 +4,7 @@
  * it becomes a JSON error — `disk_full` (507) when the disk refused a write, else `internal` (500)
  * — and the exception goes to the server log, never to the answer.
  */
+import 'server-only';
 import { json } from './respond';
 import { unexpectedError } from './unexpected-error';
 

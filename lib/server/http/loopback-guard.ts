@@ -4,6 +4,7 @@
  * name re-resolves to 127.0.0.1 (DNS rebinding) reaches the loopback port from the victim's own
  * browser, same-origin to itself, with its own CSRF cookie — only its Host header gives it away.
  */
+import 'server-only';
 import { isLoopbackAddress } from './peer';
 
 export const MISDIRECTED = 421;

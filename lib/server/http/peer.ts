@@ -5,6 +5,7 @@
  * (`peerHeader` of the access decision). Behind a trusted proxy (HUNTBOARD_TRUST_PROXY=1) the
  * last X-Forwarded-For entry — the one that proxy appended — names the client instead.
  */
+import 'server-only';
 import { isIP } from 'node:net';
 
 export const PEER_HEADER = 'x-huntboard-peer';

@@ -4,6 +4,7 @@
  * every bucket that applies, or from none when any is empty, so a refused attempt costs nothing.
  * `signInLimiter` is the sign-in policy over them, with the per-source lockout (lib/auth/lockout.ts).
  */
+import 'server-only';
 import { SignInLockout } from '../../auth/lockout';
 
 export interface BucketRule {

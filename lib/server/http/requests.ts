@@ -3,6 +3,7 @@
  * query). Everything from the browser is untrusted: sizes are bounded, shapes checked by zod,
  * and a failure is an ApiError, never a thrown exception.
  */
+import 'server-only';
 import { z } from 'zod';
 import { apiError, type ApiError } from '../../model/api';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';

@@ -1,4 +1,5 @@
 /** JSON responses of the API routes: errors carry their status, nothing is cached by proxies. */
+import 'server-only';
 import { apiError, type ApiError } from '../../model/api';
 import { createBackend } from '../../backends';
 import type { Backend } from '../../backends/types';

@@ -3,6 +3,8 @@
  * POST/DELETE fetch, and Sec-Fetch-Site (when sent) must agree. Requests without Origin (curl,
  * old clients) are refused; they could not carry the CSRF token either (see csrf.ts).
  */
+import 'server-only';
+
 export function sameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin');
   const host = request.headers.get('host');

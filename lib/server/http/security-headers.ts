@@ -5,6 +5,7 @@
  * nonce from the request's CSP header and puts it on its own scripts, and 'strict-dynamic' lets
  * those load the chunks they need, so no other script can run.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import staticHeaders from './static-security-headers.json';
 

@@ -3,6 +3,7 @@
  * nobody expected, or a disk that refused a write, as the answer's error — never the exception's
  * own words (guard.ts logs those).
  */
+import 'server-only';
 import { apiError, type ApiError } from '../../model/api';
 import { storageFailure } from '../../appstate/db';
 import { INTERNAL } from '../../hunts/run/errors';

@@ -3,6 +3,7 @@
  * published at start by Huntboard's HTTP server (serve.ts), else — under `next dev` or a bare
  * `next start` — made here once, eagerly from instrumentation.ts, and never again for this process.
  */
+import 'server-only';
 import { cannotStart, decideFromEnv, type AccessDecision } from '../../auth/access';
 import { publishAccess, publishedAccess } from '../../auth/server-access';
 import { countUsers } from '../../auth/users';

@@ -4,6 +4,7 @@
  * succeeded is shown even if the app state cannot be written, and says it was not saved (the
  * details go to the server log).
  */
+import 'server-only';
 import type { RunResponse } from '../../model/api';
 import { openAppState, storageFailure, type AppDatabase } from '../../appstate/db';
 import { recordRun } from '../../hunts/run/record';

@@ -3,6 +3,7 @@
  * while the server was down runs now) whether the latest slot has a scheduled run, and if not
  * runs every ES|QL query of every hunt and saves the runs. One pass at a time.
  */
+import 'server-only';
 import { runAndSave } from '../../hunts/run/record';
 import { lastRunAt } from '../../appstate/runs';
 import { createBackend } from '../../backends';

@@ -10,6 +10,7 @@
  * - in single-user mode, requests from another machine or addressed to another host name are
  *   answered 421 before Next.js sees them (loopback-guard.ts).
  */
+import 'server-only';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideFromEnv, type AccessDecision } from '../../auth/access';

@@ -7,6 +7,7 @@
  * caller at once with `cancelled` and leaves the execution to the others; only when every caller
  * has left is the execution itself aborted, so a cancelled query still stops the server's work.
  */
+import 'server-only';
 import { writeFile } from 'node:fs/promises';
 import type { Backend, QueryRequest } from '../../backends/types';
 import type { QueryResult } from '../../model/esql';

@@ -4,6 +4,7 @@
  * sees the accounts of a later moment; then the weekly schedule. Kept out of instrumentation.ts,
  * which Next also compiles for the Edge runtime, where `process.exit` does not exist.
  */
+import 'server-only';
 import { publishedAccess } from '../../auth/server-access';
 import { AccessSettingsError, serverAccess } from './access';
 import { startScheduler } from './scheduler';

@@ -2,6 +2,7 @@
  * Allow-list API: add an entry (the owner is whoever is signed in) or revoke one. Same-origin,
  * by a role that may change the allow-list; entries are never deleted, so the audit trail stays.
  */
+import 'server-only';
 import { z } from 'zod';
 import { addAllowEntry, revokeAllowEntry } from '../../appstate/allow-list';
 import { apiError } from '../../model/api';

@@ -21,7 +21,7 @@ import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunts';
 import { signInLimiter } from '../http/rate-limit';
 import { postTriageRoute } from './triage';
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from './week';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const saved = { ...process.env };
 let dir: string;

@@ -7,7 +7,7 @@ import { addUser } from '../../auth/users';
 import { signIn, type AuthContext } from './auth';
 import { PEER_HEADER } from '../http/peer';
 import { signInLimiter } from '../http/rate-limit';
-import { TEST_CSRF_TOKEN, writeHeaders } from '../http/write-test-headers';
+import { TEST_CSRF_TOKEN, writeHeaders } from '../testing/write-headers';
 
 const NOW = new Date('2026-01-08T12:00:00.000Z');
 const ORIGIN = 'http://127.0.0.1:3000';

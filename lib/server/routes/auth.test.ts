@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInLimiter, type SignInRules } from '../http/rate-limit';
 import { PEER_HEADER } from '../http/peer';
-import { TEST_CSRF_TOKEN, writeHeaders } from '../http/write-test-headers';
+import { TEST_CSRF_TOKEN, writeHeaders } from '../testing/write-headers';
 import { sessionUser } from '../../auth/sessions';
 import { authTestDb } from '../../auth/testing/db';
 import { addUser } from '../../auth/users';

@@ -6,6 +6,7 @@
  * part (http/rate-limit.ts), and wrong passwords lock out their source, never the name for everyone.
  * A browser that signed in before brings a device cookie and is judged on its own (device-cookie.ts).
  */
+import 'server-only';
 import { z } from 'zod';
 import type { AppDatabase } from '../../appstate/db';
 import type { AccessDecision } from '../../auth/access';

@@ -1,7 +1,7 @@
 /** The bundle routes on states of their own: download a week, upload it elsewhere, and the page reads. */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHeaders } from '../http/write-test-headers';
+import { writeHeaders } from '../testing/write-headers';
 import type { AppDatabase } from '../../appstate/db';
 import { openAppState } from '../../appstate/db';
 import { bigBundleBytes } from '../../bundle/testing/big-bundle';

@@ -4,6 +4,7 @@
  * answers with what was imported. Handlers are built from their dependencies so tests run them
  * on a state of their own.
  */
+import 'server-only';
 import { apiError, type ApiError } from '../../model/api';
 import type { AppDatabase } from '../../appstate/db';
 import { exportWeek } from '../../bundle/export';
@@ -11,7 +12,8 @@ import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { bundleStream } from '../../bundle/encode-stream';
 import { importBundle } from '../../bundle/import-thread';
 import { listBundles, type ImportedBundle } from '../../bundle/imported';
-import { bundleFileName, weekOf } from '../../bundle/week';
+import { bundleFileName } from '../../bundle/week';
+import { weekOfDay } from '../../review/week-bounds';
 import type { Backend } from '../../backends/types';
 import { serverAppState } from '../process/app-state';
 import { authorize, authorizeWrite } from '../http/authorize';
@@ -64,7 +66,7 @@ export function bundleRoutes(deps: BundleRouteDeps = defaultDeps) {
   async function exportRoute(request: Request): Promise<Response> {
     const auth = await authorize(request, 'export');
     if (!auth.ok) return auth.response;
-    const week = weekOf(new URL(request.url).searchParams.get('week') ?? '');
+    const week = weekOfDay(new URL(request.url).searchParams.get('week') ?? '');
     if (!week.ok) return refusal(apiError('bad_request', week.message));
     const backend = deps.backend();
     // Misconfigured: the export cannot start, whatever the request (503, not the 400 of its kind).

@@ -22,7 +22,7 @@ import { writeDemo } from '../../demo';
 import { openStore } from '../../store';
 import { serverAppState } from '../process/app-state';
 import { bundleRoutes, FILE_NAME_HEADER } from './bundles';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';

@@ -3,7 +3,7 @@ import type { RunResponse } from '../../model/api';
 import { resetBackend } from '../../backends';
 import { startFakeElasticsearch, unusedUrl, type FakeElasticsearch } from '../../backends/testing/fake-elasticsearch';
 import { runRoute } from './hunts';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const HUNT = 'low_volume_external_network_connections_from_process';
 const KEY = 'hb-test-secret-3f9a1c';

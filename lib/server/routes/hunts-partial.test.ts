@@ -13,7 +13,7 @@ import { resetBackend } from '../../backends';
 import { serverAppState } from '../process/app-state';
 import { startFakeElasticsearch, type FakeElasticsearch } from '../../backends/testing/fake-elasticsearch';
 import { runRoute, saveRoute } from './hunts';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const HUNT = 'low_volume_external_network_connections_from_process';
 const KEY = 'partial-test-key';

@@ -8,7 +8,7 @@ import { expectedFindings, PLANTED, writeDemo } from '../../demo';
 import { openStore } from '../../store';
 import { serverAppState } from '../process/app-state';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunts';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';

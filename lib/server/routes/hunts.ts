@@ -2,6 +2,7 @@
  * The hunt-query API routes share everything but their last step: check the role, validate the body, find
  * and prepare the query, then run (view), save as a run, add context, or drill down. Route files stay one line each.
  */
+import 'server-only';
 import type { z } from 'zod';
 import { contextBodySchema, eventBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from '../http/requests';
 import { backendOrError, json, type Answer } from '../http/respond';

@@ -11,7 +11,7 @@ import { createEmbeddedBackend } from '../../backends/embedded';
 import { openStore } from '../../store';
 import { serverAppState } from '../process/app-state';
 import { runEventRoute, runEventsRoute } from './run-events';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const RUN_NOW = '2026-01-08T12:00:00.000Z';
 /** The review three days later: the server's clock has moved on, the run's window has not. */

@@ -3,6 +3,7 @@
  * Validate, authorize (view), find the run, call lib/hunts/run/run-events (an imported run's events
  * come from its bundle: lib/bundle/imported-events); route files stay one line.
  */
+import 'server-only';
 import { z } from 'zod';
 import { getRunHeader, type OkRunHeader } from '../../appstate/runs';
 import { apiError, type ApiError } from '../../model/api';

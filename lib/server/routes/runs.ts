@@ -3,6 +3,7 @@
  * its baseline, the counts, a page of findings with triage and first seen, the allow-list applied).
  * For scripts and for checking that an imported run tells the source's story.
  */
+import 'server-only';
 import { parseReviewQuery } from '../../view/review/review-url';
 import { authorize } from '../http/authorize';
 import { NO_STORE, refusal } from '../http/error-status';

@@ -18,7 +18,7 @@ import { createSession } from '../../auth/sessions';
 import { addUser } from '../../auth/users';
 import { serverAppState } from '../process/app-state';
 import { runRoute, saveRoute } from './hunts';
-import { TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHeaders } from '../http/write-test-headers';
+import { writeHeaders } from '../testing/write-headers';
 import type { TriageResponse } from '../../model/api';
 import { getTriageRoute, postTriageRoute } from './triage';
 

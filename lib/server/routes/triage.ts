@@ -4,6 +4,7 @@
  * the user's name. The query named is resolved to its triage group first: the answer is the state
  * every query of the hunt with the same keys shares, and names those queries.
  */
+import 'server-only';
 import { z } from 'zod';
 import type { AppDatabase } from '../../appstate/db';
 import { getTriage, storedTriageGroup, triageHistory, updateTriage } from '../../appstate/triage';

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeHeaders } from '../http/write-test-headers';
+import { writeHeaders } from '../testing/write-headers';
 import { openAppState, type AppDatabase } from '../../appstate/db';
-import { parseWeekStart, summarizeWeek } from '../../review/week';
+import { summarizeWeek } from '../../review/week';
+import { weekOfMonday } from '../../review/week-bounds';
 import { seedWeeks } from '../../review/testing/week';
 
 // The server's shared connection applies MIGRATIONS only, which lacks the sign-off table until
@@ -31,7 +32,7 @@ const send = (method: 'POST' | 'DELETE', body: unknown, origin: string | null = 
   );
 /** The week's untriaged count as the page shows it: what a sign-off must confirm. */
 const untriagedOf = (db: AppDatabase, start: string) => {
-  const parsed = parseWeekStart(start);
+  const parsed = weekOfMonday(start);
   if (!parsed.ok) throw new Error(parsed.message);
   return summarizeWeek(db, parsed.week, []).untriagedCount;
 };

@@ -4,10 +4,11 @@
  * count the lead was shown; DELETE revokes; same-origin only, by a role that may sign off, in the
  * user's name, at the server's time). The store decides; refusals come back as `{ok: false, error}`.
  */
+import 'server-only';
 import { z } from 'zod';
 import { loadCatalogue } from '../../hunts/catalogue';
-import { revokeSignOff, MAX_SIGNOFF_NOTE, type RevokeResult } from '../../review/week-migration';
-import { parseWeekStart } from '../../review/week';
+import { revokeSignOff, MAX_SIGNOFF_NOTE, type RevokeResult } from '../../review/week-signoff';
+import { weekOfMonday } from '../../review/week-bounds';
 import { snapshotFooter, weekMarkdown, weekReportFileName } from '../../review/week-markdown';
 import type { WeekRecord } from '../../review/week-record';
 import { signWeek, type SignWeekResult } from '../../review/week-sign';
@@ -37,7 +38,7 @@ export async function getWeekReportRoute(request: Request): Promise<Response> {
     headers: {
       ...headers,
       'content-type': 'text/markdown; charset=utf-8',
-      'content-disposition': `attachment; filename="${weekReportFileName(view.record.summary.week.start)}"`,
+      'content-disposition': `attachment; filename="${weekReportFileName(view.record.summary.week.monday)}"`,
       'x-content-type-options': 'nosniff',
     },
   });
@@ -80,7 +81,7 @@ export async function postWeekSignOffRoute(request: Request): Promise<Response> 
   if (!auth.ok) return auth.response;
   const body = await readBody(request, signOffBody);
   if (!body.ok) return fail('bad_request', body.error.message);
-  const week = parseWeekStart(body.value.week);
+  const week = weekOfMonday(body.value.week);
   if (!week.ok) return fail('bad_request', week.message);
   const hunts = huntRefs((await loadCatalogue()).hunts);
   const { note, untriaged } = body.value;
@@ -92,7 +93,7 @@ export async function deleteWeekSignOffRoute(request: Request): Promise<Response
   if (!auth.ok) return auth.response;
   const body = await readBody(request, revokeBody);
   if (!body.ok) return fail('bad_request', body.error.message);
-  const week = parseWeekStart(body.value.week);
+  const week = weekOfMonday(body.value.week);
   if (!week.ok) return fail('bad_request', week.message);
-  return revokeAnswer(revokeSignOff(serverAppState(), week.week.start, auth.who.username, serverNow().toISOString()));
+  return revokeAnswer(revokeSignOff(serverAppState(), week.week.monday, auth.who.username, serverNow().toISOString()));
 }

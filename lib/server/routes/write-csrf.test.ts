@@ -13,7 +13,7 @@ import { postBundleImportRoute } from './bundles';
 import { contextRoute, eventRoute, eventsRoute, runRoute, saveRoute } from './hunts';
 import { postTriageRoute } from './triage';
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from './week';
-import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from '../http/write-test-headers';
+import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
 
 type Route = (request: Request) => Promise<Response>;
 const huntParams = { params: Promise.resolve({ id: 'low_volume_external_network_connections_from_process', n: '1' }) };

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAllowEntry } from '../../appstate/allow-list';
 import { resetBackend } from '../../backends';
 import { bigName, seedBigRuns, type BigRuns } from '../../review/testing/big-run';
-import { parseWeekStart, summarizeWeek, WEEK_LIST_LIMIT } from '../../review/week';
+import { summarizeWeek, WEEK_LIST_LIMIT } from '../../review/week';
+import { weekOfMonday } from '../../review/week-bounds';
 import { weekMarkdown } from '../../review/week-markdown';
 import { serverAppState } from '../process/app-state';
 import { reviewRun } from './run-review';
@@ -83,7 +84,7 @@ describe('a run of 200,000 findings', () => {
   });
 
   it('gives the week every count and its first findings only', () => {
-    const week = parseWeekStart('2026-01-05');
+    const week = weekOfMonday('2026-01-05');
     if (!week.ok) throw new Error(week.message);
     const s = summarizeWeek(serverAppState(), week.week, []);
     const shown = big.expected.new - 1 + big.expected.recurring;

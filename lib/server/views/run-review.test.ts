@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHeaders } from '../http/write-test-headers';
+import { writeHeaders } from '../testing/write-headers';
 import { allowListCandidates } from '../../appstate/allow-list';
 import { runAndSave } from '../../hunts/run/record';
 import { updateTriage } from '../../appstate/triage';

@@ -4,6 +4,7 @@
  * Counts come from the stored diff and SQL aggregates; rows, triage and first seen are read for
  * the page's findings only, so a run of a million findings costs what a page of them costs.
  */
+import 'server-only';
 import { activeAllowEntries, allowListCandidates, suppressingEntry, type AllowEntry } from '../../appstate/allow-list';
 import { findingsNamed, findingsPage, hiddenCounts, shownKeys, type Hidden, type StoredFinding } from '../../appstate/run-diff-read';
 import { diffSummary, type DiffCounts } from '../../appstate/run-diff';

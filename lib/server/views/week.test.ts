@@ -24,12 +24,12 @@ describe('weekView', () => {
 
   it('defaults to the week the server’s now falls in, with its neighbours', async () => {
     const view = await weekView(undefined, db, new Date('2026-11-29T04:45:00Z'));
-    expect(view).toMatchObject({ kind: 'ok', previousWeek: '2026-11-16', nextWeek: '2026-11-30', isCurrent: true, isFuture: false, record: { kind: 'live', summary: { week: { start: '2026-11-23' } } } });
+    expect(view).toMatchObject({ kind: 'ok', previousWeek: '2026-11-16', nextWeek: '2026-11-30', isCurrent: true, isFuture: false, record: { kind: 'live', summary: { week: { monday: '2026-11-23' } } } });
   });
 
   it('reads a named Monday, past or future, and refuses anything else', async () => {
     const now = new Date('2026-11-29T04:45:00Z');
-    expect(await weekView('2026-11-02', db, now)).toMatchObject({ kind: 'ok', isCurrent: false, isFuture: false, record: { summary: { week: { start: '2026-11-02' } } } });
+    expect(await weekView('2026-11-02', db, now)).toMatchObject({ kind: 'ok', isCurrent: false, isFuture: false, record: { summary: { week: { monday: '2026-11-02' } } } });
     expect(await weekView('2026-12-07', db, now)).toMatchObject({ kind: 'ok', isCurrent: false, isFuture: true });
     // Any other day names its week: the page moves to the week's Monday.
     expect(await weekView('2026-11-29', db, now)).toEqual({ kind: 'moved', week: '2026-11-23' });

@@ -4,12 +4,13 @@
  * with its neighbours for navigation and each listed finding's links. A week named in a URL must
  * be a date; anything else is an answer, not a throw.
  */
+import 'server-only';
 import type { AppDatabase } from '../../appstate/db';
 import { loadCatalogue } from '../../hunts/catalogue';
 import { queryLabels } from '../../hunts/query-labels';
 import type { Hunt } from '../../hunts/types';
-import { shiftWeek, weekContaining, type HuntRef } from '../../review/week';
-import { type WeekBounds } from '../../model/week';
+import type { HuntRef } from '../../review/week';
+import { shiftWeek, weekContaining, weekOfDay } from '../../review/week-bounds';
 import { weekFindingLinks, type FindingLinks } from '../../review/week-links';
 import { weekRecord, type WeekHistory } from '../../review/week-record';
 import { serverAppState } from '../process/app-state';
@@ -43,35 +44,27 @@ export function huntRefs(hunts: readonly Hunt[]): HuntRef[] {
   });
 }
 
-/** `YYYY-MM-DD`, any calendar day: the week it falls in. */
-export function weekOfDay(text: string): { ok: true; week: WeekBounds } | { ok: false; message: string } {
-  const shown = text.slice(0, 40);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, message: `[${shown}] is not a date (YYYY-MM-DD).` };
-  const at = new Date(`${text}T00:00:00.000Z`);
-  if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== text) return { ok: false, message: `[${shown}] is not a calendar date.` };
-  return { ok: true, week: weekContaining(at) };
-}
-
-export async function weekView(start?: string, db: AppDatabase = serverAppState(), now: Date = serverNow()): Promise<WeekView> {
+/** `week`: a day of the week (YYYY-MM-DD); any but its Monday answers `moved`, to the Monday. */
+export async function weekView(week?: string, db: AppDatabase = serverAppState(), now: Date = serverNow()): Promise<WeekView> {
   const current = weekContaining(now);
-  let week = current;
-  if (start !== undefined) {
-    const parsed = weekOfDay(start);
+  let shown = current;
+  if (week !== undefined) {
+    const parsed = weekOfDay(week);
     if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
-    if (parsed.week.start !== start) return { kind: 'moved', week: parsed.week.start };
-    week = parsed.week;
+    if (parsed.week.monday !== week) return { kind: 'moved', week: parsed.week.monday };
+    shown = parsed.week;
   }
   const catalogue = await loadCatalogue();
-  const history = weekRecord(db, week, huntRefs(catalogue.hunts), now.toISOString());
+  const history = weekRecord(db, shown, huntRefs(catalogue.hunts), now.toISOString());
   const s = history.record.summary;
   const changed = history.record.kind === 'snapshot' ? history.record.changes.findings.map((c) => c.finding) : [];
   return {
     kind: 'ok',
     ...history,
     links: weekFindingLinks(db, [s.findings, s.gone], [...s.untriaged, ...changed]),
-    previousWeek: shiftWeek(week, -1).start,
-    nextWeek: shiftWeek(week, 1).start,
-    isCurrent: week.start === current.start,
-    isFuture: week.start > current.start,
+    previousWeek: shiftWeek(shown, -1).monday,
+    nextWeek: shiftWeek(shown, 1).monday,
+    isCurrent: shown.monday === current.monday,
+    isFuture: shown.monday > current.monday,
   };
 }

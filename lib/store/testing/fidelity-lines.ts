@@ -1,6 +1,6 @@
 /**
- * Test inputs for the compiled reader's fidelity checks: NDJSON lines, hand-picked and seeded-random,
- * that stress every rule where the compiled reader and the reference path could part ways.
+ * Test inputs for the native reader's fidelity checks: NDJSON lines, hand-picked and seeded-random,
+ * that stress every rule where the native reader and the reference path could part ways.
  */
 import { lcg } from './events';
 

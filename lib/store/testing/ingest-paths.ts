@@ -1,6 +1,6 @@
 /**
  * Test helper: the same NDJSON through every way ingest reads it — the reference path (JSON.parse
- * + documentToRow) and the compiled reader (native/), each from string lines, from stdin-like
+ * + documentToRow) and the native reader (native/), each from string lines, from stdin-like
  * chunks and from a file — with small batches and parts so that their boundaries fall everywhere.
  * Every way must give the same reports (stored, rejections with lines and reasons), the same
  * mapping, the same rows in line order, and parts that say truly what they hold.
@@ -16,7 +16,7 @@ import type { ByteInput, IngestOptions, IngestReport } from '../types';
 import type { IngestTuning } from '../ingest';
 import { tempDataDir } from './helpers';
 import { quoteString } from '../sql-text';
-import { compiledIngest } from '../compiled/addon';
+import { nativeAddon } from '../native/addon';
 
 const dirs: string[] = [];
 
@@ -24,9 +24,9 @@ export function removePathDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
-export type IngestPath = 'reference-lines' | 'reference-chunks' | 'reference-file' | 'compiled-lines' | 'compiled-chunks' | 'compiled-file';
+export type IngestPath = 'reference-lines' | 'reference-chunks' | 'reference-file' | 'native-lines' | 'native-chunks' | 'native-file';
 
-export const ALL_PATHS: IngestPath[] = ['reference-lines', 'reference-chunks', 'reference-file', 'compiled-lines', 'compiled-chunks', 'compiled-file'];
+export const ALL_PATHS: IngestPath[] = ['reference-lines', 'reference-chunks', 'reference-file', 'native-lines', 'native-chunks', 'native-file'];
 
 export interface Stored {
   reports: IngestReport[];
@@ -39,7 +39,7 @@ export interface Layout {
   batchLines?: number;
   batchBytes?: number;
   partRows?: number;
-  /** Compiled batches of at least this many lines are written as two parts. */
+  /** Native batches of at least this many lines are written as two parts. */
   splitLines?: number;
   /** `false`: the bytes' last line has no line break after it. */
   finalBreak?: boolean;
@@ -110,10 +110,10 @@ async function readStored(dataDir: string, index: string): Promise<Stored> {
 export async function ingestAll(way: IngestPath, index: string, files: string[][], options: IngestOptions, layout: Layout): Promise<Stored> {
   const dataDir = tempDataDir();
   dirs.push(dataDir);
-  const compiled = way.startsWith('compiled');
-  if (compiled && !compiledIngest()) throw new Error('the compiled ingest addon is not built (npm install builds it)');
+  const native = way.startsWith('native');
+  if (native && !nativeAddon()) throw new Error('the native ingest addon is not built (npm install builds it)');
   const { finalBreak, ...sizes } = layout;
-  const tuning: IngestTuning = { ...sizes, compiled };
+  const tuning: IngestTuning = { ...sizes, native };
   const store = openStore(dataDir, tuning);
   const reports: IngestReport[] = [];
   for (const [i, lines] of files.entries()) {

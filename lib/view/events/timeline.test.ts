@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketStart, buildTimeline, chooseStep, formatBucket, STEPS, timelineOf, timelineSummary } from './timeline';
+import { bucketStart, buildTimeline, chooseStep, formatBucket, STEPS, timelineOf, timelineSummary, windowRange } from './timeline';
 
 const t = (iso: string) => Date.parse(iso);
 const step = (label: string) => STEPS.find((s) => s.label === label)!;
@@ -73,5 +73,40 @@ describe('timelineOf / timelineSummary', () => {
       '4 connections from 2026-01-02 to 2026-01-08, peak 2 at 2026-01-05 12:00 UTC (3h buckets); 1 without a timestamp',
     );
     expect(formatBucket(t('2026-01-05T00:00:00Z'), step('1d'))).toBe('2026-01-05');
+  });
+});
+
+describe('the axis over the query window', () => {
+  const week = { from: t('2026-01-01T12:00:00Z'), to: t('2026-01-08T12:00:00Z') };
+
+  it('spans the window, so one event is one bucket among many, not the whole chart', () => {
+    const line = buildTimeline([t('2026-01-05T14:20:00Z')], week);
+    expect(line.step.label).toBe('3h');
+    expect(line.buckets[0].start).toBe(t('2026-01-01T12:00:00Z'));
+    // 7 days of 3 h buckets; the exclusive end adds no bucket starting at 12:00 on the 8th.
+    expect(line.buckets).toHaveLength(56);
+    expect(line.buckets.at(-1)!.start).toBe(t('2026-01-08T09:00:00Z'));
+    expect(line.buckets.filter((b) => b.count > 0)).toEqual([{ start: t('2026-01-05T12:00:00Z'), count: 1 }]);
+    expect(line.first).toBe(t('2026-01-05T14:20:00Z'));
+  });
+
+  it('widens for an event outside the window (an agent clock ahead) instead of dropping it', () => {
+    const line = buildTimeline([t('2026-01-05T00:00:00Z'), t('2026-01-08T20:00:00Z')], week);
+    expect(line.total).toBe(2);
+    expect(line.buckets.reduce((n, b) => n + b.count, 0)).toBe(2);
+    expect(line.buckets.at(-1)!.start).toBeLessThanOrEqual(t('2026-01-08T20:00:00Z'));
+    expect(line.buckets.at(-1)!.start + line.step.ms).toBeGreaterThan(t('2026-01-08T20:00:00Z'));
+  });
+
+  it('reads the window of a drill-down response, and ignores one without both bounds', () => {
+    expect(windowRange({ from: '2026-01-01T12:00:00.000Z', to: '2026-01-08T12:00:00.000Z' })).toEqual(week);
+    expect(windowRange({ from: '2026-01-01T12:00:00.000Z' })).toBeUndefined();
+    expect(windowRange({ from: 'junk', to: '2026-01-08T12:00:00.000Z' })).toBeUndefined();
+    expect(windowRange(undefined)).toBeUndefined();
+  });
+
+  it('timelineOf passes the window through', () => {
+    const line = timelineOf([{ name: '@timestamp', type: 'date' }], [['2026-01-05T14:20:00.000Z']], week);
+    expect(line.buckets).toHaveLength(56);
   });
 });

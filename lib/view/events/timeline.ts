@@ -1,9 +1,12 @@
 /**
  * Event counts over time for the drill-down timeline: a bucket size picked from the time range
- * (so a burst of seconds and a quiet month both read well), every bucket from the first event to
- * the last including the empty ones, all in UTC.
+ * (so a burst of seconds and a quiet month both read well), every bucket of the query's window
+ * including the empty ones — one event in a week is one thin bar, not a full chart — all in UTC.
+ * Without a known window the axis spans the events; events outside the window (an agent's clock
+ * ahead) widen it rather than vanish.
  */
 import type { EsqlColumn, EsqlValue } from '../../model/esql';
+import { plural } from '../text/plural';
 
 export interface BucketStep {
   label: string;
@@ -77,7 +80,20 @@ export function toEpochMs(value: EsqlValue): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-export function buildTimeline(timestamps: readonly (number | null)[]): Timeline {
+/** The query's time window in epoch milliseconds; `to` is exclusive. */
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** The window a drill-down ran over, when it has both bounds (an imported run's has none). */
+export function windowRange(window: { from?: string; to?: string } | undefined): TimeRange | undefined {
+  const from = window?.from ? Date.parse(window.from) : NaN;
+  const to = window?.to ? Date.parse(window.to) : NaN;
+  return Number.isFinite(from) && Number.isFinite(to) && from < to ? { from, to } : undefined;
+}
+
+export function buildTimeline(timestamps: readonly (number | null)[], range?: TimeRange): Timeline {
   const dated = timestamps.filter((t): t is number => t !== null);
   const undated = timestamps.length - dated.length;
   if (dated.length === 0) return { step: STEPS[0], buckets: [], total: 0, undated, first: null, last: null, peak: null };
@@ -87,10 +103,13 @@ export function buildTimeline(timestamps: readonly (number | null)[]): Timeline 
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  const step = chooseStep(first, last);
-  const origin = bucketStart(first, step);
+  const lo = range ? Math.min(range.from, first) : first;
+  // The end bound is exclusive: a window ending on a bucket boundary gets no empty bucket after it.
+  const hi = range ? Math.max(range.to - 1, last) : last;
+  const step = chooseStep(lo, hi);
+  const origin = bucketStart(lo, step);
   const buckets: Bucket[] = [];
-  for (let s = origin; s <= bucketStart(last, step); s += step.ms) buckets.push({ start: s, count: 0 });
+  for (let s = origin; s <= bucketStart(hi, step); s += step.ms) buckets.push({ start: s, count: 0 });
   for (const t of dated) buckets[Math.round((bucketStart(t, step) - origin) / step.ms)].count++;
   // The earliest bucket wins a tie: that is when the activity first peaked.
   let peak = buckets[0];
@@ -98,9 +117,12 @@ export function buildTimeline(timestamps: readonly (number | null)[]): Timeline 
   return { step, buckets, total: dated.length, undated, first, last, peak };
 }
 
-export function timelineOf(columns: readonly EsqlColumn[], values: readonly EsqlValue[][], field = '@timestamp'): Timeline {
+export function timelineOf(columns: readonly EsqlColumn[], values: readonly EsqlValue[][], range?: TimeRange, field = '@timestamp'): Timeline {
   const at = columns.findIndex((c) => c.name === field);
-  return buildTimeline(values.map((row) => (at < 0 ? null : toEpochMs(row[at] ?? null))));
+  return buildTimeline(
+    values.map((row) => (at < 0 ? null : toEpochMs(row[at] ?? null))),
+    range,
+  );
 }
 
 /** A bucket's start as the axis shows it, in UTC, as precise as the step needs. */
@@ -124,7 +146,7 @@ export function timelineSummary(t: Timeline, noun = 'events'): string {
   if (t.first === null || t.last === null || t.peak === null) return `No ${noun} with a timestamp`;
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const span = day(t.first) === day(t.last) ? `on ${day(t.first)}` : `from ${day(t.first)} to ${day(t.last)}`;
-  const count = `${t.total.toLocaleString('en-US')} ${t.total === 1 ? noun.replace(/s$/, '') : noun}`;
+  const count = plural(t.total, noun.replace(/s$/, ''), noun);
   const undated = t.undated > 0 ? `; ${t.undated.toLocaleString('en-US')} without a timestamp` : '';
   return `${count} ${span}, peak ${t.peak.count.toLocaleString('en-US')} at ${formatBucket(t.peak.start, t.step)} UTC (${t.step.label} buckets)${undated}`;
 }

@@ -4,6 +4,7 @@ import { toCsv as cliToCsv } from '../../cli/format-csv';
 import { toCsv } from './csv';
 import { exportFileName } from './file-name';
 import { toQueryJson } from './json';
+import { withExtraColumns } from './table-columns';
 
 const columns: EsqlColumn[] = [
   { name: 'connection_count', type: 'long' },
@@ -23,6 +24,43 @@ describe('toCsv', () => {
   });
   it('is the function the CLI re-exports', () => {
     expect(cliToCsv).toBe(toCsv);
+  });
+});
+
+describe('the hunt table CSV with its context columns', () => {
+  const context: EsqlColumn[] = [
+    { name: 'host_names', type: 'keyword' },
+    { name: 'process.name', type: 'keyword' },
+  ];
+  const byName: Record<string, EsqlValue[]> = {
+    '=HYPERLINK("http://evil","x")': ['+cmd|calc', 'dup'],
+    'a;b,c': [['h1', '@h2'], 'dup2'],
+  };
+  const extra = {
+    columns: context,
+    valuesFor: (row: readonly EsqlValue[]) => byName[Array.isArray(row[1]) ? row[1].join(';') : String(row[1])],
+    prefix: 'context.',
+  };
+
+  it('appends the context columns, with empty cells where no context was fetched', () => {
+    const table = withExtraColumns(columns, values, extra);
+    expect(table.columns.map((c) => c.name)).toEqual(['connection_count', 'process.name', 'host_names', 'context.process.name']);
+    expect(table.values[1]).toEqual([3, '\u202Egnp.sh', null, null]);
+    expect(table.values[2]).toEqual([null, ['a', 'b,c'], ['h1', '@h2'], 'dup2']);
+  });
+
+  it('keeps hostile context values neutralised in the CSV', () => {
+    const table = withExtraColumns(columns, values, extra);
+    const csv = toCsv(table.columns, table.values);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('connection_count,process.name,host_names,context.process.name');
+    expect(lines[1]).toBe('-5,"\'=HYPERLINK(""http://evil"",""x"")",\'+cmd|calc,dup');
+    expect(lines[3]).toBe(',"a;b,c",h1;@h2,dup2');
+    expect(csv).not.toMatch(/(^|,)[+=@]/m);
+  });
+
+  it('is the result alone when there is no context', () => {
+    expect(withExtraColumns(columns, values, undefined)).toEqual({ columns, values });
   });
 });
 

@@ -2,10 +2,12 @@
  * Per-column filters as the analyst types them: numbers accept `>=10`, `<=3`, `>`, `<`, `=5` or a
  * plain `5` (equals); dates accept the same operators against the ISO text (`>=2026-01-05`) or a
  * substring; everything else matches a case-insensitive substring, also in the escaped spelling
- * (`\u202e` finds the override). Parsing is total: an unusable filter is reported, not applied.
+ * (`\u202e` finds the override); a leading `~` also matches look-alikes by UTS #39 skeleton
+ * (`~curl` finds `сurl` with a Cyrillic es). Parsing is total: an unusable filter is reported, not applied.
  */
 import type { EsqlColumn, EsqlScalar, EsqlValue } from '../../model/esql';
 import { escapeVisible } from '../text/escape';
+import { lookalikeKey } from '../text/skeleton';
 import { valueKind } from './compare';
 
 export type Comparison = '>=' | '<=' | '>' | '<' | '=';
@@ -13,11 +15,27 @@ export type Comparison = '>=' | '<=' | '>' | '<' | '=';
 export type ColumnFilter =
   | { kind: 'none' }
   | { kind: 'contains'; needle: string }
+  /** `contains`, or the value's look-alike key contains the needle's (`key`). */
+  | { kind: 'lookalike'; needle: string; key: string }
   | { kind: 'number'; op: Comparison; value: number }
   | { kind: 'date'; op: Comparison; value: string }
   | { kind: 'invalid'; message: string };
 
 const OPERATOR = /^(>=|<=|>|<|=)?\s*(.*)$/s;
+
+/** The prefix that turns a text filter into "also look-alikes". */
+export const LOOKALIKE_PREFIX = '~';
+
+/** The filter text with the look-alike prefix added or removed. */
+export function toggleLookalike(text: string): string {
+  const trimmed = text.trimStart();
+  return trimmed.startsWith(LOOKALIKE_PREFIX) ? trimmed.slice(LOOKALIKE_PREFIX.length).trimStart() : `${LOOKALIKE_PREFIX}${trimmed}`;
+}
+
+/** True when the filter text asks for look-alikes too. */
+export function isLookalikeFilter(text: string): boolean {
+  return text.trimStart().startsWith(LOOKALIKE_PREFIX);
+}
 
 export function parseFilter(text: string, type: string): ColumnFilter {
   const trimmed = text.trim();
@@ -33,6 +51,10 @@ export function parseFilter(text: string, type: string): ColumnFilter {
   if (kind === 'date' && op !== undefined) {
     if (!rest) return { kind: 'invalid', message: 'Type a date after the operator, e.g. >=2026-01-05' };
     return { kind: 'date', op: op as Comparison, value: rest };
+  }
+  if (kind === 'string' && trimmed.startsWith(LOOKALIKE_PREFIX)) {
+    const needle = trimmed.slice(LOOKALIKE_PREFIX.length).trim();
+    return needle === '' ? { kind: 'none' } : { kind: 'lookalike', needle: needle.toLowerCase(), key: lookalikeKey(needle) };
   }
   return { kind: 'contains', needle: trimmed.toLowerCase() };
 }
@@ -60,6 +82,11 @@ function scalarMatches(v: EsqlScalar, filter: ColumnFilter): boolean {
     case 'contains': {
       const text = String(v).toLowerCase();
       return text.includes(filter.needle) || escapeVisible(text).includes(filter.needle);
+    }
+    case 'lookalike': {
+      const text = String(v);
+      const lower = text.toLowerCase();
+      return lower.includes(filter.needle) || escapeVisible(lower).includes(filter.needle) || lookalikeKey(text).includes(filter.key);
     }
     case 'number': {
       const n = typeof v === 'number' ? v : Number(v);

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compiledIngest, type BatchHandle, type SurveyOutcome } from './addon';
+import { nativeAddon, type BatchHandle, type SurveyOutcome } from './addon';
 
-const addon = compiledIngest();
-if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');
+const addon = nativeAddon();
+if (!addon) throw new Error('the native ingest addon is not built (npm install builds it)');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-addon-'));
 const session = addon.open({ memoryLimit: '1GB', tempDirectory: path.join(dir, 'spill') });

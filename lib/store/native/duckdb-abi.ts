@@ -4,6 +4,7 @@
  * struct layout or a signature under it, which shows as corrupted parts rather than an error. So an
  * addon is refused, and ingest takes the reference path, unless the two minor versions agree.
  */
+import 'server-only';
 
 /** What the addon reports: the DuckDB its declarations hold for, and duckdb_library_version(). */
 export interface DuckdbVersions {

@@ -1,5 +1,5 @@
 /**
- * The compiled ingest's pipeline (a batch surveyed while the one before is written) under
+ * The native ingest's pipeline (a batch surveyed while the one before is written) under
  * failure: whatever fails — a part's commit step, the input mid-file — the ingest rejects with
  * that failure, no part becomes visible, nothing is left behind, and the index takes writes again.
  */
@@ -11,9 +11,9 @@ import { indexDir } from '../layout';
 import { readParts, tempDataDir } from '../testing/helpers';
 import type { IngestTuning } from '../ingest';
 import type { ByteReader, SourceSnapshot } from '../types';
-import { compiledIngest } from './addon';
+import { nativeAddon } from './addon';
 
-if (!compiledIngest()) throw new Error('the compiled ingest addon is not built (npm install builds it)');
+if (!nativeAddon()) throw new Error('the native ingest addon is not built (npm install builds it)');
 
 const MAPPING = { properties: { '@timestamp': { type: 'date' }, n: { type: 'long' }, name: { type: 'keyword' } } };
 
@@ -72,7 +72,7 @@ function leftovers(dataDir: string): string[] {
 // small batches: many of them, each surveyed while the one before is written
 const TUNING: IngestTuning = { batchLines: 50, partRows: 50 };
 
-describe('compiled ingest under failure', () => {
+describe('native ingest under failure', () => {
   it('stores every good line of many batches, in line order, with its rejections', async () => {
     const dataDir = await seeded();
     const report = await openStore(dataDir, TUNING).ingestBytes('idx', reader(Buffer.from(ndjson(990, 10))));

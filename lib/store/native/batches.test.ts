@@ -5,13 +5,13 @@
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { compiledIngest } from './addon';
+import { nativeAddon } from './addon';
 import type { ByteReader } from '../types';
 import { byteBatches, stringBatches, type LineBatch } from './batches';
 import { lcg } from '../testing/events';
 
-const addon = compiledIngest();
-if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');
+const addon = nativeAddon();
+if (!addon) throw new Error('the native ingest addon is not built (npm install builds it)');
 
 const PIECES = ['{"a":1}', '', ' ', '\n', '\n', '\n', '\r\n', '\r', 'é', '€', '😀', '\u2028', 'x', '{"k":"v\\n"}', '\t'];
 

@@ -1,15 +1,17 @@
 /**
- * The compiled ingest addon (native/, built by `npm install`): its two calls, typed. Absent when
+ * The native ingest addon (native/, built by `npm install`): its two calls, typed. Absent when
  * the build failed or was skipped, or refused when it loads (it cannot load, or was built for
  * another DuckDB than the one loaded: duckdb-abi.ts); ingest then reads every line through the
  * reference path (ingest.ts).
  */
+import 'server-only';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PhysicalType } from '../mapping';
 import { checkDuckdbAbi, type DuckdbVersions } from './duckdb-abi';
+import { nativeIngestSetting } from './setting';
 
 /** An opaque handle on a surveyed batch (and the Buffer its lines live in). */
 export type BatchHandle = { readonly __batch: unique symbol };
@@ -18,7 +20,7 @@ export type SessionHandle = { readonly __session: unique symbol };
 
 export type SurveyOutcome = { batch: BatchHandle; untakeable: number[] } | { whole: string };
 
-export interface CompiledPart {
+export interface NativePart {
   file: string;
   docCount: number;
   minTimestamp: number | null;
@@ -27,12 +29,12 @@ export interface CompiledPart {
   multiValued: string[];
 }
 
-export type WriteOutcome = { parts: CompiledPart[] } | { error: string };
+export type WriteOutcome = { parts: NativePart[] } | { error: string };
 
 /** Counts '\n' in `bytes`, at most `max`: how many, and where the last counted one is (-1: none). */
 export type CountLines = (bytes: Buffer, max: number) => [number, number];
 
-export interface CompiledIngest {
+export interface NativeAddon {
   countLines: CountLines;
   /** A buffer of `size` bytes from the kernel, in huge pages where it has them; unmapped when collected. */
   allocate(size: number): Buffer;
@@ -66,27 +68,33 @@ function addonPath(): string | undefined {
 }
 
 /** The built addon, or null (with why, once, on stderr) when it will not load or may not run. */
-function load(file: string): CompiledIngest | null {
-  let addon: CompiledIngest;
+function load(file: string): NativeAddon | null {
+  let addon: NativeAddon;
   try {
-    addon = createRequire(import.meta.url)(file) as CompiledIngest;
+    addon = createRequire(import.meta.url)(file) as NativeAddon;
   } catch (e) {
     // a libduckdb without a symbol the addon links, say
-    console.error(`huntboard: the compiled ingest reader did not load (${(e as Error).message}); ingest uses the slower reference path`);
+    console.error(`huntboard: the native ingest reader did not load (${(e as Error).message}); ingest uses the slower reference path`);
     return null;
   }
   const check = checkDuckdbAbi(addon.duckdbVersion);
   if (check.ok) return addon;
-  console.error(`huntboard: the compiled ingest reader is not used: ${check.reason}; ingest uses the slower reference path`);
+  console.error(`huntboard: the native ingest reader is not used: ${check.reason}; ingest uses the slower reference path`);
   return null;
 }
 
-let loaded: CompiledIngest | null | undefined;
+let loaded: NativeAddon | null | undefined;
 
-/** The addon, or undefined when it is not built or refused (or HUNTBOARD_COMPILED_INGEST=0 turns it off). */
-export function compiledIngest(): CompiledIngest | undefined {
+/**
+ * The addon, or undefined when it is not built or refused, or the setting turns it off. Throws on
+ * a setting it cannot read (setting.ts), before ingest has touched anything.
+ */
+export function nativeAddon(): NativeAddon | undefined {
+  const setting = nativeIngestSetting(process.env);
+  if (setting.kind === 'invalid') throw new Error(setting.message);
+  if (setting.kind === 'off') return undefined;
   if (loaded === undefined) {
-    const file = process.env.HUNTBOARD_COMPILED_INGEST === '0' ? undefined : addonPath();
+    const file = addonPath();
     loaded = file ? load(file) : null;
   }
   return loaded ?? undefined;

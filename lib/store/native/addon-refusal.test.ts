@@ -1,6 +1,6 @@
 /**
  * An addon built for another DuckDB is refused when it loads, with a message, and ingest takes
- * the reference path: compiledIngest() answers undefined. The built addon stands in for one built
+ * the reference path: nativeAddon() answers undefined. The built addon stands in for one built
  * for DuckDB 1.4 by reporting that version through a wrapped require.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -20,11 +20,11 @@ vi.mock('node:module', async (importOriginal) => {
 const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
 afterAll(() => errors.mockRestore());
 
-describe('compiledIngest', () => {
+describe('nativeAddon', () => {
   it('refuses an addon built for another DuckDB, saying why once', async () => {
-    const { compiledIngest } = await import('./addon');
-    expect(compiledIngest()).toBeUndefined();
-    expect(compiledIngest()).toBeUndefined();
+    const { nativeAddon } = await import('./addon');
+    expect(nativeAddon()).toBeUndefined();
+    expect(nativeAddon()).toBeUndefined();
     expect(errors).toHaveBeenCalledTimes(1);
     expect(String(errors.mock.calls[0][0])).toMatch(/not used: it was built for DuckDB 1\.4 .* but DuckDB v1\.5\.6 is loaded.*reference path/);
   });

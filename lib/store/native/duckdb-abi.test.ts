@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compiledIngest } from './addon';
+import { nativeAddon } from './addon';
 import { checkDuckdbAbi, minorVersion } from './duckdb-abi';
 
 const header = readFileSync(path.join(process.cwd(), 'native', 'include', 'duckdb_abi.h'), 'utf8');
@@ -74,8 +74,8 @@ describe('native/include/duckdb_abi.h', () => {
   });
 
   it('is what the built addon reports, and the addon runs with the DuckDB loaded', () => {
-    const addon = compiledIngest();
-    if (!addon) throw new Error('the compiled ingest addon is not built (npm install builds it)');
+    const addon = nativeAddon();
+    if (!addon) throw new Error('the native ingest addon is not built (npm install builds it)');
     expect(addon.duckdbVersion.builtFor).toBe(pinned);
     expect(minorVersion(addon.duckdbVersion.linked)).toBe(minorVersion(bindingsVersion));
   });

@@ -1,6 +1,6 @@
 /**
  * For route tests: the headers a Huntboard page sends with a write — its Origin, the CSRF cookie
- * the proxy set, and the same token echoed in the header (see csrf.ts).
+ * the proxy set, and the same token echoed in the header (see ../http/csrf.ts).
  */
 import { CSRF_COOKIE, CSRF_HEADER } from '../../model/csrf';
 

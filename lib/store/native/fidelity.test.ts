@@ -1,5 +1,5 @@
 /**
- * The compiled reader must store exactly what the reference path stores: the same rejections with
+ * The native reader must store exactly what the reference path stores: the same rejections with
  * the same reasons, the same mapping, the same rows in line order (from lines and from bytes).
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,21 +8,21 @@ import { ALL_TYPES_MAPPING, ecsLines, PROBE_LINES, randomLines } from '../testin
 
 afterEach(removePathDirs);
 
-const COMPILED: IngestPath[] = ['compiled-lines', 'compiled-chunks'];
+const NATIVE: IngestPath[] = ['native-lines', 'native-chunks'];
 
-describe('the compiled reader stores what the reference path stores', () => {
+describe('the native reader stores what the reference path stores', () => {
   it('probe lines under an explicit mapping of every type', async () => {
-    const js = await expectAllPathsAgree('probe', [PROBE_LINES], { mapping: ALL_TYPES_MAPPING }, {}, COMPILED);
+    const js = await expectAllPathsAgree('probe', [PROBE_LINES], { mapping: ALL_TYPES_MAPPING }, {}, NATIVE);
     expect(js.reports[0].rejected).toBeGreaterThan(20);
     expect(js.reports[0].stored).toBeGreaterThan(40);
   });
 
   it('probe lines under a dynamic mapping, in two ingests', async () => {
-    await expectAllPathsAgree('dyn', [PROBE_LINES.slice(0, 40), PROBE_LINES.slice(40)], {}, {}, COMPILED);
+    await expectAllPathsAgree('dyn', [PROBE_LINES.slice(0, 40), PROBE_LINES.slice(40)], {}, {}, NATIVE);
   });
 
   it('probe lines and realistic events under ECS (logs-*)', async () => {
-    const js = await expectAllPathsAgree('logs-endpoint.events.network-default', [ecsLines(200, 3), PROBE_LINES.map((l) => l.replaceAll('"k"', '"process.name"'))], {}, {}, COMPILED);
+    const js = await expectAllPathsAgree('logs-endpoint.events.network-default', [ecsLines(200, 3), PROBE_LINES.map((l) => l.replaceAll('"k"', '"process.name"'))], {}, {}, NATIVE);
     expect(js.reports[0].stored).toBeGreaterThan(150);
     expect(js.reports[0].rejected).toBeGreaterThan(0);
   });
@@ -31,10 +31,10 @@ describe('the compiled reader stores what the reference path stores', () => {
     // the reader surveys a batch against the mapping it started with; the JS path reads the
     // earlier lines first and may have made the path a leaf, where an object is refused
     const lines = ['{"x":1}', '{"x":{}}', '{"x":[{}]}', '{"y":{"z":[]}}', '{"y":"now a leaf"}', '{"x":2}'];
-    const js = await expectAllPathsAgree('grow', [lines], {}, { batchLines: 100, partRows: 100 }, COMPILED);
+    const js = await expectAllPathsAgree('grow', [lines], {}, { batchLines: 100, partRows: 100 }, NATIVE);
     expect(js.reports[0].rejections.map((r) => r.line)).toEqual([2, 3]);
     const ecs = ['{"process":{"name":"a"}}', '{"process":{"name":{}}}', '{"process":{"name":"b"}}'];
-    const logs = await expectAllPathsAgree('logs-grow', [ecs], {}, { batchLines: 100, partRows: 100 }, COMPILED);
+    const logs = await expectAllPathsAgree('logs-grow', [ecs], {}, { batchLines: 100, partRows: 100 }, NATIVE);
     expect(logs.reports[0].rejections.map((r) => r.line)).toEqual([2]);
   });
 
@@ -47,9 +47,9 @@ describe('the compiled reader stores what the reference path stores', () => {
       [4, 1000, 300, 1000],
     ]) {
       const lines = randomLines(count, seed);
-      await expectAllPathsAgree('rand', [lines], { mapping: ALL_TYPES_MAPPING }, { batchLines, partRows }, COMPILED);
-      await expectAllPathsAgree('rand-dyn', [lines], {}, { batchLines, partRows }, COMPILED);
-      await expectAllPathsAgree('logs-rand', [lines.map((l) => l.replaceAll('"k"', '"host.name"').replaceAll('"ip"', '"source.ip"'))], {}, { batchLines, partRows }, COMPILED);
+      await expectAllPathsAgree('rand', [lines], { mapping: ALL_TYPES_MAPPING }, { batchLines, partRows }, NATIVE);
+      await expectAllPathsAgree('rand-dyn', [lines], {}, { batchLines, partRows }, NATIVE);
+      await expectAllPathsAgree('logs-rand', [lines.map((l) => l.replaceAll('"k"', '"host.name"').replaceAll('"ip"', '"source.ip"'))], {}, { batchLines, partRows }, NATIVE);
     }
   }, 120_000);
 });

@@ -1,10 +1,11 @@
 /**
- * The compiled ingest: each batch of lines goes to the addon (native/), which reads every line it
+ * The native ingest: each batch of lines goes to the addon (native/), which reads every line it
  * can take exactly straight into DuckDB vectors and writes the batch as a part (or, for a batch of
  * many short lines, its two halves as two parts at once).
  * The lines it cannot take (odd values, rejections, fields the mapping does not know yet) come
  * back here: the JS path reads them, in line order, and hands its rows back for their places.
  */
+import 'server-only';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { documentToRow, type DocumentSchema, type Row } from '../documents';
@@ -15,10 +16,10 @@ import type { Rejection } from '../types';
 import { parseLine } from '../ndjson';
 import { newPartName } from '../ingest-run';
 import { partWriteFailure } from '../write-failure';
-import type { BatchHandle, CompiledIngest, SessionHandle } from './addon';
+import type { BatchHandle, NativeAddon, SessionHandle } from './addon';
 import type { LineBatch } from './batches';
 
-export interface CompiledSink {
+export interface NativeSink {
   /** Batches of at least this many lines are written as two parts, one per thread. */
   splitLines: number;
   schema: DocumentSchema;
@@ -46,7 +47,7 @@ function specOf(schema: DocumentSchema): string {
   return JSON.stringify({ dynamic, objects: [...flat.objects], fields: flat.fields, unicode: process.versions.unicode });
 }
 
-function readInJs(sink: CompiledSink, text: string, line: number): JsAnswer {
+function readInJs(sink: NativeSink, text: string, line: number): JsAnswer {
   if (text.trim() === '') return null;
   const parsed = parseLine(text);
   if ('reason' in parsed) {
@@ -67,7 +68,7 @@ function rowJson(row: Row): string {
 }
 
 /** Lines the reader could not take, through the JS path: what the addon's second pass needs. */
-function answerUntakeable(sink: CompiledSink, batch: LineBatch, untakeable: number[]): { answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] } {
+function answerUntakeable(sink: NativeSink, batch: LineBatch, untakeable: number[]): { answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] } {
   const answers = new Map<number, JsAnswer>();
   const rows: (string | null)[] = [];
   const types = new Map<string, PhysicalType>();
@@ -90,10 +91,10 @@ function answerUntakeable(sink: CompiledSink, batch: LineBatch, untakeable: numb
  * is to write it, which may run while the next batch is read. Writing reads no line that could
  * reject or map anything: the lines the reader took hold only fields the mapping knows.
  */
-type Prepared = { kind: 'js'; rows: { row: Row; multiValued: string[] }[] } | { kind: 'compiled'; batch: LineBatch; surveyed: { batch: BatchHandle; untakeable: number[] }; answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] };
+type Prepared = { kind: 'js'; rows: { row: Row; multiValued: string[] }[] } | { kind: 'native'; batch: LineBatch; surveyed: { batch: BatchHandle; untakeable: number[] }; answers: Map<number, JsAnswer>; rows: (string | null)[]; types: [string, PhysicalType][] };
 
 /** Every line of a batch through the JS path (the answers known so far reused), in line order. */
-function readAllInJs(sink: CompiledSink, batch: LineBatch, known: Map<number, JsAnswer>): { row: Row; multiValued: string[] }[] {
+function readAllInJs(sink: NativeSink, batch: LineBatch, known: Map<number, JsAnswer>): { row: Row; multiValued: string[] }[] {
   const rows: { row: Row; multiValued: string[] }[] = [];
   for (let i = 0; i < batch.count; i++) {
     const answer = known.has(i) ? known.get(i)! : readInJs(sink, batch.text(i), batch.firstLine + i);
@@ -102,18 +103,18 @@ function readAllInJs(sink: CompiledSink, batch: LineBatch, known: Map<number, Js
   return rows;
 }
 
-async function prepareBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, batch: LineBatch): Promise<Prepared> {
+async function prepareBatch(sink: NativeSink, addon: NativeAddon, session: SessionHandle, batch: LineBatch): Promise<Prepared> {
   const surveyed = await addon.survey(session, batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
   if ('whole' in surveyed) return { kind: 'js', rows: readAllInJs(sink, batch, new Map()) };
   try {
-    return { kind: 'compiled', batch, surveyed, ...answerUntakeable(sink, batch, surveyed.untakeable) };
+    return { kind: 'native', batch, surveyed, ...answerUntakeable(sink, batch, surveyed.untakeable) };
   } catch (e) {
     addon.release(surveyed.batch);
     throw e;
   }
 }
 
-async function writeBatch(sink: CompiledSink, addon: CompiledIngest, session: SessionHandle, prepared: Prepared): Promise<void> {
+async function writeBatch(sink: NativeSink, addon: NativeAddon, session: SessionHandle, prepared: Prepared): Promise<void> {
   if (prepared.kind === 'js') return sink.writeRows(prepared.rows);
   const { batch, surveyed, answers, rows, types } = prepared;
   const names = [newPartName(), newPartName()];
@@ -137,7 +138,7 @@ async function writeBatch(sink: CompiledSink, addon: CompiledIngest, session: Se
  * the two passes of a batch cannot overlap (a part's columns are known only once it is surveyed),
  * those of neighbouring batches can, and so each pass gets a core.
  */
-export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, batches: AsyncIterable<LineBatch>): Promise<void> {
+export async function ingestNative(sink: NativeSink, addon: NativeAddon, batches: AsyncIterable<LineBatch>): Promise<void> {
   const session = addon.open({ memoryLimit: sink.memoryLimit, tempDirectory: path.join(sink.partsDir, '.tmp-spill') });
   const reader = batches[Symbol.asyncIterator]();
   let writing: Promise<void> = Promise.resolve();
@@ -162,7 +163,7 @@ export async function ingestCompiled(sink: CompiledSink, addon: CompiledIngest, 
   } finally {
     // never close the session under a running write
     await writing.catch(() => undefined);
-    if (pending?.kind === 'compiled') addon.release(pending.surveyed.batch);
+    if (pending?.kind === 'native') addon.release(pending.surveyed.batch);
     await reader.return?.(undefined);
     addon.close(session);
   }

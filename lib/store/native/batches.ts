@@ -1,9 +1,10 @@
 /**
- * NDJSON input cut into batches of whole lines for the compiled ingest: from JS strings (one per
+ * NDJSON input cut into batches of whole lines for the native ingest: from JS strings (one per
  * line) or straight from bytes, so that a file's lines need never become JS strings. Lines are
  * numbered as `huntboard ingest` numbers them (readline: `\n`, `\r\n` and a lone `\r` end a line).
  */
 
+import 'server-only';
 import { StringDecoder } from 'node:string_decoder';
 import type { ByteInput, ByteReader } from '../types';
 import type { CountLines } from './addon';
@@ -72,7 +73,7 @@ function fromBytes(bytes: Buffer, count: number, firstLine: number, limit: numbe
   }
   let starts: number[] | undefined;
   const text = (i: number) => {
-    // only the lines the compiled reader leaves to JS are ever asked for
+    // only the lines the native reader leaves to JS are ever asked for
     if (!starts) {
       starts = [0];
       for (let at = bytes.indexOf(LF); at >= 0; at = bytes.indexOf(LF, at + 1)) starts.push(at + 1);

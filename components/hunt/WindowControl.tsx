@@ -63,40 +63,25 @@ export function WindowControl({ value, defaults, onChange }: { value: WindowChoi
             if (range.ok) onChange({ id: 'custom', from: range.from, to: range.to });
           }}
         >
-          <label>
-            From{' '}
-            <input
-              type="text"
-              className="utc-input"
-              value={from}
-              placeholder="YYYY-MM-DDTHH:MM"
-              spellCheck={false}
-              autoComplete="off"
-              size={17}
-              aria-describedby={problem?.field === 'from' ? `${ids}-hint ${ids}-problem` : `${ids}-hint`}
-              aria-invalid={problem?.field === 'from' || undefined}
-              onChange={(e) => setFrom(e.target.value)}
-              onBlur={() => setTouched((t) => ({ ...t, from: true }))}
-              required
-            />
-          </label>
-          <label>
-            To{' '}
-            <input
-              type="text"
-              className="utc-input"
-              value={to}
-              placeholder="YYYY-MM-DDTHH:MM"
-              spellCheck={false}
-              autoComplete="off"
-              size={17}
-              aria-describedby={problem?.field === 'to' ? `${ids}-hint ${ids}-problem` : `${ids}-hint`}
-              aria-invalid={problem?.field === 'to' || undefined}
-              onChange={(e) => setTo(e.target.value)}
-              onBlur={() => setTouched((t) => ({ ...t, to: true }))}
-              required
-            />
-          </label>
+          {(['from', 'to'] as const).map((field) => (
+            <label key={field}>
+              {field === 'from' ? 'From' : 'To'}{' '}
+              <input
+                type="text"
+                className="utc-input"
+                value={field === 'from' ? from : to}
+                placeholder="YYYY-MM-DDTHH:MM"
+                spellCheck={false}
+                autoComplete="off"
+                size={17}
+                aria-describedby={problem?.field === field ? `${ids}-hint ${ids}-problem` : `${ids}-hint`}
+                aria-invalid={problem?.field === field || undefined}
+                onChange={(e) => (field === 'from' ? setFrom : setTo)(e.target.value)}
+                onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
+                required
+              />
+            </label>
+          ))}
           <span className="muted" id={`${ids}-hint`}>
             {UTC_INPUT_HINT}
           </span>

@@ -12,27 +12,27 @@ import { buildFirstSeenQuery, DEFAULT_LOOKBACK_DAYS, firstSeenByName } from '../
 import type { FirstSeenAnswer } from '../../model/review';
 
 
-/** The week a run covers: its window, or the 7 days before it started when the window was not resolved. */
-export function runWeek(run: RunHeader): { start: string; end: string } {
-  const end = run.window.to ?? run.startedAt;
-  const start = run.window.from ?? new Date(Date.parse(end) - 7 * 864e5).toISOString();
-  return { start, end };
+/** What a run looked at: its window, or the 7 days before it started when the window was not resolved. */
+function runSpan(run: RunHeader): { from: string; to: string } {
+  const to = run.window.to ?? run.startedAt;
+  const from = run.window.from ?? new Date(Date.parse(to) - 7 * 864e5).toISOString();
+  return { from, to };
 }
 
 export async function firstSeenForRun(backend: Backend, run: OkRunHeader, names: readonly string[], lookbackDays?: number, signal?: AbortSignal): Promise<FirstSeenAnswer> {
   if (names.length === 0) return { kind: 'not-applicable' };
   const parsed = parse(run.queryText);
   if (!parsed.ok) return { kind: 'not-applicable' };
-  const week = runWeek(run);
-  const built = buildFirstSeenQuery(parsed.query, names, new Date(week.end), lookbackDays, new Date(week.start));
+  const span = runSpan(run);
+  const built = buildFirstSeenQuery(parsed.query, names, new Date(span.to), lookbackDays, new Date(span.from));
   if (!built.ok) return { kind: 'failed', message: built.reason };
   const result = await backend.query({ query: built.text, params: built.params, ...(signal ? { signal } : {}) });
   if (!result.ok) return { kind: 'failed', message: result.error.message };
   const since = built.params.find((p) => 'fs_from' in p)?.fs_from;
   return {
     kind: 'found',
-    byName: firstSeenByName(result.response.columns, result.response.values, week.start),
+    byName: firstSeenByName(result.response.columns, result.response.values, span.from),
     lookbackDays: lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
-    since: typeof since === 'string' ? since : week.start,
+    since: typeof since === 'string' ? since : span.from,
   };
 }

@@ -85,7 +85,9 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
     case 'values': {
       const v = arg(0);
       // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic (docs/esql-semantics.md §8.1).
-      return `list_sort(list_distinct(flatten(list(${asList(v)})${filterSql})))`;
+      // No values at all is null, not an empty list (MV_COUNT of it is null, as in Elasticsearch).
+      const values = `list_sort(list_distinct(flatten(list(${asList(v)})${filterSql})))`;
+      return `(CASE WHEN len(${values}) > 0 THEN ${values} END)`;
     }
   }
   throw new CompileFailure(call.span, `aggregate function [${name}] is not supported by the embedded engine`);

@@ -114,7 +114,8 @@ export function asScalar(ctx: CompileContext, val: Val, consumer: Span): string 
       ctx.addProbe(consumer, `${val.mv} IS NOT NULL`);
       return val.scalar;
     case 'list':
-      ctx.addProbe(consumer, `len(${val.sql}) > 1`);
+      // Over an aggregate (STATS x = TO_LOWER(VALUES(k))) the probe would run on the input rows, where it does not exist.
+      if (!ctx.aggregateMode) ctx.addProbe(consumer, `len(${val.sql}) > 1`);
       return `(CASE WHEN len(${val.sql}) = 1 THEN (${val.sql})[1] END)`;
   }
 }

@@ -37,7 +37,9 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
   if (isAggregateName(name) && ctx.aggregateMode) {
     ctx.aggregateMode = false;
     try {
-      return { kind: 'scalar', sql: compileAggregate(ctx, call, name, ctx.aggregateFilter) };
+      const sql = compileAggregate(ctx, call, name, ctx.aggregateFilter);
+      // VALUES is a multi-value: an MV_* function or MV_COUNT over it reads all of its values.
+      return name === 'values' ? { kind: 'list', sql } : { kind: 'scalar', sql };
     } finally {
       ctx.aggregateMode = true;
     }

@@ -50,8 +50,10 @@ export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedS
     ctx.aggregateFilter = agg.filter ? scalarOf(ctx, agg.filter, agg.filter.span) : undefined;
     ctx.aggregateMode = true;
     let sql: string;
+    let list = false;
     try {
       const val = compileExpr(ctx, agg.expression);
+      list = val.kind === 'list';
       sql = val.kind === 'scalar' ? val.sql : val.kind === 'list' ? val.sql : asScalar(ctx, val, agg.span);
       if (!containsAggregate(agg.expression)) {
         throw new CompileFailure(agg.span, `expected an aggregate function but found [${ctx.sourceText(agg.expression.span)}]`, 'verification');
@@ -62,7 +64,7 @@ export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedS
     }
     const alias = ctx.fresh('a');
     selects.push(`${sql} AS ${alias}`);
-    produced.push({ name, alias, list: isValuesCall(agg.expression) });
+    produced.push({ name, alias, list });
   }
   keySqls.forEach((k, i) => {
     const alias = ctx.fresh('g');
@@ -95,10 +97,6 @@ export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedS
     if (b) next.set(col.name, b);
   }
   ctx.columns = next;
-}
-
-function isValuesCall(e: StatsCommand['aggregates'][number]['expression']): boolean {
-  return e.kind === 'function' && e.name === 'values';
 }
 
 function containsAggregate(e: StatsCommand['aggregates'][number]['expression']): boolean {

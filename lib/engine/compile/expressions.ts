@@ -192,11 +192,34 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
  * SQL chain: DuckDB's parser runs out of stack on ten thousand nested parentheses, not on a flat
  * list. Each operand keeps its own operator as the consumer for warnings.
  */
+/**
+ * AND/OR fold left, one pair at a time as Elasticsearch evaluates them: a multi-valued operand makes
+ * that pair null (with a warning), so `false AND [true, false]` is null, not SQL's false.
+ */
 function compileLogical(ctx: CompileContext, e: BinaryExpression): string {
   const { leaf, chain } = operatorSpine(e);
   const op = e.op.toUpperCase();
-  const operands = [scalarOf(ctx, leaf, chain[0].span), ...chain.map((b) => scalarOf(ctx, b.right, b.span))];
-  return `(${operands.join(` ${op} `)})`;
+  const operand = (x: Expression, consumer: Span) => {
+    const folded = foldConst(ctx, x);
+    if (folded?.kind === 'value') return { sql: constSql(ctx, folded), multi: undefined };
+    const val = compileExpr(ctx, x);
+    return { sql: asScalar(ctx, val, consumer), multi: multiValued(val) };
+  };
+  let acc = operand(leaf, chain[0].span);
+  for (const b of chain) {
+    const right = operand(b.right, b.span);
+    const plain = `(${acc.sql} ${op} ${right.sql})`;
+    const multi = [acc.multi, right.multi].filter((m): m is string => m !== undefined);
+    acc = { sql: multi.length ? `(CASE WHEN ${multi.join(' OR ')} THEN NULL ELSE ${plain} END)` : plain, multi: undefined };
+  }
+  return acc.sql;
+}
+
+/** SQL that is true where a value holds more than one value; undefined when it never can. */
+function multiValued(val: Val): string | undefined {
+  if (val.kind === 'mvcol') return `(${val.mv} IS NOT NULL)`;
+  if (val.kind === 'list') return `(len(${val.sql}) > 1)`;
+  return undefined;
 }
 
 function compileLike(ctx: CompileContext, e: LikeExpression): string {

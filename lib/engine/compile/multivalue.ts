@@ -27,8 +27,16 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
       return scalar(`list_min(${listOf(ctx, call.args[0])})`);
     case 'mv_max':
       return scalar(`list_max(${listOf(ctx, call.args[0])})`);
-    case 'mv_sum':
-      return scalar(`list_sum(${listOf(ctx, call.args[0])})`);
+    case 'mv_sum': {
+      const list = listOf(ctx, call.args[0]);
+      const type = ctx.typeOf(call.args[0]);
+      const range = WHOLE_RANGES[type];
+      if (!range) return scalar(`list_sum(${list})`);
+      // DuckDB sums whole numbers wide (HUGEINT); past the type's range Elasticsearch answers null with a warning.
+      const wide = `list_sum(${list}::HUGEINT[])`;
+      if (!ctx.aggregateMode) ctx.addProbe(call.span, `(${wide} NOT BETWEEN ${range.min} AND ${range.max})`, `java.lang.ArithmeticException: ${range.name} overflow`);
+      return scalar(`(CASE WHEN ${wide} BETWEEN ${range.min} AND ${range.max} THEN CAST(${wide} AS ${range.sql}) END)`);
+    }
     case 'mv_avg':
       return scalar(`CAST(list_avg(${listOf(ctx, call.args[0])}) AS DOUBLE)`);
     case 'mv_sort': {
@@ -68,3 +76,10 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
   }
   return undefined;
 }
+
+/** Whole-number types' ranges, for sums that must not overflow silently. */
+const WHOLE_RANGES: Partial<Record<string, { min: string; max: string; sql: string; name: string }>> = {
+  integer: { min: '-2147483648', max: '2147483647', sql: 'INTEGER', name: 'integer' },
+  long: { min: '-9223372036854775808', max: '9223372036854775807', sql: 'BIGINT', name: 'long' },
+  unsigned_long: { min: '0', max: '18446744073709551615', sql: 'UBIGINT', name: 'unsigned_long' },
+};

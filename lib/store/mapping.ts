@@ -14,6 +14,8 @@ export interface LeafField {
   /** For a multi-field: the field whose values it indexes. */
   parent?: string;
   normalizer?: string;
+  /** A constant_keyword's `value`: every document of the index reads it (docs/esql-semantics.md §5). */
+  constant?: string;
 }
 
 export interface FlatMapping {
@@ -69,7 +71,12 @@ function walk(props: Json, prefix: string, flat: FlatMapping): string | undefine
       continue;
     }
     for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) flat.objects.add(name.slice(0, i));
-    addLeaf(flat, { name, type, ...(typeof def.normalizer === 'string' ? { normalizer: def.normalizer } : {}) });
+    addLeaf(flat, {
+      name,
+      type,
+      ...(typeof def.normalizer === 'string' ? { normalizer: def.normalizer } : {}),
+      ...(type === 'constant_keyword' && typeof def.value === 'string' ? { constant: def.value } : {}),
+    });
     if (def.fields !== undefined) {
       if (!isObject(def.fields)) return `[fields] of [${name}] must be an object`;
       for (const [subKey, subDef] of Object.entries(def.fields)) {

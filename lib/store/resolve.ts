@@ -61,13 +61,28 @@ export function resolveNames(patterns: string[], names: string[]): string[] | { 
 interface IndexFields {
   index: string;
   fields: Map<string, string>;
+  constants: Map<string, string>;
 }
 
 function fieldsOf(dataDir: string, index: string): IndexFields {
   const flat = flattenMapping(readMapping(dataDir, index) ?? { properties: {} });
   const fields = new Map<string, string>();
-  if (!('error' in flat)) for (const f of flat.fields) fields.set(f.name, f.type);
-  return { index, fields };
+  const constants = new Map<string, string>();
+  if (!('error' in flat)) {
+    for (const f of flat.fields) {
+      fields.set(f.name, f.type);
+      if (f.constant !== undefined) constants.set(f.name, f.constant);
+    }
+  }
+  return { index, fields, constants };
+}
+
+function mergeConstants(perIndex: IndexFields[]): Map<string, Map<string, string>> | undefined {
+  const out = new Map<string, Map<string, string>>();
+  for (const { index, constants } of perIndex) {
+    for (const [field, value] of constants) out.set(field, (out.get(field) ?? new Map<string, string>()).set(index, value));
+  }
+  return out.size ? out : undefined;
 }
 
 function mergeFields(perIndex: IndexFields[]): ResolvedField[] {
@@ -117,6 +132,8 @@ export function snapshot(dataDir: string, patterns: string[]): SourceSnapshot | 
     }
   }
   snap.fields = mergeFields(perIndex);
+  const constants = mergeConstants(perIndex);
+  if (constants) snap.constants = constants;
   snap.multiValued = [...multiValued].sort();
   return snap;
 }

@@ -40,6 +40,8 @@ export interface SourceSnapshot extends ResolvedSources {
   partSeals?: Record<string, PartSeal>;
   /** Fields with at least one multi-valued document in the matched indices. */
   multiValued: string[];
+  /** constant_keyword fields whose mapping holds the value: field → index → value (read where a document has none). */
+  constants?: Map<string, Map<string, string>>;
   /** Corrupted or unreadable parts that were skipped, with the reason. */
   skipped: { file: string; reason: string }[];
 }

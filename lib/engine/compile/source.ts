@@ -27,6 +27,7 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
   const unsupported = command.metadata.find((m) => m.name !== '_index');
   if (unsupported) throw new CompileFailure(unsupported.span, `METADATA [${unsupported.name}] is not supported by the embedded engine`);
   const withIndex = command.metadata.length > 0;
+  let needsFilename = false;
   const files = snapshot?.partFiles ?? [];
   const present = new Set<string>();
   for (const f of files) for (const c of snapshot?.partColumns[f] ?? []) present.add(c);
@@ -43,7 +44,10 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
     }
     // An `unsupported` field (conflicting or unknown mapping) is always null (docs/esql-semantics.md §5); never read it.
     const readable = present.has(col.name) && files.length > 0 && col.type !== 'unsupported';
-    selects.push(`${readable ? quoteIdent(col.name) : typedNull(col.type)} AS ${scalar}`);
+    const stored = readable ? quoteIdent(col.name) : typedNull(col.type);
+    const constant = col.type === 'unsupported' ? undefined : constantOf(snapshot, col.name, files.length > 0);
+    if (constant?.needsIndex) needsFilename = true;
+    selects.push(`${constant ? `coalesce(${stored}, ${constant.sql})` : stored} AS ${scalar}`);
     const binding: Binding = { type: col.type, scalar };
     const mvName = mvColumn(col.name);
     if (readable && multiValued.has(col.name) && present.has(mvName)) {
@@ -58,7 +62,7 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
     selects.push('1 AS __empty');
     p.add(`SELECT ${selects.join(', ')} WHERE FALSE`);
   } else {
-    const identity = (opts.rowIdentity ? ', file_row_number = true' : '') + (opts.rowIdentity || withIndex ? ', filename = true' : '');
+    const identity = (opts.rowIdentity ? ', file_row_number = true' : '') + (opts.rowIdentity || withIndex || needsFilename ? ', filename = true' : '');
     if (opts.rowIdentity) {
       selects.push('filename AS __file', 'file_row_number AS __row');
       p.order = ['__file', '__row'];
@@ -90,4 +94,19 @@ export function compileRow(p: Pipeline, command: RowCommand, step: AnalyzedStep)
   }
   p.add(`SELECT ${selects.join(', ')}`);
   ctx.columns = columns;
+}
+
+/**
+ * A constant_keyword whose mapping holds the value reads that value in every document of its index,
+ * stored or not (Fleet's `data_stream.*`). One value for every matched index is a literal; several
+ * are told apart by the part's index.
+ */
+function constantOf(snapshot: SourceSnapshot | undefined, field: string, hasParts: boolean): { sql: string; needsIndex: boolean } | undefined {
+  const perIndex = snapshot?.constants?.get(field);
+  if (!perIndex || !hasParts) return undefined;
+  const values = new Set(perIndex.values());
+  const everyIndex = snapshot!.indices.every((index) => perIndex.has(index));
+  if (values.size === 1 && everyIndex) return { sql: quoteString([...values][0]), needsIndex: false };
+  const cases = [...perIndex].map(([index, value]) => `WHEN ${quoteString(index)} THEN ${quoteString(value)}`).join(' ');
+  return { sql: `(CASE ${INDEX_FROM_PATH} ${cases} END)`, needsIndex: true };
 }

@@ -1,15 +1,18 @@
 /**
  * Scalar functions the engine registers in DuckDB for what SQL cannot say compactly: ip text ↔
- * the store's 32-hex form (TO_STRING of an ip, TO_IP of a non-constant string). Invalid input is
+ * the store's 32-hex form (TO_STRING of an ip, TO_IP of a non-constant string), TO_DATETIME of text. Invalid input is
  * NULL; DuckDB passes NULL through without calling them.
  */
 import 'server-only';
-import { BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { formatIp, parseCidr, parseIp } from '../model/ip';
+import { parseIsoDate } from '../store/dates';
 import { textFunction } from '../store/text-function';
 
 export const IP_TO_TEXT = 'esql_ip_to_text';
 export const TEXT_TO_IP = 'esql_text_to_ip';
+/** TO_DATETIME of text: epoch ms in strict_date_optional_time, as Elasticsearch parses it; else NULL. */
+export const TEXT_TO_DATE = 'esql_text_to_date';
 /** CIDR_MATCH against a block known only per row: null when the block is not a CIDR. */
 export const CIDR_CONTAINS = 'esql_cidr_contains';
 
@@ -36,5 +39,9 @@ function cidrContains(): DuckDBScalarFunction {
 export function registerUdfs(connection: DuckDBConnection): void {
   connection.registerScalarFunction(textFunction(IP_TO_TEXT, VARCHAR, formatIp));
   connection.registerScalarFunction(textFunction(TEXT_TO_IP, VARCHAR, (t) => parseIp(t) ?? null));
+  connection.registerScalarFunction(textFunction(TEXT_TO_DATE, BIGINT, (t) => {
+    const ms = parseIsoDate(t);
+    return ms === undefined ? null : BigInt(ms);
+  }));
   connection.registerScalarFunction(cidrContains());
 }

@@ -53,6 +53,12 @@ const MAX_DATE_MS = 8.64e15;
 
 const representable = (ms: number): number | undefined => (Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined);
 
+/** Epoch ms of a text in `strict_date_optional_time` alone (TO_DATETIME of a string): no epoch millis. */
+export function parseIsoDate(text: string): number | undefined {
+  const iso = parseIso(text);
+  return iso === undefined ? undefined : representable(iso);
+}
+
 /**
  * Epoch ms of an ISO-8601 date (no zone = UTC) or of epoch millis (number or numeric string).
  * An instant beyond the representable range is not a date: the document is rejected, not the ingest.

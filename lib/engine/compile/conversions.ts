@@ -8,7 +8,7 @@ import { asList, CompileContext, type Val } from './context';
 import { constSql, convertConst, foldConst } from './constants';
 import { compileExpr } from './expressions';
 import { quoteString } from '../sql';
-import { IP_TO_TEXT, TEXT_TO_IP } from '../udfs';
+import { IP_TO_TEXT, TEXT_TO_DATE, TEXT_TO_IP } from '../udfs';
 
 export const CONVERSIONS = new Set(['to_string', 'to_integer', 'to_long', 'to_double', 'to_boolean', 'to_ip', 'to_datetime', 'to_version']);
 
@@ -42,7 +42,8 @@ function convertOne(name: string, from: EsqlType, x: string): string {
     case 'to_ip':
       return from === 'ip' ? x : `${TEXT_TO_IP}(${x})`;
     case 'to_datetime':
-      if (isString) return `epoch_ms(TRY_CAST(${x} AS TIMESTAMPTZ)::TIMESTAMP)`;
+      // DuckDB's cast also reads `1964-06-02 00:00:00`; Elasticsearch's strict_date_optional_time does not.
+      if (isString) return `${TEXT_TO_DATE}(${x})`;
       return `CAST(${x} AS BIGINT)`;
     default:
       return x;
@@ -70,6 +71,14 @@ export function compileConversion(ctx: CompileContext, call: FunctionCall, name:
       `(${val.sql} IS NOT NULL AND ${TEXT_TO_IP}(${val.sql}) IS NULL)`,
       undefined,
       `'java.lang.IllegalArgumentException: ''' || ${val.sql} || ''' is not an IP string literal.'`,
+    );
+  }
+  if (name === 'to_datetime' && (from === 'keyword' || from === 'text')) {
+    ctx.addProbe(
+      call.span,
+      `(${val.sql} IS NOT NULL AND ${TEXT_TO_DATE}(${val.sql}) IS NULL)`,
+      undefined,
+      `'java.lang.IllegalArgumentException: failed to parse date field [' || ${val.sql} || '] with format [strict_date_optional_time]'`,
     );
   }
   return { kind: 'scalar', sql: convertOne(name, from, val.sql) };

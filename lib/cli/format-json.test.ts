@@ -30,3 +30,18 @@ describe('toJson', () => {
     });
   });
 });
+
+describe('toJson and doubles', () => {
+  it('writes a double column as Elasticsearch does: 1.0, -0.0, 1.0E7, in multi-values too', () => {
+    const text = toJson({
+      took: 1,
+      is_partial: false,
+      columns: [{ name: 'd', type: 'double' }, { name: 'n', type: 'long' }, { name: 'm', type: 'double' }],
+      values: [[1, 1, [2, -0]], [1e7, 2, null], [null, 3, 0.5]],
+    });
+    expect(text).toContain('    [1.0,1,[2.0,-0.0]],');
+    expect(text).toContain('    [1.0E7,2,null],');
+    expect(text).toContain('    [null,3,0.5]\n');
+    expect(JSON.parse(text).values).toEqual([[1, 1, [2, -0]], [1e7, 2, null], [null, 3, 0.5]]);
+  });
+});

@@ -32,3 +32,11 @@ describe('toTxt', () => {
     expect(text.split('\n')).toHaveLength(7);
   });
 });
+
+describe('toTxt and doubles', () => {
+  it('prints a double column as Elasticsearch does (1.0, -0.0, 1.0E7) and other numbers as they are', () => {
+    const text = toTxt([{ name: 'd', type: 'double' }, { name: 'n', type: 'long' }], [[1, 1], [[-0, 1e7], 2]]);
+    expect(text.split('\n')[2]).toMatch(/^1\.0 +\|1 +$/);
+    expect(text.split('\n')[3]).toMatch(/^\[-0\.0, 1\.0E7\] +\|2 +$/);
+  });
+});

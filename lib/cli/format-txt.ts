@@ -5,17 +5,21 @@
  */
 import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
+import { javaDoubleText } from '../view/text/java-double';
 import { escapeVisible } from './escape';
 
 const MIN_COLUMN_WIDTH = 15;
 
-function scalarText(value: string | number | boolean | null): string {
-  return value === null ? 'null' : escapeVisible(String(value));
+function scalarText(value: string | number | boolean | null, double: boolean): string {
+  if (value === null) return 'null';
+  return double && typeof value === 'number' ? javaDoubleText(value) : escapeVisible(String(value));
 }
 
-export function txtCell(value: EsqlValue): string {
-  if (Array.isArray(value)) return `[${value.map(scalarText).join(', ')}]`;
-  return scalarText(value);
+/** A cell as Elasticsearch's txt format prints it; a double column's numbers as Java writes them (`1.0`). */
+export function txtCell(value: EsqlValue, type?: string): string {
+  const double = type === 'double';
+  if (Array.isArray(value)) return `[${value.map((v) => scalarText(v, double)).join(', ')}]`;
+  return scalarText(value, double);
 }
 
 /** Width in code points (astral characters count once). */
@@ -23,9 +27,9 @@ function widthOf(text: string): number {
   return [...text].length;
 }
 
-export function toTxt(columns: readonly Pick<EsqlColumn, 'name'>[], values: readonly EsqlValue[][]): string {
+export function toTxt(columns: readonly (Pick<EsqlColumn, 'name'> & { type?: string })[], values: readonly EsqlValue[][]): string {
   const header = columns.map((c) => escapeVisible(c.name));
-  const cells = values.map((row) => row.map(txtCell));
+  const cells = values.map((row) => row.map((v, i) => txtCell(v, columns[i]?.type)));
   const widths = header.map((name, i) =>
     Math.max(MIN_COLUMN_WIDTH, widthOf(name), ...cells.map((row) => widthOf(row[i] ?? ''))),
   );

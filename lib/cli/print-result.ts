@@ -2,7 +2,7 @@
 import 'server-only';
 import type { QueryResult } from '../model/esql';
 import { escapeVisibleKeepNewlines } from './escape';
-import { toCsv } from './format-csv';
+import { toCsv } from '../view/export/csv';
 import { toJson } from './format-json';
 import { toTxt } from './format-txt';
 import type { CliIo } from './io';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
-import { toCsv as cliToCsv } from '../../cli/format-csv';
 import { toCsv } from './csv';
 import { exportFileName } from './file-name';
 import { toQueryJson } from './json';
@@ -21,9 +20,6 @@ describe('toCsv', () => {
     expect(toCsv(columns, values)).toBe(
       'connection_count,process.name\r\n-5,"\'=HYPERLINK(""http://evil"",""x"")"\r\n3,\\u202egnp.sh\r\n,"a;b,c"\r\n',
     );
-  });
-  it('is the function the CLI re-exports', () => {
-    expect(cliToCsv).toBe(toCsv);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './format-csv';
+import { toCsv } from './csv';
 
 const columns = [
   { name: 'process.name', type: 'keyword' },

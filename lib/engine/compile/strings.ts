@@ -6,6 +6,7 @@ import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { CompileContext, CompileFailure, type Val } from './context';
+import { FROM_BASE64, FROM_BASE64_REFUSAL } from '../udfs';
 
 export function compileStringFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -53,8 +54,12 @@ export function compileStringFunction(ctx: CompileContext, call: FunctionCall, n
     case 'sha1':
     case 'sha256':
       return scalar(`${name}(${s(0)})`);
-    case 'from_base64':
-      return scalar(`decode(from_base64(${s(0)}))`);
+    case 'from_base64': {
+      // An invalid value is null with the decoder's message (DuckDB's from_base64 would fail the query).
+      const text = s(0);
+      if (!ctx.aggregateMode) ctx.addProbe(call.span, `(${FROM_BASE64_REFUSAL}(${text}) IS NOT NULL)`, undefined, `${FROM_BASE64_REFUSAL}(${text})`);
+      return scalar(`${FROM_BASE64}(${text})`);
+    }
     case 'to_base64':
       return scalar(`to_base64(encode(${s(0)}))`);
     case 'split':

@@ -4,6 +4,7 @@
  * it refuses is null with the decoder's own message as the warning, not a failed query
  * (docs/esql-semantics.md §8.4). Pure.
  */
+import 'server-only';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUE = new Int8Array(256).fill(-1);

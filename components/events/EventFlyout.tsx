@@ -101,7 +101,8 @@ export function EventFlyout({ columns, row, rowIndex, position, total, onClose, 
           </span>
         </div>
         <input type="search" className="flyout-filter" aria-label="Filter fields" placeholder="Filter fields and values" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <div className="flyout-body">
+        {/* Focusable, so a keyboard alone can scroll a long document (its fields hold no control). */}
+        <div className="flyout-body" tabIndex={0} role="region" aria-label="Event fields">
           {groups.length === 0 && <p className="muted">{fields.length === 0 ? 'This event has no non-null fields.' : 'No field matches the filter.'}</p>}
           <table className="flyout-fields">
             {groups.map((g) => (

@@ -18,6 +18,7 @@ import { ExportButtons } from '@/components/ExportButtons';
 import { ResultTable } from '@/components/ResultTable';
 import { EffectiveQuery } from './EffectiveQuery';
 import { Findings } from './Findings';
+import { Histogram } from './Histogram';
 import { ResultSummary } from './ResultSummary';
 import { RunStatus } from './RunStatus';
 import { SaveRun } from './SaveRun';
@@ -72,6 +73,7 @@ export function QueryPanel({ huntId, query, state, onChange, canSave }: QueryPan
           {/* Keyed by the view: another window or variant is another result, not yet saved. */}
           {canSave && <SaveRun key={JSON.stringify(request)} url={`${base}/save`} request={request} />}
           <Findings findings={done.findings} variantOn={state.variant !== undefined} onVariant={(on) => onChange({ variant: on ? 'limit-before-sort' : undefined })} />
+          <Histogram url={done.keys.length > 0 ? `${base}/histogram` : null} request={request} />
           <div className="table-toolbar">
             <ExportButtons
               columns={done.result.columns}

@@ -108,6 +108,28 @@ export type EventsResponse =
 /** POST /api/hunts/[id]/queries/[n]/event: one event's full document (by `event.id`), for the flyout. */
 export type EventResponse = { ok: true; result: QueryResponse } | { ok: false; error: ApiError };
 
+/**
+ * POST /api/hunts/[id]/queries/[n]/histogram: the events the hunt's last STATS aggregates, counted
+ * per time bucket over the window. Only non-empty buckets travel; the page fills in the empty ones.
+ */
+export type HistogramResponse =
+  | {
+      ok: true;
+      effectiveQuery: string;
+      params: Record<string, EsqlValue>[];
+      window: WindowInfo;
+      /** The bucket span (`3h`) and its length. */
+      step: { label: string; ms: number };
+      /** Bucket starts in epoch milliseconds (UTC), oldest first. */
+      buckets: { start: number; count: number }[];
+      /** Events with no timestamp, in no bucket. */
+      undated: number;
+      /** The first and last event time (epoch ms), null when no event has one. */
+      first: number | null;
+      last: number | null;
+    }
+  | { ok: false; error: ApiError };
+
 /** A stable key of one hunt row's BY values, shared by the context map and the URL. */
 export function rowKey(keys: readonly string[], row: Record<string, EsqlValue>): string {
   return JSON.stringify(keys.map((k) => row[k] ?? null));

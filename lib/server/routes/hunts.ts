@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { contextBodySchema, eventBodySchema, eventsBodySchema, prepareFromRoute, readBody, runBodySchema } from '../http/requests';
 import { backendOrError, json, type Answer } from '../http/respond';
 import { runContext } from '../../hunts/run/context';
+import { runHistogram } from '../../hunts/run/histogram';
 import { runEvent, runEvents } from '../../hunts/run/events';
 import { runPrepared } from '../../hunts/run/run-prepared';
 import { recordPageRun } from '../process/app-state';
@@ -56,3 +57,5 @@ export const saveRoute = huntRoute('save-run', runBodySchema, async (backend, pr
 export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
 export const eventsRoute = huntRoute('view', eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
 export const eventRoute = huntRoute('view', eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));
+// The window and variant decide the histogram, as they decide the run: a body of the run's own shape.
+export const histogramRoute = huntRoute('view', runBodySchema, (backend, prepared, _body, now, signal) => runHistogram(backend, prepared, now, signal));

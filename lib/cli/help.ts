@@ -44,8 +44,8 @@ Streams NDJSON (one document per line; "-" reads stdin) into the embedded store'
   --mapping FILE         Elasticsearch mapping ({"properties": …} or {"mappings": {"properties": …}})
                          used when the index is created; default: ECS types
 Prints the number of documents stored and rejected, and the first rejections with line numbers.
-Exit codes: 0 when documents were stored and none rejected; 1 when any line was rejected or
-nothing was stored; 2 usage error.
+Exit codes: 0 when no line was rejected (an empty file creates the index with its mapping);
+1 when any line was rejected; 2 usage error.
 `,
   indices: `Usage: huntboard indices
 

@@ -26,7 +26,7 @@ describe('huntboard (top level)', () => {
     expect(io2.out()).toMatch(/^Usage: huntboard query/);
     const io3 = testIo();
     expect(await main(['help', 'ingest'], io3)).toBe(0);
-    expect(io3.out()).toMatch(/Exit codes: 0 when documents were stored/);
+    expect(io3.out()).toMatch(/Exit codes: 0 when no line was rejected/);
   });
 
   it('rejects an unknown command or no command with usage on stderr, exit 2', async () => {
@@ -120,8 +120,10 @@ describe('huntboard ingest', () => {
     expect(io.out()).toBe('1 document stored in [logs-x], 1 rejected\n  line 2: invalid JSON: Unexpected token \\x1b\n');
   });
 
-  it('exits 1 when nothing was stored, 2 without --index or a readable file', async () => {
-    expect(await main(['ingest', '--index', 'i', tempFile('empty.ndjson', '')], testIo())).toBe(1);
+  it('exits 0 for an empty file (the index is created), 2 without --index or a readable file', async () => {
+    const io = testIo();
+    expect(await main(['ingest', '--index', 'i', tempFile('empty.ndjson', '')], io)).toBe(0);
+    expect(io.out()).toBe('0 documents stored in [i], 0 rejected\n');
     expect(await main(['ingest', 'file'], testIo())).toBe(2);
     expect(await main(['ingest', '--index', 'i', '/nonexistent/file.ndjson'], testIo())).toBe(2);
   });

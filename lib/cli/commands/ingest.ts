@@ -49,5 +49,6 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
     io.stdout.write(`  line ${rejection.line}: ${escapeVisible(rejection.reason)}\n`);
   }
   if (report.rejected > SHOWN_REJECTIONS) io.stdout.write(`  … and ${report.rejected - SHOWN_REJECTIONS} more\n`);
-  return report.stored > 0 && report.rejected === 0 ? 0 : 1;
+  // No documents is not a failure: the index exists with its mapping, as an empty bulk leaves it in Elasticsearch's test loader.
+  return report.rejected === 0 ? 0 : 1;
 }

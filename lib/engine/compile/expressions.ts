@@ -22,7 +22,9 @@ export function compileExpr(ctx: CompileContext, e: Expression): Val {
         case 'boolean':
           return { kind: 'scalar', sql: v.value ? 'TRUE' : 'FALSE' };
         case 'integer':
-          return { kind: 'scalar', sql: `${intLiteral(v.value)}::${t === 'INTEGER' ? 'INTEGER' : 'BIGINT'}` };
+          // Past the long range the analyzer types a whole number as Elasticsearch does: unsigned_long, then double.
+          if (t === 'DOUBLE') return { kind: 'scalar', sql: doubleLiteral(Number(v.value)) };
+          return { kind: 'scalar', sql: `${intLiteral(v.value)}::${t === 'INTEGER' || t === 'UBIGINT' ? t : 'BIGINT'}` };
         case 'decimal':
           return { kind: 'scalar', sql: doubleLiteral(v.value) };
         case 'string':

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppDatabase } from '../lib/appstate/db';
+import type { AppDatabase } from '../lib/appstate/database';
 import { addAllowEntry } from '../lib/appstate/allow-list';
 import { seedBigRuns } from '../lib/review/testing/big-run';
 import { summarizeWeek } from '../lib/review/week';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeAllowEntries, addAllowEntry, allowListCandidates, applyAllowList, inForceAt, revokeAllowEntry } from './allow-list';
-import { openAppState, type AppDatabase } from './db';
+import { openAppState } from './db';
+import { type AppDatabase } from './database';
 import { saveRun } from './runs';
 import { updateTriage } from './triage';
 

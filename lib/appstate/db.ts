@@ -9,8 +9,6 @@ import Database from 'better-sqlite3';
 import type { AppDatabase } from './database';
 import { MIGRATIONS, type Migration } from './migrations';
 
-export type { AppDatabase };
-
 export const APP_STATE_FILE = 'huntboard.sqlite';
 
 export class AppStateError extends Error {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAppState, type AppDatabase } from './db';
+import { openAppState } from './db';
+import { type AppDatabase } from './database';
 import { getTriage, triageHistory, updateTriage } from './triage';
 import { type FindingRef } from '../model/triage';
 

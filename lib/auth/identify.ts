@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { cookieValue, SESSION_COOKIE } from './cookies';
 import type { AuthMode } from './mode';
 import type { Identity } from './roles';

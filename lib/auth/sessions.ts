@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { deleteExpiredSessions, deleteSession, insertSession, sessionUserRow } from '../appstate/sessions';
 import { inTransaction } from '../appstate/transaction';
 import { isRole, type Role } from './roles';

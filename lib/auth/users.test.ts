@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { createSession, sessionUser } from './sessions';
 import { authTestDb } from './testing/db';
 import { addUser, countUsers, getUser, listUsers, removeUser, setPassword, setRole, verifyCredentials, WRONG_CREDENTIALS } from './users';

@@ -5,7 +5,7 @@
  * lib/server/http/rate-limit.ts): a name is never locked for everyone.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { deleteSessionsOf } from '../appstate/sessions';
 import { inTransaction } from '../appstate/transaction';
 import { deleteUser, insertUser, updatePasswordHash, updateRole, userCount, userRow, userRows, type UserRow } from '../appstate/users';

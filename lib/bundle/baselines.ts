@@ -5,7 +5,7 @@
  * finding "new" in a Huntboard that never saw the earlier weeks.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { historyIds } from '../appstate/run-diff';
 import { getRun, type SavedRun } from '../appstate/runs';
 

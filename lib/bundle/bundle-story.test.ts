@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAllowEntry, allAllowEntries } from '../appstate/allow-list';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { diffIdOf, diffSummary } from '../appstate/run-diff';
 import { getRun, listRunHeaders } from '../appstate/runs';
 import { exportWeek } from './export';

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { getRun, listRuns } from '../appstate/runs';
 import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
 import type { Backend } from '../backends/types';

@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { allowEntriesInForceDuring } from '../appstate/allow-list-transfer';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { baselineRuns } from './baselines';
 import { signOffForBundle } from './sign-off';
 import { firstSeenForBundle } from './first-seen';

@@ -5,7 +5,7 @@
  * importer shows it as it was.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { diffProcessNames } from '../appstate/run-diff-read';
 import type { OkRunHeader } from '../appstate/runs';
 import type { Backend } from '../backends/types';

@@ -6,7 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAppState, type AppDatabase } from '../appstate/db';
+import { openAppState } from '../appstate/db';
+import { type AppDatabase } from '../appstate/database';
 import { diffSummary } from '../appstate/run-diff';
 import { saveRun, type NewRun } from '../appstate/runs';
 import { bigBundle, bigBundleBytes } from './testing/big-bundle';

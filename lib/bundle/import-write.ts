@@ -12,7 +12,7 @@
  */
 import 'server-only';
 import { BUNDLE_RUN_TABLES, bundleEventWriter, insertBundle, insertBundleFirstSeen, linkRunsToBundle, type BundleEventRow } from '../appstate/bundles';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { writeInPieces, ascending, type PieceOptions, type Pieces } from '../appstate/piecewise';
 import { discardJobs, leftoverRunIds, publishStagedRuns, reservedIds, reserveRunIds, stagedJobs, stagedSave, type StagedSave } from '../appstate/staged-runs';
 import { runsNotHeld, type NewRun } from '../appstate/runs';

@@ -11,7 +11,8 @@
  */
 import 'server-only';
 import { bundleByDigest } from '../appstate/bundles';
-import { storageFailure, type AppDatabase } from '../appstate/db';
+import { storageFailure } from '../appstate/db';
+import { type AppDatabase } from '../appstate/database';
 import type { PieceOptions } from '../appstate/piecewise';
 import { safeFileName } from './file-name';
 import { bundleDigest, decodeBundle, type Bundle } from './format';

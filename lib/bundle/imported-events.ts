@@ -4,7 +4,7 @@
  * two Huntboards) reads a finding's events the same way wherever the run was made.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { EVENT_ID } from '../hunts/run/events';
 import { apiError, type EventResponse, type EventsResponse } from '../model/api';
 import type { EsqlValue } from '../model/esql';

@@ -1,7 +1,7 @@
 /** What the pages read of imported bundles: the list, the bundle a run came from, a finding's saved events, first seen. */
 import 'server-only';
 import { bundleEventRow, bundleFirstSeenJson, bundleOfRunRow, bundleRunIdReader, bundlesNewestFirst, type StoredBundle } from '../appstate/bundles';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
 import type { BundleFirstSeen } from './format';
 

@@ -3,7 +3,7 @@
  * its hash, so the importer's week shows what the lead signed, not a live rebuild of partial data.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { canonicalJson, sha256Hex } from '../review/canonical-json';
 import { standingSignOff } from '../appstate/week-signoffs';
 import { signOffWeek } from '../review/week-signoff';

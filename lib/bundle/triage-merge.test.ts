@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { getTriage, triageHistory, updateTriage } from '../appstate/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';
 import { openWithBundles, tempDir } from './testing/fixture';

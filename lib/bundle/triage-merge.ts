@@ -8,7 +8,7 @@
  * bundle may carry 100,000s of triaged findings, and per-entry prepares or scans made that minutes.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { getTriage, replaceTriageHistory, triageHistory, triageStatements, writeTriageState } from '../appstate/triage';
 import { type FindingRef, type TriageHistoryEntry } from '../model/triage';
 import type { BundleHistoryEntry, BundleTriage } from './format';

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { updateTriage } from '../appstate/triage';
 import { type TriageHistoryEntry } from '../model/triage';
 import type { BundleTriage } from './format';

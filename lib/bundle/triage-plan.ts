@@ -10,7 +10,7 @@
  * again, one at a time, in the final transaction, so the outcome is the one-step merge's.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { inTransaction } from '../appstate/transaction';
 import { applyStagedTriage, lastTriageHistoryId, stagedTriageChangedSince, startTriageStaging, unstageTriage } from '../appstate/triage-staging';
 import type { FindingRef, TriageHistoryEntry } from '../model/triage';

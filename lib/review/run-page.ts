@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import type { EsqlColumn, EsqlValue } from '../model/esql';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import type { StoredFinding } from '../appstate/run-diff-read';
 import type { DiffCounts, FindingStatus } from '../appstate/run-diff';
 import { findingKeyReader, lastRowsWithKeys } from '../appstate/run-findings';

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import type { EsqlValue } from '../model/esql';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import type { AllowEntry } from '../appstate/allow-list';
 import { firstTriageChanges, findingsPage, hiddenCounts, runsListing, sharedFindings, sharedGone, triagedCounts, untriagedPage, type Hidden, type StoredFinding } from '../appstate/run-diff-read';
 import { diffSummary } from '../appstate/run-diff';

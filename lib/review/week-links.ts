@@ -4,7 +4,7 @@
  * drawn, from the run ids the week (or its snapshot) names; never stored.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { getRunHeader } from '../appstate/runs';
 import { runEventsHref } from '../view/url/run-events-url';
 import { findingId } from '../view/review/finding-id';

@@ -4,7 +4,7 @@
  * before snapshots were kept, the week as it is, saying so. Revoked sign-offs stay as history.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { summarizeWeek, type HuntRef } from './week';
 import { revokedSignOffs, standingSignOff } from '../appstate/week-signoffs';
 import { weekSnapshotHeader } from '../appstate/week-snapshots';

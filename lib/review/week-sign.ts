@@ -4,7 +4,7 @@
  * sign-off is written and the snapshot frozen with it.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { inTransaction } from '../appstate/transaction';
 import { summarizeWeek, type HuntRef } from './week';
 import { type WeekBounds, type WeekSummary, type WeekSignOff } from '../model/week';

@@ -4,7 +4,7 @@
  * may not, and a week already signed must be revoked first. The rows are lib/appstate's.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { inTransaction } from '../appstate/transaction';
 import { insertSignOff, markSignOffRevoked, standingSignOff } from '../appstate/week-signoffs';
 import type { WeekSignOff } from '../model/week';

@@ -4,7 +4,7 @@
  * sha256. Written once with the sign-off, never updated; a revoked sign-off keeps its snapshot.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { insertWeekSnapshot, weekSnapshotRow } from '../appstate/week-snapshots';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { WeekBounds, WeekSummary } from '../model/week';

@@ -5,7 +5,7 @@
  * state; no clock of its own.
  */
 import 'server-only';
-import type { AppDatabase } from '../appstate/db';
+import type { AppDatabase } from '../appstate/database';
 import { allowEntriesAt } from '../appstate/allow-list';
 import { getRunHeader, runIdsStartedIn, type OkRunHeader, type RunHeader } from '../appstate/runs';
 import { triageChangesIn } from '../appstate/triage';

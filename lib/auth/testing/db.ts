@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openAppState, type AppDatabase } from '../../appstate/db';
+import { openAppState } from '../../appstate/db';
+import { type AppDatabase } from '../../appstate/database';
 import { MIGRATIONS } from '../../appstate/migrations';
 
 export function authTestDb(): { db: AppDatabase; dir: string; dispose(): void } {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { triggerLabel } from '../../view/review/run-labels';
 import { openAppState } from '../../appstate/db';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { diffSummary } from '../../appstate/run-diff';
 import { findingsPage, NOTHING_HIDDEN } from '../../appstate/run-diff-read';
 import { getRunHeader, listRunHeaders, type OkRunHeader } from '../../appstate/runs';

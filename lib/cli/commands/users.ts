@@ -3,7 +3,8 @@
  * from stdin (first line), never from argv, which other users of the machine can read in `ps`.
  */
 import 'server-only';
-import { openAppState, type AppDatabase } from '../../appstate/db';
+import { openAppState } from '../../appstate/db';
+import { type AppDatabase } from '../../appstate/database';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { addUser, countUsers, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';

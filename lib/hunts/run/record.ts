@@ -12,7 +12,7 @@ import { triageGroupOf } from '../finding-group';
 import { prepareHuntQuery } from './prepare';
 import { runPrepared } from './run-prepared';
 import { HUNT_WINDOW, type WindowSpec } from './window-spec';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { saveRun, type RunTrigger, type SavedRun } from '../../appstate/runs';
 
 export interface RecordOptions {

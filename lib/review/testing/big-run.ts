@@ -5,7 +5,7 @@
  * the large-run test and the 1M-finding benchmark (bench/review-big.ts).
  */
 import type { EsqlValue } from '../../model/esql';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { saveRun, type NewRun } from '../../appstate/runs';
 import { updateTriage } from '../../appstate/triage';
 

@@ -3,7 +3,7 @@
  * failed), triage with known times. The expected figures are worked out by hand in week.test.ts.
  */
 import type { EsqlValue } from '../../model/esql';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { saveRun, type NewRun } from '../../appstate/runs';
 import { updateTriage } from '../../appstate/triage';
 import type { HuntRef } from '../week';

@@ -6,7 +6,7 @@
 import 'server-only';
 import { headers as requestHeaders } from 'next/headers';
 import { redirect } from 'next/navigation';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { identify, type UserIdentity } from '../../auth/identify';
 import type { AuthMode } from '../../auth/mode';
 import { signInPath } from '../../auth/next-path';

@@ -8,7 +8,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import type { AccessDecision } from '../../auth/access';
 import { clearedSessionCookie, cookieSecure, cookieValue, SESSION_COOKIE, sessionCookie } from '../../auth/cookies';
 import { DEVICE_COOKIE, deviceCookie, deviceIdFor, newDeviceValue } from '../../auth/device-cookie';

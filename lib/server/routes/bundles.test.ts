@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHeaders } from '../testing/write-headers';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { openAppState } from '../../appstate/db';
 import { bigBundleBytes } from '../../bundle/testing/big-bundle';
 import { decodeBundle } from '../../bundle/format';

@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { apiError, type ApiError } from '../../model/api';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { exportWeek } from '../../bundle/export';
 import { firstSeenLookbackDays } from '../../hunts/first-seen-query';
 import { bundleStream } from '../../bundle/encode-stream';

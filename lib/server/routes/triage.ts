@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { getTriage, storedTriageGroup, triageHistory, updateTriage } from '../../appstate/triage';
 import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { queriesSharingTriage, triageGroupOf } from '../../hunts/finding-group';

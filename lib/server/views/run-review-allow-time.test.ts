@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addAllowEntry } from '../../appstate/allow-list';
-import { openAppState, type AppDatabase } from '../../appstate/db';
+import { openAppState } from '../../appstate/db';
+import { type AppDatabase } from '../../appstate/database';
 import { seedWeeks } from '../../review/testing/week';
 
 // A run's review judges it by the allow-list entries in force at the run's start.

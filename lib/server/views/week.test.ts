@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAppState, type AppDatabase } from '../../appstate/db';
+import { openAppState } from '../../appstate/db';
+import { type AppDatabase } from '../../appstate/database';
 import { loadCatalogue } from '../../hunts/catalogue';
 import { huntRefs, weekView } from './week';
 

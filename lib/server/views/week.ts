@@ -5,7 +5,7 @@
  * be a date; anything else is an answer, not a throw.
  */
 import 'server-only';
-import type { AppDatabase } from '../../appstate/db';
+import type { AppDatabase } from '../../appstate/database';
 import { loadCatalogue } from '../../hunts/catalogue';
 import { queryLabels } from '../../hunts/query-labels';
 import type { Hunt } from '../../hunts/types';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppState } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { deleteExpiredSessions, deleteSession, deleteSessionsOf, insertSession, sessionUserRow } from './sessions';
 import { inTransaction } from './transaction';
 import { deleteUser, insertUser, updatePasswordHash, updateRole, userCount, userRow, userRows, type UserRow } from './users';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeAllowEntries, addAllowEntry, allowListCandidates, applyAllowList, inForceAt, revokeAllowEntry } from './allow-list';
 import { openAppState } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { saveRun } from './runs';
 import { updateTriage } from './triage';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppStateError, migrate, openAppState } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { MIGRATIONS } from './migrations';
 import { earlierRuns, getRun, lastRunAt, listRuns, queryHash, saveRun, type NewRun } from './runs';
 

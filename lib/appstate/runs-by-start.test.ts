@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppState } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { queryHash, runIdsStartedIn, runsNotHeld, saveRun, type NewRun } from './runs';
 
 let dir: string;

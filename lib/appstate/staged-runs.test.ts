@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { writeInPieces } from './piecewise';
 import { diffIdOf } from './run-diff';
 import { discardJobs, leftoverRunIds, publishStagedRuns, reserveRunIds, saveRunInPieces, stagedJobs, stagedSave } from './staged-runs';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppState } from './db';
-import { type AppDatabase } from './database';
+import type { AppDatabase } from './database';
 import { getTriage, triageHistory, updateTriage } from './triage';
 import { type FindingRef } from '../model/triage';
 

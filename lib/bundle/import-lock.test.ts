@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppState } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import { diffSummary } from '../appstate/run-diff';
 import { saveRun, type NewRun } from '../appstate/runs';
 import { bigBundle, bigBundleBytes } from './testing/big-bundle';

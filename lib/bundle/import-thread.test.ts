@@ -8,7 +8,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppState } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import { bigBundleBytes } from './testing/big-bundle';
 import { longestStall } from './testing/stall';
 import { importBundle } from './import-thread';

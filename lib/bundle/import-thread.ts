@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { APP_STATE_FILE } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import { importBundleNow } from './import';
 import type { ImportOptions, ImportResult } from './import-result';
 import type { ImportJob } from './import-job';

@@ -12,7 +12,7 @@
 import 'server-only';
 import { bundleByDigest } from '../appstate/bundles';
 import { storageFailure } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import type { PieceOptions } from '../appstate/piecewise';
 import { safeFileName } from './file-name';
 import { bundleDigest, decodeBundle, type Bundle } from './format';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EsqlValue } from '../model/esql';
 import { openAppState } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import type { AllowEntry } from '../appstate/allow-list';
 import { getRunHeader, saveRun, type NewRun, type OkRunHeader } from '../appstate/runs';
 import { updateTriage } from '../appstate/triage';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAllowEntry } from '../appstate/allow-list';
 import { openAppState } from '../appstate/db';
-import { type AppDatabase } from '../appstate/database';
+import type { AppDatabase } from '../appstate/database';
 import { MIGRATIONS } from '../appstate/migrations';
 import { saveRun } from '../appstate/runs';
 import { getTriage, updateTriage } from '../appstate/triage';

@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../db';
-import { type AppDatabase } from '../database';
+import type { AppDatabase } from '../database';
 import { MIGRATIONS } from './index';
 import { diffSummary } from '../run-diff';
 import { findingsPage, NOTHING_HIDDEN } from '../run-diff-read';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { MIGRATIONS } from '../../appstate/migrations';
 
 export function authTestDb(): { db: AppDatabase; dir: string; dispose(): void } {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { runAndSave } from '../../hunts/run/record';
 import { createEmbeddedBackend } from '../../backends/embedded';
 import type { Backend } from '../../backends/types';

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { MIGRATIONS } from '../../appstate/migrations';
 import { isRole, ROLES, type Role } from '../../auth/roles';
 import { addUser, countUsers, listUsers, removeUser, setPassword, setRole, type UserResult } from '../../auth/users';

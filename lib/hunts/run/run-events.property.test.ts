@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import type { SavedRun } from '../../appstate/runs';
 import { createEmbeddedBackend } from '../../backends/embedded';
 import type { Backend } from '../../backends/types';

@@ -7,7 +7,7 @@
 import 'server-only';
 import type { RunResponse } from '../../model/api';
 import { openAppState, storageFailure } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { recordRun } from '../../hunts/run/record';
 import { triageGroupOf } from '../../hunts/finding-group';
 import { DEFAULT_DATA_DIR } from '../../backends/config';

@@ -16,7 +16,7 @@ import { POST as postTriage } from '@/app/api/triage/route';
 import { DELETE as revokeSignOff, POST as signOff } from '@/app/api/week/signoff/route';
 import type { SaveRunResponse } from '../../model/api';
 import { migrate } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { resetBackend } from '../../backends';
 import { bigBundleBytes } from '../../bundle/testing/big-bundle';
 import { writeDemo } from '../../demo';

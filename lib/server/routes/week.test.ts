@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeHeaders } from '../testing/write-headers';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { summarizeWeek } from '../../review/week';
 import { weekOfMonday } from '../../review/week-bounds';
 import { seedWeeks } from '../../review/testing/week';

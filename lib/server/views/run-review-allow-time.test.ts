@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addAllowEntry } from '../../appstate/allow-list';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { seedWeeks } from '../../review/testing/week';
 
 // A run's review judges it by the allow-list entries in force at the run's start.

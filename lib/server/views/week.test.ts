@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppState } from '../../appstate/db';
-import { type AppDatabase } from '../../appstate/database';
+import type { AppDatabase } from '../../appstate/database';
 import { loadCatalogue } from '../../hunts/catalogue';
 import { huntRefs, weekView } from './week';
 

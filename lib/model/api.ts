@@ -140,3 +140,28 @@ export type TriageResponse =
   | { ok: true; state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] }
   | { ok: false; conflict: true; state: TriageState; history: TriageHistoryEntry[]; sharedBy?: TriageShare[] }
   | { ok: false; conflict?: undefined; error: ApiError };
+
+/**
+ * POST /api/explore, body `{ query, params?, window }`: the analyst's own ES|QL over the chosen
+ * window (`hunt` = as written). Viewing only: nothing Explore runs becomes a review run.
+ * `truncated` is true when the result reached the query's LIMIT (the analyst sees the first rows).
+ */
+export type ExploreResponse =
+  | { ok: true; effectiveQuery: string; params: Record<string, EsqlValue>[]; window: WindowInfo; result: QueryResponse; truncated: boolean }
+  | { ok: false; error: ApiError };
+
+/** A FROM's patterns resolved as the backend resolves them: the fields with their ES|QL types, or the first pattern matching nothing. */
+export type ResolvedFromSources = { indices: string[]; fields: { name: string; type: string }[] } | { unknown: string };
+
+/**
+ * GET /api/explore/sources[?from=<FROM patterns, comma-separated>]: what the ES|QL editor needs to
+ * complete index and field names and to analyze the query as the analyst types: every index (and
+ * data stream) the backend holds, and — when `from` is given — those patterns resolved.
+ */
+export type SourcesResponse = { ok: true; indices: string[]; resolved?: ResolvedFromSources } | { ok: false; error: ApiError };
+
+/**
+ * POST /api/document, body `{ index, id }`: one stored document by its `_index` and `_id` (both
+ * backends), every non-empty field, for the flyout's Table and JSON tabs.
+ */
+export type DocumentResponse = { ok: true; index: string; id: string; result: QueryResponse } | { ok: false; error: ApiError };

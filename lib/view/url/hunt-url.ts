@@ -41,7 +41,8 @@ export interface EventsViewState {
 const PRESETS = ['hunt', '24h', '7d', '14d', '30d'] as const;
 const FILTER_PREFIX = 'filter.';
 
-function readWindow(params: URLSearchParams): WindowChoice {
+/** The window of a page's URL (`window`, and `from`/`to` for a custom one); `hunt` when absent or unusable. */
+export function readWindow(params: URLSearchParams): WindowChoice {
   const id = params.get('window') ?? 'hunt';
   if (id === 'custom') {
     const from = params.get('from') ?? '';
@@ -52,7 +53,7 @@ function readWindow(params: URLSearchParams): WindowChoice {
   return (PRESETS as readonly string[]).includes(id) ? { id: id as (typeof PRESETS)[number] } : { id: 'hunt' };
 }
 
-function writeWindow(out: URLSearchParams, window: WindowChoice): void {
+export function writeWindow(out: URLSearchParams, window: WindowChoice): void {
   if (window.id === 'hunt') return;
   out.set('window', window.id);
   if (window.id === 'custom') {

@@ -41,10 +41,10 @@ const esqlPure = (up) => ({
 // Its tests may use the test helpers shared across lib (lib/testing).
 const esqlTests = ['lib/esql/**/*.test.ts'];
 // lib/appstate is the SQLite layer under the domain: it knows the language and the model, never the
-// domain modules built on it (hunts, review, bundle, auth). Its tests may build fixtures from them.
+// domain modules built on it (hunts, explore, review, bundle, auth). Its tests may build fixtures from them.
 const appstateBelowDomain = {
-  regex: '^(\\.\\./)+(hunts|review|bundle|auth)(/|$)',
-  message: 'lib/appstate is below the domain: it may not import lib/hunts, lib/review, lib/bundle or lib/auth.',
+  regex: '^(\\.\\./)+(hunts|explore|review|bundle|auth)(/|$)',
+  message: 'lib/appstate is below the domain: it may not import lib/hunts, lib/explore, lib/review, lib/bundle or lib/auth.',
 };
 // components/ render what lib/model describes with the browser-safe helpers of lib/view, and call
 // the server through lib/api (the browser's client): never a store, the app state, the domain or

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import './globals.css';
 import './workspace.css';
 import { AccessBanner } from '@/components/AccessBanner';
+import { NavLink } from '@/components/NavLink';
 import { MAIN_ID, SkipLink } from '@/components/SkipLink';
 import { SignOutButton } from '@/components/SignInForm';
 import { ThemeToggle } from '@/components/ThemeToggle';
 import { serverAccess } from '@/lib/server/process/access';
 import { currentIdentity } from '@/lib/server/http/authorize';
+import { loadBackendConfig } from '@/lib/backends/config';
 
 export const metadata: Metadata = {
   title: 'Huntboard',
@@ -32,6 +34,17 @@ async function WhoIsThere() {
   );
 }
 
+/** Where the hunts run, from the configuration alone: the app bar must not wait on the backend. */
+function DataSource() {
+  const config = loadBackendConfig(process.env);
+  const label = !config.ok ? 'Backend misconfigured' : config.config.kind === 'elasticsearch' ? `Elasticsearch · ${config.config.displayTarget}` : 'Embedded store';
+  return (
+    <Link href="/" className={`data-source${config.ok ? '' : ' error'}`} title="Data source: details on the overview">
+      {label}
+    </Link>
+  );
+}
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -42,13 +55,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Huntboard
           </Link>
           <nav aria-label="Main" className="mainnav">
-            <Link href="/">Hunts</Link>
-            <Link href="/runs">Saved runs</Link>
-            <Link href="/week">Week</Link>
-            <Link href="/allow-list">Allow-list</Link>
-            <Link href="/bundles">Bundles</Link>
+            <NavLink href="/">Hunts</NavLink>
+            <NavLink href="/explore">Explore</NavLink>
+            <NavLink href="/runs">Saved runs</NavLink>
+            <NavLink href="/week">Week</NavLink>
+            <NavLink href="/allow-list">Allow-list</NavLink>
+            <NavLink href="/bundles">Bundles</NavLink>
           </nav>
           <span className="spacer" />
+          <DataSource />
           <WhoIsThere />
           <ThemeToggle />
         </header>

@@ -7,15 +7,20 @@
  */
 import { useMemo } from 'react';
 import { functionalUpdate, useTable, type Updater, type SortingState } from '@tanstack/react-table';
-import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
+import type { EsqlColumn, EsqlScalar, EsqlValue } from '@/lib/model/esql';
 import { valueKind } from '@/lib/view/table/compare';
-import { filterRowIndices } from '@/lib/view/table/filter';
+import { exactFilterText, filterRowIndices } from '@/lib/view/table/filter';
+import type { PivotContext } from '@/lib/view/pivot/pivot';
 import { sortRowIndices, type SortSpec } from '@/lib/view/table/sort';
 import { plural } from '@/lib/view/text/plural';
+import { widthStyle } from '@/lib/view/table/column-widths';
 import { CellValue } from './CellValue';
+import { CellActions, type CellActionsConfig } from './table/CellActions';
 import { planColumns, SORTING_OPTIONS, tableFeatureSet, type ColumnInfo, type RowView } from './table/columns';
 import { FilterInput } from './table/FilterInput';
+import { ResizeHandle } from './table/ResizeHandle';
 import { SortHeader } from './table/SortHeader';
+import { useColumnWidths } from './table/use-column-widths';
 
 export interface ExtraColumns {
   columns: EsqlColumn[];
@@ -47,6 +52,10 @@ export interface ResultTableProps {
   caption?: string;
   /** Index in `values` of a row to mark (e.g. the one a drill-down came back from). */
   highlightRow?: number;
+  /** Names the table for the column widths kept in the session; by default, its column names. */
+  sizingKey?: string;
+  /** Each cell gets filter for / out (the table's own filter boxes), copy and, with a pivot context, pivots into Explore. */
+  cellActions?: { pivot?: PivotContext };
 }
 
 const NO_CONTEXT = 'No context was fetched for this row';
@@ -64,6 +73,16 @@ function withFilter(filters: Record<string, string>, column: string, value: stri
 
 export function ResultTable(props: ResultTableProps) {
   const { columns, values, sorting, onSortingChange, filters, onFiltersChange, extraColumns, rowAction, caption, highlightRow } = props;
+  const pivot = props.cellActions?.pivot;
+  const withCellActions = props.cellActions !== undefined;
+  const actions = useMemo<CellActionsByKind | undefined>(() => {
+    if (!withCellActions) return undefined;
+    const onFilter = (field: string, value: EsqlScalar, negate: boolean) => {
+      if (value !== null) onFiltersChange((latest) => withFilter(latest, field, exactFilterText(value, negate)));
+    };
+    return { result: { onFilter, ...(pivot ? { pivot } : {}) }, context: pivot ? { pivot } : {} };
+  }, [withCellActions, pivot, onFiltersChange]);
+  const { widths, setWidth } = useColumnWidths(props.sizingKey ?? `result:${columns.map((c) => c.name).join(',')}`);
   const contextLabel = extraColumns?.label ?? 'Context';
   const withAction = rowAction !== undefined;
   // Keyed by content: callers often pass a fresh `[]` while context loads, and rebuilding the
@@ -121,12 +140,24 @@ export function ResultTable(props: ResultTableProps) {
                     );
                   }
                   if (info?.kind === 'result') {
-                    return <SortHeader key={header.id} header={header} name={info.column.name} type={info.column.type} numeric={isNumeric(info.column.type)} sortCount={sorting.length} />;
+                    return (
+                      <SortHeader
+                        key={header.id}
+                        header={header}
+                        name={info.column.name}
+                        type={info.column.type}
+                        numeric={isNumeric(info.column.type)}
+                        sortCount={sorting.length}
+                        width={widths[header.column.id]}
+                        onResize={(w) => setWidth(header.column.id, w)}
+                      />
+                    );
                   }
                   if (info?.kind === 'context') {
                     return (
-                      <th key={header.id} scope="col" className={`context-cell${isNumeric(info.column.type) ? ' num' : ''}`}>
+                      <th key={header.id} scope="col" className={`context-cell sizable${isNumeric(info.column.type) ? ' num' : ''}`} style={widthStyle(widths[header.column.id])}>
                         <span className="column-name">{info.column.name}</span> <span className="column-type">{info.column.type}</span>
+                        <ResizeHandle name={info.column.name} width={widths[header.column.id]} onResize={(w) => setWidth(header.column.id, w)} />
                       </th>
                     );
                   }
@@ -148,9 +179,9 @@ export function ResultTable(props: ResultTableProps) {
             <tr className="filter-row">
               {leaves.map((column) => {
                 const info = infoOf(column.id);
-                if (info?.kind !== 'result') return <td key={column.id} className={info?.kind === 'action' ? 'action-cell' : 'context-cell'} />;
+                if (info?.kind !== 'result') return <td key={column.id} className={info?.kind === 'action' ? 'action-cell' : 'context-cell'} style={widthStyle(widths[column.id])} />;
                 return (
-                  <td key={column.id}>
+                  <td key={column.id} style={widthStyle(widths[column.id])}>
                     <FilterInput column={info.column.name} type={info.column.type} value={filters[info.column.name] ?? ''} onCommit={(v) => onFiltersChange((latest) => withFilter(latest, info.column.name, v))} />
                   </td>
                 );
@@ -165,7 +196,7 @@ export function ResultTable(props: ResultTableProps) {
               return (
                 <tr key={row.id} data-row-index={view.index} className={highlighted ? 'row-highlight' : undefined} aria-current={highlighted ? 'true' : undefined}>
                   {leaves.map((column) => (
-                    <BodyCell key={column.id} info={infoOf(column.id)} view={view} context={context} rowAction={rowAction} loading={extraColumns?.loading === true} first={position === 0} />
+                    <BodyCell key={column.id} info={infoOf(column.id)} view={view} context={context} rowAction={rowAction} loading={extraColumns?.loading === true} first={position === 0} width={widths[column.id]} actions={actions} />
                   ))}
                 </tr>
               );
@@ -192,9 +223,23 @@ interface BodyCellProps {
   loading: boolean;
   /** The first row shown: its link is where "Skip to results" lands. */
   first: boolean;
+  /** The column's width set by hand, if any. */
+  width: number | undefined;
+  actions: CellActionsByKind | undefined;
 }
 
-function BodyCell({ info, view, context, rowAction, loading, first }: BodyCellProps) {
+/** Result cells filter through the table's own filter boxes; context cells have none, only copy and pivots. */
+interface CellActionsByKind {
+  result: CellActionsConfig;
+  context: CellActionsConfig;
+}
+
+function cellClass(base: string | undefined, actions: CellActionsByKind | undefined): string | undefined {
+  if (!actions) return base;
+  return base ? `${base} has-cell-actions` : 'has-cell-actions';
+}
+
+function BodyCell({ info, view, context, rowAction, loading, first, width, actions }: BodyCellProps) {
   if (info === undefined) return <td />;
   switch (info.kind) {
     case 'action': {
@@ -212,18 +257,20 @@ function BodyCell({ info, view, context, rowAction, loading, first }: BodyCellPr
     }
     case 'result':
       return (
-        <td className={isNumeric(info.column.type) ? 'num' : undefined}>
+        <td className={cellClass(isNumeric(info.column.type) ? 'num' : undefined, actions)} style={widthStyle(width)}>
           <CellValue value={view.cells[info.index] ?? null} type={info.column.type} />
+          {actions && <CellActions field={info.column.name} type={info.column.type} value={view.cells[info.index] ?? null} config={actions.result} />}
         </td>
       );
     case 'context':
     case 'context-pending': {
       if (context === undefined || info.kind === 'context-pending') {
-        return <td className="context-cell muted">{loading ? <span aria-label="Loading">…</span> : <span title={NO_CONTEXT}>n/a</span>}</td>;
+        return <td className="context-cell muted" style={widthStyle(width)}>{loading ? <span aria-label="Loading">…</span> : <span title={NO_CONTEXT}>n/a</span>}</td>;
       }
       return (
-        <td className={`context-cell${isNumeric(info.column.type) ? ' num' : ''}`}>
+        <td className={cellClass(`context-cell${isNumeric(info.column.type) ? ' num' : ''}`, actions)} style={widthStyle(width)}>
           <CellValue value={context[info.index] ?? null} type={info.column.type} />
+          {actions && <CellActions field={info.column.name} type={info.column.type} value={context[info.index] ?? null} config={actions.context} />}
         </td>
       );
     }

@@ -84,9 +84,11 @@ describe('ResultTable', () => {
     const html = table({ sorting: [{ id: 'connection_count', desc: true }], caption: 'Rare processes' });
     expect(html).toContain('<caption>Rare processes</caption>');
     expect(html.match(/<th scope="col"/g)).toHaveLength(3);
-    expect(html).toContain('<th scope="col" aria-sort="descending" class="num"><button type="button" class="sort-button"');
+    expect(html).toContain('<th scope="col" aria-sort="descending" class="sizable num"><button type="button" class="sort-button"');
     expect(html.match(/aria-sort="none"/g)).toHaveLength(2);
-    expect(table({ sorting: [{ id: 'process.name', desc: false }] })).toContain('aria-sort="ascending"><button');
+    // Every result column is resizable from the keyboard: a focusable separator naming its column.
+    expect(html.match(/role="separator" aria-orientation="vertical" aria-label="Resize column [^"]+"/g)).toHaveLength(3);
+    expect(table({ sorting: [{ id: 'process.name', desc: false }] })).toContain('aria-sort="ascending" class="sizable"><button');
   });
   it('sorts the whole result by type, nulls first descending, with stable row ids', () => {
     expect(rowOrder(table({ sorting: [{ id: 'connection_count', desc: true }] }))).toEqual([3, 1, 2, 0]);

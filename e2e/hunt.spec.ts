@@ -131,6 +131,8 @@ test('the SORT-before-LIMIT variant is offered, labelled, and runs', async ({ pa
   await waitForResult(page);
   const findings = page.getByRole('region', { name: 'Query findings' });
   await expect(findings).toContainText('LIMIT 100 runs before SORT');
+  // Folded to one line until opened.
+  await findings.locator('summary').click();
   await findings.getByLabel(/Run the variant instead/).click();
   await expect(page).toHaveURL(/variant=limit-before-sort/);
   await expect(page.getByRole('region', { name: 'Effective ES|QL' })).toContainText(/SORT connection_count, unique_agent_count ASC\s+\| LIMIT 100/);
@@ -176,7 +178,10 @@ test.describe('a slow query', () => {
       await held;
       await route.continue().catch(() => undefined);
     });
+    // The page comes with its first result (the server ran it); "Run again" asks the API, held here.
     await page.goto(`${SEED}?q=1`);
+    await waitForResult(page);
+    await page.getByRole('button', { name: 'Run again' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Running All users' });
     await expect(status).toBeVisible();
     await expect(status).toContainText(/\d+\.\d s/);

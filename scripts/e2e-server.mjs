@@ -40,10 +40,23 @@ const skewed = {
   process: { name: 'ntpd-drift', pid: 4242, executable: '/usr/sbin/ntpd-drift' },
   destination: { ip: '45.9.148.200', port: 123 },
 };
+// A network event with no event.id, eight days back (outside the clock-skew hunt's window): the
+// full-event fixture hunt's one finding, whose flyout must fetch it by _index + _id.
+const noEventId = {
+  '@timestamp': new Date(Date.parse(env.HUNTBOARD_NOW) - 8 * 86_400_000).toISOString(),
+  agent: { id: 'agent-probe-01' },
+  host: { name: 'probe-host-01', os: { type: 'linux', family: 'debian' } },
+  event: { category: ['network'], type: ['start', 'connection'], action: 'connection_attempted', kind: 'event' },
+  network: { direction: 'egress', transport: 'tcp' },
+  process: { name: 'fullevent-probe', pid: 4343, executable: '/opt/probe/fullevent-probe' },
+  source: { ip: '10.20.0.5', port: 40022 },
+  destination: { ip: '198.51.100.23', port: 8443 },
+  user: { name: 'probe' },
+};
 const ingest = spawnSync(process.execPath, [path.join(root, 'bin/huntboard.mjs'), 'ingest', '--index', 'logs-clockskew-default', '-'], {
   cwd: root,
   env,
-  input: `${JSON.stringify(skewed)}\n`,
+  input: `${JSON.stringify(skewed)}\n${JSON.stringify(noEventId)}\n`,
   stdio: ['pipe', 'inherit', 'inherit'],
 });
 if (ingest.status !== 0) process.exit(ingest.status ?? 1);

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '..');
-const SERVER_SIDE = ['server', 'appstate', 'auth', 'backends', 'store', 'engine', 'hunts', 'review', 'bundle', 'cli', 'demo'].map((d) => `lib/${d}`);
+const SERVER_SIDE = ['server', 'appstate', 'auth', 'backends', 'store', 'engine', 'hunts', 'explore', 'review', 'bundle', 'cli', 'demo'].map((d) => `lib/${d}`);
 const BROWSER_SAFE = ['lib/model', 'lib/esql', 'lib/view', 'lib/api', 'components'];
 
 const isTest = (rel: string) => /\.test\.tsx?$/.test(rel) || rel.split('/').includes('testing');

@@ -1,14 +1,17 @@
 'use client';
 /**
- * One event's full document in a side panel: every non-null field, grouped by its first dotted
- * segment, with a filter, "Copy JSON", and previous/next through the table's order. A modal
+ * One event's full document in a side panel, in two tabs: Table (every non-null field, grouped by
+ * its first dotted segment, with a filter) and JSON (the document nested by its dotted names, as
+ * "Copy JSON" copies it); previous/next through the table's order. A modal
  * dialog: focus moves in on open, Tab stays inside, Escape closes (the caller puts focus back).
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
 import { inertText } from '@/lib/view/events/display-text';
-import { eventFields, eventJson, filterFields, groupFields } from '@/lib/view/events/document';
+import { eventDocumentJson, eventFields, filterFields, groupFields } from '@/lib/view/events/document';
 import { CellValue } from '@/components/CellValue';
+import { CellActions, type CellActionsConfig } from '@/components/table/CellActions';
+import { FlyoutTabs } from './FlyoutTabs';
 
 export interface EventFlyoutProps {
   columns: EsqlColumn[];
@@ -22,13 +25,17 @@ export interface EventFlyoutProps {
   /** Absent at the first/last row. */
   onPrevious?: () => void;
   onNext?: () => void;
+  /** Why only the loaded fields are shown (no _id to fetch the document by, or the fetch failed). */
+  note?: string;
+  /** Filter for / out, copy and pivots on each field's value. */
+  cellActions?: CellActionsConfig;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 const FOCUSABLE = 'button:not([disabled]), input, [href], [tabindex]:not([tabindex="-1"])';
 
-export function EventFlyout({ columns, row, rowIndex, position, total, onClose, onPrevious, onNext }: EventFlyoutProps) {
+export function EventFlyout({ columns, row, rowIndex, position, total, onClose, onPrevious, onNext, note, cellActions }: EventFlyoutProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement | null>(null);
   const [filter, setFilter] = useState('');
@@ -36,6 +43,7 @@ export function EventFlyout({ columns, row, rowIndex, position, total, onClose, 
   const fields = useMemo(() => eventFields(columns, row), [columns, row]);
   const groups = useMemo(() => groupFields(filterFields(fields, filter)), [fields, filter]);
   const timestamp = fields.find((f) => f.name === '@timestamp')?.value;
+  const json = useMemo(() => eventDocumentJson(columns, row), [columns, row]);
 
   useEffect(() => {
     panel.current?.focus();
@@ -63,7 +71,7 @@ export function EventFlyout({ columns, row, rowIndex, position, total, onClose, 
   };
 
   const copyJson = () => {
-    const text = eventJson(columns, row);
+    const text = json;
     const done = (state: CopyState) => setCopy({ row: rowIndex, state });
     if (typeof navigator === 'undefined' || !navigator.clipboard) return done('failed');
     navigator.clipboard.writeText(text).then(
@@ -100,32 +108,52 @@ export function EventFlyout({ columns, row, rowIndex, position, total, onClose, 
             {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Could not copy: the browser refused the clipboard' : ''}
           </span>
         </div>
-        <input type="search" className="flyout-filter" aria-label="Filter fields" placeholder="Filter fields and values" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        {/* Focusable, so a keyboard alone can scroll a long document (its fields hold no control). */}
-        <div className="flyout-body" tabIndex={0} role="region" aria-label="Event fields">
-          {groups.length === 0 && <p className="muted">{fields.length === 0 ? 'This event has no non-null fields.' : 'No field matches the filter.'}</p>}
-          <table className="flyout-fields">
-            {groups.map((g) => (
-              <tbody key={g.group}>
-                <tr className="flyout-group">
-                  <th scope="rowgroup" colSpan={2}>
-                    {inertText(g.group)}
-                  </th>
-                </tr>
-                {g.fields.map((f) => (
-                  <tr key={f.name}>
-                    <th scope="row" className="flyout-field">
-                      {inertText(f.name)}
-                    </th>
-                    <td>
-                      <CellValue value={f.value} type={f.type} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        </div>
+        {note && (
+          <p className="flyout-note" role="note">
+            {note}
+          </p>
+        )}
+        <FlyoutTabs
+          label="Event views"
+          tabs={[
+            {
+              id: 'table',
+              title: 'Table',
+              panel: (
+                <>
+                  <input type="search" className="flyout-filter" aria-label="Filter fields" placeholder="Filter fields and values" value={filter} onChange={(e) => setFilter(e.target.value)} />
+                  {/* Focusable, so a keyboard alone can scroll a long document (its fields hold no control). */}
+                  <div className="flyout-body" tabIndex={0} role="region" aria-label="Event fields">
+                    {groups.length === 0 && <p className="muted">{fields.length === 0 ? 'This event has no non-null fields.' : 'No field matches the filter.'}</p>}
+                    <table className="flyout-fields">
+                      {groups.map((g) => (
+                        <tbody key={g.group}>
+                          <tr className="flyout-group">
+                            <th scope="rowgroup" colSpan={2}>
+                              {inertText(g.group)}
+                            </th>
+                          </tr>
+                          {g.fields.map((f) => (
+                            <tr key={f.name}>
+                              <th scope="row" className="flyout-field">
+                                {inertText(f.name)}
+                              </th>
+                              <td className={cellActions ? 'has-cell-actions' : undefined}>
+                                <CellValue value={f.value} type={f.type} />
+                                {cellActions && <CellActions field={f.name} type={f.type} value={f.value} config={cellActions} />}
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      ))}
+                    </table>
+                  </div>
+                </>
+              ),
+            },
+            { id: 'json', title: 'JSON', focusable: true, panel: <pre className="flyout-json">{json}</pre> },
+          ]}
+        />
       </div>
     </>
   );

@@ -2,7 +2,8 @@
 /**
  * The drill-down's events as a real, virtualized <table>: only the rows in view (plus overscan)
  * are in the DOM, spacer rows keep the scroll height of all of them, the header sticks. Rows are
- * focusable with a roving tabindex; Enter or a click opens the event.
+ * focusable with a roving tabindex; Enter or a click opens the event. The table is as tall as its
+ * rows up to the rest of the viewport, then scrolls; columns fit their content unless resized.
  */
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
@@ -11,11 +12,23 @@ import { plural } from '@/lib/view/text/plural';
 import { ariaSort, nextSort, sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
 import { rowKeyAction } from '@/lib/view/events/row-keys';
 import { scrollTopFor } from '@/lib/view/events/virtual-window';
+import { widthStyle } from '@/lib/view/table/column-widths';
 import { CellValue } from '@/components/CellValue';
-import { useRowWindow } from './use-row-window';
+import { CellActions, type CellActionsConfig } from '@/components/table/CellActions';
+import { ResizeHandle } from '@/components/table/ResizeHandle';
+import { useColumnWidths } from '@/components/table/use-column-widths';
+import { useAvailableHeight, useRowWindow } from './use-row-window';
 
 export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;
+/** Before the page is measured (and on the server), and the least the table may take once it is. */
+const INITIAL_MAX_HEIGHT = 480;
+const FLOOR_HEIGHT = HEADER_HEIGHT + 8 * ROW_HEIGHT;
+
+/** The cell's inner box of a column set to `width`: the header's width less the cell's padding (0 8px). */
+function cellWidth(width: number | undefined): { width: number; maxWidth: number } | undefined {
+  return width === undefined ? undefined : { width: width - 16, maxWidth: width - 16 };
+}
 
 export interface EventsTableHandle {
   /** Scrolls the row (by its index in `values`) into view and focuses it. */
@@ -33,12 +46,14 @@ export interface EventsTableProps {
   order?: readonly number[];
   /** The row open in the flyout, marked as current. */
   activeRow?: number;
-  /** Height of the scroll container in pixels. */
-  height?: number;
+  /** The most the scroll container may take, in pixels; by default the rest of the viewport. */
+  maxHeight?: number;
   ref?: Ref<EventsTableHandle>;
+  /** Filter for / out, copy and pivots on each cell; absent: plain cells. */
+  cellActions?: CellActionsConfig;
 }
 
-export function EventsTable({ columns, values, visibleColumns, sort, onSortChange, onOpenRow, order, activeRow, height = 480, ref }: EventsTableProps) {
+export function EventsTable({ columns, values, visibleColumns, sort, onSortChange, onOpenRow, order, activeRow, maxHeight, ref, cellActions }: EventsTableProps) {
   // Keyed on the sort's fields, not its identity: a URL-parsed sort is a new object every render.
   const sortId = sort?.id;
   const sortDesc = sort?.desc ?? false;
@@ -55,7 +70,11 @@ export function EventsTable({ columns, values, visibleColumns, sort, onSortChang
   }, [columns, visibleColumns]);
 
   const scroller = useRef<HTMLDivElement | null>(null);
+  const available = useAvailableHeight(scroller, INITIAL_MAX_HEIGHT, FLOOR_HEIGHT);
+  const height = maxHeight ?? available;
   const { window, onScroll, viewportHeight } = useRowWindow(scroller, rows.length, ROW_HEIGHT, height - HEADER_HEIGHT);
+  // Widths are kept across drill-downs: their columns are the same ECS fields.
+  const { widths, setWidth } = useColumnWidths('events');
   // The roving focus position belongs to one order; a new order starts again at its top.
   const [focus, setFocus] = useState<{ rows: readonly number[]; pos: number }>({ rows, pos: 0 });
   const focusPos = focus.rows === rows ? focus.pos : 0;
@@ -114,20 +133,21 @@ export function EventsTable({ columns, values, visibleColumns, sort, onSortChang
   const span = Math.max(1, shown.length);
 
   return (
-    <div className="events-table-scroll" ref={scroller} onScroll={onScroll} style={{ height }} tabIndex={-1}>
+    <div className="events-table-scroll" ref={scroller} onScroll={onScroll} style={{ maxHeight: height }} tabIndex={-1}>
       <table className="events-table" aria-rowcount={rows.length + 1} aria-label={`Events, ${plural(rows.length, 'row')}`}>
         <thead>
           <tr aria-rowindex={1}>
             {shown.map(({ column }) => {
               const state = ariaSort(sort, column.name);
               return (
-                <th key={column.name} scope="col" aria-sort={state}>
+                <th key={column.name} scope="col" aria-sort={state} className="sizable" style={widthStyle(widths[column.name])}>
                   <button type="button" className="sort-button" onClick={() => onSortChange(nextSort(sort, column.name))} title={`Sort by ${inertText(column.name)} (${column.type})`}>
                     <span className="sort-name">{inertText(column.name)}</span>
                     <span aria-hidden="true" className="sort-arrow">
                       {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : ''}
                     </span>
                   </button>
+                  <ResizeHandle name={inertText(column.name)} width={widths[column.name]} onResize={(w) => setWidth(column.name, w)} />
                 </th>
               );
             })}
@@ -160,10 +180,11 @@ export function EventsTable({ columns, values, visibleColumns, sort, onSortChang
                 onKeyDown={(e) => onRowKey(e, pos)}
               >
                 {shown.map(({ column, index }) => (
-                  <td key={column.name}>
-                    <div className="events-cell">
+                  <td key={column.name} className={cellActions ? 'has-cell-actions' : undefined}>
+                    <div className="events-cell" style={cellWidth(widths[column.name])}>
                       <CellValue value={row[index] ?? null} type={column.type} />
                     </div>
+                    {cellActions && <CellActions field={column.name} type={column.type} value={row[index] ?? null} config={cellActions} tabbable={pos === tabPos} />}
                   </td>
                 ))}
               </tr>

@@ -5,8 +5,11 @@
  * view state (sort, columns, open event) is the caller's, so it can live in the URL.
  */
 import { useMemo, useRef } from 'react';
-import type { EventsResponse } from '@/lib/model/api';
-import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
+import type { EventFilter, EventsResponse } from '@/lib/model/api';
+import type { EsqlColumn, EsqlScalar, EsqlValue } from '@/lib/model/esql';
+import { addEventFilter, removeEventFilter } from '@/lib/view/events/event-filters';
+import type { PivotContext } from '@/lib/view/pivot/pivot';
+import type { CellActionsConfig } from '@/components/table/CellActions';
 import { DRILLDOWN_LIMIT } from '@/lib/view/hunts/drilldown-columns';
 import { defaultVisibleColumns, resolveVisibleColumns, sameColumns } from '@/lib/view/events/columns';
 import { destinationBreakdown } from '@/lib/view/events/destinations';
@@ -18,6 +21,8 @@ import { ColumnChooser } from './ColumnChooser';
 import { DestinationBreakdown } from './DestinationBreakdown';
 import { EventFlyout } from './EventFlyout';
 import { EventsTable, type EventsTableHandle } from './EventsTable';
+import { FieldSidebar } from './FieldSidebar';
+import { FilterChips } from './FilterChips';
 import { Timeline } from './Timeline';
 
 export interface EventsViewProps {
@@ -29,11 +34,24 @@ export interface EventsViewProps {
   /** Called with undefined when the choice is back to the defaults (a shorter URL). */
   onVisibleColumnsChange: (columns: string[] | undefined) => void;
   /** The open event's full document, once fetched; until then the flyout shows the loaded columns. */
-  flyoutDocument?: { columns: EsqlColumn[]; row: EsqlValue[] };
+  flyoutDocument?: { columns: EsqlColumn[]; row: EsqlValue[]; note?: string };
   /** Index in the loaded result of the event open in the flyout. */
   openRow?: number;
   onOpenRowChange: (row: number | undefined) => void;
+  /** Another page's own wording and default columns (Explore's result is not a hunt row's events). */
+  label?: string;
+  emptyText?: string;
+  defaultColumns?: string[];
+  /** The server-side filters the events were read with, shown as removable chips. */
+  filters?: EventFilter[];
+  /** With it, cells and the field sidebar filter for / out (the caller reads the events again). */
+  onFiltersChange?: (filters: EventFilter[]) => void;
+  /** Where pivots into Explore read from (the query's FROM and window); absent: no pivots. */
+  pivot?: PivotContext;
 }
+
+/** Compact beside the destinations, so the table starts in the first screen. */
+const TIMELINE_HEIGHT = 96;
 
 export function eventsSummary(count: number, sort: EventSort | null, truncated: boolean): string {
   const parts = [plural(count, 'event')];
@@ -42,7 +60,7 @@ export function eventsSummary(count: number, sort: EventSort | null, truncated: 
   return parts.join('; ');
 }
 
-export function EventsView({ response, sort, onSortChange, visibleColumns, onVisibleColumnsChange, openRow, onOpenRowChange, flyoutDocument }: EventsViewProps) {
+export function EventsView({ response, sort, onSortChange, visibleColumns, onVisibleColumnsChange, openRow, onOpenRowChange, flyoutDocument, label, emptyText, defaultColumns, filters, onFiltersChange, pivot }: EventsViewProps) {
   const { columns, values } = response.result;
   const table = useRef<EventsTableHandle | null>(null);
   // Keyed on the sort's fields, not its identity: a URL-parsed sort is a new object every render.
@@ -54,8 +72,16 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
   const windowTo = response.window.to;
   const timeline = useMemo(() => timelineOf(columns, values, windowRange({ from: windowFrom, to: windowTo })), [columns, values, windowFrom, windowTo]);
   const destinations = useMemo(() => destinationBreakdown(columns, values), [columns, values]);
-  const defaults = useMemo(() => defaultVisibleColumns(columns), [columns]);
-  const shown = useMemo(() => resolveVisibleColumns(columns, visibleColumns).map((c) => c.name), [columns, visibleColumns]);
+  const defaults = useMemo(() => defaultColumns ?? defaultVisibleColumns(columns), [columns, defaultColumns]);
+  const shown = useMemo(() => resolveVisibleColumns(columns, visibleColumns ?? defaults).map((c) => c.name), [columns, visibleColumns, defaults]);
+
+  const active = filters ?? [];
+  const onFilter = onFiltersChange ? (field: string, value: EsqlScalar, negate: boolean) => onFiltersChange(addEventFilter(active, { field, value, negate })) : undefined;
+  const cellActions: CellActionsConfig = { ...(onFilter ? { onFilter } : {}), ...(pivot ? { pivot } : {}) };
+  const toggleColumn = (name: string, on: boolean) => {
+    const next = on ? [...shown, name] : shown.filter((n) => n !== name);
+    onVisibleColumnsChange(sameColumns(next, defaults) ? undefined : next);
+  };
 
   const open = openRow !== undefined && openRow >= 0 && openRow < values.length ? openRow : undefined;
   const position = open === undefined ? -1 : order.indexOf(open);
@@ -65,7 +91,7 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
   };
 
   return (
-    <section className="events-view" aria-label="Drill-down events">
+    <section className="events-view" aria-label={label ?? 'Drill-down events'}>
       <div className="events-toolbar">
         <p className="events-summary" role="status">
           {eventsSummary(values.length, sort, response.truncated)}
@@ -74,29 +100,38 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
         <ColumnChooser columns={response.available} value={shown} onChange={(next) => onVisibleColumnsChange(sameColumns(next, defaults) ? undefined : next)} />
       </div>
       <div className="events-charts">
-        <Timeline timeline={timeline} />
+        <Timeline timeline={timeline} height={TIMELINE_HEIGHT} />
         <DestinationBreakdown breakdown={destinations} />
       </div>
-      {values.length === 0 ? (
-        <p className="muted">No events matched this row in the window.</p>
-      ) : (
-        <EventsTable
-          ref={table}
-          columns={columns}
-          values={values}
-          visibleColumns={shown}
-          sort={sort}
-          onSortChange={onSortChange}
-          onOpenRow={onOpenRowChange}
-          order={order}
-          activeRow={open}
-        />
-      )}
+      {onFiltersChange && <FilterChips filters={active} onRemove={(i) => onFiltersChange(removeEventFilter(active, i))} onClear={() => onFiltersChange([])} />}
+      <div className="events-with-sidebar">
+        <FieldSidebar columns={columns} values={values} visibleColumns={shown} onToggleColumn={toggleColumn} {...(onFilter ? { onFilter } : {})} />
+        <div className="events-main">
+          {values.length === 0 ? (
+            <p className="muted">{emptyText ?? 'No events matched this row in the window.'}</p>
+          ) : (
+            <EventsTable
+              ref={table}
+              columns={columns}
+              values={values}
+              visibleColumns={shown}
+              sort={sort}
+              onSortChange={onSortChange}
+              onOpenRow={onOpenRowChange}
+              order={order}
+              activeRow={open}
+              cellActions={cellActions}
+            />
+          )}
+        </div>
+      </div>
       {open !== undefined && (
         <EventFlyout
           key="flyout"
           columns={flyoutDocument?.columns ?? columns}
           row={flyoutDocument?.row ?? values[open]}
+          note={flyoutDocument?.note}
+          cellActions={cellActions}
           rowIndex={open}
           position={position}
           total={values.length}

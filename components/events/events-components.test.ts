@@ -44,7 +44,8 @@ describe('EventsTable', () => {
   it('renders a real table head with scope and aria-sort', () => {
     const html = table(rows(3), { id: 'host.name', desc: true });
     expect(count(html, /<th scope="col"/g)).toBe(3);
-    expect(html).toContain('<th scope="col" aria-sort="descending"><button');
+    expect(html).toContain('<th scope="col" aria-sort="descending" class="sizable"><button');
+    expect(count(html, /role="separator"[^>]*aria-label="Resize column /g)).toBe(3);
     expect(count(html, /aria-sort="none"/g)).toBe(2);
     expect(html).not.toContain('process.executable');
   });
@@ -56,8 +57,8 @@ describe('EventsTable', () => {
     expect(rendered).toBeLessThan(60);
     expect(html).toContain('aria-rowcount="10001"');
     expect(html).toMatch(/class="events-spacer"><td colSpan="3" style="height:\d+px"/);
-    // exactly one tab stop
-    expect(count(html, /tabindex="0"/gi)).toBe(1);
+    // exactly one tab stop among the rows (the header's resize handles are stops of their own)
+    expect(count(html, /<tr[^>]*tabindex="0"/gi)).toBe(1);
   });
 
   it('renders rows in the sorted order', () => {
@@ -142,7 +143,8 @@ describe('EventsView', () => {
     expect(html).toContain('3 events; newest first');
     expect(html).not.toContain('capped');
     expect(html).not.toContain('<img');
-    expect(count(html, /&lt;img src=x onerror=alert\(1\)&gt;/g)).toBe(2);
+    // the table's cell, the flyout's Table tab and its JSON tab
+    expect(count(html, /&lt;img src=x onerror=alert\(1\)&gt;/g)).toBe(3);
   });
 });
 

@@ -2,6 +2,7 @@
 /**
  * Scroll position and viewport height of the table's scroll container, turned into the window of
  * rows to render. Before the first measurement (and on the server) the viewport is `initialHeight`.
+ * Also how tall that container may grow (useAvailableHeight).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject, type UIEvent } from 'react';
 import { rowWindow, type RowWindow } from '@/lib/view/events/virtual-window';
@@ -45,4 +46,25 @@ export function useRowWindow(
     [scrollTop, viewportHeight, rowHeight, rowCount, overscan],
   );
   return { window, onScroll, viewportHeight };
+}
+
+/**
+ * How tall a scroll container may grow: down to the bottom of the viewport from where it starts on
+ * the page (so a short result takes only its rows, a long one fills the screen and then scrolls),
+ * never less than `floor`. Measured after mount and again when the window is resized.
+ */
+export function useAvailableHeight(container: RefObject<HTMLElement | null>, initial: number, floor: number, margin = 12): number {
+  const [height, setHeight] = useState(initial);
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const measure = () => {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(floor, Math.floor(window.innerHeight - top - margin)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [container, floor, margin]);
+  return height;
 }

@@ -12,9 +12,10 @@ import { windowRange } from '@/lib/view/events/timeline';
 import { Timeline } from '@/components/events/Timeline';
 import { useApiPost } from './use-api';
 
-const HEIGHT = 96;
-/** The chart's height plus its summary and counts lines: what the placeholder holds for it. */
-const PLACEHOLDER = HEIGHT + 44;
+/** Compact, as Discover's: the chart is a glance at when, the table below is the work. */
+const HEIGHT = 64;
+/** The chart's height plus its counts line (the title and summary share one line): what the placeholder holds for it. */
+const PLACEHOLDER = HEIGHT + 22;
 
 export interface HistogramProps {
   /** The histogram route, or null while there is nothing to chart (no result yet, no STATS … BY). */

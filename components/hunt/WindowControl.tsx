@@ -17,7 +17,8 @@ const OPTIONS = [
   { id: 'custom', label: 'Custom range (UTC)…' },
 ] as const;
 
-export function WindowControl({ value, defaults, onChange }: { value: WindowChoice; defaults?: { from?: string; to?: string }; onChange: (next: WindowChoice) => void }) {
+/** `asWritten` names the `hunt` choice where the text is not a hunt's (Explore: "As written in the query"). */
+export function WindowControl({ value, defaults, onChange, asWritten }: { value: WindowChoice; defaults?: { from?: string; to?: string }; onChange: (next: WindowChoice) => void; asWritten?: string }) {
   const [custom, setCustom] = useState(value.id === 'custom');
   const [from, setFrom] = useState(toUtcInput(value.id === 'custom' ? value.from : defaults?.from));
   const [to, setTo] = useState(toUtcInput(value.id === 'custom' ? value.to : defaults?.to));
@@ -48,7 +49,7 @@ export function WindowControl({ value, defaults, onChange }: { value: WindowChoi
         >
           {OPTIONS.map((o) => (
             <option key={o.id} value={o.id}>
-              {o.label}
+              {o.id === 'hunt' && asWritten ? asWritten : o.label}
             </option>
           ))}
         </select>

@@ -4,9 +4,13 @@
  * from which request the last answer belongs to, so a new body shows "loading" at once and a
  * stale answer is never shown. `cancel()` aborts the call and the server aborts the query (the
  * route passes the request's signal to the backend).
+ *
+ * `initial` is the answer the server rendered the page with: it settles the first request it
+ * answers (same url, same body) without a call; any other request, or "Run again", calls the API.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '@/lib/model/api';
+import { CANCELLED, type SettledCall } from '@/lib/model/initial-call';
 import { callApi } from '@/lib/api/client';
 
 export type CallState<T> =
@@ -18,14 +22,32 @@ export type CallState<T> =
 type Answer = { ok: true } | { ok: false; error: ApiError };
 type Settled<T> = { request: string; state: { status: 'done'; data: T } | { status: 'failed'; error: ApiError } };
 
-export function useApiPost<T extends Answer>(url: string | null, body: unknown): { state: CallState<Extract<T, { ok: true }>>; cancel: () => void; retry: () => void } {
-  const [settled, setSettled] = useState<Settled<Extract<T, { ok: true }>> | null>(null);
+const requestKey = (attempt: number, url: string, payload: string) => `${attempt}\0${url}\0${payload}`;
+
+/** The first request's key and state when the server's answer settles it, else null. */
+export function settledByServer<T extends Answer>(initial: SettledCall<T> | undefined): Settled<Extract<T, { ok: true }>> | null {
+  if (!initial) return null;
+  const request = requestKey(0, initial.url, JSON.stringify(initial.body ?? {}));
+  const answer = initial.answer;
+  return { request, state: answer.ok ? { status: 'done', data: answer as Extract<T, { ok: true }> } : { status: 'failed', error: answer.error } };
+}
+
+export function useApiPost<T extends Answer>(
+  url: string | null,
+  body: unknown,
+  initial?: SettledCall<T>,
+): { state: CallState<Extract<T, { ok: true }>>; cancel: () => void; retry: () => void } {
+  const [settled, setSettled] = useState<Settled<Extract<T, { ok: true }>> | null>(() => settledByServer(initial));
+  // Only until the view moves on: coming back to the same request later asks the server again.
+  const served = useRef(settled?.request ?? null);
   const [attempt, setAttempt] = useState(0);
   const controller = useRef<AbortController | null>(null);
   const payload = JSON.stringify(body ?? {});
-  const request = url === null ? null : `${attempt}\0${url}\0${payload}`;
+  const request = url === null ? null : requestKey(attempt, url, payload);
 
   useEffect(() => {
+    if (request !== null && request === served.current) return;
+    served.current = null;
     if (url === null || request === null) return;
     const abort = new AbortController();
     controller.current = abort;
@@ -52,6 +74,6 @@ async function post<T extends Answer>(url: string, payload: string, signal: Abor
   // The hook keys its calls by the payload's text; the client takes the value.
   const answer = await callApi<Extract<T, { ok: true }>>(url, { method: 'POST', json: JSON.parse(payload), signal });
   if (answer.ok) return answer.body;
-  if (signal.aborted) return { ok: false, error: { kind: 'cancelled', message: 'You cancelled the query.', hint: 'Run it again when you are ready.' } };
+  if (signal.aborted) return CANCELLED;
   return { ok: false, error: answer.error };
 }

@@ -5,6 +5,7 @@ import { secretsOf, type ElasticsearchConfig } from './config';
 import { runAsyncQuery } from './elasticsearch-async';
 import { compatFromInfo, PLAIN_JSON_HEADERS, type ClusterCompat } from './elasticsearch-compat';
 import { toBackendError, type ErrorContext } from './elasticsearch-errors';
+import { listClusterSources } from './elasticsearch-sources';
 import type { Backend, BackendInfo, QueryRequest } from './types';
 import type { BackendError, QueryResult } from '../model/esql';
 
@@ -95,6 +96,11 @@ export function createElasticsearchBackend(
       compat = Promise.resolve(outcome);
       const { clusterName, version } = outcome.compat;
       return { ok: true, info: { kind: 'elasticsearch', clusterName, version } };
+    },
+    async listSources(signal?: AbortSignal) {
+      const outcome = await clusterCompat();
+      if (!outcome.ok) return outcome;
+      return listClusterSources({ client, compat: outcome.compat, context, requestTimeoutMs: config.requestTimeoutMs, retries: retryOptions(options) }, signal);
     },
     async close(): Promise<void> {
       await client.close();

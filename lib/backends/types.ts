@@ -28,10 +28,17 @@ export type BackendInfo =
       indices: { name: string; docCount: number; minTimestamp: string | null; maxTimestamp: string | null }[];
     };
 
+export type SourcesResult = { ok: true; sources: string[] } | { ok: false; error: BackendError };
+
 export interface Backend {
   readonly kind: 'elasticsearch' | 'embedded';
   query(request: QueryRequest): Promise<QueryResult>;
   /** What the overview shows: cluster name and version, or the embedded data's indices and time range. */
   describe(): Promise<{ ok: true; info: BackendInfo } | { ok: false; error: BackendError }>;
+  /**
+   * Every index, alias and data stream a FROM can name, hidden ones left out, sorted: what the
+   * ES|QL editor completes. A backend without it is listed from describe() (the embedded store's indices).
+   */
+  listSources?(signal?: AbortSignal): Promise<SourcesResult>;
   close(): Promise<void>;
 }

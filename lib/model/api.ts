@@ -89,6 +89,20 @@ export type ContextResponse =
     }
   | { ok: false; error: ApiError };
 
+/**
+ * A drill-down's "filter for" / "filter out" of one field's value, sent with the events request
+ * (`filters`) and kept in the drill-down's URL; the server adds it as a WHERE with a named param.
+ * `negate` keeps the events without the field, as Kibana's "filter out" does.
+ */
+export interface EventFilter {
+  field: string;
+  value: string | number | boolean | null;
+  negate: boolean;
+}
+
+/** The most filters one events request (and so one drill-down URL) carries. */
+export const MAX_EVENT_FILTERS = 20;
+
 /** POST /api/hunts/[id]/queries/[n]/events: the raw events behind one hunt row. */
 export type EventsResponse =
   | {

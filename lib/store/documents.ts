@@ -8,6 +8,7 @@ import { parseDate } from './dates';
 import { CoercionFailure, coerceValue, multiValueOrder, orderValues } from './coerce';
 import { addToMapping, physicalType, type FlatMapping, type LeafField } from './mapping';
 import { mvColumn } from './layout';
+import { documentId, ID_COLUMN, withoutId } from './document-id';
 
 /** Physical column → value (a list for `#mv` columns). A Map: rows have dozens of dotted keys. */
 export type Row = Map<string, unknown>;
@@ -242,10 +243,13 @@ function store(row: Row, multiValued: string[], field: LeafField, raw: unknown):
 /** The row of a document, or why Elasticsearch would refuse it. */
 export function documentToRow(doc: unknown, schema: DocumentSchema): RowResult {
   if (!isPlainObject(doc)) return { ok: false, reason: 'Malformed content, must start with an object' };
+  const id = documentId(doc);
+  if (!id.ok) return id;
   const raw = new Map<string, unknown>();
   try {
-    collect(schema, doc, '', raw, 1);
+    collect(schema, id.id === undefined ? doc : withoutId(doc), '', raw, 1);
     const row: Row = new Map();
+    if (id.id !== undefined) row.set(ID_COLUMN, id.id);
     const multiValued: string[] = [];
     for (const [path, values] of raw) {
       const field = schema.flat.byName.get(path)!;

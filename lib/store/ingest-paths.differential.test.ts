@@ -69,6 +69,23 @@ describe('every ingest path stores the same thing', () => {
   }, 60_000);
 });
 
+describe("a document's own _id", () => {
+  const lines = Array.from({ length: 60 }, (_, i) =>
+    i % 7 === 3 ? `{"_id":"doc-${i}","n":${i},"k":"a"}` : i % 11 === 5 ? `{"\\u005fid":"esc-${i}","n":${i}}` : i === 20 ? '{"_id":"","n":20}' : `{"n":${i},"k":"b"}`,
+  );
+
+  it('is kept in the part (never mapped), whichever path reads it; an empty one is refused', async () => {
+    for (const [label, options] of [['ids', NOT_DYNAMIC], ['ids-dyn', {}]] as const) {
+      const js = await expectAllPathsAgree(label, [lines], options, { batchLines: 16, partRows: 25 });
+      expect(js.reports[0].rejections).toEqual([{ line: 21, reason: 'if _id is specified it must not be empty' }]);
+      const ids = js.parts.flatMap((p) => p.rows).flatMap((r) => (r._id === null || r._id === undefined ? [] : [r._id]));
+      const want = Array.from({ length: 60 }, (_, i) => (i % 7 === 3 ? [`doc-${i}`] : i % 11 === 5 ? [`esc-${i}`] : [])).flat();
+      expect(ids).toEqual(want);
+      expect(JSON.stringify(js.mapping)).not.toContain('_id');
+    }
+  }, 60_000);
+});
+
 describe('deep nesting', () => {
   const lines = [
     '{"n":1}',

@@ -21,6 +21,7 @@ import { PartWriter, type WrittenPart } from './part-writer';
 import { ingestFailure } from './write-failure';
 import { discardWritten, removeTemporaries } from './failed-ingest';
 import { sealPart } from './part-check';
+import { ID_COLUMN } from './document-id';
 
 const MAX_REJECTIONS = 100;
 
@@ -109,6 +110,7 @@ export async function runIngest(
         return conn;
       },
       typeOf(field) {
+        if (field === ID_COLUMN) return 'VARCHAR';
         const leaf = schema.flat.byName.get(field);
         return leaf ? physicalType(leaf.type) : undefined;
       },

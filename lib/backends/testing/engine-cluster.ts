@@ -8,7 +8,7 @@ import { writeDemo, type DemoSummary } from '../../demo';
 import { createEmbeddedEngine } from '../../engine';
 import type { Backend } from '../types';
 import type { BackendError, EsqlParams } from '../../model/esql';
-import { startFakeElasticsearch, type FakeElasticsearch, type FakeFailure, type FakeHandler } from './fake-elasticsearch';
+import { startFakeElasticsearch, type FakeElasticsearch, type FakeFailure, type FakeHandler, type FakeSources } from './fake-elasticsearch';
 
 export const DEFAULT_CLUSTER_NAME = 'huntboard-e2e';
 
@@ -97,9 +97,16 @@ export function engineHandler(engine: Backend, now: Date): FakeHandler {
   };
 }
 
+/** The engine's indices as the cluster's: what resolve-index lists. */
+export async function engineSources(engine: Backend): Promise<FakeSources> {
+  const described = await engine.describe();
+  return { indices: described.ok && described.info.kind === 'embedded' ? described.info.indices.map((i) => i.name) : [] };
+}
+
 export async function startEngineCluster(options: EngineClusterOptions): Promise<EngineCluster> {
   const fake = await startFakeElasticsearch({
     handler: engineHandler(options.engine, options.now),
+    sources: () => engineSources(options.engine),
     version: options.version ?? '9.1.0',
     clusterName: options.clusterName ?? DEFAULT_CLUSTER_NAME,
     ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),

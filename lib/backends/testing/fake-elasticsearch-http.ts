@@ -2,10 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Which requests a scripted step applies to. */
-export type FakeTarget = 'info' | 'query' | 'poll' | 'delete' | 'any';
+export type FakeTarget = 'info' | 'query' | 'poll' | 'delete' | 'resolve' | 'any';
 
 export function targetOf(method: string, path: string): Exclude<FakeTarget, 'any'> | undefined {
   if (method === 'GET' && path === '/') return 'info';
+  if (method === 'GET' && path.startsWith('/_resolve/index/')) return 'resolve';
   if (method === 'POST' && (path === '/_query' || path === '/_query/async')) return 'query';
   if (path.startsWith('/_query/async/')) return method === 'DELETE' ? 'delete' : method === 'GET' ? 'poll' : undefined;
   return undefined;

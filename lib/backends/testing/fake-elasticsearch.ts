@@ -73,6 +73,16 @@ export interface FakeElasticsearchOptions {
   tls?: { cert: string; key: string };
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
+  /** What `GET /_resolve/index/…` lists (default: nothing). */
+  sources?: () => FakeSources | Promise<FakeSources>;
+}
+
+/** The cluster's names by kind; `hidden` indices are listed only when the request expands hidden wildcards. */
+export interface FakeSources {
+  indices?: string[];
+  aliases?: string[];
+  dataStreams?: string[];
+  hidden?: string[];
 }
 
 export interface FakeElasticsearch {
@@ -188,6 +198,7 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
         tagline: 'You Know, for Search',
       });
     }
+    if (target === 'resolve') return reply(resolveBody(await (options.sources?.() ?? {}), url.pathname, recorded.query.expand_wildcards));
     // Finished (or failed): the result, or the error with its status, as Elasticsearch sends them.
     const complete = (outcome: FakeOutcome, prefix: Record<string, unknown>) =>
       isFakeFailure(outcome) ? sendError(failureBody(outcome)) : reply(resultBody(outcome, prefix), outcome);
@@ -273,6 +284,24 @@ export async function startFakeElasticsearch(options: FakeElasticsearchOptions =
       return stopListening();
     },
   };
+}
+
+/** `GET /_resolve/index/<names>`'s answer: the names matching the comma-separated globs, hidden ones only when asked for. */
+function resolveBody(sources: FakeSources, path: string, expand: string | undefined): Record<string, unknown> {
+  const globs = decodeURIComponent(path.slice('/_resolve/index/'.length)).split(',').map(globRegExp);
+  const showHidden = /\b(hidden|all)\b/.test(expand ?? '');
+  const hidden = new Set(sources.hidden ?? []);
+  const pick = (names: string[] = []) => names.filter((n) => globs.some((g) => g.test(n)) && (showHidden || !hidden.has(n)));
+  const attributes = (n: string) => (hidden.has(n) ? ['hidden', 'open'] : ['open']);
+  return {
+    indices: pick([...(sources.indices ?? []), ...hidden]).map((name) => ({ name, attributes: attributes(name) })),
+    aliases: pick(sources.aliases).map((name) => ({ name, indices: [] })),
+    data_streams: pick(sources.dataStreams).map((name) => ({ name, backing_indices: [], timestamp_field: '@timestamp' })),
+  };
+}
+
+function globRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 }
 
 /** A URL nothing listens on: connection refused. */

@@ -63,7 +63,7 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
     if (first.command.kind === 'from') {
       const beforeStats = analyzed.steps.slice(1, firstIndex(analyzed, 'stats'));
       const rowIdentity = beforeStats.some((s) => s.command.kind === 'sort');
-      compileFrom(p, first.command, first, snapshot, { live: liveSourceColumns(analyzed), rowIdentity });
+      compileFrom(p, first.command, first, snapshot, { live: liveSourceColumns(analyzed), rowIdentity, next: rest[0]?.command });
     } else if (first.command.kind === 'row') {
       compileRow(p, first.command, first);
     } else {

@@ -4,9 +4,11 @@
  * lists as multi-valued), ROW builds one literal row.
  */
 import 'server-only';
-import type { FromCommand, RowCommand, AnalyzedStep } from '../../esql';
+import type { Command, FromCommand, RowCommand, AnalyzedStep } from '../../esql';
 import type { SourceSnapshot } from '../../store/types';
 import { mvColumn } from '../../store/layout';
+import { ID_COLUMN } from '../../store/document-id';
+import { lookedUpId, partsHoldingId } from './id-lookup';
 import { asScalar, CompileFailure, type Binding } from './context';
 import { compileExpr } from './expressions';
 import type { Pipeline } from './pipeline';
@@ -15,20 +17,29 @@ import { quoteIdent, quoteString, typedNull } from '../sql';
 /** The index folder of a part: `<dataDir>/indices/<index>/parts/<file>`. */
 const INDEX_FROM_PATH = `regexp_extract(filename, ${quoteString('/indices/([^/]+)/parts/[^/]+$')}, 1)`;
 
+const SUPPORTED_METADATA = new Set(['_index', ID_COLUMN]);
+
+/** The `_id` of a document that brought none: its part's file name and row (lib/store/document-id.ts). */
+const ASSIGNED_ID = `(parse_filename(filename, true) || '.' || file_row_number)`;
+
 export interface SourceOptions {
   live: Set<string>;
   /** Adds file name and row number columns so that SORT ties break deterministically. */
   rowIdentity: boolean;
+  /** The command after FROM: a WHERE on one `_id` narrows the parts read (id-lookup.ts). */
+  next?: Command;
 }
 
 export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedStep, snapshot: SourceSnapshot | undefined, opts: SourceOptions): void {
   const ctx = p.ctx;
-  // `_index` comes from the part's path (lib/store/layout.ts); other metadata has no store equivalent.
-  const unsupported = command.metadata.find((m) => m.name !== '_index');
+  // `_index` comes from the part's path (lib/store/layout.ts), `_id` from the part (document-id.ts); other metadata has no store equivalent.
+  const unsupported = command.metadata.find((m) => !SUPPORTED_METADATA.has(m.name));
   if (unsupported) throw new CompileFailure(unsupported.span, `METADATA [${unsupported.name}] is not supported by the embedded engine`);
-  const withIndex = command.metadata.length > 0;
+  const withIndex = command.metadata.some((m) => m.name === '_index');
+  const withId = command.metadata.some((m) => m.name === ID_COLUMN);
   let needsFilename = false;
-  const files = snapshot?.partFiles ?? [];
+  const lookup = withId ? lookedUpId(ctx, opts.next) : undefined;
+  const files = lookup === undefined ? (snapshot?.partFiles ?? []) : partsHoldingId(snapshot?.partFiles ?? [], snapshot?.partColumns ?? {}, lookup);
   const present = new Set<string>();
   for (const f of files) for (const c of snapshot?.partColumns[f] ?? []) present.add(c);
   const multiValued = new Set(snapshot?.multiValued ?? []);
@@ -39,6 +50,12 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
     const scalar = ctx.fresh();
     if (withIndex && col.name === '_index') {
       selects.push(`${files.length ? INDEX_FROM_PATH : 'NULL::VARCHAR'} AS ${scalar}`);
+      columns.set(col.name, { type: col.type, scalar });
+      continue;
+    }
+    if (withId && col.name === ID_COLUMN) {
+      const assigned = files.length ? ASSIGNED_ID : 'NULL::VARCHAR';
+      selects.push(`${present.has(ID_COLUMN) ? `coalesce(${quoteIdent(ID_COLUMN)}, ${assigned})` : assigned} AS ${scalar}`);
       columns.set(col.name, { type: col.type, scalar });
       continue;
     }
@@ -62,7 +79,7 @@ export function compileFrom(p: Pipeline, command: FromCommand, step: AnalyzedSte
     selects.push('1 AS __empty');
     p.add(`SELECT ${selects.join(', ')} WHERE FALSE`);
   } else {
-    const identity = (opts.rowIdentity ? ', file_row_number = true' : '') + (opts.rowIdentity || withIndex || needsFilename ? ', filename = true' : '');
+    const identity = (opts.rowIdentity || withId ? ', file_row_number = true' : '') + (opts.rowIdentity || withIndex || withId || needsFilename ? ', filename = true' : '');
     if (opts.rowIdentity) {
       selects.push('filename AS __file', 'file_row_number AS __row');
       p.order = ['__file', '__row'];

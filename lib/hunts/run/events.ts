@@ -4,15 +4,17 @@
  * fields, and 10,000 rows of all of them would be ten million mostly-null cells.
  */
 import 'server-only';
-import { apiError, type ApiError, type EventResponse, type EventsResponse } from '../../model/api';
+import { apiError, type ApiError, type EventFilter, type EventResponse, type EventsResponse } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlColumn, EsqlValue, QueryResponse } from '../../model/esql';
 import { type ColumnSchema, type Command, type Query, printMultiline, type EsqlType } from '../../esql';
 import { buildDrilldown, DRILLDOWN_COLUMNS, DRILLDOWN_LIMIT } from '../drilldown';
 import { column, equals, freshParamNames, NO_SPAN, param } from '../../esql';
 import { toApiError } from './errors';
+import { withEventFilters } from './event-filters';
 import type { PreparedQuery } from './prepare';
 import { statsInputColumns } from './stats-input';
+import { DOCUMENT_METADATA, withDocumentMetadata } from './document-metadata';
 
 /** The field that identifies one Elastic Defend event, for the flyout's full document. */
 export const EVENT_ID = 'event.id';
@@ -23,7 +25,8 @@ export const EVENT_ID = 'event.id';
  */
 export type DrillSource = Pick<PreparedQuery, 'query' | 'params' | 'originalText' | 'keys' | 'window'>;
 
-type Built = { ok: true; query: Query; params: Record<string, EsqlValue>[]; available: EsqlColumn[] } | { ok: false; error: ApiError };
+/** `metadata`: the rows carry `_id` and `_index` (document-metadata.ts). */
+type Built = { ok: true; query: Query; params: Record<string, EsqlValue>[]; available: EsqlColumn[]; metadata: boolean } | { ok: false; error: ApiError };
 
 async function drilldownQuery(backend: Backend, prepared: DrillSource, key: EsqlValue[], now: Date, signal?: AbortSignal): Promise<Built> {
   if (prepared.keys.length === 0) return { ok: false, error: apiError('bad_request', 'This query’s rows are not aggregates of events, so there is nothing to drill into.') };
@@ -36,14 +39,19 @@ async function drilldownQuery(backend: Backend, prepared: DrillSource, key: Esql
   const row = Object.fromEntries(prepared.keys.map((k, i) => [k, key[i]]));
   const built = buildDrilldown(prepared.query, row, { text: prepared.originalText, columns, keepDefault: false });
   if (!built.ok) return { ok: false, error: apiError('bad_request', built.reason) };
-  return { ok: true, query: built.query, params: [...prepared.params, ...built.params], available: input.columns };
+  const withMetadata = withDocumentMetadata(built.query);
+  // the chooser lists what the rows carry: `_id` and `_index` too when they are asked for
+  const available = withMetadata.added ? [...input.columns, ...DOCUMENT_METADATA.map((name) => ({ name, type: 'keyword' }))] : input.columns;
+  return { ok: true, query: withMetadata.query, params: [...prepared.params, ...built.params], available, metadata: withMetadata.added };
 }
 
-/** The default columns, the key columns, the chosen ones and event.id, in that order, those that exist. */
-function keptColumns(available: EsqlColumn[], keys: string[], chosen: readonly string[] = []): string[] {
+/** The default columns, the key columns, the chosen ones and event.id, in that order, those that exist; then `_id` and `_index` when asked for. */
+function keptColumns(available: EsqlColumn[], keys: string[], chosen: readonly string[] = [], metadata = false): string[] {
   const have = new Set(available.map((c) => c.name));
   const wanted = [...DRILLDOWN_COLUMNS, ...keys, ...chosen, EVENT_ID];
-  return [...new Set(wanted)].filter((name) => have.has(name));
+  const unique = [...new Set(wanted)].filter((name) => have.has(name));
+  if (!metadata) return unique;
+  return [...unique.filter((name) => !(DOCUMENT_METADATA as readonly string[]).includes(name)), ...DOCUMENT_METADATA];
 }
 
 function withKeep(query: Query, names: string[]): Query {
@@ -59,10 +67,13 @@ export async function runEvents(
   chosen: readonly string[] | undefined,
   now: Date,
   signal?: AbortSignal,
+  filters: readonly EventFilter[] = [],
 ): Promise<EventsResponse> {
-  const built = await drilldownQuery(backend, prepared, key, now, signal);
+  const drill = await drilldownQuery(backend, prepared, key, now, signal);
+  if (!drill.ok) return drill;
+  const built = withEventFilters(drill.query, drill.params, drill.available, filters);
   if (!built.ok) return built;
-  const text = printMultiline(withKeep(built.query, keptColumns(built.available, prepared.keys, chosen)));
+  const text = printMultiline(withKeep(built.query, keptColumns(drill.available, prepared.keys, chosen, drill.metadata)));
   const result = await backend.query({ query: text, ...(built.params.length ? { params: built.params } : {}), now, ...(signal ? { signal } : {}) });
   if (!result.ok) return { ok: false, error: toApiError(result.error, backend.kind) };
   return {
@@ -71,7 +82,7 @@ export async function runEvents(
     params: built.params,
     window: prepared.window,
     result: withoutEmptyColumns(result.response),
-    available: built.available,
+    available: drill.available,
     truncated: result.response.values.length >= DRILLDOWN_LIMIT,
   };
 }

@@ -6,7 +6,7 @@
  * removed since still has its runs' events.
  */
 import 'server-only';
-import { apiError, type ApiError, type EventResponse, type EventsResponse, type WindowInfo } from '../../model/api';
+import { apiError, type ApiError, type EventFilter, type EventResponse, type EventsResponse, type WindowInfo } from '../../model/api';
 import type { Backend } from '../../backends/types';
 import type { EsqlValue } from '../../model/esql';
 import { type Query, parse, formatErrors } from '../../esql';
@@ -68,10 +68,17 @@ export function runDrillSource(run: SavedRunQuery): SourceResult {
 }
 
 /** The events behind one finding of a saved run (the review's "Events", the bundle export). */
-export async function runFindingEvents(backend: Backend, run: SavedRunQuery, key: EsqlValue[], chosen?: readonly string[], signal?: AbortSignal): Promise<EventsResponse> {
+export async function runFindingEvents(
+  backend: Backend,
+  run: SavedRunQuery,
+  key: EsqlValue[],
+  chosen?: readonly string[],
+  signal?: AbortSignal,
+  filters?: readonly EventFilter[],
+): Promise<EventsResponse> {
   const source = runDrillSource(run);
   if (!source.ok) return source;
-  return runEvents(backend, source.source, key, chosen, source.now, signal);
+  return runEvents(backend, source.source, key, chosen, source.now, signal, filters);
 }
 
 /** One event of a saved run's finding, every field (the flyout). */

@@ -10,6 +10,7 @@ import { findHunt, loadCatalogue } from '../../hunts/catalogue';
 import { PICK_A_HUNT } from '../../hunts/run/errors';
 import { prepareHuntQuery, VARIANTS, type PreparedQuery } from '../../hunts/run/prepare';
 import { HUNT_WINDOW, windowSpecSchema } from '../../hunts/run/window-spec';
+import { eventFiltersSchema } from '../../hunts/run/event-filters';
 
 const scalar = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const value = z.union([scalar, z.array(scalar).max(1000)]);
@@ -22,7 +23,7 @@ const base = {
 export const runBodySchema = z.object(base).strict();
 export const contextBodySchema = z.object({ ...base, rows: z.array(z.record(z.string().max(1000), value)).max(1000) }).strict();
 const key = z.array(value).min(1).max(32);
-export const eventsBodySchema = z.object({ ...base, key, columns: z.array(z.string().min(1).max(300)).max(300).optional() }).strict();
+export const eventsBodySchema = z.object({ ...base, key, columns: z.array(z.string().min(1).max(300)).max(300).optional(), filters: eventFiltersSchema.optional() }).strict();
 export const eventBodySchema = z.object({ ...base, key, eventId: z.string().min(1).max(300) }).strict();
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -37,6 +38,11 @@ export async function readBody<T>(request: Request, schema: z.ZodType<T>): Promi
   } catch {
     return { ok: false, error: apiError('bad_request', 'The request body is not valid JSON.') };
   }
+  return parseBody(json, schema);
+}
+
+/** A parsed body checked against a schema (a page answering its first call itself checks the same). */
+export function parseBody<T>(json: unknown, schema: z.ZodType<T>): Parsed<T> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

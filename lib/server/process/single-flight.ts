@@ -163,7 +163,14 @@ const sharing = new WeakMap<Backend, Backend>();
 export function sharingQueries(backend: Backend): Backend {
   let wrapped = sharing.get(backend);
   if (!wrapped) {
-    wrapped = { kind: backend.kind, query: (request) => sharedQuery(backend, request), describe: () => backend.describe(), close: () => backend.close() };
+    const listSources = backend.listSources?.bind(backend);
+    wrapped = {
+      kind: backend.kind,
+      query: (request) => sharedQuery(backend, request),
+      describe: () => backend.describe(),
+      ...(listSources ? { listSources } : {}),
+      close: () => backend.close(),
+    };
     sharing.set(backend, wrapped);
   }
   return wrapped;

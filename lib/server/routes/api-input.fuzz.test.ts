@@ -18,6 +18,8 @@ import { addAllowRoute, revokeAllowRoute } from './allow-list';
 import { signIn, type AuthContext } from './auth';
 import { postBundleImportRoute } from './bundles';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunts';
+import { exploreRoute } from './explore';
+import { documentRoute } from './document';
 import { signInLimiter } from '../http/rate-limit';
 import { postTriageRoute } from './triage';
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from './week';
@@ -106,10 +108,16 @@ const ROUTES: Route[] = [
     send: (b) => eventsRoute(post('/api/hunts/no-such-hunt/queries/1/events', b), huntContext('1')),
   },
   {
+    name: 'explore run',
+    valid: { query: 'ROW a = ?x', params: [{ x: 1 }], ...WINDOW },
+    send: (b) => exploreRoute(post('/api/explore', b)),
+  },
+  {
     name: 'hunt event (stub hunt)',
     valid: { ...WINDOW, key: ['x'], eventId: 'e1' },
     send: (b) => eventRoute(post('/api/hunts/no-such-hunt/queries/1/event', b), huntContext('1')),
   },
+  { name: 'document', valid: { index: 'logs-x', id: 'a' }, send: (b) => documentRoute(post('/api/document', b)) },
 ];
 
 describe('API body validation under fuzz', () => {

@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContextResponse, EventResponse, EventsResponse, RunResponse } from '../../model/api';
-import { resetBackend } from '../../backends';
-import { expectedFindings, PLANTED, writeDemo } from '../../demo';
-import { openStore } from '../../store';
+import { expectedFindings, PLANTED } from '../../demo';
 import { serverAppState } from '../process/app-state';
 import { contextRoute, eventRoute, eventsRoute, runRoute } from './hunts';
 import { TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
+import { useDemoBackend } from '../testing/demo-backend';
 
 const NOW = '2026-01-08T12:00:00.000Z';
 const HUNT = 'low_volume_external_network_connections_from_process';
-const saved = { ...process.env };
 
 function call(route: typeof runRoute, body: unknown, id = HUNT, n = '1') {
   const request = new Request(`${TEST_ORIGIN}/api`, { method: 'POST', headers: writeHeaders(), body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -25,23 +20,7 @@ async function answer<T>(route: typeof runRoute, body: unknown, id = HUNT, n = '
 }
 
 describe('hunt API routes on the embedded demo store', () => {
-  let dataDir: string;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-routes-'));
-    await writeDemo(openStore(dataDir), { now: new Date(NOW), scale: 0.05, weeks: 2 });
-    await resetBackend();
-    for (const k of Object.keys(process.env)) if (k.startsWith('ELASTICSEARCH_')) delete process.env[k];
-    process.env.HUNTBOARD_DATA_DIR = dataDir;
-    process.env.HUNTBOARD_NOW = NOW;
-    process.env.HUNTBOARD_HUNTS_DIR = '';
-  });
-
-  afterAll(async () => {
-    await resetBackend();
-    process.env = saved;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  useDemoBackend('routes', NOW);
 
   it.each([
     ['1', 'allUsers'],

@@ -55,7 +55,7 @@ export const saveRoute = huntRoute('save-run', runBodySchema, async (backend, pr
   return record.saved ? { ...response, savedRun: record.id } : { ...response, notSaved: record.notSaved };
 });
 export const contextRoute = huntRoute('view', contextBodySchema, (backend, prepared, body, now, signal) => runContext(backend, prepared, body.rows, now, signal));
-export const eventsRoute = huntRoute('view', eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal));
+export const eventsRoute = huntRoute('view', eventsBodySchema, (backend, prepared, body, now, signal) => runEvents(backend, prepared, body.key, body.columns, now, signal, body.filters));
 export const eventRoute = huntRoute('view', eventBodySchema, (backend, prepared, body, now, signal) => runEvent(backend, prepared, body.key, body.eventId, now, signal));
 // The window and variant decide the histogram, as they decide the run: a body of the run's own shape.
 export const histogramRoute = huntRoute('view', runBodySchema, (backend, prepared, _body, now, signal) => runHistogram(backend, prepared, now, signal));

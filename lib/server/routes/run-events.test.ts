@@ -62,6 +62,18 @@ describe('a saved run’s events over HTTP', () => {
     expect(one.body.ok && one.body.result.values).toHaveLength(1);
   });
 
+  it('narrows a finding’s events by its filters, as params, and refuses a field the events lack', async () => {
+    const miner = PLANTED.find((p) => p.name === 'kworkerds')!;
+    const ip = miner.destinations[0].ip;
+    const out = await post<EventsResponse>(runEventsRoute, String(runId), { key: ['kworkerds'], filters: [{ field: 'destination.ip', value: ip, negate: true }] });
+    if (!out.body.ok) throw new Error(out.body.error.message);
+    expect(out.body.result.values).toHaveLength(0);
+    expect(out.body.params).toContainEqual({ f1: ip });
+    const kept = await post<EventsResponse>(runEventsRoute, String(runId), { key: ['kworkerds'], filters: [{ field: 'destination.ip', value: ip, negate: false }] });
+    expect(kept.body.ok && kept.body.result.values).toHaveLength(miner.count);
+    expect((await post<EventsResponse>(runEventsRoute, String(runId), { key: ['kworkerds'], filters: [{ field: 'nope', value: 1, negate: false }] })).status).toBe(400);
+  });
+
   it('answers a missing run 404, a bad body 400', async () => {
     expect((await post<EventsResponse>(runEventsRoute, '999', { key: ['kworkerds'] })).status).toBe(404);
     expect((await post<EventsResponse>(runEventsRoute, 'x', { key: ['kworkerds'] })).status).toBe(404);

@@ -13,12 +13,13 @@ import { runFindingEvent, runFindingEvents } from '../../hunts/run/run-events';
 import { serverAppState } from '../process/app-state';
 import { authorizeWrite } from '../http/authorize';
 import { readBody } from '../http/requests';
+import { eventFiltersSchema } from '../../hunts/run/event-filters';
 import { backendOrError, json, type Answer } from '../http/respond';
 import type { Backend } from '../../backends/types';
 
 const scalar = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 const key = z.array(z.union([scalar, z.array(scalar).max(1000)])).min(1).max(32);
-export const runEventsBodySchema = z.object({ key, columns: z.array(z.string().min(1).max(300)).max(300).optional() }).strict();
+export const runEventsBodySchema = z.object({ key, columns: z.array(z.string().min(1).max(300)).max(300).optional(), filters: eventFiltersSchema.optional() }).strict();
 export const runEventBodySchema = z.object({ key, eventId: z.string().min(1).max(300) }).strict();
 
 export interface RunRouteContext {
@@ -59,8 +60,11 @@ function runRoute<T>(schema: z.ZodType<T>, step: Step<T>, saved: Saved<T>) {
 
 export const runEventsRoute = runRoute(
   runEventsBodySchema,
-  (backend, run, body, signal) => runFindingEvents(backend, run, body.key, body.columns, signal),
-  (run, bundle, body) => importedRunEvents(serverAppState(), run.id, bundle, body.key),
+  (backend, run, body, signal) => runFindingEvents(backend, run, body.key, body.columns, signal, body.filters),
+  (run, bundle, body) =>
+    body.filters?.length
+      ? { ok: false, error: apiError('bad_request', `Run #${run.id} was imported: its events are those its bundle carried, with no query here to filter them by.`, 'Remove the filters from the address.') }
+      : importedRunEvents(serverAppState(), run.id, bundle, body.key),
 );
 export const runEventRoute = runRoute(
   runEventBodySchema,

@@ -11,6 +11,7 @@ import { addAllowRoute, revokeAllowRoute } from './allow-list';
 import { postSigninRoute, postSignoutRoute } from './auth';
 import { postBundleImportRoute } from './bundles';
 import { contextRoute, eventRoute, eventsRoute, runRoute, saveRoute } from './hunts';
+import { exploreRoute } from './explore';
 import { postTriageRoute } from './triage';
 import { deleteWeekSignOffRoute, postWeekSignOffRoute } from './week';
 import { TEST_CSRF_TOKEN, TEST_ORIGIN, writeHeaders } from '../testing/write-headers';
@@ -31,6 +32,7 @@ const ROUTES: [string, 'POST' | 'DELETE', Route][] = [
   ['/api/hunts/…/context', 'POST', hunt(contextRoute)],
   ['/api/hunts/…/events', 'POST', hunt(eventsRoute)],
   ['/api/hunts/…/event', 'POST', hunt(eventRoute)],
+  ['/api/explore', 'POST', exploreRoute],
   ['/api/auth/signin', 'POST', postSigninRoute],
   ['/api/auth/signout', 'POST', postSignoutRoute],
 ];

@@ -16,6 +16,7 @@ import type { Rejection } from '../types';
 import { parseLine } from '../ndjson';
 import { newPartName } from '../ingest-run';
 import { partWriteFailure } from '../write-failure';
+import { mayHoldIdKey } from '../document-id';
 import type { BatchHandle, NativeAddon, SessionHandle } from './addon';
 import type { LineBatch } from './batches';
 
@@ -104,6 +105,7 @@ function readAllInJs(sink: NativeSink, batch: LineBatch, known: Map<number, JsAn
 }
 
 async function prepareBatch(sink: NativeSink, addon: NativeAddon, session: SessionHandle, batch: LineBatch): Promise<Prepared> {
+  if (mayHoldIdKey(batch.bytes)) return { kind: 'js', rows: readAllInJs(sink, batch, new Map()) };
   const surveyed = await addon.survey(session, batch.bytes, batch.count, specOf(sink.schema), batch.count >= sink.splitLines, batch.fromText);
   if ('whole' in surveyed) return { kind: 'js', rows: readAllInJs(sink, batch, new Map()) };
   try {

@@ -62,3 +62,46 @@ export function eventObject(columns: readonly EsqlColumn[], row: readonly EsqlVa
 export function eventJson(columns: readonly EsqlColumn[], row: readonly EsqlValue[]): string {
   return escapeJsonText(JSON.stringify(eventObject(columns, row), null, 2));
 }
+
+type JsonObject = { [key: string]: JsonValue };
+type JsonValue = EsqlValue | JsonObject;
+
+/**
+ * The event as a nested document, built from its dotted field names (`process.name` →
+ * `{ process: { name } }`), as `_source` would hold it. A multi-field under a value
+ * (`process.name.text` beside `process.name`) keeps the rest of its name as one dotted key
+ * beside that value, so nothing is lost. Objects have no prototype: `__proto__` is a key like any.
+ */
+export function nestedDocument(columns: readonly EsqlColumn[], row: readonly EsqlValue[]): JsonObject {
+  const root: JsonObject = Object.create(null) as JsonObject;
+  const fields = eventFields(columns, row).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of fields) {
+    const parts = f.name.split('.');
+    let at = root;
+    let i = 0;
+    for (; i < parts.length - 1; i++) {
+      const next = at[parts[i]];
+      if (next === undefined) {
+        const child = Object.create(null) as JsonObject;
+        at[parts[i]] = child;
+        at = child;
+      } else if (isObject(next)) {
+        at = next;
+      } else {
+        break;
+      }
+    }
+    const key = parts.slice(i).join('.');
+    if (at[key] === undefined) at[key] = f.value;
+  }
+  return root;
+}
+
+function isObject(v: JsonValue | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The nested document as pretty JSON, bidi and invisible characters as `\uXXXX` (as eventJson). */
+export function eventDocumentJson(columns: readonly EsqlColumn[], row: readonly EsqlValue[]): string {
+  return escapeJsonText(JSON.stringify(nestedDocument(columns, row), null, 2));
+}

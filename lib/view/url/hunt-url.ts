@@ -2,6 +2,7 @@
  * The hunt page's and drill-down page's state as URL search params, so that reloading or sharing
  * a URL shows the same view. Parsing is total: junk in the URL falls back to defaults.
  */
+import { MAX_EVENT_FILTERS, type EventFilter } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
 
 export type WindowChoice =
@@ -34,6 +35,8 @@ export interface EventsViewState {
   columns?: string[];
   /** Index (in the sorted order as loaded) of the event open in the flyout. */
   event?: number;
+  /** The drill-down's filter for / filter out, applied by the server as params. */
+  filters?: EventFilter[];
   /** The hunt page's own search string, to go back to the same sort, filters and row. */
   back: string;
 }
@@ -123,10 +126,33 @@ function isValue(v: unknown): boolean {
   return isScalar(v) || (Array.isArray(v) && v.every(isScalar));
 }
 
+function isEventFilter(v: unknown): v is EventFilter {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return typeof f.field === 'string' && f.field !== '' && f.field.length <= 300 && isScalar(f.value) && typeof f.negate === 'boolean';
+}
+
+/** `filters=[{"field":"destination.ip","value":"10.0.0.1","negate":false}]`; junk entries are dropped. */
+export function readEventFilters(text: string | null): EventFilter[] {
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(isEventFilter).slice(0, MAX_EVENT_FILTERS).map((f) => ({ field: f.field, value: f.value, negate: f.negate }));
+  } catch {
+    return [];
+  }
+}
+
+export function writeEventFilters(out: URLSearchParams, filters: readonly EventFilter[] | undefined): void {
+  if (filters && filters.length > 0) out.set('filters', JSON.stringify(filters));
+}
+
 export function parseEventsState(params: URLSearchParams): EventsViewState {
   const sort = readSort(params.get('sort'))[0] ?? null;
   const cols = params.get('cols');
   const event = Number(params.get('event'));
+  const filters = readEventFilters(params.get('filters'));
   return {
     query: readQuery(params),
     window: readWindow(params),
@@ -135,6 +161,7 @@ export function parseEventsState(params: URLSearchParams): EventsViewState {
     sort,
     ...(cols ? { columns: cols.split(',').filter(Boolean) } : {}),
     ...(params.has('event') && Number.isSafeInteger(event) && event >= 0 ? { event } : {}),
+    ...(filters.length > 0 ? { filters } : {}),
     back: params.get('back') ?? '',
   };
 }
@@ -148,6 +175,7 @@ export function eventsSearch(state: EventsViewState): string {
   if (state.sort) out.set('sort', writeSort([state.sort]));
   if (state.columns) out.set('cols', state.columns.join(','));
   if (state.event !== undefined) out.set('event', String(state.event));
+  writeEventFilters(out, state.filters);
   if (state.back) out.set('back', state.back);
   return out.toString();
 }

@@ -3,13 +3,13 @@
  * columns, open event) as the hunt's events page keeps it. No window: the run's own predicate is
  * the window.
  */
-import { parseEventsState, writeSort, type EventsViewState } from './hunt-url';
+import { parseEventsState, writeEventFilters, writeSort, type EventsViewState } from './hunt-url';
 
-export type RunEventsState = Pick<EventsViewState, 'key' | 'sort' | 'columns' | 'event'>;
+export type RunEventsState = Pick<EventsViewState, 'key' | 'sort' | 'columns' | 'event' | 'filters'>;
 
 export function parseRunEventsState(params: URLSearchParams): RunEventsState {
-  const { key, sort, columns, event } = parseEventsState(params);
-  return { key, sort, ...(columns ? { columns } : {}), ...(event !== undefined ? { event } : {}) };
+  const { key, sort, columns, event, filters } = parseEventsState(params);
+  return { key, sort, ...(columns ? { columns } : {}), ...(event !== undefined ? { event } : {}), ...(filters ? { filters } : {}) };
 }
 
 export function runEventsSearch(state: RunEventsState): string {
@@ -18,6 +18,7 @@ export function runEventsSearch(state: RunEventsState): string {
   if (state.sort) out.set('sort', writeSort([state.sort]));
   if (state.columns) out.set('cols', state.columns.join(','));
   if (state.event !== undefined) out.set('event', String(state.event));
+  writeEventFilters(out, state.filters);
   return out.toString();
 }
 

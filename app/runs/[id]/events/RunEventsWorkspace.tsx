@@ -31,7 +31,11 @@ export function RunEventsWorkspace({ runId, huntId, queryNumber, now, triageDeni
   const [state, update] = useUrlState(parseRunEventsState, runEventsSearch);
   const api = `/api/runs/${runId}`;
   const base = { key: state.key };
-  const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, { ...base, ...(state.columns ? { columns: state.columns } : {}) });
+  const call = useApiPost<EventsResponse>(state.key.length > 0 ? `${api}/events` : null, {
+    ...base,
+    ...(state.columns ? { columns: state.columns } : {}),
+    ...(state.filters?.length ? { filters: state.filters } : {}),
+  });
   const done = call.state.status === 'done' ? call.state.data : undefined;
   const flyout = useFlyoutDocument(api, base, done, state.event);
 

@@ -1,0 +1,6 @@
+import { exploreRoute } from '@/lib/server/routes/explore';
+import { guarded } from '@/lib/server/http/guard';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = guarded(exploreRoute);

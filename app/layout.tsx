@@ -19,7 +19,7 @@ export const metadata: Metadata = {
 /** Who is signed in, and how: the local single-user mode says so, since anyone on this machine is the lead. */
 async function WhoIsThere() {
   const who = await currentIdentity();
-  if (who.kind === 'anonymous') return <Link href="/signin">Sign in</Link>;
+  if (who.kind === 'anonymous') return <Link href="/signin" prefetch={false}>Sign in</Link>;
   if (who.via === 'single-user') {
     return (
       <span className="who muted" title="No account is configured: Huntboard listens on 127.0.0.1 only. Add accounts with `huntboard users add`.">
@@ -39,7 +39,7 @@ function DataSource() {
   const config = loadBackendConfig(process.env);
   const label = !config.ok ? 'Backend misconfigured' : config.config.kind === 'elasticsearch' ? `Elasticsearch · ${config.config.displayTarget}` : 'Embedded store';
   return (
-    <Link href="/" className={`data-source${config.ok ? '' : ' error'}`} title="Data source: details on the overview">
+    <Link href="/" prefetch={false} className={`data-source${config.ok ? '' : ' error'}`} title="Data source: details on the overview">
       {label}
     </Link>
   );
@@ -51,7 +51,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <SkipLink />
         <header className="topbar">
-          <Link href="/" className="brand">
+          <Link href="/" prefetch={false} className="brand">
             Huntboard
           </Link>
           <nav aria-label="Main" className="mainnav">

@@ -15,7 +15,9 @@ export function isCurrentSection(pathname: string, href: string): boolean {
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname() ?? '';
   return (
-    <Link href={href} className="nav-link" aria-current={isCurrentSection(pathname, href) ? 'page' : undefined}>
+    // No prefetch: every page is rendered per request, and prefetching each section on every page
+    // view would render them all on a shared server for nothing.
+    <Link href={href} prefetch={false} className="nav-link" aria-current={isCurrentSection(pathname, href) ? 'page' : undefined}>
       {children}
     </Link>
   );

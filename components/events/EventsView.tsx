@@ -4,6 +4,7 @@
  * destination breakdown side by side, the virtualized table, and the open event's flyout. All
  * view state (sort, columns, open event) is the caller's, so it can live in the URL.
  */
+import dynamic from 'next/dynamic';
 import { useMemo, useRef } from 'react';
 import type { EventFilter, EventsResponse } from '@/lib/model/api';
 import type { EsqlColumn, EsqlScalar, EsqlValue } from '@/lib/model/esql';
@@ -18,12 +19,10 @@ import { plural } from '@/lib/view/text/plural';
 import { sortedRowIndices, type EventSort } from '@/lib/view/events/sort';
 import { timelineOf, windowRange } from '@/lib/view/events/timeline';
 import { ColumnChooser } from './ColumnChooser';
-import { DestinationBreakdown } from './DestinationBreakdown';
 import { EventFlyout } from './EventFlyout';
 import { EventsTable, type EventsTableHandle } from './EventsTable';
 import { FieldSidebar } from './FieldSidebar';
 import { FilterChips } from './FilterChips';
-import { Timeline } from './Timeline';
 
 export interface EventsViewProps {
   response: Extract<EventsResponse, { ok: true }>;
@@ -52,6 +51,13 @@ export interface EventsViewProps {
 
 /** Compact beside the destinations, so the table starts in the first screen. */
 const TIMELINE_HEIGHT = 96;
+
+// The chart library is most of the page's script: it loads after the table is usable instead of
+// holding up its hydration; the placeholder keeps the table from moving when the charts arrive.
+const EventsCharts = dynamic(() => import('./EventsCharts').then((m) => m.EventsCharts), {
+  ssr: false,
+  loading: () => <div className="events-charts-loading" style={{ minHeight: TIMELINE_HEIGHT + 32 }} aria-hidden="true" />,
+});
 
 export function eventsSummary(count: number, sort: EventSort | null, truncated: boolean): string {
   const parts = [plural(count, 'event')];
@@ -100,8 +106,7 @@ export function EventsView({ response, sort, onSortChange, visibleColumns, onVis
         <ColumnChooser columns={response.available} value={shown} onChange={(next) => onVisibleColumnsChange(sameColumns(next, defaults) ? undefined : next)} />
       </div>
       <div className="events-charts">
-        <Timeline timeline={timeline} height={TIMELINE_HEIGHT} />
-        <DestinationBreakdown breakdown={destinations} />
+        <EventsCharts timeline={timeline} destinations={destinations} timelineHeight={TIMELINE_HEIGHT} />
       </div>
       {onFiltersChange && <FilterChips filters={active} onRemove={(i) => onFiltersChange(removeEventFilter(active, i))} onClear={() => onFiltersChange([])} />}
       <div className="events-with-sidebar">

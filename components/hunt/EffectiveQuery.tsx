@@ -13,7 +13,7 @@ export function EffectiveQuery({ label, query, params, explore = false }: { labe
     <section className="effective-query" aria-label={label}>
       <h3>ES|QL that ran</h3>
       {explore && (
-        <Link href={exploreHref({ query, params, window: { id: 'hunt' } })} className="button open-in-explore">
+        <Link href={exploreHref({ query, params, window: { id: 'hunt' } })} prefetch={false} className="button open-in-explore">
           Open in Explore
         </Link>
       )}

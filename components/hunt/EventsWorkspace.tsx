@@ -37,7 +37,7 @@ export function EventsWorkspace({ huntId, queryLabels, triageDenied, initialEven
     <section className="events-workspace" aria-label="Events">
       {/* One line: the way back, the row's key and the window; the events take the rest of the screen. */}
       <div className="panel drill-target drill-line">
-        <Link href={backHref(huntId, state.back)} className="button">
+        <Link href={backHref(huntId, state.back)} prefetch={false} className="button">
           ← Back to {label}
         </Link>
         <h2>

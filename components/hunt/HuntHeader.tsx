@@ -14,7 +14,7 @@ export function HuntHeader({ hunt, compact = false }: { hunt: HuntInfo; compact?
     <header className="panel hunt-header">
       <div className="hunt-title">
         <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link href="/">Hunts</Link> / <span>{hunt.platform ?? 'hunt'}</span> /
+          <Link href="/" prefetch={false}>Hunts</Link> / <span>{hunt.platform ?? 'hunt'}</span> /
         </nav>
         <h1>{hunt.name}</h1>
         <span className="hunt-badges">

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Screenshots for docs/ and the README: the overview, the seed hunt page, a drill-down, a run's
-// review and the lead's week, in light and dark. Runs the e2e server (fixture store, pinned now)
+// Screenshots for docs/ and the README: the overview, the seed hunt page, a drill-down and its
+// event flyout, Explore, a run's review and the lead's week, in light and dark. Runs the e2e server (fixture store, pinned now)
 // on a spare port and drives Debian's Chromium. Usage: npm run build && node scripts/screenshots.mjs
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -38,6 +38,21 @@ const shots = [
     name: 'drilldown',
     url: `${seed}/events?q=1&key=${encodeURIComponent(JSON.stringify(['kworkerds']))}`,
     ready: (page) => page.locator('.events-workspace table tbody tr[data-row-index]').first().waitFor(),
+  },
+  {
+    name: 'flyout',
+    url: `${seed}/events?q=1&key=${encodeURIComponent(JSON.stringify(['kworkerds']))}&event=0`,
+    ready: (page) => page.getByRole('dialog').getByRole('tab', { name: 'Table' }).waitFor(),
+  },
+  {
+    // A pivot as the drill-down opens one: the value is a param, never in the text.
+    name: 'explore',
+    url: `/explore?${new URLSearchParams({
+      esql: 'FROM logs-endpoint.events.network-* METADATA _id, _index\n| WHERE process.name == ?name\n| SORT @timestamp DESC',
+      params: JSON.stringify([{ name: 'kworkerds' }]),
+      window: '30d',
+    })}`,
+    ready: (page) => page.locator('.events-view table tbody tr[data-row-index]').first().waitFor(),
   },
   {
     // The schedule's run of the seed hunt's first query, saved at the server's start.

@@ -30,8 +30,19 @@ export async function columnTexts(table: Locator, name: string): Promise<string[
   );
 }
 
+/**
+ * The result table, once it is on screen and React has hydrated it. The server renders the first
+ * result into the HTML, so rows show before the page's script runs; a drag or a key press then
+ * would reach no handler (React replays only clicks made while it hydrates).
+ */
 export async function waitForResult(page: Page): Promise<Locator> {
   const table = resultTable(page);
   await expect(bodyRows(table).first()).toBeVisible();
+  await waitForHydration(bodyRows(table).first());
   return table;
+}
+
+/** Until React has attached itself to the element (it marks each element it hydrates with its props). */
+export async function waitForHydration(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$')))).toBe(true);
 }

@@ -85,9 +85,11 @@ async function answerValue<B extends z.infer<typeof runBodySchema>, T>(huntId: s
 /**
  * How long a page waits for its first answer before it streams without it. An answer in by then
  * is in the HTML itself, where the table shows before any script runs (or with none); a slower
- * backend gets the page's frame at once and the answer's place shows the run in progress.
+ * backend, or a server busy with another user's work, gets the page's frame at once and the
+ * answer's place shows the run in progress until the answer streams in. Below the 500 ms a page
+ * has to be usable in, so the wait never costs the analyst a blank screen beyond it.
  */
-export const PAGE_ANSWER_WAIT_MS = 1000;
+export const PAGE_ANSWER_WAIT_MS = 400;
 
 /** The call with its answer when it comes within `ms`, else with the answer's promise to stream. */
 export async function settleBriefly<T>(call: InitialCall<T> | undefined, ms = PAGE_ANSWER_WAIT_MS): Promise<InitialCall<T> | undefined> {

@@ -7,19 +7,16 @@ import { useMemo } from 'react';
 import type { EventsResponse, ExploreResponse } from '@/lib/model/api';
 import { exploreDefaultColumns } from '@/lib/view/explore/columns';
 import { fromPatterns } from '@/lib/view/explore/from-patterns';
-import type { EventSort } from '@/lib/view/events/sort';
 import { plural } from '@/lib/view/text/plural';
 import { InertText } from '@/components/CellValue';
 import { ExportButtons } from '@/components/ExportButtons';
 import { EventsView } from '@/components/events/EventsView';
+import { eventsViewBindings, type EventsViewState } from '@/components/events/view-bindings';
 import { EffectiveQuery } from '@/components/hunt/EffectiveQuery';
 import { useExploreDocument } from './use-explore-document';
 
-export interface ExploreView {
-  sort: EventSort | null;
-  columns?: string[];
-  event?: number;
-}
+/** The view Explore keeps in its URL: sort, chosen columns, the open event. */
+export type ExploreView = EventsViewState;
 
 export function ExploreResult({ response, view, onViewChange }: { response: Extract<ExploreResponse, { ok: true }>; view: ExploreView; onViewChange: (next: Partial<ExploreView>) => void }) {
   const { result } = response;
@@ -55,12 +52,7 @@ export function ExploreResult({ response, view, onViewChange }: { response: Extr
         label="Explore result"
         emptyText="No rows matched in the window."
         defaultColumns={defaults}
-        sort={view.sort}
-        onSortChange={(sort) => onViewChange({ sort: sort ?? null })}
-        visibleColumns={view.columns}
-        onVisibleColumnsChange={(columns) => onViewChange({ columns })}
-        openRow={view.event}
-        onOpenRowChange={(event) => onViewChange({ event })}
+        {...eventsViewBindings(view, onViewChange)}
         flyoutDocument={flyout}
         pivot={pivot}
       />

@@ -5,10 +5,10 @@
  */
 import type { EventFilter, EventsResponse } from '@/lib/model/api';
 import type { EsqlColumn, EsqlValue } from '@/lib/model/esql';
-import type { EventSort } from '@/lib/view/events/sort';
 import { ErrorPanel } from '@/components/ErrorPanel';
 import { ExportButtons } from '@/components/ExportButtons';
 import { EventsView } from '@/components/events/EventsView';
+import { eventsViewBindings, type EventsViewState } from '@/components/events/view-bindings';
 import { FilterChips } from '@/components/events/FilterChips';
 import { usePivotContext } from '@/components/table/use-pivot-context';
 import { removeEventFilter } from '@/lib/view/events/event-filters';
@@ -17,10 +17,7 @@ import { RunStatus } from './RunStatus';
 import type { useApiPost } from './use-api';
 
 /** The view the URL keeps: sort, chosen columns, the event open in the flyout, the filters. */
-export interface DrilldownView {
-  sort: EventSort | null;
-  columns?: string[];
-  event?: number;
+export interface DrilldownView extends EventsViewState {
   filters?: EventFilter[];
 }
 
@@ -51,12 +48,7 @@ export function DrilldownResult({ call, fileName, view, onViewChange, flyout }: 
           </div>
           <EventsView
             response={done}
-            sort={view.sort}
-            onSortChange={(sort) => onViewChange({ sort: sort ?? null })}
-            visibleColumns={view.columns}
-            onVisibleColumnsChange={(columns) => onViewChange({ columns })}
-            openRow={view.event}
-            onOpenRowChange={(event) => onViewChange({ event })}
+            {...eventsViewBindings(view, onViewChange)}
             flyoutDocument={flyout}
             filters={filters}
             // An imported run's events came in its bundle, read once: there is no query to narrow.

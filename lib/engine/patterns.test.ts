@@ -20,6 +20,14 @@ describe('LIKE and RLIKE translation', () => {
     expect(rlikeToRegex('^a').ok).toBe(false);
     expect(rlikeToRegex('\\d+').ok).toBe(false);
   });
+
+  it('reads a quantifier with nothing to repeat as a literal, as Lucene does: (?i) is not a flag', () => {
+    expect(rlikeToRegex('(?i)abc')).toEqual({ ok: true, regex: '(\\?i)abc' });
+    expect(rlikeToRegex('?a|*b|(+)')).toEqual({ ok: true, regex: '\\?a|\\*b|(\\+)' });
+    expect(rlikeToRegex('(??)')).toEqual({ ok: true, regex: '(\\??)' });
+    expect(rlikeToRegex('{2}')).toEqual({ ok: true, regex: '\\{2}' });
+    expect(rlikeToRegex('[?]a?')).toEqual({ ok: true, regex: '[?]a?' });
+  });
 });
 
 describe('DISSECT patterns', () => {

@@ -3,6 +3,8 @@
  * LIKE pattern with `\` as escape. RLIKE is a Lucene regular expression, always anchored; it is
  * translated to RE2 for `regexp_full_match`, and the Lucene operators RE2 lacks (`@ & ~ < > #`,
  * quoted strings) are refused rather than read differently (docs/esql-semantics.md §7).
+ * Lucene has no inline flags: a quantifier with nothing before it (`?` opening a group, as in
+ * `(?i)`) is a literal character there, so `(?i)abc` matches the text `?iabc`, never `ABC`.
  */
 import 'server-only';
 
@@ -38,10 +40,19 @@ export function rlikeToRegex(pattern: string): RegexTranslation {
   let inClass = false;
   /** The quantifier just emitted (`*`, `+`, `?`), so that a stacked one can be merged. */
   let lastQuantifier: string | undefined;
+  /** Nothing to repeat yet: at the start, after `(` or after `|`. */
+  let operandStart = true;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     const previous = lastQuantifier;
+    const atOperandStart = operandStart;
     lastQuantifier = undefined;
+    operandStart = !inClass && (ch === '(' || ch === '|');
+    if (!inClass && atOperandStart && (ch === '*' || ch === '+' || ch === '?' || ch === '{')) {
+      // Lucene's parser reads a quantifier with no operand as the character itself; RE2 would refuse it.
+      out += '\\' + ch;
+      continue;
+    }
     if (!inClass && (ch === '*' || ch === '+' || ch === '?') && previous) {
       // Lucene allows stacked quantifiers (`.+*` is `(.+)*`); RE2 does not. Two stacked ones
       // match what one does: `++` is `+`, `??` is `?`, any other pair is `*`.
@@ -76,7 +87,6 @@ export function rlikeToRegex(pattern: string): RegexTranslation {
     }
     if (UNSUPPORTED_LUCENE.has(ch)) return { ok: false, reason: `operator [${ch}]` };
     if (ch === '^' || ch === '$') return { ok: false, reason: `character [${ch}]` };
-    if (ch === '(' && pattern[i + 1] === '?') return { ok: false, reason: 'group modifier [(?]' };
     out += ch;
   }
   if (inClass) return { ok: false, reason: 'unterminated character class' };

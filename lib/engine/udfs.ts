@@ -1,15 +1,17 @@
 /**
  * Scalar functions the engine registers in DuckDB for what SQL cannot say compactly: ip text ↔
  * the store's 32-hex form (TO_STRING of an ip, TO_IP of a non-constant string), TO_DATETIME of text,
- * FROM_BASE64 with Java's decoder. Invalid input is
- * NULL; DuckDB passes NULL through without calling them.
+ * FROM_BASE64 with Java's decoder, REVERSE, the URL codecs, and the math functions Java computes
+ * with fdlibm. Invalid input is NULL; DuckDB passes NULL through without calling them.
  */
 import 'server-only';
-import { BIGINT, BOOLEAN, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { formatIp, parseCidr, parseIp } from '../model/ip';
 import { parseIsoDate } from '../store/dates';
 import { fromBase64 } from './base64';
 import { textFunction } from '../store/text-function';
+import { reverseText } from './reverse';
+import { urlDecode, urlEncode } from './url-codec';
 
 export const IP_TO_TEXT = 'esql_ip_to_text';
 export const TEXT_TO_IP = 'esql_text_to_ip';
@@ -20,6 +22,44 @@ export const FROM_BASE64 = 'esql_from_base64';
 export const FROM_BASE64_REFUSAL = 'esql_from_base64_refusal';
 /** CIDR_MATCH against a block known only per row: null when the block is not a CIDR. */
 export const CIDR_CONTAINS = 'esql_cidr_contains';
+export const REVERSE = 'esql_reverse';
+export const URL_ENCODE = 'esql_url_encode';
+export const URL_ENCODE_COMPONENT = 'esql_url_encode_component';
+/** URL_DECODE as java.net.URLDecoder reads it: the text, or NULL; the second gives the refusal. */
+export const URL_DECODE = 'esql_url_decode';
+export const URL_DECODE_REFUSAL = 'esql_url_decode_refusal';
+
+/**
+ * Math functions Java computes with StrictMath (fdlibm), which V8's Math also ports, where DuckDB's
+ * C library may differ in the last bit (CBRT(27.0) is 3.0000000000000004 there). Non-finite
+ * results come back as they are, for the compiler to turn into null plus a warning.
+ */
+export const FDLIBM: Readonly<Record<string, { name: string; fn: (...x: number[]) => number }>> = {
+  cbrt: { name: 'esql_cbrt', fn: Math.cbrt },
+  asin: { name: 'esql_asin', fn: Math.asin },
+  acos: { name: 'esql_acos', fn: Math.acos },
+  atan: { name: 'esql_atan', fn: Math.atan },
+  atan2: { name: 'esql_atan2', fn: Math.atan2 },
+  sinh: { name: 'esql_sinh', fn: Math.sinh },
+  cosh: { name: 'esql_cosh', fn: Math.cosh },
+  tanh: { name: 'esql_tanh', fn: Math.tanh },
+};
+
+function doubleFunction(name: string, fn: (...x: number[]) => number): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name,
+    mainFunction: (_info, input, output) => {
+      const columns = Array.from({ length: fn.length }, (_, i) => input.getColumnVector(i));
+      for (let row = 0; row < input.rowCount; row++) {
+        const args = columns.map((c) => c.getItem(row));
+        output.setItem(row, args.every((a) => typeof a === 'number') ? fn(...(args as number[])) : null);
+      }
+      output.flush();
+    },
+    returnType: DOUBLE,
+    parameterTypes: Array.from({ length: fn.length }, () => DOUBLE),
+  });
+}
 
 function cidrContains(): DuckDBScalarFunction {
   return DuckDBScalarFunction.create({
@@ -57,4 +97,16 @@ export function registerUdfs(connection: DuckDBConnection): void {
     return decoded.ok ? null : decoded.message;
   }));
   connection.registerScalarFunction(cidrContains());
+  connection.registerScalarFunction(textFunction(REVERSE, VARCHAR, reverseText));
+  connection.registerScalarFunction(textFunction(URL_ENCODE, VARCHAR, (t) => urlEncode(t, true)));
+  connection.registerScalarFunction(textFunction(URL_ENCODE_COMPONENT, VARCHAR, (t) => urlEncode(t, false)));
+  connection.registerScalarFunction(textFunction(URL_DECODE, VARCHAR, (t) => {
+    const decoded = urlDecode(t);
+    return decoded.ok ? decoded.text : null;
+  }));
+  connection.registerScalarFunction(textFunction(URL_DECODE_REFUSAL, VARCHAR, (t) => {
+    const decoded = urlDecode(t);
+    return decoded.ok ? null : `java.lang.IllegalArgumentException: ${decoded.message}`;
+  }));
+  for (const { name, fn } of Object.values(FDLIBM)) connection.registerScalarFunction(doubleFunction(name, fn));
 }

@@ -1,5 +1,6 @@
 /**
- * Numeric functions (docs/esql-semantics.md §8.5). SQRT, LOG10 and POW give null plus Elasticsearch's warning where Java would
+ * Numeric functions (docs/esql-semantics.md §8.5); LOG, SIGNUM, CBRT and trigonometry are in
+ * ./trigonometry.ts. SQRT, LOG10 and POW give null plus Elasticsearch's warning where Java would
  * throw; GREATEST/LEAST reduce each argument with MV_MAX/MV_MIN first (as Elasticsearch's
  * evaluators do) and are null when any argument is.
  */
@@ -8,6 +9,7 @@ import type { FunctionCall } from '../../esql';
 import { argScalars, scalar } from './arguments';
 import { asList, CompileContext, type Val } from './context';
 import { compileExpr } from './expressions';
+import { compileTrigonometry } from './trigonometry';
 
 export function compileMathFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -41,5 +43,5 @@ export function compileMathFunction(ctx: CompileContext, call: FunctionCall, nam
       return scalar(values.length === 1 ? values[0] : `(CASE WHEN ${anyNull} THEN NULL ELSE ${name}(${values.join(', ')}) END)`);
     }
   }
-  return undefined;
+  return compileTrigonometry(ctx, call, name);
 }

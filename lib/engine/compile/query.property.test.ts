@@ -54,6 +54,10 @@ const CORPUS = [
   `row ip = "192.168.1.5", n = 3.5 | eval i = to_ip(ip), r = round(n), f = floor(n) | keep i, r, f`,
   `row msg = "[12.5] sshd[42]: segfault at 7f00 ip 00 sp 00 error 4" | grok msg "\\\\[%{NUMBER:ts}\\\\] %{WORD:proc}\\\\[%{NUMBER:pid:int}\\\\]: segfault at %{BASE16NUM:addr} %{GREEDYDATA:rest}"`,
   `row d = "2023-01-01T10:15:00Z" | eval t = to_datetime(d), diff = date_diff("day", t, to_datetime("2023-03-01T00:00:00Z"))`,
+  `${NET} | where to_lower(process.name) rlike "(nc|[p-s]sh.*|(?i)x)" and contains(message, "segfault") | eval r = reverse(process.name), b = bit_length(process.name) | keep r, b`,
+  `${NET} | eval u = url_decode(url_encode(message)), s = concat(repeat(host.name, 2), space(1)) | keep u, s`,
+  `${NET} | eval l = log(2, destination.port), n = log(destination.port), g = signum(process.pid - 105), c = cbrt(destination.port) | keep l, n, g, c`,
+  `${NET} | eval a = atan2(process.pid, destination.port), t = sin(pi() * process.pid) + cos(e()) + tan(tau()), h = sinh(process.pid) / cosh(1.0) | where asin(0.5) < acos(0.1) and tanh(atan(1.0)) > 0 | keep a, t, h`,
 ];
 
 const POOL = [
@@ -63,6 +67,7 @@ const POOL = [
   'count(*)', 'count_distinct(agent.id)', 'now()', 'to_string(destination.port)', 'mv_count(event.type)', 'date_trunc(1 day, @timestamp)',
   'median(destination.port)', 'bucket(@timestamp, 1 hour)', 'greatest(1, 2)', 'bucket(@timestamp, 1 day)', 'percentile(destination.port, 50)', 'date_diff("day", @timestamp, now())', 'mv_median(destination.port)', 'ip_prefix(destination.ip, 8, 0)',
   '"x"', '"%{WORD:w}"', '"%{NOPE:z}"', '"2026"', '0', '1', '-1', '2147483648', '1.5', 'true', 'false', '[1, 2]', '7 day', '1 hour', '"10.0.0.0/8"',
+  'log(destination.port)', 'log(0, 1)', 'asin(2)', 'cosh(1000)', 'repeat("ab", -1)', 'space(process.pid)', 'url_decode("%zz")', '"(?i)A[b-z]"',
 ];
 
 /** Words, quoted strings, numbers, operators and whitespace: enough structure to mutate meaningfully. */

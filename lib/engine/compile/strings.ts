@@ -1,12 +1,14 @@
 /**
  * String functions (docs/esql-semantics.md §8.4): case, length, SUBSTRING (Elasticsearch's 1-based, negative-from-the-end start),
- * REPLACE (a Java regex, refused where RE2 would differ), trimming, hashing, base64, SPLIT, LOCATE.
+ * REPLACE (a Java regex, refused where RE2 would differ), trimming, hashing, base64, SPLIT, LOCATE,
+ * CONTAINS, REPEAT/SPACE (./sized-strings.ts), REVERSE, BIT_LENGTH/BYTE_LENGTH and the URL codecs.
  */
 import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { CompileContext, CompileFailure, type Val } from './context';
-import { FROM_BASE64, FROM_BASE64_REFUSAL } from '../udfs';
+import { FROM_BASE64, FROM_BASE64_REFUSAL, REVERSE, URL_DECODE, URL_DECODE_REFUSAL, URL_ENCODE, URL_ENCODE_COMPONENT } from '../udfs';
+import { compileSizedString } from './sized-strings';
 
 export function compileStringFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -64,6 +66,26 @@ export function compileStringFunction(ctx: CompileContext, call: FunctionCall, n
       return scalar(`to_base64(encode(${s(0)}))`);
     case 'split':
       return { kind: 'list', sql: `string_split(${s(0)}, ${s(1)})` };
+    case 'contains':
+      return scalar(`contains(${s(0)}, ${s(1)})`);
+    case 'repeat':
+    case 'space':
+      return compileSizedString(ctx, call, name);
+    case 'reverse':
+      return scalar(`${REVERSE}(${s(0)})`);
+    case 'bit_length':
+    case 'byte_length':
+      return scalar(`(strlen(${s(0)})${name === 'bit_length' ? ' * 8' : ''})::INTEGER`);
+    case 'url_encode':
+      return scalar(`${URL_ENCODE}(${s(0)})`);
+    case 'url_encode_component':
+      return scalar(`${URL_ENCODE_COMPONENT}(${s(0)})`);
+    case 'url_decode': {
+      // An undecodable value is null with java.net.URLDecoder's message, as for FROM_BASE64.
+      const text = s(0);
+      if (!ctx.aggregateMode) ctx.addProbe(call.span, `(${URL_DECODE_REFUSAL}(${text}) IS NOT NULL)`, undefined, `${URL_DECODE_REFUSAL}(${text})`);
+      return scalar(`${URL_DECODE}(${text})`);
+    }
     case 'locate':
       if (call.args.length > 2) throw new CompileFailure(call.args[2].span, 'LOCATE with a start position is not supported by the embedded engine');
       return scalar(`strpos(${s(0)}, ${s(1)})::INTEGER`);

@@ -48,6 +48,15 @@ describe('function catalogue', () => {
     expect(paramsFor(lookupFunction('to_lower')!, 2).map((p) => p?.name)).toEqual(['string', undefined]);
   });
 
+  it('has the issue 17 string and math functions, LOG with its base as the leading optional argument', () => {
+    const added = ['contains', 'repeat', 'space', 'reverse', 'bit_length', 'url_encode', 'url_decode', 'signum', 'cbrt', 'log', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'pi', 'e', 'tau'];
+    expect(added.filter((name) => !lookupFunction(name))).toEqual([]);
+    expect(paramsFor(lookupFunction('log')!, 1).map((p) => p?.name)).toEqual(['number']);
+    expect(paramsFor(lookupFunction('log')!, 2).map((p) => p?.name)).toEqual(['base', 'number']);
+    expect(arityOf(lookupFunction('pi')!)).toEqual({ min: 0, max: 0 });
+    expect(lookupFunction('reverse')!.returns(['text'])).toBe('keyword');
+  });
+
   it('computes result types (never text)', () => {
     expect(lookupFunction('max')!.returns(['text'])).toBe('keyword');
     expect(lookupFunction('sum')!.returns(['integer'])).toBe('long');

@@ -80,9 +80,7 @@ export function signatureOf(def: FunctionDef): string {
   return `${def.name.toUpperCase()}(${params.join(', ')}${def.variadic ? ', …' : ''})`;
 }
 
-function functionItems(command: string): CompletionItem[] {
-  // Aggregates belong in STATS; elsewhere Elasticsearch refuses them.
-  const wanted = (def: FunctionDef) => (command === 'stats' ? true : def.kind === 'scalar');
+function functionItems(wanted: (def: FunctionDef) => boolean): CompletionItem[] {
   return FUNCTIONS.filter(wanted).flatMap((def) =>
     [def.name, ...def.aliases].map((name) => ({
       label: name.toUpperCase(),
@@ -114,9 +112,12 @@ function candidates(context: CursorContext, sources: CompletionSources): Complet
       return fieldItems(sources.fields);
     case 'expression': {
       const fields = fieldItems(sources.fields);
-      const functions = functionItems(context.command);
-      // STATS' first word is an aggregate; WHERE, EVAL and SORT mostly name columns.
-      return context.command === 'stats' ? [...functions, ...fields] : [...fields, ...functions];
+      const scalars = functionItems((def) => def.kind === 'scalar');
+      // Aggregates belong in STATS (elsewhere Elasticsearch refuses them), and its first word is
+      // one; WHERE, EVAL and SORT mostly name columns. The columns come before the scalar
+      // functions either way, so a long function list never pushes them out of the suggestions.
+      if (context.command !== 'stats') return [...fields, ...scalars];
+      return [...functionItems((def) => def.kind !== 'scalar'), ...fields, ...scalars];
     }
     case 'operator':
       return (OPERATORS[context.command] ?? []).map((op) => ({ label: op, insert: `${op} `, kind: /^[A-Z]/.test(op) ? ('keyword' as const) : ('operator' as const) }));

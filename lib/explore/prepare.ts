@@ -1,6 +1,6 @@
 /**
- * From the analyst's text, params and window to the exact ES|QL that runs, as the hunt runner
- * prepares a hunt query (lib/hunts/run/prepare.ts, with the same helpers): the window rewritten
+ * From the analyst's text, params and window to the exact ES|QL that runs, by the step the hunt
+ * runner prepares a hunt query with (lib/hunts/run/effective-query.ts): the window rewritten
  * through the AST with absolute bounds as named params, every now() pinned to a param holding the
  * request's now. What the analyst wrote is never spliced with a value. Differences, each said in
  * the answer's window: a ROW query and a FROM over indices with no `@timestamp` run without a window.
@@ -8,8 +8,8 @@
 import 'server-only';
 import { apiError, type ApiError, type WindowInfo } from '../model/api';
 import type { EsqlValue } from '../model/esql';
-import { formatErrors, parse, pinNowInQuery, pinNowInText, printMultiline, type EsqlError, type Query } from '../esql';
-import { applyTimeWindow, windowParams } from '../hunts/window';
+import { formatErrors, parse, type EsqlError, type Query } from '../esql';
+import { effectiveQuery } from '../hunts/run/effective-query';
 import { describeWindow, timeWindowOf } from '../hunts/run/window-spec';
 import { MAX_QUERY_CHARS, type ExploreInput } from './request';
 
@@ -52,28 +52,18 @@ export function windowedPatterns(query: Query, input: ExploreInput): string[] | 
  */
 export function prepareExplore(original: Query, input: ExploreInput, now: Date, timestamped?: boolean): PrepareResult {
   const first = original.commands[0];
-  let query = original;
-  let params: Record<string, EsqlValue>[] = [];
   let window: WindowInfo | undefined;
-  const timeWindow = timeWindowOf(input.window);
-  let applied: { description: string; params: Record<string, string> } | undefined;
+  let timeWindow = timeWindowOf(input.window);
   if (first?.kind === 'row') {
     window = { id: 'hunt', description: 'no time window: a ROW query reads no index' };
+    timeWindow = undefined;
   } else if (timeWindow && timestamped === false) {
     window = { id: 'hunt', description: 'no time window: the indices searched have no @timestamp field' };
-  } else if (timeWindow) {
-    const result = applyTimeWindow(query, timeWindow);
-    if (!result.ok) return { ok: false, error: apiError('bad_request', result.reason) };
-    query = result.query;
-    params = windowParams(result.params);
-    applied = result;
+    timeWindow = undefined;
   }
-  const unpinned = query === original ? input.query : printMultiline(query);
-  const pinned = pinNowInText(unpinned);
-  if (pinned) {
-    query = pinNowInQuery(query, pinned.name);
-    params = [...params, { [pinned.name]: now.toISOString() }];
-  }
+  const effective = effectiveQuery(original, input.query, timeWindow, now);
+  if (!effective.ok) return { ok: false, error: apiError('bad_request', effective.reason) };
+  const { query, text, params, applied } = effective.effective;
   const twice = firstDuplicate(input.params);
   if (twice !== undefined) return { ok: false, error: apiError('bad_request', `The param [${twice}] is given twice.`) };
   // A param the analyst already binds to the same value (a hunt's text and params opened in Explore) is one binding.
@@ -86,7 +76,7 @@ export function prepareExplore(original: Query, input: ExploreInput, now: Date, 
   }
   return {
     ok: true,
-    prepared: { query, text: pinned?.text ?? unpinned, params: all, window: window ?? describeWindow(input.window, original, now, applied) },
+    prepared: { query, text, params: all, window: window ?? describeWindow(input.window, original, now, applied) },
   };
 }
 

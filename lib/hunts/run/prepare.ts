@@ -6,12 +6,11 @@
 import 'server-only';
 import { apiError, type ApiError, type ApiFinding, type WindowInfo } from '../../model/api';
 import type { EsqlValue } from '../../model/esql';
-import { type Query, formatErrors, lintQuery, type LintFinding, print, printMultiline } from '../../esql';
+import { type Query, formatErrors, lintQuery, type LintFinding, print } from '../../esql';
 import { splitAtLastStats } from '../../esql';
 import type { Hunt } from '../types';
-import { applyTimeWindow, windowParams } from '../window';
 import { notEsqlMessage, PICK_A_HUNT } from './errors';
-import { pinNowInQuery, pinNowInText } from '../../esql';
+import { effectiveQuery } from './effective-query';
 import { describeWindow, timeWindowOf, type WindowSpec } from './window-spec';
 
 /** The lint rewrites the page offers as variants, by finding code. */
@@ -58,24 +57,11 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
     if (!fix) return { ok: false, error: apiError('bad_request', `Query ${number} has no “${options.variant}” variant to run.`) };
     query = fix.query;
   }
-  const timeWindow = timeWindowOf(options.window);
-  let params: Record<string, EsqlValue>[] = [];
-  let applied: { description: string; params: Record<string, string> } | undefined;
-  if (timeWindow) {
-    const result = applyTimeWindow(query, timeWindow);
-    if (!result.ok) return { ok: false, error: apiError('bad_request', result.reason) };
-    query = result.query;
-    params = windowParams(result.params);
-    applied = result;
-  }
+  const effective = effectiveQuery(query, query === original ? entry.text : undefined, timeWindowOf(options.window), options.now);
+  if (!effective.ok) return { ok: false, error: apiError('bad_request', effective.reason) };
+  const { windowed, applied } = effective.effective;
   // Column names of unnamed BY expressions come from the text as written; a variant keeps them.
-  const split = splitAtLastStats(query, entry.text);
-  const unpinned = query === original ? entry.text : printMultiline(query);
-  const pinned = pinNowInText(unpinned);
-  if (pinned) {
-    query = pinNowInQuery(query, pinned.name);
-    params = [...params, { [pinned.name]: options.now.toISOString() }];
-  }
+  const split = splitAtLastStats(windowed, entry.text);
   return {
     ok: true,
     prepared: {
@@ -83,9 +69,9 @@ export function prepareHuntQuery(hunt: Hunt, number: number, options: PrepareOpt
       number,
       original,
       originalText: entry.text,
-      query,
-      text: pinned?.text ?? unpinned,
-      params,
+      query: effective.effective.query,
+      text: effective.effective.text,
+      params: effective.effective.params,
       window: describeWindow(options.window, original, options.now, applied),
       findings: lint.map(toApiFinding),
       keys: 'reason' in split ? [] : split.keys.map((k) => k.name),

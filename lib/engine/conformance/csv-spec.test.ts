@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../model/esql';
 import { compareResult, dateInstant } from './compare';
-import { escapeWarning, parseCell, parseCsvSpec, resolveType, type SpecCase } from './csv-spec';
+import { escapeWarning, parseCell, parseCsvSpec, parseCsvSpecCases, resolveType, type SpecCase } from './csv-spec';
 import { canonicalIp, ipBytes } from './ip-text';
 
 const SAMPLE = `// a comment
@@ -203,6 +203,8 @@ describe('compareResult', () => {
 
   it('escapes warnings like HeaderWarning', () => {
     expect(escapeWarning('a "b" \\c')).toBe('a \\"b\\" \\\\c');
+    expect(escapeWarning('[max % 0]')).toBe('[max %25 0]');
+    expect(escapeWarning('Zürich ❗\n')).toBe('Zürich %E2%9D%97%0A');
   });
 });
 
@@ -228,5 +230,46 @@ describe('the suite files', () => {
       return n + (p.ok ? p.cases.length : 0);
     }, 0);
     expect(total).toBeGreaterThanOrEqual(120);
+  });
+});
+
+describe('parseCsvSpecCases', () => {
+  const text = [
+    'good',
+    'row a = 1;',
+    'a:integer',
+    '1',
+    ';',
+    '',
+    'badType',
+    'row a = 1;',
+    'a:geo_shape',
+    'x',
+    ';',
+    '',
+    'escaped',
+    'required_capability: x',
+    'SET a="b"\\;',
+    'ROW a = 1;',
+    'warning:Line 1:1: real#[Emulated:Line 1:2: emulated]',
+    'warning:#[Emulated:only emulated]',
+    'a:integer',
+    '1',
+    ';',
+  ].join('\n');
+  const parsed = parseCsvSpecCases(text);
+
+  it('keeps reading after a case it cannot take, and says which and why', () => {
+    expect(parsed.cases.map((c) => c.name)).toEqual(['good', 'escaped']);
+    expect(parsed.broken).toEqual([{ name: 'badType', line: 9, message: 'badType: unknown type [geo_shape] in header cell [a:geo_shape]' }]);
+    expect(parseCsvSpec(text)).toMatchObject({ ok: false, line: 9 });
+  });
+
+  it('reads an escaped semicolon as part of the query', () => {
+    expect(parsed.cases[1].query).toBe('SET a="b";\nROW a = 1');
+  });
+
+  it('expects the cluster form of a warning, not the emulated one', () => {
+    expect(parsed.cases[1].warnings).toEqual(['Line 1:1: real']);
   });
 });

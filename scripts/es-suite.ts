@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEmbeddedEngine } from '../lib/engine/index';
-import { KNOWN_FAILURES } from '../lib/engine/conformance/es-suite/known-failures';
 import { renderSuiteReport } from '../lib/engine/conformance/es-suite/report';
 import { loadSuiteDatasets, runSpecFile, type CaseOutcome, type SuiteDataset } from '../lib/engine/conformance/es-suite/run-suite';
 
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
     if (values.out) {
       const commits = values.commits ? new Map(readTsv(values.commits).map(([file, commit]) => [`${file}.csv-spec`, commit])) : undefined;
       const run = { source: values.source ?? resources, date: new Date().toISOString().slice(0, 10), outcomes, commits, datasetFailures: failed };
-      writeFileSync(values.out, renderSuiteReport(run, KNOWN_FAILURES));
+      writeFileSync(values.out, renderSuiteReport(run));
     }
   } finally {
     await engine.close();

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import type { CaseOutcome } from './run-suite';
+import { explainFailure } from './known-failures';
 
 export interface SuiteRun {
   /** Where the suite was read from (a commit or a path), printed as given. */
@@ -24,7 +25,7 @@ export function firstReason(outcome: CaseOutcome): string {
   return outcome.reason.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-export function renderSuiteReport(run: SuiteRun, knownReasons: ReadonlyMap<string, string>): string {
+export function renderSuiteReport(run: SuiteRun, explain: (file: string, name: string, difference: string) => string | undefined = explainFailure): string {
   const files = [...new Set(run.outcomes.map((o) => o.file))].sort();
   const total = run.outcomes.length;
   const passed = run.outcomes.filter((o) => o.status === 'pass').length;
@@ -45,11 +46,11 @@ export function renderSuiteReport(run: SuiteRun, knownReasons: ReadonlyMap<strin
   if (run.datasetFailures.length > 0) {
     lines.push('Datasets the store did not take:', '', ...run.datasetFailures.map((d) => `- \`${d.index}\`: ${cell(d.message)}`), '');
   }
-  const failing = run.outcomes.filter((o) => o.status !== 'pass');
   lines.push('| case | reason |', '|---|---|');
-  for (const o of failing) {
-    const key = `${o.file}:${o.name}`;
-    lines.push(`| ${o.file}:${o.line} \`${o.name}\` | ${cell(knownReasons.get(key) ?? firstReason(o))} |`);
+  for (const o of run.outcomes) {
+    if (o.status === 'pass') continue;
+    const reason = explain(o.file, o.name, o.reason) ?? firstReason(o);
+    lines.push(`| ${o.file}:${o.line} \`${o.name}\` | ${cell(reason)} |`);
   }
   return lines.join('\n') + '\n';
 }

@@ -45,3 +45,17 @@ describe('toJson and doubles', () => {
     expect(JSON.parse(text).values).toEqual([[1, 1, [2, -0]], [1e7, 2, null], [null, 3, 0.5]]);
   });
 });
+
+describe('toJson and unsigned_long', () => {
+  it('writes a value past 2^53 (its decimal text in EsqlValue) as the exact bare integer, in multi-values too', () => {
+    const text = toJson({
+      took: 1,
+      is_partial: false,
+      columns: [{ name: 'u', type: 'unsigned_long' }, { name: 'k', type: 'keyword' }],
+      values: [['18446744073709551615', '18446744073709551615'], [[1, '9007199254740993'], null], [null, 'x']],
+    });
+    expect(text).toContain('    [18446744073709551615,"18446744073709551615"],');
+    expect(text).toContain('    [[1,9007199254740993],null],');
+    expect(text).toContain('    [null,"x"]');
+  });
+});

@@ -4,7 +4,7 @@
  * body (Elasticsearch sends them as headers); the CLI prints them on stderr.
  */
 import 'server-only';
-import type { EsqlValue, QueryResponse } from '../model/esql';
+import type { EsqlScalar, EsqlValue, QueryResponse } from '../model/esql';
 import { javaDoubleText } from '../view/text/java-double';
 import { escapeJsonText } from './escape';
 
@@ -12,10 +12,12 @@ function compact(value: unknown): string {
   return escapeJsonText(JSON.stringify(value));
 }
 
+type NumberKind = 'double' | 'unsigned_long' | undefined;
+
 function rows(response: Pick<QueryResponse, 'columns' | 'values'>): string {
-  const doubles = response.columns.map((c) => c.type === 'double');
+  const kinds = response.columns.map((c): NumberKind => (c.type === 'double' || c.type === 'unsigned_long' ? c.type : undefined));
   if (response.values.length === 0) return '[]';
-  return `[\n${response.values.map((r) => `    ${row(r, doubles)}`).join(',\n')}\n  ]`;
+  return `[\n${response.values.map((r) => `    ${row(r, kinds)}`).join(',\n')}\n  ]`;
 }
 
 function list(items: unknown[]): string {
@@ -23,12 +25,17 @@ function list(items: unknown[]): string {
   return `[\n${items.map((item) => `    ${compact(item)}`).join(',\n')}\n  ]`;
 }
 
-/** A double column's numbers as Elasticsearch writes them (`1.0`, `-0.0`, `1.0E7`); the rest as JSON. */
-function row(values: readonly EsqlValue[], doubles: readonly boolean[]): string {
+/**
+ * A double column's numbers as Elasticsearch writes them (`1.0`, `-0.0`, `1.0E7`); an unsigned_long's
+ * decimal text (past 2^53, lib/engine/format.ts) as the bare integer; the rest as JSON.
+ */
+function row(values: readonly EsqlValue[], kinds: readonly NumberKind[]): string {
   const cell = (v: EsqlValue, i: number): string => {
-    if (!doubles[i]) return compact(v);
-    if (typeof v === 'number') return javaDoubleText(v);
-    return Array.isArray(v) ? `[${v.map((x) => (typeof x === 'number' ? javaDoubleText(x) : compact(x))).join(',')}]` : compact(v);
+    const kind = kinds[i];
+    if (!kind) return compact(v);
+    const one = (x: EsqlScalar): string =>
+      kind === 'double' ? (typeof x === 'number' ? javaDoubleText(x) : compact(x)) : typeof x === 'string' && /^\d+$/.test(x) ? x : compact(x);
+    return Array.isArray(v) ? `[${v.map(one).join(',')}]` : one(v);
   };
   return `[${values.map(cell).join(',')}]`;
 }

@@ -39,6 +39,7 @@ export const DEMO_INDICES = {
 interface LeafMapping {
   type: string;
   normalizer?: string;
+  scaling_factor?: number;
   fields?: Record<string, LeafMapping>;
 }
 
@@ -46,6 +47,7 @@ type Properties = Record<string, LeafMapping | { properties: Properties }>;
 
 interface EcsField {
   type: string;
+  scaling_factor?: number;
   multi_fields?: { name: string; type: string }[];
 }
 
@@ -67,7 +69,8 @@ function buildMapping(): { dynamic: false; properties: Properties } {
     const set = name.split('.')[0];
     if (!(name === '@timestamp' || name === 'message' || FIELD_SETS.includes(set))) continue;
     if (field.type === 'object' || field.type === 'nested' || field.type === 'flattened') continue;
-    const leaf: LeafMapping = { type: field.type };
+    // A scaled_float is refused without its factor, as Elasticsearch refuses it.
+    const leaf: LeafMapping = { type: field.type, ...(field.scaling_factor !== undefined ? { scaling_factor: field.scaling_factor } : {}) };
     const subfields: Record<string, LeafMapping> = {};
     for (const multi of field.multi_fields ?? []) subfields[multi.name] = { type: multi.type };
     if (CASELESS.includes(name)) subfields.caseless = { type: 'keyword', normalizer: 'lowercase' };

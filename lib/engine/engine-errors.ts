@@ -11,6 +11,8 @@ const TOO_LARGE = /max expression depth|memory exhausted|out of memory|stack ove
 /** `Binder Error: `, `Invalid Input Error: `, `IO Error: `, `Out of Memory Error: `… */
 const CLASS_PREFIX = /^(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* )?Error: /;
 const MAX_REASON = 300;
+/** A refusal the data decided (./compile/refusal.ts): its positioned message, as a compile-time refusal would say it. */
+const RUNTIME_REFUSAL = /ESQL_REFUSAL\[(.*?)\]ESQL_REFUSAL/s;
 
 export interface EngineFailureContext {
   dataDir: string;
@@ -20,6 +22,8 @@ export interface EngineFailureContext {
 
 /** A too-large query is `unsupported` here (a cluster may run it); anything else is `internal`. */
 export function engineFailure(raw: string, context: EngineFailureContext): { kind: 'unsupported' | 'internal'; message: string } {
+  const refusal = RUNTIME_REFUSAL.exec(raw);
+  if (refusal) return { kind: 'unsupported', message: `Found 1 problem\n${refusal[1]}` };
   if (TOO_LARGE.test(raw)) {
     return { kind: 'unsupported', message: `line 1:1: the query is too large for the embedded engine (${context.expressions} expressions)` };
   }

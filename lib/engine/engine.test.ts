@@ -70,11 +70,11 @@ describe('embedded engine backend', () => {
     engine = createEngineWith({ dataDir: '/x' }, deps(grokless, fakeStore({ unknown: 'x' }), true));
     expect(await engine.query({ query: 'b' })).toEqual({ ok: false, error: { kind: 'verification', message: 'Found 1 problem\nline 1:1: Unknown column [b]' } });
     await engine.close();
-    const unsupported = buildQuery([row(['a', fn('mv_zip', fn('now'))])]);
+    const unsupported = buildQuery([row(['a', fn('json_extract', fn('now'))])]);
     engine = createEngineWith({ dataDir: '/x' }, deps(unsupported, fakeStore({ unknown: 'x' })));
     expect(await engine.query({ query: unsupported.text })).toEqual({
       ok: false,
-      error: { kind: 'unsupported', message: 'Found 1 problem\nline 1:9: function [mv_zip] is not supported by the embedded engine' },
+      error: { kind: 'unsupported', message: 'Found 1 problem\nline 1:9: function [json_extract] is not supported by the embedded engine' },
     });
   });
 

@@ -93,6 +93,7 @@ export function createEngineWith(options: EmbeddedEngineOptions, deps: EngineDep
     // Damaged parts were left out of the snapshot: the answer is partial, and says so (docs/esql-semantics.md §2.4).
     const warnings: string[] = snapshot ? skippedPartWarnings(snapshot.skipped) : [];
     if (analyzed.analyzed.implicitLimit.warning) warnings.push(analyzed.analyzed.implicitLimit.warning);
+    warnings.push(...(analyzed.analyzed.warnings ?? []));
     compiled.probes.forEach((probe, i) => {
       const reasons = outcome.probeReasons[i] ?? [];
       if (reasons.length) warnings.push(...evaluationWarnings(probe, reasons));

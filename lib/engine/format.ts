@@ -21,11 +21,22 @@ export function formatScalar(type: EsqlType, value: unknown): EsqlScalar {
     case 'unsupported':
     case 'null':
       return null;
+    case 'unsigned_long':
+      return unsignedLongValue(value);
     default:
       if (typeof value === 'bigint') return Number(value);
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
       return String(value);
   }
+}
+
+/**
+ * An unsigned_long past 2^53 would lose digits as a JS number: it travels as its decimal text, which
+ * the JSON writers print as a bare number (lib/cli/format-json.ts; docs/esql-semantics.md §3).
+ */
+function unsignedLongValue(value: unknown): EsqlScalar {
+  if (typeof value !== 'bigint') return typeof value === 'number' ? value : String(value);
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
 }
 
 export function formatCell(column: OutputColumn, scalar: unknown, mv: unknown): EsqlValue {

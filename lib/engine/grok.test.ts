@@ -59,10 +59,29 @@ describe('GROK', () => {
     });
   });
 
-  it('a multi-valued input reads as null with the single-value warning', async () => {
-    const r = await engine.query({ query: 'row m = ["a 1", "b 2"] | grok m "%{WORD:w} %{INT:n}" | keep w', now: NOW });
-    expect(r.ok && r.response.values).toEqual([[null]]);
-    expect(r.ok && r.response.warnings.some((w) => w.includes('single-value function encountered multi-value'))).toBe(true);
+  it('a multi-valued input is matched value by value; the captures form multi-values', async () => {
+    const r = await engine.query({ query: 'row m = ["a 1", "nope", "b 2"] | grok m "%{WORD:w} %{INT:n:int}" | keep w, n', now: NOW });
+    expect(r.ok && r.response.values).toEqual([[['a', 'b'], [1, 2]]]);
+    expect(r.ok && r.response.warnings.filter((w) => w.includes('multi-value'))).toEqual([]);
+    const one = await run('row m = ["nope", "b 2"] | grok m "%{WORD:w} %{INT:n:int}" | keep w, n');
+    expect(one).toEqual({ columns: ['w:keyword', 'n:integer'], values: [['b', 2]] });
+  });
+
+  it('a name captured twice collects both values; an optional capture that took no part adds none', async () => {
+    expect(await run('row a = "foo bar" | grok a "%{WORD:b} %{WORD:b}" | keep b')).toEqual({ columns: ['b:keyword'], values: [[['foo', 'bar']]] });
+    expect(await run('row a = "foo" | grok a "%{WORD:b}(?: %{WORD:c})?" | keep b, c')).toEqual({ columns: ['b:keyword', 'c:keyword'], values: [['foo', null]] });
+    expect(await run('row a = "foo " | grok a "%{WORD:b} %{GREEDYDATA:c}" | keep c')).toEqual({ columns: ['c:keyword'], values: [['']] });
+  });
+
+  it('several patterns: the leftmost match, first pattern first; the columns are their union', async () => {
+    expect(await run('row t = "XYZ x" | grok t "ABC %{WORD:foo}", "XYZ %{WORD:bar}" | keep foo, bar')).toEqual({ columns: ['foo:keyword', 'bar:keyword'], values: [[null, 'x']] });
+    // In "b=2 a=1" the second pattern matches at 0, before the first one's match at 4; "b=" gives ''.
+    const q = 'row t = ["x a=1", "b=", "b=2 a=1"] | grok t "a=%{INT:n:int}", "b=%{GREEDYDATA:rest}" | keep n, rest';
+    expect(await run(q)).toEqual({ columns: ['n:integer', 'rest:keyword'], values: [[1, ['', '2 a=1']]] });
+  });
+
+  it('a null input extracts nulls', async () => {
+    expect(await run('row n = null | grok n "%{WORD:abc}"')).toEqual({ columns: ['n:null', 'abc:keyword'], values: [[null, null]] });
   });
 
   it('an unknown pattern is a positioned error', async () => {
@@ -71,11 +90,17 @@ describe('GROK', () => {
   });
 
   it('translation: other groups become non-capturing; unsupported constructs are reasons', () => {
-    const t = grokToRegex('(a|b)%{WORD:w}(?<n>\\d+)');
-    expect(t).toEqual({ ok: true, regex: '(?:a|b)(\\b\\w+\\b)(\\d+)', captures: [{ name: 'w' }, { name: 'n' }] });
-    expect(grokToRegex('(?=x)%{WORD:w}').ok).toBe(false);
-    expect(grokToRegex('%{WORD:w} %{WORD:w}')).toMatchObject({ ok: false, reason: expect.stringContaining('more than once') });
-    expect(grokToRegex('%{NOPE}')).toMatchObject({ ok: false, unknownPattern: 'NOPE' });
+    const t = grokToRegex(['(a|b)%{WORD:w}(?<n>\\d+)']);
+    expect(t).toEqual({ ok: true, regex: '(?:a|b)(\\b\\w+\\b)(\\d+)', alternatives: ['(?:a|b)(\\b\\w+\\b)(\\d+)'], captures: [{ name: 'w', pattern: 0, shape: 'always' }, { name: 'n', pattern: 0, shape: 'always' }] });
+    expect(grokToRegex(['(?=x)%{WORD:w}']).ok).toBe(false);
+    expect(grokToRegex(['%{NOPE}'])).toMatchObject({ ok: false, unknownPattern: 'NOPE' });
+  });
+
+  it('translation: captures in optional parts are marked; empty-matching optional captures are refused', () => {
+    expect(grokToRegex(['%{WORD:a} %{WORD:a}?'])).toMatchObject({ ok: true, captures: [{ name: 'a', shape: 'always' }, { name: 'a', shape: 'optional' }] });
+    expect(grokToRegex(['x %{WORD:a}', 'y %{GREEDYDATA:b}'])).toMatchObject({ ok: true, regex: expect.stringMatching(/^\(\?:x .*\)\|\(\?:y .*\)$/), captures: [{ pattern: 0, shape: 'always' }, { pattern: 1, shape: 'always' }] });
+    expect(grokToRegex(['%{WORD:a} %{INT:a}'])).toMatchObject({ ok: false, reason: expect.stringContaining('captured both as [WORD:a] and [INT:a]') });
+    expect(grokToRegex(['(?:%{DATA:d})?x'])).toMatchObject({ ok: false, reason: expect.stringContaining('[d] may match empty text') });
   });
 });
 

@@ -5,16 +5,30 @@
  * group becomes non-capturing, so capture i is the i-th name. Captures named inside library
  * patterns (SYSLOGPROG's program and pid) are not columns: the analyzer only adds the names
  * written in the query, and this matches it. Matching is unanchored, as Elasticsearch's search
- * (docs/esql-semantics.md §6.7).
+ * (docs/esql-semantics.md §6.7). Several patterns combine as Elasticsearch's Grok.combinePatterns
+ * does, `(?:p1)|(?:p2)`; a name captured more than once is a multi-value of every capture that
+ * took part, so each capture carries its shape (regex-groups.ts).
  */
 import 'server-only';
+import { captureShapes, type CaptureShape } from './regex-groups';
 
 
 export type GrokTranslation =
-  | { ok: true; regex: string; captures: { name: string; type?: GrokType }[] }
+  | { ok: true; regex: string; alternatives: string[]; captures: GrokCapture[] }
   | { ok: false; reason: string; unknownPattern?: string };
 
 export type GrokType = 'int' | 'long' | 'float' | 'double' | 'boolean';
+
+/**
+ * Capture i of the regex, from alternative `pattern` (the index of its pattern in `alternatives`);
+ * `shape` says, within that pattern, whether '' from regexp_extract may mean "took no part".
+ */
+export interface GrokCapture {
+  name: string;
+  type?: GrokType;
+  pattern: number;
+  shape: Exclude<CaptureShape, 'ambiguous'>;
+}
 
 const TYPES = new Set<string>(['int', 'integer', 'long', 'float', 'double', 'boolean']);
 
@@ -96,20 +110,34 @@ export const GROK_LIBRARY: Readonly<Record<string, string>> = {
 
 const MAX_DEPTH = 20;
 
-/** Translates a grok pattern; `unknownPattern` names a `%{SYNTAX}` missing from the library. */
-export function grokToRegex(pattern: string): GrokTranslation {
-  const captures: { name: string; type?: GrokType }[] = [];
+/** Translates grok patterns; `unknownPattern` names a `%{SYNTAX}` missing from the library. */
+export function grokToRegex(patterns: readonly string[]): GrokTranslation {
+  const named: Named[] = [];
   try {
-    const regex = expand(pattern, captures, 0);
-    const seen = new Set<string>();
-    for (const c of captures) {
-      // Elasticsearch makes a repeated name multi-valued; one DuckDB capture per name cannot.
-      if (seen.has(c.name)) return { ok: false, reason: `the name [${c.name}] is captured more than once` };
-      seen.add(c.name);
+    const parts: string[] = [];
+    const captures: GrokCapture[] = [];
+    for (const [index, pattern] of patterns.entries()) {
+      const first = named.length;
+      const part = expand(pattern, named, 0);
+      const own = named.slice(first);
+      // Alternatives never match together, so only one pattern's own captures can mix.
+      const mixed = mixedGroups(own);
+      if (mixed) return { ok: false, reason: mixed };
+      const invalid = syntaxProblem(part);
+      if (invalid) return { ok: false, reason: invalid };
+      // Shapes within the pattern: the compiler knows which alternative matched (compile/extract.ts).
+      const shapes = captureShapes(part);
+      for (const [i, c] of own.entries()) {
+        const shape = shapes[i];
+        if (shape === 'ambiguous') {
+          return { ok: false, reason: `[${c.name}] may match empty text in an optional part, which the embedded engine cannot tell from no match` };
+        }
+        captures.push(c.type === undefined ? { name: c.name, pattern: index, shape } : { name: c.name, type: c.type, pattern: index, shape });
+      }
+      parts.push(part);
     }
-    const invalid = syntaxProblem(regex);
-    if (invalid) return { ok: false, reason: invalid };
-    return { ok: true, regex, captures };
+    const regex = parts.length === 1 ? parts[0] : parts.map((part) => `(?:${part})`).join('|');
+    return { ok: true, regex, alternatives: parts, captures };
   } catch (e) {
     if (e instanceof GrokError) return { ok: false, reason: e.message, unknownPattern: e.unknownPattern };
     throw e;
@@ -145,7 +173,28 @@ class GrokError extends Error {
 }
 
 /** Expands `%{…}` and rewrites groups; captures are collected only at depth 0 (the query's own text). */
-function expand(pattern: string, captures: { name: string; type?: GrokType }[], depth: number): string {
+/** A capture as written: `group` is Elasticsearch's group name (`SYNTAX:name[:type]`, or the raw `(?<name>)`). */
+interface Named {
+  name: string;
+  type?: GrokType;
+  group: string;
+}
+
+/**
+ * Elasticsearch emits a name's values group name by group name, in an order its regex library's
+ * name table decides; captures of one name under one group name come in pattern order, as here.
+ */
+function mixedGroups(captures: readonly Named[]): string | undefined {
+  const groups = new Map<string, string>();
+  for (const c of captures) {
+    const seen = groups.get(c.name);
+    if (seen !== undefined && seen !== c.group) return `[${c.name}] is captured both as [${seen}] and [${c.group}]; the embedded engine cannot order their values as Elasticsearch does`;
+    groups.set(c.name, c.group);
+  }
+  return undefined;
+}
+
+function expand(pattern: string, captures: Named[], depth: number): string {
   if (depth > MAX_DEPTH) throw new GrokError('patterns nest too deeply');
   let out = '';
   let inClass = false;
@@ -180,7 +229,8 @@ function expand(pattern: string, captures: { name: string; type?: GrokType }[], 
       if (type !== undefined && !TYPES.has(type)) throw new GrokError(`unknown type [${type}] for [${name}]`);
       const inner = expand(body, captures, depth + 1);
       if (name && depth === 0) {
-        captures.push(type === undefined ? { name } : { name, type: (type === 'integer' ? 'int' : type) as GrokType });
+        const group = pattern.slice(i + 2, close);
+        captures.push(type === undefined ? { name, group } : { name, group, type: (type === 'integer' ? 'int' : type) as GrokType });
         out += `(${inner})`;
       } else out += `(?:${inner})`;
       i = close;
@@ -190,7 +240,7 @@ function expand(pattern: string, captures: { name: string; type?: GrokType }[], 
       const named = /^\(\?<([A-Za-z][\w.@]*)>/.exec(pattern.slice(i));
       if (named) {
         if (depth === 0) {
-          captures.push({ name: named[1] });
+          captures.push({ name: named[1], group: named[1] });
           out += '(';
         } else out += '(?:';
         i += named[0].length - 1;

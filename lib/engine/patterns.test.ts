@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateFormatToStrftime } from './date-format';
-import { dissectToRegex } from './dissect';
+import { parseDissect } from './dissect';
 import { likeToSql, rlikeToRegex } from './patterns';
 import { addTimeSpan } from './time-math';
 
@@ -31,11 +31,23 @@ describe('LIKE and RLIKE translation', () => {
 });
 
 describe('DISSECT patterns', () => {
-  it('builds an anchored regex with one group per key', () => {
-    const r = dissectToRegex('%{a} - %{b}');
-    expect(r).toEqual({ ok: true, regex: '(?s)^(.*?) - (.*)$', keys: ['a', 'b'] });
-    expect(dissectToRegex('%{?skip} %{b}')).toMatchObject({ ok: true, keys: ['b'] });
-    expect(dissectToRegex('%{+a} %{a}').ok).toBe(false);
+  it('splits keys and delimiters as DissectParser does, one capture per kept key', () => {
+    const r = parseDissect('<%{a} - %{b}');
+    expect(r).toEqual({
+      ok: true, leading: '<', groupCount: 2, separator: '',
+      steps: [{ delimiter: ' - ', pad: false, group: 0 }, { delimiter: '', pad: false, group: 1 }],
+      columns: [{ name: 'a', groups: [0] }, { name: 'b', groups: [1] }],
+    });
+    expect(parseDissect('%{?skip->} %{b}')).toMatchObject({ ok: true, steps: [{ delimiter: ' ', pad: true }, { group: 0 }], columns: [{ name: 'b', groups: [0] }] });
+    expect(parseDissect('%{*a} %{&a}').ok).toBe(false);
+    expect(parseDissect('%{a}%{b}')).toMatchObject({ ok: false, reason: expect.stringContaining('followed at once') });
+    expect(parseDissect('%{?a} %{}')).toMatchObject({ ok: false, reason: 'Unable to find any keys or delimiters' });
+  });
+
+  it('append keys join in DissectMatch order: implicit ones first in pattern order, then by /N', () => {
+    expect(parseDissect('%{+a/2} %{a} %{+a/1} %{+a}', ',')).toMatchObject({ ok: true, columns: [{ name: 'a', groups: [1, 3, 2, 0] }], separator: ',' });
+    expect(parseDissect('%{a} %{a}')).toMatchObject({ ok: true, columns: [{ name: 'a', groups: [1] }] });
+    expect(parseDissect('%{+a?}').ok).toBe(false);
   });
 });
 

@@ -7,9 +7,13 @@ import type { EsqlType } from '../esql';
 
 export { quoteIdent, quoteString } from '../store/sql-text';
 
-/** A bigint or integer number as SQL text (always integral). */
+/**
+ * A bigint or integer number as SQL text (always integral). A negative one is parenthesized: in
+ * `-2147483648::INTEGER` DuckDB casts before negating, and 2147483648 is no INTEGER.
+ */
 export function intLiteral(value: bigint | number): string {
-  return typeof value === 'bigint' ? value.toString() : Math.trunc(value).toString();
+  const text = typeof value === 'bigint' ? value.toString() : Math.trunc(value).toString();
+  return text.startsWith('-') ? `(${text})` : text;
 }
 
 /** A double constant: typed so DuckDB does not infer DECIMAL arithmetic. */

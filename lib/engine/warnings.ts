@@ -13,5 +13,6 @@ import type { WarningProbe } from './compile/query';
  */
 export function evaluationWarnings(probe: WarningProbe, reasons: string[]): string[] {
   const at = `Line ${probe.line}:${probe.column}`;
-  return [`${at}: evaluation of [${probe.sourceText}] failed, treating result as null. Only first 20 failures recorded.`, ...reasons.map((r) => `${at}: ${r}`)];
+  const treatedAs = probe.treatedAs ?? 'null';
+  return [`${at}: evaluation of [${probe.sourceText}] failed, treating result as ${treatedAs}. Only first 20 failures recorded.`, ...reasons.map((r) => `${at}: ${r}`)];
 }

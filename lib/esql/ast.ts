@@ -210,6 +210,8 @@ export interface StatsCommand extends NodeBase {
   kind: 'stats';
   aggregates: AggregateField[];
   groupings: Field[];
+  /** INLINE STATS: every input row is kept, the aggregates (then the keys) appended to it. */
+  inline?: boolean;
 }
 
 export interface SortOrder extends NodeBase {
@@ -270,6 +272,8 @@ export interface GrokCommand extends NodeBase {
   kind: 'grok';
   input: Expression;
   pattern: string;
+  /** `GROK x "p1", "p2"`: the patterns after the first; the first that matches leftmost wins. */
+  alternatives?: string[];
 }
 
 /** `ENRICH policy [ON column] [WITH [new =] field, …]`: parsed so hunts load; only a cluster runs it. */

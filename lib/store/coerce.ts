@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { parseDate } from './dates';
+import { toFloat32, toHalfFloat, toScaledFloat, type Rounded } from './float-precision';
 import { notAnIpMessage, parseIp } from '../model/ip';
 
 /** Why a value does not fit its field (an instance, so that the common success path allocates nothing). */
@@ -13,12 +14,12 @@ export class CoercionFailure {
   constructor(readonly error: string) {}
 }
 
-/** The physical value, null for "no value" (an empty string in a numeric field), or the failure. */
-export type Coerced = string | number | boolean | null | CoercionFailure;
+/** The physical value (a bigint for an unsigned_long), null for "no value" (an empty string in a numeric field), or the failure. */
+export type Coerced = string | number | bigint | boolean | null | CoercionFailure;
 
 const NULL: Coerced = null;
 
-function ok(value: string | number | boolean): Coerced {
+function ok(value: string | number | bigint | boolean): Coerced {
   return value;
 }
 
@@ -29,6 +30,7 @@ function fail(error: string): Coerced {
 function tokenName(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'VALUE_TRUE' : 'VALUE_FALSE';
   if (typeof v === 'number') return Number.isInteger(v) ? 'VALUE_NUMBER_INT' : 'VALUE_NUMBER_FLOAT';
+  if (typeof v === 'bigint') return 'VALUE_NUMBER_INT';
   if (typeof v === 'object' && v !== null) return 'START_OBJECT';
   return 'VALUE_STRING';
 }
@@ -38,8 +40,27 @@ const RANGES: Record<string, { min: number; max: number; article: string }> = {
   integer: { min: -2147483648, max: 2147483647, article: 'an integer' },
   short: { min: -32768, max: 32767, article: 'a short' },
   byte: { min: -128, max: 127, article: 'a byte' },
-  unsigned_long: { min: 0, max: 18446744073709551615, article: 'an unsigned_long' },
 };
+
+const UNSIGNED_LONG_MAX = 2n ** 64n - 1n;
+/** A whole number's text, with the fraction that coercion drops: read exactly, not through a double. */
+const WHOLE_TEXT = /^\+?(\d+)(?:\.\d*)?$/;
+
+/** An unsigned_long exactly, up to 2^64-1, as a bigint (docs/esql-semantics.md §5); fractions truncate as for the other whole types. */
+function coerceUnsignedLong(v: unknown): Coerced {
+  const out = () => fail(`Value [${String(v)}] is out of range for an unsigned_long`);
+  const text = typeof v === 'string' ? WHOLE_TEXT.exec(v) : null;
+  let n: bigint;
+  if (typeof v === 'bigint') n = v;
+  else if (text) n = BigInt(text[1]);
+  else {
+    const x = toNumber(v);
+    if (typeof x !== 'number') return x;
+    if (!Number.isFinite(x) || x < 0) return out();
+    n = BigInt(Math.trunc(x));
+  }
+  return n < 0n || n > UNSIGNED_LONG_MAX ? out() : ok(n);
+}
 
 function toNumber(v: unknown): number | null | CoercionFailure {
   if (typeof v === 'number') return v;
@@ -70,6 +91,14 @@ function coerceFloat(v: unknown): Coerced {
   return ok(n === 0 ? 0 : n);
 }
 
+/** A float, half_float or scaled_float at the precision Elasticsearch stores it (float-precision.ts). */
+function coerceNarrowFloat(v: unknown, round: (n: number) => Rounded): Coerced {
+  const n = toNumber(v);
+  if (typeof n !== 'number') return n;
+  const r = round(n);
+  return typeof r === 'number' ? ok(r === 0 ? 0 : r) : fail(r.error);
+}
+
 function coerceBoolean(v: unknown): Coerced {
   if (typeof v === 'boolean') return ok(v);
   if (v === 'true') return ok(true);
@@ -98,8 +127,14 @@ function coerceDate(v: unknown): Coerced {
   return ms === undefined ? fail(`failed to parse date field [${String(v)}] with format [strict_date_optional_time||epoch_millis]`) : ok(ms);
 }
 
-/** Coerces `v` (never null, never an array) into `mappingType`; `normalizer: lowercase` lower-cases keywords. */
-export function coerceValue(v: unknown, mappingType: string, normalizer?: string): Coerced {
+/**
+ * Coerces `v` (never null, never an array) into `mappingType`; `normalizer: lowercase` lower-cases
+ * keywords; a scaled_float rounds to its `scalingFactor` (none: an index mapped before factors
+ * were kept, read at double precision).
+ */
+export function coerceValue(v: unknown, mappingType: string, normalizer?: string, scalingFactor?: number): Coerced {
+  // an integer past 2^53 (big-integers.ts) is exact only for unsigned_long; elsewhere it is the double JSON.parse gives
+  if (typeof v === 'bigint' && mappingType !== 'unsigned_long') v = Number(v);
   switch (mappingType) {
     case 'keyword':
     case 'constant_keyword':
@@ -115,13 +150,17 @@ export function coerceValue(v: unknown, mappingType: string, normalizer?: string
     case 'integer':
     case 'short':
     case 'byte':
-    case 'unsigned_long':
       return coerceWhole(v, mappingType);
+    case 'unsigned_long':
+      return coerceUnsignedLong(v);
     case 'double':
-    case 'float':
-    case 'half_float':
-    case 'scaled_float':
       return coerceFloat(v);
+    case 'float':
+      return coerceNarrowFloat(v, toFloat32);
+    case 'half_float':
+      return coerceNarrowFloat(v, toHalfFloat);
+    case 'scaled_float':
+      return scalingFactor === undefined ? coerceFloat(v) : coerceNarrowFloat(v, (n) => toScaledFloat(n, scalingFactor));
     case 'boolean':
       return coerceBoolean(v);
     case 'ip':
@@ -154,6 +193,7 @@ export function multiValueOrder(mappingType: string): MultiValueOrder {
 
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return compareUtf8(a, b);
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   return Number(a) - Number(b);
 }
 

@@ -21,7 +21,7 @@ export function documentId(doc: Record<string, unknown>): DocumentId {
   if (!Object.hasOwn(doc, ID_COLUMN)) return { ok: true, id: undefined };
   const raw = doc[ID_COLUMN];
   // the bulk parser takes the id's text: a number is its JSON form
-  const id = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+  const id = typeof raw === 'string' ? raw : (typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'bigint' ? String(raw) : undefined;
   if (id === undefined) return { ok: false, reason: `Failed to parse [_id]: expected a string, found ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}` };
   if (id === '') return { ok: false, reason: 'if _id is specified it must not be empty' };
   const bytes = Buffer.byteLength(id, 'utf8');

@@ -83,7 +83,8 @@ function isPlainObject(v: unknown): v is Json {
 /** Elasticsearch's dynamic mapping for a first value (docs/esql-semantics.md §5): strings that look like dates → date, others → text + keyword. */
 function dynamicDefinition(value: unknown): Json | undefined {
   if (typeof value === 'boolean') return { type: 'boolean' };
-  if (typeof value === 'number') return { type: Number.isInteger(value) ? 'long' : 'double' };
+  // a bigint is an integer past 2^53 (big-integers.ts)
+  if (typeof value === 'number' || typeof value === 'bigint') return { type: typeof value === 'bigint' || Number.isInteger(value) ? 'long' : 'double' };
   if (typeof value === 'string') {
     if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(value) && parseDate(value) !== undefined) return { type: 'date' };
     return { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } };
@@ -120,16 +121,21 @@ function addDynamicField(schema: DocumentSchema, path: string, value: unknown): 
   return leaf;
 }
 
+/** A template leaf's mapping as the index stores it. */
+function leafDefinition(f: LeafField): Json {
+  return {
+    type: f.type,
+    ...(f.normalizer ? { normalizer: f.normalizer } : {}),
+    ...(f.scalingFactor !== undefined ? { scaling_factor: f.scalingFactor } : {}),
+  };
+}
+
 export function addTemplateField(schema: DocumentSchema, template: FlatMapping, path: string): LeafField | undefined {
   const leaf = template.byName.get(path);
   if (!leaf || leaf.parent) return undefined;
   const subs = template.fields.filter((f) => f.parent === path);
-  const def: Json = { type: leaf.type, ...(leaf.normalizer ? { normalizer: leaf.normalizer } : {}) };
-  if (subs.length) {
-    def.fields = Object.fromEntries(
-      subs.map((f) => [f.name.slice(path.length + 1), { type: f.type, ...(f.normalizer ? { normalizer: f.normalizer } : {}) }]),
-    );
-  }
+  const def: Json = leafDefinition(leaf);
+  if (subs.length) def.fields = Object.fromEntries(subs.map((f) => [f.name.slice(path.length + 1), leafDefinition(f)]));
   addToMapping(schema.mapping, path, def);
   schema.changed = true;
   for (let i = path.indexOf('.'); i > 0; i = path.indexOf('.', i + 1)) schema.flat.objects.add(path.slice(0, i));
@@ -213,8 +219,8 @@ class Several {
   constructor(readonly values: unknown[]) {}
 }
 
-function coerceOne(field: LeafField, v: unknown): string | number | boolean | null {
-  const c = coerceValue(v, field.type, field.normalizer);
+function coerceOne(field: LeafField, v: unknown): string | number | bigint | boolean | null {
+  const c = coerceValue(v, field.type, field.normalizer, field.scalingFactor);
   if (c instanceof CoercionFailure) throw new Rejected(`field [${field.name}]: ${c.error}`);
   return c;
 }

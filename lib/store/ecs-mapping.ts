@@ -9,6 +9,7 @@ import { addToMapping } from './mapping';
 
 interface EcsFieldDef {
   type: string;
+  scaling_factor?: number;
   multi_fields?: { name: string; type: string; normalizer?: string }[];
 }
 
@@ -24,6 +25,8 @@ export function ecsMapping(): Record<string, unknown> {
   for (const [name, def] of entries) {
     if (NOT_LEAF.has(def.type)) continue;
     const leaf: Record<string, unknown> = { type: def.type };
+    // scaled_float values are stored rounded to their factor (float-precision.ts)
+    if (def.scaling_factor !== undefined) leaf.scaling_factor = def.scaling_factor;
     if (def.multi_fields?.length) {
       const fields: Record<string, unknown> = {};
       for (const mf of def.multi_fields) fields[mf.name] = { type: mf.type, ...(mf.normalizer ? { normalizer: mf.normalizer } : {}) };

@@ -126,6 +126,38 @@ describe('deep nesting', () => {
   }, 30_000);
 });
 
+describe('unsigned_long values up to 2^64-1', () => {
+  const UL = { mapping: { dynamic: false, properties: { u: { type: 'unsigned_long' }, k: { type: 'keyword' } } } };
+  // bare JSON numbers past 2^53, their text, fractions, a multi-value, a value out of range and a negative one
+  const lines = [
+    '{"u":18446744073709551614,"k":"a"}',
+    '{"u":"18446744073709551615","k":"b"}',
+    '{"u":9223372036854775808}',
+    '{"u":[18446744073709551615,0,9223372036854775807]}',
+    '{"u":12.7}',
+    '{"u":"18446744073709551614.5"}',
+    '{"u":18446744073709551616}',
+    '{"u":-1}',
+    '{"u":1,"k":"12345678901234567890"}',
+  ];
+
+  it('are stored exactly by every path, never through a double', async () => {
+    const js = await expectAllPathsAgree('ul', [lines], UL, { batchLines: 4, partRows: 5 });
+    expect(js.reports[0]).toMatchObject({ stored: 7, rejected: 2 });
+    expect(js.reports[0].rejections.map((r) => r.line)).toEqual([7, 8]);
+    const values = js.parts.flatMap((p) => p.rows).map((r) => r.u ?? r['u#mv']);
+    expect(values).toEqual([
+      '18446744073709551614',
+      '18446744073709551615',
+      '9223372036854775808',
+      ['0', '9223372036854775807', '18446744073709551615'],
+      '12',
+      '18446744073709551614',
+      '1',
+    ]);
+  }, 30_000);
+});
+
 describe('an ingest that waits for its index lock', () => {
   const text = Array.from({ length: 5000 }, (_, i) => `{"n":${i}}`).join('\n') + '\n';
 

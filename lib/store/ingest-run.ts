@@ -12,7 +12,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IngestOptions, IngestReport, Rejection } from './types';
 import { indexDir, isValidIndexName, type IndexManifest, type PartInfo } from './layout';
 import { makeSchema, type DocumentSchema, type Row } from './documents';
-import { flattenMapping, physicalType, type FlatMapping } from './mapping';
+import { flattenMapping, mappingProblem, physicalType, type FlatMapping } from './mapping';
 import { ECS_META, ecsMapping, isEcsGrown, usesEcsByDefault } from './ecs-mapping';
 import { readManifest, readMapping, writeManifest, writeMapping } from './manifest';
 import { fsyncPath } from './atomic-file';
@@ -44,6 +44,8 @@ function loadSchema(dataDir: string, index: string, options: IngestOptions | und
   const mapping = (isNew ? (options?.mapping ?? (ecs ? { dynamic: false, _meta: { ...ECS_META }, properties: {} } : { properties: {} })) : existing) as Record<string, unknown>;
   const flat = flattenMapping(mapping);
   if ('error' in flat) throw new Error(`invalid mapping for index [${index}]: ${flat.error}`);
+  const problem = isNew ? mappingProblem(flat) : undefined;
+  if (problem) throw new Error(`invalid mapping for index [${index}]: ${problem}`);
   if (ecs) ecsTemplate ??= flattenMapping(ecsMapping()) as FlatMapping;
   const schema = makeSchema(flat, structuredClone(mapping), ecs ? ecsTemplate : undefined);
   schema.changed = isNew;

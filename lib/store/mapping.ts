@@ -4,7 +4,7 @@
  * their own whose values the ingest derives from the parent's.
  */
 import 'server-only';
-
+import { scalingFactorProblem } from './float-precision';
 
 export interface LeafField {
   /** Flat dotted name, multi-fields included (`process.name.caseless`). */
@@ -16,6 +16,8 @@ export interface LeafField {
   normalizer?: string;
   /** A constant_keyword's `value`: every document of the index reads it (docs/esql-semantics.md §5). */
   constant?: string;
+  /** A scaled_float's `scaling_factor` (values are stored rounded to it: float-precision.ts). */
+  scalingFactor?: number;
 }
 
 export interface FlatMapping {
@@ -26,6 +28,11 @@ export interface FlatMapping {
   objects: Set<string>;
   /** Whether unmapped fields get mapped on first sight (Elasticsearch `dynamic: true`). */
   dynamic: boolean;
+  /**
+   * What Elasticsearch would refuse when creating an index with this mapping, but an index stored
+   * before the store checked it may hold (read leniently): mappingProblem.
+   */
+  problems: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -43,7 +50,7 @@ export function isDynamic(mapping: unknown): boolean {
 /** Flattens `{"properties": …}`; an invalid mapping is an error the caller reports. */
 export function flattenMapping(mapping: unknown): FlatMapping | { error: string } {
   if (!isObject(mapping)) return { error: 'mapping must be an object with "properties"' };
-  const flat: FlatMapping = { fields: [], byName: new Map(), objects: new Set(), dynamic: isDynamic(mapping) };
+  const flat: FlatMapping = { fields: [], byName: new Map(), objects: new Set(), dynamic: isDynamic(mapping), problems: [] };
   const props = mapping.properties ?? {};
   if (!isObject(props)) return { error: '[properties] must be an object' };
   const err = walk(props, '', flat);
@@ -71,26 +78,50 @@ function walk(props: Json, prefix: string, flat: FlatMapping): string | undefine
       continue;
     }
     for (let i = name.indexOf('.'); i > 0; i = name.indexOf('.', i + 1)) flat.objects.add(name.slice(0, i));
+    const scaling = scalingOf(flat, name, type, def);
     addLeaf(flat, {
       name,
       type,
       ...(typeof def.normalizer === 'string' ? { normalizer: def.normalizer } : {}),
       ...(type === 'constant_keyword' && typeof def.value === 'string' ? { constant: def.value } : {}),
+      ...scaling,
     });
     if (def.fields !== undefined) {
       if (!isObject(def.fields)) return `[fields] of [${name}] must be an object`;
       for (const [subKey, subDef] of Object.entries(def.fields)) {
         if (!isObject(subDef) || typeof subDef.type !== 'string') return `multi-field [${name}.${subKey}] needs a type`;
+        const subScaling = scalingOf(flat, `${name}.${subKey}`, subDef.type, subDef);
         addLeaf(flat, {
           name: `${name}.${subKey}`,
           type: subDef.type,
           parent: name,
           ...(typeof subDef.normalizer === 'string' ? { normalizer: subDef.normalizer } : {}),
+          ...subScaling,
         });
       }
     }
   }
   return undefined;
+}
+
+/**
+ * A scaled_float's factor. A missing or invalid one is noted as a problem, not an error: indices
+ * mapped before the store kept factors must still read (their leaf keeps double precision); a new
+ * mapping with one is refused where the index is created (mappingProblem).
+ */
+function scalingOf(flat: FlatMapping, name: string, type: string, def: Json): { scalingFactor?: number } {
+  if (type !== 'scaled_float') return {};
+  const problem = scalingFactorProblem(def.scaling_factor);
+  if (problem) {
+    flat.problems.push(`[${name}]: ${problem}`);
+    return {};
+  }
+  return { scalingFactor: Number(def.scaling_factor) };
+}
+
+/** Why Elasticsearch would refuse to create an index with this (flattened) mapping, if it would. */
+export function mappingProblem(flat: FlatMapping): string | undefined {
+  return flat.problems[0];
 }
 
 /**

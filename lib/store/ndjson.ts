@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ByteInput } from './types';
 import { chunksOf } from './native/batches';
+import { mayHoldBigInteger, parseWithBigIntegers } from './big-integers';
 
 /** A parsed input item: a document, or a line already known to be bad. */
 export type IngestItem = { line: number; doc: unknown } | { line: number; reason: string };
@@ -15,7 +16,9 @@ export type IngestItem = { line: number; doc: unknown } | { line: number; reason
 /** A line's outcome when JSON.parse reads it. */
 export function parseLine(text: string): { doc: unknown } | { reason: string } {
   try {
-    return { doc: JSON.parse(text) as unknown };
+    const doc = JSON.parse(text) as unknown;
+    // parsed once as is, so a bad line's message is JSON.parse's own
+    return { doc: mayHoldBigInteger(text) ? parseWithBigIntegers(text) : doc };
   } catch (e) {
     return { reason: `invalid JSON: ${(e as Error).message}` };
   }

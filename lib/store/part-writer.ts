@@ -18,9 +18,12 @@ import { partWriteFailure } from './write-failure';
 
 const CHUNK_ROWS = 2048;
 
-/** 64-bit integers travel as DOUBLE (values come from JSON numbers, so no precision is lost) and are cast back on COPY. */
+/**
+ * Longs travel as DOUBLE (values come from JSON numbers, so no precision is lost) and are cast back
+ * on COPY; unsigned_longs are bigints (coerce.ts), exact up to 2^64-1, staged as they are.
+ */
 function stagingType(t: PhysicalType): string {
-  return t === 'BIGINT' || t === 'UBIGINT' ? 'DOUBLE' : t;
+  return t === 'BIGINT' ? 'DOUBLE' : t;
 }
 
 /** Writes a query's rows as a part file (the store's Parquet settings) and fsyncs it. */

@@ -14,10 +14,15 @@ namespace linereader {
 // How a mapping type coerces (coerce.ts); None = no physical column, store() skips it.
 enum class Kind : uint8_t { Keyword, Text, Long, Integer, Short, Byte, UnsignedLong, Double, Boolean, Ip, Date, None };
 
+// The precision a Kind::Double field stores its values at (lib/store/float-precision.ts).
+enum class Precision : uint8_t { Double, Float, HalfFloat, Scaled };
+
 struct Field {
   std::string name;
   std::string type;
   Kind kind = Kind::None;
+  Precision precision = Precision::Double;
+  double scalingFactor = 0;  // Precision::Scaled only
   bool lowercase = false;  // normalizer: lowercase (other normalizers do nothing in the JS path)
   // lowercase beyond ASCII through lowercase_table.h: only when the JS side's Unicode version is the table's
   bool unicodeLowercase = false;
@@ -51,7 +56,7 @@ struct Spec {
   uint64_t slot(uint64_t h) const { return ((h ^ (h >> 29)) * 0x9E3779B97F4A7C15ull) >> shift; }
 };
 
-// Builds a Spec from `{"dynamic":bool,"objects":[…],"fields":[{"name","type","parent"?,"normalizer"?}],
+// Builds a Spec from `{"dynamic":bool,"objects":[…],"fields":[{"name","type","parent"?,"normalizer"?,"scalingFactor"?}],
 // "template"?: {"objects":[…],"fields":[…]}}`: FlatMapping serialised, and DocumentSchema.template if any.
 bool parseSpec(std::string_view json, Spec& out, std::string& error);
 

@@ -91,6 +91,8 @@ struct RowParser {
     char* end = nullptr;
     out.kind = Scalar::Num;
     out.d = std::strtod(literal.c_str(), &end);
+    // kept for an unsigned_long: the JS path writes it as its exact digits, which a double would round
+    out.s = literal;
     return end == literal.c_str() + literal.size() && std::isfinite(out.d);
   }
 };

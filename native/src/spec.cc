@@ -1,5 +1,7 @@
 // The Spec: FlatMapping serialised by the driver, read with a tiny JSON DOM (startup only, so
 // simplicity beats speed here), and indexed by a hash of each full dotted path.
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -15,6 +17,7 @@ namespace {
 struct Json {
   enum Type { Null, Bool, Num, Str, Arr, Obj } type = Null;
   bool b = false;
+  double n = 0;
   std::string s;
   std::vector<Json> items;
   std::vector<std::pair<std::string, Json>> members;
@@ -98,6 +101,16 @@ struct DomParser {
     if (lit("true")) return v.type = Json::Bool, v.b = true, true;
     if (lit("false")) return v.type = Json::Bool, v.b = false, true;
     if (lit("null")) return v.type = Json::Null, true;
+    // numbers: a scaled_float's scalingFactor, written by JSON.stringify (so strtod reads it exactly)
+    if (*p == '-' || (*p >= '0' && *p <= '9')) {
+      const char* start = p;
+      while (p < e && (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))) p++;
+      std::string text(start, p);
+      char* end = nullptr;
+      v.n = std::strtod(text.c_str(), &end);
+      v.type = Json::Num;
+      return end == text.c_str() + text.size();
+    }
     return false;
   }
 };
@@ -163,6 +176,14 @@ bool parseSpec(std::string_view json, Spec& out, std::string& error) {
     field.name = name->s;
     field.type = type->s;
     field.kind = kindOf(type->s);
+    if (type->s == "float") field.precision = Precision::Float;
+    if (type->s == "half_float") field.precision = Precision::HalfFloat;
+    const Json* scaling = f.get("scalingFactor");
+    if (type->s == "scaled_float" && scaling) {
+      if (scaling->type != Json::Num || !std::isfinite(scaling->n) || scaling->n <= 0) return error = "bad scalingFactor of " + field.name, false;
+      field.precision = Precision::Scaled;
+      field.scalingFactor = scaling->n;
+    }
     const Json* norm = f.get("normalizer");
     field.lowercase = norm && norm->type == Json::Str && norm->s == "lowercase";
     field.unicodeLowercase = tableMatches;

@@ -92,10 +92,47 @@ Coerced toWhole(const Row& row, const RawValue& v, double min, double max, Value
   return Coerced::Ok;
 }
 
-Coerced toDouble(const Row& row, const RawValue& v, Value& out) {
+// Java's Math.round(double): ties towards +inf, saturating at the long range (as a double).
+double javaRound(double x) {
+  constexpr double kTwo63 = 9223372036854775808.0;
+  if (x >= kTwo63) return kTwo63;
+  if (x <= -kTwo63) return -kTwo63;
+  double f = std::floor(x);
+  return x - f >= 0.5 ? f + 1 : f;  // x - f is exact for |x| < 2^52, and 0 beyond
+}
+
+// A float32 value to the nearest binary16 value, ties to even (float-precision.ts roundToHalf).
+double roundToHalf(double x) {
+  double a = std::fabs(x);
+  if (a == 0 || !std::isfinite(a)) return x;
+  if (a >= 65520) return x > 0 ? HUGE_VAL : -HUGE_VAL;
+  int e;
+  std::frexp(a, &e);  // a = m * 2^e, 0.5 <= m < 1: the exponent is e - 1
+  double quantum = std::ldexp(1.0, std::max(e - 1, -14) - 10);
+  double scaled = a / quantum;
+  double fl = std::floor(scaled);
+  double diff = scaled - fl;
+  double n = diff > 0.5 || (diff == 0.5 && std::fmod(fl, 2.0) == 1.0) ? fl + 1 : fl;
+  double r = n * quantum;
+  return x < 0 ? -r : r;
+}
+
+// coerceFloat and coerceNarrowFloat; a value the type cannot hold is the JS path's rejection.
+Coerced toDouble(const Row& row, const Field& f, const RawValue& v, Value& out) {
   double d;
   Coerced c = toNumber(row, v, d);
   if (c != Coerced::Ok) return c;
+  // beyond float's range the cast is undefined in C++: the JS path refuses these (Infinity)
+  if (f.precision == Precision::Float || f.precision == Precision::HalfFloat) {
+    if (std::fabs(d) >= 3.4028235677973366e38) return Coerced::Unsure;
+  }
+  switch (f.precision) {
+    case Precision::Double: break;
+    case Precision::Float: d = static_cast<double>(static_cast<float>(d)); break;
+    case Precision::HalfFloat: d = roundToHalf(static_cast<double>(static_cast<float>(d))); break;
+    case Precision::Scaled: d = javaRound(d * f.scalingFactor) / f.scalingFactor; break;
+  }
+  if (!std::isfinite(d)) return Coerced::Unsure;
   out.kind = ValueKind::Dbl;
   out.d = d == 0 ? 0.0 : d;  // -0 is stored as 0, as coerceFloat does
   return Coerced::Ok;
@@ -147,7 +184,7 @@ Coerced coerce(Row& row, const Field& f, const RawValue& v, Value& out) {
     case Kind::Integer: return toWhole(row, v, -2147483648.0, 2147483647.0, out);
     case Kind::Short: return toWhole(row, v, -32768.0, 32767.0, out);
     case Kind::Byte: return toWhole(row, v, -128.0, 127.0, out);
-    case Kind::Double: return toDouble(row, v, out);
+    case Kind::Double: return toDouble(row, f, v, out);
     case Kind::Boolean: return toBoolean(row, v, out);
     case Kind::Ip: return toIp(row, v, out);
     case Kind::Date: return toDate(row, v, out);

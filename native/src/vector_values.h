@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "duckdb_abi.h"
@@ -39,6 +40,20 @@ inline void setLogged(duckdb_vector vector, idx_t index, int type, const Batch& 
   }
 }
 
+// A number literal of plain decimal digits as the exact unsigned 64-bit value; false past 2^64-1 or for any other text.
+inline bool digitsValue(const std::string& s, uint64_t& out) {
+  if (s.empty() || s.size() > 20) return false;
+  uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    uint64_t d = static_cast<uint64_t>(c - '0');
+    if (n > (UINT64_MAX - d) / 10) return false;
+    n = n * 10 + d;
+  }
+  out = n;
+  return true;
+}
+
 // A JS value into a column, as DuckDB casts it when the JS path's staging table is copied.
 inline bool setScalar(duckdb_vector vector, idx_t index, int type, const Scalar& v) {
   void* data = duckdb_vector_get_data(vector);
@@ -60,10 +75,16 @@ inline bool setScalar(duckdb_vector vector, idx_t index, int type, const Scalar&
       if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return false;
       static_cast<int64_t*>(data)[index] = static_cast<int64_t>(r);
       return true;
-    case DUCKDB_TYPE_UBIGINT:
+    case DUCKDB_TYPE_UBIGINT: {
+      uint64_t exact;
+      if (digitsValue(v.s, exact)) {
+        static_cast<uint64_t*>(data)[index] = exact;
+        return true;
+      }
       if (!(r >= 0 && r < 18446744073709551616.0)) return false;
       static_cast<uint64_t*>(data)[index] = static_cast<uint64_t>(r);
       return true;
+    }
     case DUCKDB_TYPE_INTEGER:
       if (!(r >= -2147483648.0 && r <= 2147483647.0)) return false;
       static_cast<int32_t*>(data)[index] = static_cast<int32_t>(r);

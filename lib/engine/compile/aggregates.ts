@@ -8,34 +8,25 @@ import type { Expression, FunctionCall } from '../../esql';
 import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { foldConst } from './constants';
 import { compileExpr } from './expressions';
+import { checkedLongSum, compensatedSum, perRow, valueCount } from './aggregate-values';
+import { compileSpreadAggregate, isSpreadAggregate } from './aggregate-spread';
+import { compilePresence, compileTop } from './aggregate-top';
+import { compileWeightedAvg } from './weighted-avg';
+import { compileCountDistinct } from './count-distinct';
+import { versionExtreme } from './version-order';
 
-const AGGREGATES = new Set(['count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values', 'median', 'percentile', 'top']);
+const AGGREGATES = new Set([
+  'count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values', 'median', 'percentile', 'top',
+  'std_dev', 'variance', 'median_absolute_deviation', 'weighted_avg', 'present', 'absent',
+]);
+
+/** Aggregates whose answer is a multi-value (a LIST, split into scalar and mv sides by STATS). */
+export function isMultiValuedAggregate(name: string): boolean {
+  return name === 'values' || name === 'top';
+}
 
 export function isAggregateName(name: string): boolean {
   return AGGREGATES.has(name);
-}
-
-function valueCount(v: Val): string {
-  switch (v.kind) {
-    case 'scalar':
-      return `count(${v.sql})`;
-    case 'mvcol':
-      return `coalesce(sum(CASE WHEN ${v.mv} IS NOT NULL THEN len(${v.mv}) WHEN ${v.scalar} IS NOT NULL THEN 1 END), 0)`;
-    case 'list':
-      return `coalesce(sum(len(${v.sql})), 0)`;
-  }
-}
-
-/** Per-row reduction of all values with a list function, for mv-aware MIN/MAX/SUM. */
-function perRow(v: Val, listFn: string): string {
-  switch (v.kind) {
-    case 'scalar':
-      return v.sql;
-    case 'mvcol':
-      return `coalesce(${v.scalar}, ${listFn}(${v.mv}))`;
-    case 'list':
-      return `${listFn}(${v.sql})`;
-  }
 }
 
 /** The aggregate SQL of `call` (canonical `name`), with the per-aggregate filter when given. */
@@ -49,30 +40,28 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
       if (v.kind === 'scalar') return `count(${v.sql})${filterSql}`;
       return withFilter(valueCount(v), filterSql);
     }
-    case 'count_distinct': {
-      const v = arg(0);
-      if (v.kind === 'scalar') return `count(DISTINCT ${v.sql})${filterSql}`;
-      return `coalesce(len(list_distinct(flatten(list(${asList(v)})${filterSql}))), 0)`;
-    }
+    case 'count_distinct':
+      return compileCountDistinct(ctx, call, arg(0), filterSql);
     case 'min':
     case 'max': {
-      if (ctx.typeOf(call.args[0]) === 'version') throw new CompileFailure(call.span, `${name.toUpperCase()} of version values is not supported by the embedded engine`);
       const v = arg(0);
+      if (ctx.typeOf(call.args[0]) === 'version') return versionExtreme(v, name, filterSql);
       return `${name}(${perRow(v, name === 'min' ? 'list_min' : 'list_max')})${filterSql}`;
     }
     case 'sum': {
-      const v = arg(0);
       const type = ctx.typeOf(call);
+      // SUM over null is typed null (Elasticsearch's fix_sum_of_null_optimization).
+      if (type === 'null') return 'NULL';
+      const v = arg(0);
+      // Elasticsearch sums doubles with Kahan compensation, value by value (docs/esql-semantics.md §8.1): DuckDB's fsum.
+      if (type === 'double') return `CAST(${compensatedSum(v, filterSql)} AS DOUBLE)`;
       const sum = `sum(${perRow(v, 'list_sum')})${filterSql}`;
-      if (type === 'double') return `CAST(${sum} AS DOUBLE)`;
-      // DuckDB sums BIGINT into HUGEINT; a sum outside long's range is null, as Elasticsearch's overflow.
-      return `(CASE WHEN ${sum} BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(${sum} AS BIGINT) END)`;
+      return checkedLongSum(ctx, sum, call.span);
     }
     case 'avg': {
+      // Elasticsearch plans AVG as SUM / COUNT, the sum compensated as above.
       const v = arg(0);
-      if (v.kind === 'scalar') return `CAST(avg(${v.sql})${filterSql} AS DOUBLE)`;
-      const total = `sum(${perRow(v, 'list_sum')})${filterSql}`;
-      return `(CAST(${total} AS DOUBLE) / nullif(${withFilter(valueCount(v), filterSql)}, 0))`;
+      return `(CAST(${compensatedSum(v, filterSql)} AS DOUBLE) / nullif(${withFilter(valueCount(v), filterSql)}, 0))`;
     }
     case 'median':
     case 'percentile': {
@@ -82,6 +71,13 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
       if (v.kind === 'scalar') return `CAST(quantile_cont(${v.sql}, ${fraction})${filterSql} AS DOUBLE)`;
       return `CAST(list_aggregate(flatten(list(${asList(v)})${filterSql}), 'quantile_cont', ${fraction}) AS DOUBLE)`;
     }
+    case 'weighted_avg':
+      return compileWeightedAvg(ctx, call, filterSql);
+    case 'present':
+    case 'absent':
+      return compilePresence(arg(0), name, filterSql);
+    case 'top':
+      return compileTop(ctx, call, arg(0), filterSql);
     case 'values': {
       const v = arg(0);
       // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic (docs/esql-semantics.md §8.1).
@@ -90,6 +86,7 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
       return `(CASE WHEN len(${values}) > 0 THEN ${values} END)`;
     }
   }
+  if (isSpreadAggregate(name)) return compileSpreadAggregate(ctx, call, name, filterSql);
   throw new CompileFailure(call.span, `aggregate function [${name}] is not supported by the embedded engine`);
 }
 
@@ -107,8 +104,9 @@ function compileArg(ctx: CompileContext, e: Expression | undefined): Val {
   return compileExpr(ctx, e);
 }
 
-/** Puts a FILTER clause on the inner aggregate of a `coalesce(sum(...), 0)` form. */
+/** Puts a FILTER clause on a `count(...)`, or on the inner aggregate of a `coalesce(sum(...), 0)` form. */
 function withFilter(aggregateSql: string, filterSql: string): string {
   if (!filterSql) return aggregateSql;
+  if (/^count\(.*\)$/s.test(aggregateSql)) return `${aggregateSql}${filterSql}`;
   return aggregateSql.replace(/^coalesce\(sum\((.*)\), 0\)$/s, (_m, inner: string) => `coalesce(sum(${inner})${filterSql}, 0)`);
 }

@@ -3,14 +3,15 @@
  * LIMIT, KEEP/DROP/RENAME (name rebinding only), MV_EXPAND, DISSECT, GROK. STATS is in stats.ts.
  */
 import 'server-only';
-import { type AnalyzedStep, type Command, type DissectCommand, type GrokCommand, type EvalCommand, type Expression, type MvExpandCommand, type RenameCommand, type SortCommand, walk } from '../../esql';
-import { asScalar, CompileFailure, type Binding } from './context';
+import { type AnalyzedStep, type Command, type EvalCommand, type Expression, type MvExpandCommand, type RenameCommand, type SortCommand, walk } from '../../esql';
+import { CompileFailure } from './context';
 import { compileExpr, scalarOf } from './expressions';
+import { foldConst } from './constants';
 import { compileStats } from './stats';
-import { dissectToRegex } from '../dissect';
-import { grokToRegex, type GrokType } from '../grok';
+import { compileDissect, compileGrok } from './extract';
 import type { Pipeline } from './pipeline';
-import { quoteString } from '../sql';
+import { rebind } from './rebind';
+import { versionKey } from './version-order';
 
 export function compileCommand(p: Pipeline, command: Command, step: AnalyzedStep): void {
   const ctx = p.ctx;
@@ -47,17 +48,6 @@ export function compileCommand(p: Pipeline, command: Command, step: AnalyzedStep
   }
 }
 
-/** The step's output schema (authoritative for names and order) over the bindings in `from`. */
-function rebind(p: Pipeline, step: AnalyzedStep, from: Map<string, Binding>): void {
-  const next = new Map<string, Binding>();
-  for (const col of step.output) {
-    const b = from.get(col.name);
-    // A column missing here is one no later command reads (see live-columns.ts).
-    if (b) next.set(col.name, { ...b, type: col.type });
-  }
-  p.ctx.columns = next;
-}
-
 function compileEval(p: Pipeline, command: EvalCommand, step: AnalyzedStep): void {
   const ctx = p.ctx;
   const types = new Map(step.output.map((c) => [c.name, c.type]));
@@ -76,13 +66,21 @@ function compileEval(p: Pipeline, command: EvalCommand, step: AnalyzedStep): voi
     // instead made a chain of n such fields O(n²) SQL nested n deep (issue 13: 5,000 took seconds).
     if (pending.size > 0 && readsAny(field.expression, pending)) flush();
     ctx.columns = bindings;
+    // A plain copy (`EVAL z = y`) is the same column, as in Elasticsearch: a STATS over both keys
+    // must not split a multi-value twice.
+    const copied = field.expression.kind === 'column' ? bindings.get(field.expression.name) : undefined;
+    if (copied) {
+      bindings.set(name, { ...copied, type: types.get(name) ?? copied.type });
+      continue;
+    }
     const val = compileExpr(ctx, field.expression);
     const type = types.get(name) ?? ctx.typeOf(field.expression);
     const scalar = ctx.fresh();
     pending.add(name);
     if (val.kind === 'scalar') {
       selects.push(`${val.sql} AS ${scalar}`);
-      bindings.set(name, { type, scalar });
+      const folded = foldConst(ctx, field.expression);
+      bindings.set(name, { type, scalar, ...(folded?.kind === 'value' ? { constant: { type: folded.type, value: folded.value, fromParam: folded.fromParam } } : {}) });
       continue;
     }
     const mv = ctx.fresh('m');
@@ -111,13 +109,16 @@ function compileSort(p: Pipeline, command: SortCommand): void {
   for (const order of command.orders) {
     const desc = order.direction === 'desc';
     const nulls = order.nulls ?? (desc ? 'first' : 'last');
-    if (ctx.typeOf(order.expression) === 'version') throw new CompileFailure(order.span, 'SORT on version values is not supported by the embedded engine');
+    // Versions sort by their semantic key (./version-order.ts), not their text.
+    const isVersion = ctx.typeOf(order.expression) === 'version';
+    const sortKey = isVersion ? versionKey : (x: string) => x;
     const val = compileExpr(ctx, order.expression);
     // A multi-valued key sorts by its minimum ascending, its maximum descending (docs/esql-semantics.md §12).
+    const extreme = (list: string) => `${desc ? 'list_max' : 'list_min'}(${isVersion ? `list_transform(${list}, lambda __k: ${versionKey('__k')})` : list})`;
     let key: string;
-    if (val.kind === 'scalar') key = val.sql;
-    else if (val.kind === 'mvcol') key = `coalesce(${val.scalar}, ${desc ? 'list_max' : 'list_min'}(${val.mv}))`;
-    else key = `${desc ? 'list_max' : 'list_min'}(${val.sql})`;
+    if (val.kind === 'scalar') key = sortKey(val.sql);
+    else if (val.kind === 'mvcol') key = `coalesce(${sortKey(val.scalar)}, ${extreme(val.mv)})`;
+    else key = extreme(val.sql);
     if (!/^[a-z]\w*$/.test(key)) {
       const alias = ctx.fresh('o');
       extra.push(`${key} AS ${alias}`);
@@ -153,59 +154,5 @@ function compileMvExpand(p: Pipeline, command: MvExpandCommand, step: AnalyzedSt
   columns.set(command.column.name, { type: b.type, scalar: alias });
   // Expanded rows share the earlier order keys; the value breaks the tie deterministically.
   if (p.order.length) p.order = [...p.order, `${alias} ASC NULLS LAST`];
-  rebind(p, step, columns);
-}
-
-function compileDissect(p: Pipeline, command: DissectCommand, step: AnalyzedStep): void {
-  const ctx = p.ctx;
-  const parsed = dissectToRegex(command.pattern, command.appendSeparator);
-  if (!parsed.ok) throw new CompileFailure(command.span, `DISSECT pattern [${command.pattern}]: ${parsed.reason}`);
-  const input = asScalar(ctx, compileExpr(ctx, command.input), command.input.span);
-  const re = quoteString(parsed.regex);
-  const struct = ctx.fresh('d');
-  const keys = parsed.keys.map(quoteString).join(', ');
-  p.add(`SELECT *, CASE WHEN regexp_full_match(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
-  const columns = new Map(ctx.columns);
-  parsed.keys.forEach((key) => columns.set(key, { type: 'keyword', scalar: `${struct}[${quoteString(key)}]` }));
-  rebind(p, step, columns);
-}
-
-/** Elasticsearch's grok converters (docs/esql-semantics.md §6.7): Integer/Long.parseLong (no decimals), Float/Double.parseDouble, Boolean.parseBoolean. */
-function grokValue(text: string, type: GrokType | undefined): string {
-  switch (type) {
-    case undefined:
-      return text;
-    case 'int':
-    case 'long': {
-      const sql = type === 'int' ? 'INTEGER' : 'BIGINT';
-      return `(CASE WHEN regexp_full_match(${text}, '[+-]?[0-9]+') THEN TRY_CAST(${text} AS ${sql}) END)`;
-    }
-    case 'float':
-    case 'double':
-      return `TRY_CAST(nullif(${text}, '') AS DOUBLE)`;
-    case 'boolean':
-      return `(CASE WHEN ${text} IS NOT NULL THEN lower(${text}) = 'true' END)`;
-  }
-}
-
-function compileGrok(p: Pipeline, command: GrokCommand, step: AnalyzedStep): void {
-  const ctx = p.ctx;
-  const parsed = grokToRegex(command.pattern);
-  if (!parsed.ok) {
-    const message = parsed.unknownPattern !== undefined ? `Invalid pattern [${command.pattern}] for grok: [${parsed.reason}]` : `GROK pattern [${command.pattern}]: ${parsed.reason}`;
-    throw new CompileFailure(command.span, message, parsed.unknownPattern !== undefined ? 'verification' : 'unsupported');
-  }
-  const input = asScalar(ctx, compileExpr(ctx, command.input), command.input.span);
-  const re = quoteString(parsed.regex);
-  const columns = new Map(ctx.columns);
-  if (parsed.captures.length === 0) return rebind(p, step, columns);
-  const struct = ctx.fresh('g');
-  const keys = parsed.captures.map((c, i) => quoteString(`k${i}`)).join(', ');
-  // Unanchored, as Elasticsearch's grok searches the input; no match gives null for every name.
-  p.add(`SELECT *, CASE WHEN regexp_matches(${input}, ${re}) THEN regexp_extract(${input}, ${re}, [${keys}]) END AS ${struct} FROM ${p.current}`);
-  parsed.captures.forEach((c, i) => {
-    const type = step.output.find((o) => o.name === c.name)?.type ?? 'keyword';
-    columns.set(c.name, { type, scalar: grokValue(`${struct}['k${i}']`, c.type) });
-  });
   rebind(p, step, columns);
 }

@@ -23,6 +23,11 @@ export interface Binding {
   scalar: string;
   /** LIST companion, present only when the column may hold multi-values. */
   mv?: string;
+  /**
+   * The value of a column EVAL gave a constant (`EVAL pattern = "yyyy"`): Elasticsearch propagates it
+   * (PropagateEvalFoldables), so it stays a constant where one is required (docs/esql-semantics.md §6.3).
+   */
+  constant?: { type: EsqlType; value: null | boolean | number | bigint | string; fromParam: boolean };
 }
 
 /** A condition over a step's input rows: true for a row means a single-value function met a multi-value there. */
@@ -35,6 +40,8 @@ export interface Probe {
   reason?: string;
   /** SQL giving a row's exception text, when it depends on the value (`'foo' is not an IP string literal.`). */
   reasonSql?: string;
+  /** What the failed evaluation stands for: null, or false for a CASE condition (docs/esql-semantics.md §8.3). */
+  treatedAs?: 'false';
 }
 
 export class CompileFailure extends Error {
@@ -71,7 +78,13 @@ export class CompileContext {
   aggregateMode = false;
   /** The per-aggregate `WHERE` of the STATS field being compiled, as SQL. */
   aggregateFilter: string | undefined;
+  /** STATS BY keys as seen outside aggregate calls (the grouped value), by name. */
+  groupKeys: Map<string, Binding> | undefined;
+  /** Failures decided per group (SUM overflow, division by zero over aggregates): SQL over the aggregated row. */
+  aggregateChecks: { span: Span; condition: string; reason: string }[] = [];
   private counter = 0;
+  /** Row conditions under which the expression being compiled is evaluated at all (see `guarded`). */
+  private readonly guards: string[] = [];
 
   constructor(
     readonly analyzed: AnalyzedQuery,
@@ -100,8 +113,25 @@ export class CompileContext {
     return this.analyzed.text.slice(span.start, span.end);
   }
 
-  addProbe(span: Span, condition: string, reason?: string, reasonSql?: string): void {
-    this.probes.push({ span, condition, relation: this.relation, reason, reasonSql });
+  addProbe(span: Span, condition: string, reason?: string, reasonSql?: string, treatedAs?: 'false'): void {
+    const guarded = this.guards.length ? `(${this.guards.join(' AND ')}) AND (${condition})` : condition;
+    this.probes.push({ span, condition: guarded, relation: this.relation, reason, reasonSql, treatedAs });
+  }
+
+  /**
+   * Compiles `body` with its warning probes limited to the rows where `guard` (SQL over the current
+   * relation) is true: CASE and COALESCE evaluate an argument only for the rows that reach it, so
+   * only those rows warn (docs/esql-semantics.md §8.3). Over aggregates (STATS x = CASE(SUM(a) > 0, …))
+   * the guard would name aggregates, which a probe over the input rows cannot evaluate: no guard there.
+   */
+  guarded<T>(guard: string, body: () => T): T {
+    if (this.aggregateMode) return body();
+    this.guards.push(guard);
+    try {
+      return body();
+    } finally {
+      this.guards.pop();
+    }
   }
 }
 

@@ -7,10 +7,13 @@ import type { FunctionCall, EsqlType } from '../../esql';
 import { asList, CompileContext, type Val } from './context';
 import { constSql, convertConst, foldConst } from './constants';
 import { compileExpr } from './expressions';
+import { compileToIpLeadingZeros, leadingZerosOption } from './ip-leading-zeros';
 import { quoteString } from '../sql';
 import { IP_TO_TEXT, TEXT_TO_DATE, TEXT_TO_IP } from '../udfs';
+import { compileCheckedConversion, unsignedLongConversion, type Converted } from './unsigned-long';
+import { numericConversion } from './numeric-conversions';
 
-export const CONVERSIONS = new Set(['to_string', 'to_integer', 'to_long', 'to_double', 'to_boolean', 'to_ip', 'to_datetime', 'to_version']);
+export const CONVERSIONS = new Set(['to_string', 'to_integer', 'to_long', 'to_double', 'to_boolean', 'to_ip', 'to_datetime', 'to_version', 'to_unsigned_long', 'to_text']);
 
 const ISO_FORMAT = quoteString('%Y-%m-%dT%H:%M:%S.%gZ');
 
@@ -23,18 +26,6 @@ function convertOne(name: string, from: EsqlType, x: string): string {
       if (from === 'date') return `strftime(epoch_ms(${x}), ${ISO_FORMAT})`;
       if (from === 'ip') return `${IP_TO_TEXT}(${x})`;
       return `CAST(${x} AS VARCHAR)`;
-    case 'to_integer':
-    case 'to_long': {
-      const target = name === 'to_integer' ? 'INTEGER' : 'BIGINT';
-      // Doubles convert with Java's Math.round (QL safeToLong): floor(x + 0.5); docs/esql-semantics.md §8.7.
-      const rounded = (d: string) => `TRY_CAST(floor(${d} + 0.5) AS ${target})`;
-      if (from === 'double') return rounded(x);
-      if (from === 'boolean') return `CAST(${x} AS ${target})`;
-      if (isString) return `coalesce(TRY_CAST(${x} AS ${target}), ${rounded(`TRY_CAST(${x} AS DOUBLE)`)})`;
-      return `TRY_CAST(${x} AS ${target})`;
-    }
-    case 'to_double':
-      return `TRY_CAST(${x} AS DOUBLE)`;
     case 'to_boolean':
       if (isString) return `(lower(${x}) = 'true')`;
       if (from === 'boolean') return x;
@@ -53,6 +44,10 @@ function convertOne(name: string, from: EsqlType, x: string): string {
 export function compileConversion(ctx: CompileContext, call: FunctionCall, name: string): Val {
   const arg = call.args[0];
   const from = ctx.typeOf(arg);
+  if (name === 'to_ip' && call.options) {
+    const mode = leadingZerosOption(ctx, call);
+    if (mode !== 'reject' && from !== 'ip') return compileToIpLeadingZeros(ctx, call, mode);
+  }
   if (name === 'to_ip' || name === 'to_datetime') {
     const folded = name === 'to_ip' && from === 'ip' ? undefined : convertConst(ctx, arg, name === 'to_ip' ? 'ip' : 'date');
     if (folded?.kind === 'value') return { kind: 'scalar', sql: constSql(ctx, folded) };
@@ -61,25 +56,36 @@ export function compileConversion(ctx: CompileContext, call: FunctionCall, name:
     if (folded?.kind === 'value' && folded.value === null) return { kind: 'scalar', sql: 'NULL' };
   }
   const val = compileExpr(ctx, arg);
+  const unsignedLong = unsignedLongConversion(name, from);
+  if (unsignedLong) return compileCheckedConversion(ctx, call.span, val, unsignedLong);
+  // TO_INTEGER, TO_LONG, TO_DOUBLE: out-of-range or unreadable values are null plus a warning.
+  const numeric = numericConversion(name, from);
+  if (numeric) return compileCheckedConversion(ctx, call.span, val, numeric);
+  // TO_IP, TO_DATETIME of text: a value that does not parse is dropped with Elasticsearch's message for it.
+  const parse = textParse(name, from);
+  if (parse) return compileCheckedConversion(ctx, call.span, val, parse);
   if (val.kind !== 'scalar') {
     return { kind: 'list', sql: `list_transform(${asList(val)}, __x -> ${convertOne(name, from, '__x')})` };
   }
-  if (name === 'to_ip' && from !== 'ip') {
-    // An unparsable string is null plus Elasticsearch's message for that value.
-    ctx.addProbe(
-      call.span,
-      `(${val.sql} IS NOT NULL AND ${TEXT_TO_IP}(${val.sql}) IS NULL)`,
-      undefined,
-      `'java.lang.IllegalArgumentException: ''' || ${val.sql} || ''' is not an IP string literal.'`,
-    );
-  }
-  if (name === 'to_datetime' && (from === 'keyword' || from === 'text')) {
-    ctx.addProbe(
-      call.span,
-      `(${val.sql} IS NOT NULL AND ${TEXT_TO_DATE}(${val.sql}) IS NULL)`,
-      undefined,
-      `'java.lang.IllegalArgumentException: failed to parse date field [' || ${val.sql} || '] with format [strict_date_optional_time]'`,
-    );
-  }
   return { kind: 'scalar', sql: convertOne(name, from, val.sql) };
+}
+
+/** TO_IP / TO_DATETIME of text as a checked conversion: the parse, or null with the message for that value. */
+function textParse(name: string, from: EsqlType): ((x: string) => Converted) | undefined {
+  if (from !== 'keyword' && from !== 'text') return undefined;
+  if (name === 'to_ip') {
+    return (x) => ({
+      sql: `${TEXT_TO_IP}(${x})`,
+      failure: { condition: `${TEXT_TO_IP}(${x}) IS NULL`, reasonSql: `'java.lang.IllegalArgumentException: ''' || ${x} || ''' is not an IP string literal.'` },
+    });
+  }
+  if (name !== 'to_datetime') return undefined;
+  // DuckDB's cast also reads `1964-06-02 00:00:00`; Elasticsearch's strict_date_optional_time does not.
+  return (x) => ({
+    sql: `${TEXT_TO_DATE}(${x})`,
+    failure: {
+      condition: `${TEXT_TO_DATE}(${x}) IS NULL`,
+      reasonSql: `'java.lang.IllegalArgumentException: failed to parse date field [' || ${x} || '] with format [strict_date_optional_time]'`,
+    },
+  });
 }

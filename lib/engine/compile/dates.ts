@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import type { Expression, FunctionCall, Span, TimeUnit } from '../../esql';
-import { argScalars, constText as constTextOf, scalar } from './arguments';
+import { constText as constTextOf, scalar } from './arguments';
 import { CompileContext, CompileFailure, type Val } from './context';
 import { constSql, foldConst } from './constants';
 import { compileConversion } from './conversions';
@@ -15,7 +15,6 @@ import { quoteString } from '../sql';
 import { durationMs, isDuration, periodParts } from '../time-math';
 
 export function compileDateFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
-  const s = argScalars(ctx, call);
   const constText = (e: Expression) => constTextOf(ctx, e);
   switch (name) {
     case 'now': {
@@ -30,7 +29,9 @@ export function compileDateFunction(ctx: CompileContext, call: FunctionCall, nam
       const text = hasFormat ? constText(call.args[0]) : { value: "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", emit: quoteString };
       const fmt = dateFormatToStrftime(text.value);
       if (!fmt.ok) throw new CompileFailure(call.args[0].span, `unsupported date format: ${fmt.reason}`);
-      return scalar(`strftime(epoch_ms(${s(hasFormat ? 1 : 0)}), ${text.emit(fmt.format)})`);
+      // A constant string date is auto-cast (`DATE_FORMAT("yyyy", "2024-01-01")`, docs/esql-semantics.md §7).
+      const date = coercedScalar(ctx, call.args[hasFormat ? 1 : 0], 'date', call.span);
+      return scalar(`strftime(epoch_ms(${date}), ${text.emit(fmt.format)})`);
     }
     case 'date_diff':
       return scalar(dateDiffSql(ctx, call));
@@ -85,7 +86,7 @@ function dateDiffSql(ctx: CompileContext, call: FunctionCall): string {
   const end = coercedScalar(ctx, call.args[2], 'date', call.span);
   const diff = `(date_sub('${unit.part}', epoch_ms(${start}), epoch_ms(${end}))::HUGEINT${unit.scale ? ` * ${unit.scale}` : ''})`;
   // The result is an integer: a difference beyond its range is null with a warning, as in Elasticsearch (docs/esql-semantics.md §9).
-  ctx.addProbe(call.span, `(NOT ${diff} ${INT_RANGE})`, 'org.elasticsearch.xpack.esql.core.InvalidArgumentException: integer overflow');
+  ctx.addProbe(call.span, `(NOT ${diff} ${INT_RANGE})`, undefined, `'org.elasticsearch.xpack.esql.core.InvalidArgumentException: [' || ${diff} || '] out of [integer] range'`);
   return `(CASE WHEN ${diff} ${INT_RANGE} THEN CAST(${diff} AS INTEGER) END)`;
 }
 
@@ -128,6 +129,9 @@ function dateExtractSql(ctx: CompileContext, call: FunctionCall): string {
 }
 
 function dateParseSql(ctx: CompileContext, call: FunctionCall): string {
+  // A null pattern parses nothing: the result is null, without a warning.
+  const folded = foldConst(ctx, call.args[0]);
+  if (folded?.kind === 'value' && folded.value === null) return 'NULL::BIGINT';
   const pattern = constString(ctx, call, 0, 'the pattern');
   const fmt = dateFormatToStrftime(pattern);
   if (!fmt.ok) throw new CompileFailure(call.args[0].span, `unsupported date pattern: ${fmt.reason}`);

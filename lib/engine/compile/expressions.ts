@@ -6,10 +6,15 @@
 import 'server-only';
 import { type BinaryExpression, type Expression, type LikeExpression, type Span, operatorSpine, type EsqlType } from '../../esql';
 import { asList, asScalar, CompileContext, CompileFailure, type Val } from './context';
-import { constSql, convertConst, foldConst } from './constants';
+import { constSql, convertConst, foldConst, type Const } from './constants';
+import { isCastString } from './string-casts';
 import { likeToSql, rlikeToRegex } from '../patterns';
 import { doubleLiteral, intLiteral, quoteString, sqlTypeOf } from '../sql';
-import { durationMs, isDuration, periodParts } from '../time-math';
+import { dateMathSides, dateMathSql, foldedDateMath, requireAmount } from './temporal';
+import { mergedWarningSpans, reattributeProbes } from './disjunctions';
+import { versionKey } from './version-order';
+import { unsignedLongItem, UL_MAX } from './unsigned-long';
+import { negate } from './negation';
 
 export function compileExpr(ctx: CompileContext, e: Expression): Val {
   switch (e.kind) {
@@ -28,12 +33,17 @@ export function compileExpr(ctx: CompileContext, e: Expression): Val {
         case 'decimal':
           return { kind: 'scalar', sql: doubleLiteral(v.value) };
         case 'string':
+          if (isCastString(v.value, ctx.typeOf(e))) return { kind: 'scalar', sql: constSql(ctx, foldConst(ctx, e) as Extract<Const, { kind: 'value' }>) };
           return { kind: 'scalar', sql: quoteString(v.value) };
       }
       break;
     }
     case 'list': {
-      const items = e.items.filter((i) => i.value.type !== 'null').map((i) => asScalar(ctx, compileExpr(ctx, i), i.span));
+      const listType = ctx.typeOf(e);
+      const items = e.items
+        .filter((i) => i.value.type !== 'null')
+        // Elasticsearch's parser gives every element the list's type; DuckDB would unify BIGINT and UBIGINT as HUGEINT.
+        .map((i) => (listType === 'unsigned_long' && ctx.typeOf(i) !== listType ? unsignedLongItem(i, ctx.sourceText(i.span)) : asScalar(ctx, compileExpr(ctx, i), i.span)));
       if (items.length === 0) return { kind: 'scalar', sql: 'NULL' };
       if (items.length === 1) return { kind: 'scalar', sql: items[0] };
       return { kind: 'list', sql: `[${items.join(', ')}]` };
@@ -49,10 +59,12 @@ export function compileExpr(ctx: CompileContext, e: Expression): Val {
         if (items.length === 1) return { kind: 'scalar', sql: items[0] };
         return { kind: 'list', sql: `[${items.join(', ')}]` };
       }
+      if (isCastString(bound.value, ctx.typeOf(e))) return { kind: 'scalar', sql: constSql(ctx, foldConst(ctx, e) as Extract<Const, { kind: 'value' }>) };
       return { kind: 'scalar', sql: constSql(ctx, { kind: 'value', type: bound.type, value: bound.value, fromParam: true }) };
     }
     case 'column': {
-      const b = ctx.columns.get(e.name);
+      // Outside aggregate calls a STATS expression reads a BY key's grouped value (docs/esql-semantics.md §6.5).
+      const b = (ctx.aggregateMode ? ctx.groupKeys?.get(e.name) : undefined) ?? ctx.columns.get(e.name);
       if (!b) throw new CompileFailure(e.span, `Unknown column [${e.name}]`, 'verification');
       return b.mv ? { kind: 'mvcol', scalar: b.scalar, mv: b.mv } : { kind: 'scalar', sql: b.scalar };
     }
@@ -63,7 +75,7 @@ export function compileExpr(ctx: CompileContext, e: Expression): Val {
       if (folded?.kind === 'value') return { kind: 'scalar', sql: constSql(ctx, folded) };
       const operand = scalarOf(ctx, e.operand, e.span);
       if (e.op === 'not') return { kind: 'scalar', sql: `(NOT ${operand})` };
-      return { kind: 'scalar', sql: e.op === '-' ? `(- ${operand})` : operand };
+      return { kind: 'scalar', sql: e.op === '-' ? negate(ctx, e.span, ctx.typeOf(e), operand) : operand };
     }
     case 'binary':
       return { kind: 'scalar', sql: compileBinary(ctx, e) };
@@ -109,6 +121,10 @@ function castFunction(target: string, span: Span): string {
     case 'boolean':
     case 'bool':
       return 'to_boolean';
+    case 'unsigned_long':
+      return 'to_unsigned_long';
+    case 'version':
+      return 'to_version';
     default:
       throw new CompileFailure(span, `unsupported cast to [${target}]`);
   }
@@ -145,24 +161,23 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
   const lt = ctx.typeOf(e.left);
   const rt = ctx.typeOf(e.right);
   if (e.op in SQL_COMPARISON) {
-    // Versions order semantically (1.10 > 1.9), not as strings: refuse rather than answer differently (docs/esql-semantics.md §7).
-    if ((lt === 'version' || rt === 'version') && e.op !== '==' && e.op !== '!=') {
-      throw new CompileFailure(e.span, 'ordering comparisons on version values are not supported by the embedded engine');
-    }
     const l = coercedScalar(ctx, e.left, rt, e.span);
     const r = coercedScalar(ctx, e.right, lt, e.span);
+    // Versions order semantically (1.10 > 1.9), not as strings (docs/esql-semantics.md §7).
+    if ((lt === 'version' || rt === 'version') && e.op !== '==' && e.op !== '!=') {
+      return `(${versionKey(l)} ${SQL_COMPARISON[e.op]} ${versionKey(r)})`;
+    }
     return `(${l} ${SQL_COMPARISON[e.op]} ${r})`;
   }
-  // date ± time span (docs/esql-semantics.md §9): periods are calendar arithmetic, durations exact ms.
-  const spanSide = e.right.kind === 'timeSpan' ? e.right : e.left.kind === 'timeSpan' && e.op === '+' ? e.left : undefined;
-  if (spanSide && spanSide.kind === 'timeSpan') {
-    const dateExpr = spanSide === e.right ? e.left : e.right;
-    const date = coercedScalar(ctx, dateExpr, 'date', e.span);
-    const sign = e.op === '-' ? -1 : 1;
-    const q = sign * spanSide.quantity;
-    if (isDuration(spanSide.unit)) return `(${date} + ${intLiteral(durationMs(q, spanSide.unit))})`;
-    const { months, days } = periodParts(q, spanSide.unit);
-    return `epoch_ms(epoch_ms(${date}) + INTERVAL (${months}) MONTH + INTERVAL (${days}) DAY)`;
+  // date ± temporal amount (docs/esql-semantics.md §9): periods are calendar arithmetic, durations exact ms.
+  const dateMath = dateMathSides(ctx, e);
+  if (dateMath) {
+    const amount = requireAmount(ctx, dateMath.amount);
+    const constDate = convertConst(ctx, dateMath.date, 'date');
+    if (constDate?.kind === 'value' && (typeof constDate.value === 'number' || typeof constDate.value === 'bigint')) {
+      return foldedDateMath(ctx, e, constDate.value, amount);
+    }
+    return dateMathSql(ctx, e, coercedScalar(ctx, dateMath.date, 'date', e.span), amount);
   }
   const l = scalarOf(ctx, e.left, e.span);
   const r = scalarOf(ctx, e.right, e.span);
@@ -170,16 +185,21 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
   if (resultType === 'double') return e.op === '/' ? `(${l}::DOUBLE / ${r})` : `(${l} ${e.op} ${r})`;
   if (e.op === '/' || e.op === '%') {
     // Integer division truncates like Java; by zero DuckDB gives NULL, Elasticsearch null + warning (docs/esql-semantics.md §7).
-    ctx.addProbe(e.span, `(${l} IS NOT NULL AND ${r} = 0)`, 'java.lang.ArithmeticException: / by zero');
+    const byZero = `(${l} IS NOT NULL AND ${r} = 0)`;
+    // Over aggregates the test belongs to the aggregated row, not the input rows.
+    if (ctx.aggregateMode) ctx.aggregateChecks.push({ span: e.span, condition: byZero, reason: 'java.lang.ArithmeticException: / by zero' });
+    else ctx.addProbe(e.span, byZero, 'java.lang.ArithmeticException: / by zero');
     return e.op === '/' ? `(${l} // ${r})` : `(${l} % ${r})`;
   }
-  if (resultType === 'integer' || resultType === 'long') {
+  if (resultType === 'integer' || resultType === 'long' || resultType === 'unsigned_long') {
     if (ctx.aggregateMode) {
-      // Over aggregates (`count(*) - 1`) TRY is not allowed: compute wide and range-check instead.
-      // No warning probe here: the probe runs over the input rows, where aggregates do not exist.
+      // Over aggregates (`count(*) - 1`) TRY is not allowed: compute wide and range-check instead,
+      // the warning checked on the aggregated row (the input rows' probe cannot see aggregates).
       const wide = `(${l}::HUGEINT ${e.op} ${r}::HUGEINT)`;
-      const [min, max] = resultType === 'integer' ? ['-2147483648', '2147483647'] : ['-9223372036854775808', '9223372036854775807'];
-      return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${resultType === 'integer' ? 'INTEGER' : 'BIGINT'}) END)`;
+      const [min, max] =
+        resultType === 'integer' ? ['-2147483648', '2147483647'] : resultType === 'long' ? ['-9223372036854775808', '9223372036854775807'] : ['0', UL_MAX];
+      ctx.aggregateChecks.push({ span: e.span, condition: `(${wide} NOT BETWEEN ${min} AND ${max})`, reason: `java.lang.ArithmeticException: ${resultType} overflow` });
+      return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${sqlTypeOf(resultType)}) END)`;
     }
     // Overflow is null plus a warning, not a failed query (docs/esql-semantics.md §7).
     const sql = `TRY(${l} ${e.op} ${r})`;
@@ -201,10 +221,14 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
 function compileLogical(ctx: CompileContext, e: BinaryExpression): string {
   const { leaf, chain } = operatorSpine(e);
   const op = e.op.toUpperCase();
+  const merged = e.op === 'or' ? mergedWarningSpans(ctx, [leaf, ...chain.map((b) => b.right)]) : new Map<Expression, Span>();
   const operand = (x: Expression, consumer: Span) => {
     const folded = foldConst(ctx, x);
     if (folded?.kind === 'value') return { sql: constSql(ctx, folded), multi: undefined };
+    const probesBefore = ctx.probes.length;
     const val = compileExpr(ctx, x);
+    const mergedSpan = merged.get(x);
+    if (mergedSpan) reattributeProbes(ctx, probesBefore, x, mergedSpan);
     return { sql: asScalar(ctx, val, consumer), multi: multiValued(val) };
   };
   let acc = operand(leaf, chain[0].span);

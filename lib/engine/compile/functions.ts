@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import type { FunctionCall } from '../../esql';
-import { compileAggregate, isAggregateName } from './aggregates';
+import { compileAggregate, isAggregateName, isMultiValuedAggregate } from './aggregates';
 import type { FamilyCompiler } from './arguments';
 import { compileConditional } from './conditionals';
 import { CompileContext, CompileFailure, type Val } from './context';
@@ -39,7 +39,7 @@ export function compileFunction(ctx: CompileContext, call: FunctionCall): Val {
     try {
       const sql = compileAggregate(ctx, call, name, ctx.aggregateFilter);
       // VALUES is a multi-value: an MV_* function or MV_COUNT over it reads all of its values.
-      return name === 'values' ? { kind: 'list', sql } : { kind: 'scalar', sql };
+      return isMultiValuedAggregate(name) ? { kind: 'list', sql } : { kind: 'scalar', sql };
     } finally {
       ctx.aggregateMode = true;
     }

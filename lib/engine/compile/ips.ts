@@ -87,21 +87,10 @@ function compileCidrMatch(ctx: CompileContext, call: FunctionCall): string {
   return rangeTest(asScalar(ctx, val, call.span), merged);
 }
 
-function constInt(ctx: CompileContext, call: FunctionCall, i: number, max: number): number {
-  const c = foldConst(ctx, call.args[i]);
-  const value = c?.kind === 'value' ? c.value : undefined;
-  const n = typeof value === 'bigint' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n)) {
-    throw new CompileFailure(call.args[i].span, `the prefix length of [${ctx.sourceText(call.span)}] must be a constant integer in the embedded engine`);
-  }
-  if (n < 0 || n > max) {
-    throw new CompileFailure(call.args[i].span, `Prefix length ${i === 1 ? 'v4' : 'v6'} must be in range [0, ${max}], found ${n}`, 'verification');
-  }
-  return n;
-}
-
 /** The hex address with all but the first `bits` bits zeroed: whole nibbles kept, one masked, the rest 0. */
-function maskHex(hex: string, bits: number): string {
+function maskHex(hex: string, bits: number | string): string {
+  if (typeof bits === 'string') return maskHexSql(hex, bits);
+  if (bits < 0 || bits > 128) return 'NULL';
   const whole = Math.floor(bits / 4);
   const rest = bits % 4;
   const kept = whole > 0 ? `substr(${hex}, 1, ${whole})` : `''`;
@@ -115,10 +104,46 @@ function maskHex(hex: string, bits: number): string {
   return `(${kept}${partial} || '${'0'.repeat(zeros)}')`;
 }
 
+/** maskHex for a length known per row (in range: the caller answers null outside it). */
+function maskHexSql(hex: string, bits: string): string {
+  const n = `greatest(0, least(128, ${bits}))`;
+  const whole = `(${n} // 4)`;
+  const rest = `(${n} % 4)`;
+  const nibble = `(strpos('0123456789abcdef', substr(${hex}, ${whole} + 1, 1)) - 1)`;
+  const partial = `(CASE WHEN ${rest} > 0 THEN substr('0123456789abcdef', (${nibble} & ((15 << (4 - ${rest})) & 15)) + 1, 1) ELSE '' END)`;
+  const zeros = `repeat('0', 32 - ${whole} - (CASE WHEN ${rest} > 0 THEN 1 ELSE 0 END))`;
+  return `(substr(${hex}, 1, ${whole}) || ${partial} || ${zeros})`;
+}
+
+/**
+ * IP_PREFIX: lengths may be computed per row; a null argument gives null, a length out of range null plus
+ * Elasticsearch's warning — both lengths are checked whatever the address family (docs/esql-semantics.md §10).
+ */
 function ipPrefixSql(ctx: CompileContext, call: FunctionCall): string {
-  const v4 = constInt(ctx, call, 1, 32);
-  const v6 = constInt(ctx, call, 2, 128);
   const ip = scalarOf(ctx, call.args[0], call.span);
+  const v4 = lengthSql(ctx, call, 1);
+  const v6 = lengthSql(ctx, call, 2);
+  const outOfRange = (n: number | string, max: number) => `(${n} NOT BETWEEN 0 AND ${max})`;
+  if (!ctx.aggregateMode) {
+    const message = (n: number | string, name: string, max: number) =>
+      `'java.lang.IllegalArgumentException: Prefix length ${name} must be in range [0, ${max}], found ' || (${n})`;
+    ctx.addProbe(
+      call.span,
+      `(${ip} IS NOT NULL AND ${v4} IS NOT NULL AND ${v6} IS NOT NULL AND (${outOfRange(v4, 32)} OR ${outOfRange(v6, 128)}))`,
+      undefined,
+      `(CASE WHEN ${outOfRange(v4, 32)} THEN ${message(v4, 'v4', 32)} ELSE ${message(v6, 'v6', 128)} END)`,
+    );
+  }
   const hex = `lower(${ip})`;
-  return `(CASE WHEN ${ip} IS NULL THEN NULL WHEN starts_with(${hex}, '${V4_MAPPED}') THEN ${maskHex(hex, 96 + v4)} ELSE ${maskHex(hex, v6)} END)`;
+  const masked = `(CASE WHEN starts_with(${hex}, '${V4_MAPPED}') THEN ${maskHex(hex, typeof v4 === 'number' ? 96 + v4 : `(96 + ${v4})`)} ELSE ${maskHex(hex, v6)} END)`;
+  return `(CASE WHEN ${ip} IS NULL OR ${v4} IS NULL OR ${v6} IS NULL OR ${outOfRange(v4, 32)} OR ${outOfRange(v6, 128)} THEN NULL ELSE ${masked} END)`;
+}
+
+/** A prefix length: its value when constant (the mask is then plain substrings), else its SQL. */
+function lengthSql(ctx: CompileContext, call: FunctionCall, i: number): number | string {
+  const c = foldConst(ctx, call.args[i]);
+  const value = c?.kind === 'value' ? c.value : undefined;
+  const n = typeof value === 'bigint' ? Number(value) : value;
+  if (typeof n === 'number' && Number.isInteger(n)) return n;
+  return scalarOf(ctx, call.args[i], call.span);
 }

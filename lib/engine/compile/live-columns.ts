@@ -34,7 +34,9 @@ function step(command: Command, live: Set<string>, inputNames: string[], outputN
       // Unnamed EVAL fields are named by their text; they shadow nothing we read.
       return live;
     case 'stats': {
-      const next = new Set<string>();
+      // INLINE STATS passes its input columns on: what later commands read stays live.
+      // (A name the aggregates replace may be read needlessly: harmless.)
+      const next = command.inline ? new Set([...live].filter((n) => inputNames.includes(n))) : new Set<string>();
       for (const a of command.aggregates) {
         columnRefs(a.expression, next);
         columnRefs(a.filter, next);

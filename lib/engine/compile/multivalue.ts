@@ -8,6 +8,7 @@ import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { compileExpr, listOf } from './expressions';
+import { unsignedLongMedian } from './unsigned-long';
 
 export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -44,8 +45,12 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
       if (order !== 'ASC' && order !== 'DESC') throw new CompileFailure(call.args[1].span, `Invalid order value in [${ctx.sourceText(call.span)}], expected one of [ASC, DESC] but got [${order}]`, 'verification');
       return { kind: 'list', sql: `list_sort(${listOf(ctx, call.args[0])}, '${order}')` };
     }
-    case 'mv_dedupe':
-      return { kind: 'list', sql: `list_distinct(${listOf(ctx, call.args[0])})` };
+    case 'mv_dedupe': {
+      // Each value's first occurrence, in order, as Elasticsearch keeps them ([1, 2, 2, 3] → [1, 2, 3]);
+      // list_distinct's order is unspecified.
+      const list = listOf(ctx, call.args[0]);
+      return { kind: 'list', sql: `list_filter(${list}, (__d, __i) -> list_position(${list}, __d) = __i)` };
+    }
     case 'mv_slice': {
       const list = listOf(ctx, call.args[0]);
       const start = s(1);
@@ -59,9 +64,17 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
       const type = ctx.typeOf(call.args[0]);
       const median = `list_aggregate(${list}, 'median')`;
       if (type === 'double') return scalar(`CAST(${median} AS DOUBLE)`);
+      if (type === 'unsigned_long') return scalar(unsignedLongMedian(list));
       // Integral medians of an even count are the mean of the two middle values, rounded down.
-      return scalar(`CAST(floor(${median}) AS ${type === 'integer' ? 'INTEGER' : type === 'unsigned_long' ? 'UBIGINT' : 'BIGINT'})`);
+      return scalar(`CAST(floor(${median}) AS ${type === 'integer' ? 'INTEGER' : 'BIGINT'})`);
     }
+    case 'mv_append': {
+      // Null when either side is null, as Elasticsearch's MvAppend.
+      const [a, b] = [listOf(ctx, call.args[0]), listOf(ctx, call.args[1])];
+      return { kind: 'list', sql: `(CASE WHEN ${a} IS NULL OR ${b} IS NULL THEN NULL ELSE list_concat(${a}, ${b}) END)` };
+    }
+    case 'mv_zip':
+      return { kind: 'list', sql: mvZipSql(listOf(ctx, call.args[0]), listOf(ctx, call.args[1]), call.args.length > 2 ? s(2) : "','") };
     case 'mv_contains': {
       const family = (t: string) => (t === 'text' ? 'keyword' : t);
       const [a, b] = call.args.map((e) => family(ctx.typeOf(e)));
@@ -83,3 +96,11 @@ const WHOLE_RANGES: Partial<Record<string, { min: string; max: string; sql: stri
   long: { min: '-9223372036854775808', max: '9223372036854775807', sql: 'BIGINT', name: 'long' },
   unsigned_long: { min: '0', max: '18446744073709551615', sql: 'UBIGINT', name: 'unsigned_long' },
 };
+
+/** MV_ZIP as Elasticsearch's MvZip: pairs joined by the delimiter, the longer side's rest as is, a null side gives the other. */
+function mvZipSql(a: string, b: string, delim: string): string {
+  const pairs =
+    `list_transform(range(1, greatest(len(${a}), len(${b})) + 1), __i -> ` +
+    `CASE WHEN __i > len(${a}) THEN ${b}[__i] WHEN __i > len(${b}) THEN ${a}[__i] ELSE ${a}[__i] || ${delim} || ${b}[__i] END)`;
+  return `(CASE WHEN ${delim} IS NULL THEN NULL WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE ${pairs} END)`;
+}

@@ -39,6 +39,7 @@ export interface WarningProbe {
   line: number;
   column: number;
   sourceText: string;
+  treatedAs?: 'false';
 }
 
 export type CompiledQuery =
@@ -107,7 +108,7 @@ export function compileQuery(analyzed: AnalyzedQuery, snapshot: SourceSnapshot |
       }
       indexBySpan.set(key, probes.length);
       const { line, column } = positionAt(span.start);
-      probes.push({ line, column, sourceText: analyzed.text.slice(span.start, span.end) });
+      probes.push({ line, column, sourceText: analyzed.text.slice(span.start, span.end), treatedAs: probe.treatedAs });
       probeCols.push(test);
     }
     if (probes.length > ENGINE_MAX_PROBES) {

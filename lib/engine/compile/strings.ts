@@ -6,9 +6,22 @@
 import 'server-only';
 import type { Expression, FunctionCall } from '../../esql';
 import { argScalars, constText as constTextOf, scalar } from './arguments';
-import { CompileContext, CompileFailure, type Val } from './context';
+import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { FROM_BASE64, FROM_BASE64_REFUSAL, REVERSE, URL_DECODE, URL_DECODE_REFUSAL, URL_ENCODE, URL_ENCODE_COMPONENT } from '../udfs';
 import { compileSizedString } from './sized-strings';
+import { compileExpr } from './expressions';
+
+/**
+ * TO_LOWER/TO_UPPER convert every value of a multi-value, as Elasticsearch 9.1+ does (elastic/elasticsearch#124676;
+ * before it, a multi-value was null with a warning): docs/esql-semantics.md §8.4.
+ */
+function compileCaseChange(ctx: CompileContext, call: FunctionCall, fn: 'lower' | 'upper'): Val {
+  const val = compileExpr(ctx, call.args[0]);
+  if (val.kind === 'scalar') return scalar(`${fn}(${val.sql})`);
+  // a field's single values stay in their plain column: only its multi-values are lists
+  if (val.kind === 'mvcol') return { kind: 'mvcol', scalar: `${fn}(${val.scalar})`, mv: `list_transform(${val.mv}, __x -> ${fn}(__x))` };
+  return { kind: 'list', sql: `list_transform(${asList(val)}, __x -> ${fn}(__x))` };
+}
 
 export function compileStringFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -17,9 +30,8 @@ export function compileStringFunction(ctx: CompileContext, call: FunctionCall, n
     case 'concat':
       return scalar(`(${call.args.map((_, i) => s(i)).join(' || ')})`);
     case 'to_lower':
-      return scalar(`lower(${s(0)})`);
     case 'to_upper':
-      return scalar(`upper(${s(0)})`);
+      return compileCaseChange(ctx, call, name === 'to_lower' ? 'lower' : 'upper');
     case 'length':
       return scalar(`length(${s(0)})::INTEGER`);
     case 'substring': {

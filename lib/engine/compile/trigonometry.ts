@@ -1,5 +1,6 @@
 /**
- * LOG, SIGNUM, CBRT, the trigonometric and hyperbolic functions and PI/E/TAU
+ * LOG, EXP, HYPOT, SIGNUM, CBRT, the trigonometric and hyperbolic functions, TO_DEGREES/TO_RADIANS
+ * (./angles.ts) and PI/E/TAU
  * (docs/esql-semantics.md §8.5). Each returns a double; where Java's evaluator throws (a log of a
  * non-positive number or of base 1, ASIN/ACOS outside [-1, 1], SINH/COSH overflow) the value is
  * null plus Elasticsearch's warning. SIN, COS and TAN use DuckDB's C library (Java's Math
@@ -11,6 +12,7 @@ import { argScalars, scalar } from './arguments';
 import { CompileContext, type Val } from './context';
 import { doubleLiteral } from '../sql';
 import { FDLIBM } from '../udfs';
+import { compileAngleConversion } from './angles';
 
 const ARITHMETIC = 'java.lang.ArithmeticException: ';
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI };
@@ -46,6 +48,19 @@ export function compileTrigonometry(ctx: CompileContext, call: FunctionCall, nam
       return scalar(`${FDLIBM[name].name}(${dbl(0)})`);
     case 'atan2':
       return scalar(`${FDLIBM.atan2.name}(${dbl(0)}, ${dbl(1)})`);
+    case 'hypot': {
+      // Math.hypot never throws; past the double range the value is infinite, which the engine reports as null.
+      const v = `${FDLIBM.hypot.name}(${dbl(0)}, ${dbl(1)})`;
+      return scalar(`(CASE WHEN isfinite(${v}) THEN ${v} END)`);
+    }
+    case 'exp': {
+      // Math.exp is a JIT intrinsic in Java, as is the C library's exp in DuckDB (both within 1 ulp, agreeing on the examples).
+      const v = `exp(${dbl(0)})`;
+      return scalar(`(CASE WHEN isfinite(${v}) THEN ${v} END)`);
+    }
+    case 'to_degrees':
+    case 'to_radians':
+      return compileAngleConversion(ctx, call, name);
     case 'asin':
     case 'acos': {
       const x = dbl(0);
@@ -70,11 +85,16 @@ function naturalLog(x: string, probe: Probe): Val {
   return scalar(`(CASE WHEN ${x} > 0 THEN ln(${x}) END)`);
 }
 
-/** Java's Math.log10(value) / Math.log10(base), checked as Elasticsearch's Log does. */
+/**
+ * Java's Math.log10(value) / Math.log10(base), checked as Elasticsearch's Log does. log10 is
+ * fdlibm's (V8's Math.log10): the C library's is one ulp off for some values (log10(56371)), which
+ * shows in the ratio's last digit.
+ */
 function logToBase(base: string, value: string, probe: Probe): Val {
   const nonPositive = `(${base} <= 0 OR ${value} <= 0)`;
   const bad = `(${nonPositive} OR ${base} = 1)`;
   const reason = `(CASE WHEN ${nonPositive} THEN '${ARITHMETIC}Log of non-positive number' ELSE '${ARITHMETIC}Log of base 1' END)`;
   probe(bad, '', reason);
-  return scalar(`(CASE WHEN NOT ${bad} THEN log10(${value}) / log10(${base}) END)`);
+  const log10 = FDLIBM.log10.name;
+  return scalar(`(CASE WHEN NOT ${bad} THEN ${log10}(${value}) / ${log10}(${base}) END)`);
 }

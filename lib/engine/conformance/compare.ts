@@ -24,9 +24,12 @@ export function dateInstant(text: string): number {
 /** A comparable key for one expected scalar of a type; undefined if the text does not parse. */
 function expectedKey(type: SpecType, text: string): string | undefined {
   switch (type) {
+    case 'unsigned_long':
+      // Exact: an unsigned_long past 2^53 must keep every digit (lib/engine/format.ts).
+      if (/^\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
+    // falls through
     case 'integer':
     case 'long':
-    case 'unsigned_long':
     case 'double': {
       const n = Number(text);
       return Number.isNaN(n) ? undefined : String(n);
@@ -48,9 +51,12 @@ function expectedKey(type: SpecType, text: string): string | undefined {
 /** The same key for an actual scalar, plus a format problem if the engine printed it unlike Elasticsearch. */
 function actualKey(type: SpecType, value: string | number | boolean): { key: string; problem?: string } {
   switch (type) {
+    case 'unsigned_long':
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return { key: String(value) };
+      if (typeof value === 'string' && /^\d+$/.test(value) && BigInt(value) > BigInt(Number.MAX_SAFE_INTEGER)) return { key: value };
+      return { key: `!${JSON.stringify(value)}`, problem: `expected an unsigned_long (a safe JSON integer or the digits past 2^53), got ${JSON.stringify(value)}` };
     case 'integer':
     case 'long':
-    case 'unsigned_long':
     case 'double':
       return typeof value === 'number' ? { key: String(value) } : { key: `!${JSON.stringify(value)}`, problem: `expected a JSON number, got ${JSON.stringify(value)}` };
     case 'boolean':

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../model/esql';
 import { compareResult, dateInstant } from './compare';
-import { escapeWarning, parseCell, parseCsvSpec, parseCsvSpecCases, resolveType, type SpecCase } from './csv-spec';
+import { escapeWarning, parseCell, parseCsvSpec, parseCsvSpecCases, resolveType, skipsVersion, type SpecCase } from './csv-spec';
 import { canonicalIp, ipBytes } from './ip-text';
 
 const SAMPLE = `// a comment
@@ -271,5 +271,14 @@ describe('parseCsvSpecCases', () => {
 
   it('expects the cluster form of a warning, not the emulated one', () => {
     expect(parsed.cases[1].warnings).toEqual(['Line 1:1: real']);
+  });
+});
+
+describe('skipsVersion', () => {
+  it('reads a skip range up to a version, as Elasticsearch does', () => {
+    expect(skipsVersion('x#[skip:-9.99.99,reason:not yet fixed]', [9, 5, 0])).toBe(true);
+    expect(skipsVersion('x#[skip:-8.11.99, reason:Lucene multivalue warning introduced in 8.12 only]', [9, 5, 0])).toBe(false);
+    expect(skipsVersion('x#[skip:-9.5.0]', [9, 5, 0])).toBe(true);
+    expect(skipsVersion('x', [9, 5, 0])).toBe(false);
   });
 });

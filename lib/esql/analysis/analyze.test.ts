@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf, linesOf, NET, outputOf, run } from '../testing/network-index';
 import {
-  agg, and, as, bin, col, countStar, dissect, drop, enrich, evalc, fn, from, grok, int, keep, limit, mvExpand, rename, row, sort, stats, str, where,
+  agg, and, as, bin, col, countStar, dissect, drop, enrich, evalc, fn, from, grok, int, keep, limit, mvExpand, nul, rename, row, sort, stats, str, where,
 } from '../testing/builders';
 
 describe('FROM', () => {
@@ -185,6 +185,14 @@ describe('other commands', () => {
       'word:keyword',
     ]);
     expect(errorsOf([row(as(int(1), 'n')), dissect(col('n'), '%{a}')])).toEqual(['Dissect only supports KEYWORD or TEXT values, found expression [n] type [INTEGER] @ n']);
+    expect(errorsOf([row(as(str('x'), 's')), grok(col('s'), '%{WORD:a} %{INT:a:int}')])).toEqual([
+      'Invalid GROK pattern [%{WORD:a} %{INT:a:int}]: the attribute [a] is defined multiple times with different types @ grok s "%{WORD:a} %{INT:a:int}"',
+    ]);
+  });
+
+  it('GROK over several patterns adds their union; a null input is accepted', () => {
+    expect(outputOf([row(as(str('A x'), 's')), grok(col('s'), 'A %{WORD:w}', 'B %{INT:n:int}')])).toEqual(['s:keyword', 'n:integer', 'w:keyword']);
+    expect(errorsOf([row(as(nul(), 'n')), grok(col('n'), '%{WORD:w}')])).toEqual([]);
   });
 
   it('MV_EXPAND needs a known column; SORT types its keys', () => {

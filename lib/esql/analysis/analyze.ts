@@ -98,6 +98,7 @@ function analyzeQuery(query: Query, text: string, resolve: SourceResolver, param
       ? { count: MAX_LIMIT }
       : { count: DEFAULT_LIMIT, warning: `No limit defined, adding default limit of [${DEFAULT_LIMIT}]` },
     output: scope.columns,
+    warnings: ctx.warnings,
   };
   return { ok: true, analyzed };
 }

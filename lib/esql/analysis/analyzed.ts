@@ -43,6 +43,8 @@ export interface AnalyzedQuery {
    * else the 10000 cap, silently.
    */
   implicitLimit: { count: number; warning?: string };
+  /** Warnings decided by the query's text alone (STATS name shadowing, docs/esql-semantics.md §6.5). */
+  warnings?: string[];
   /** The result's columns: the last step's output. */
   output: ColumnSchema[];
 }

@@ -8,7 +8,9 @@ import type { ExprEnv, ExprMode } from './env';
 import { findSimilar, suggestionSuffix } from './names';
 import { autoCastsTo, isAutoCastString, isFoldable } from './operators';
 import { arityOf, functionNames, lookupFunction, paramsFor, type FunctionDef } from '../functions/catalogue';
-import { isStringLike, type EsqlType } from '../types';
+import { isNumeric, isStringLike, type EsqlType } from '../types';
+import { MIXED_NUMERIC_FUNCTIONS, mixedNumericTarget } from './numeric-widening';
+import { isStringLiteral, numericStringTarget } from './string-casting';
 
 type TypeOf = (e: Expression, env: ExprEnv) => EsqlType;
 
@@ -110,12 +112,16 @@ function argumentsOk(call: FunctionCall, def: FunctionDef, types: EsqlType[], en
     const spec = specs[i];
     const t = types[i];
     if (!spec) continue;
+    const numericCast = def.kind !== 'aggregate' && isStringLiteral(call.args[i], t) ? numericStringTarget(spec.accepts.types) : undefined;
     const accepted =
       t === 'null' ||
       spec.accepts.types.includes(t) ||
       (t === 'unsupported' && def.conversion) ||
+      numericCast !== undefined ||
       (isAutoCastString(call.args[i], t) && spec.accepts.types.some(autoCastsTo));
     if (!accepted) return fail(i, spec.accepts.describe);
+    // The literal is the number from here on: the result type follows it (ABS("10.0") is a double).
+    if (numericCast) types[i] = ctx.typed(call.args[i], numericCast);
     if (spec.constant && !isFoldable(call.args[i])) {
       const ord = single ? '' : `${ordinal(i + 1)} `;
       ctx.error(call.span, `${ord}argument of [${src}] must be a constant, received [${ctx.source(call.args[i].span)}]`);
@@ -123,9 +129,11 @@ function argumentsOk(call: FunctionCall, def: FunctionDef, types: EsqlType[], en
     }
   }
   const all = types.map((_, i) => i);
-  // Since 8.16 COALESCE mixes numeric types (PR #111917); GREATEST and LEAST still do not.
-  if (def.name === 'coalesce' && types.every((t) => t === 'null' || ['integer', 'long', 'double'].includes(t))) return true;
-  if (['coalesce', 'greatest', 'least'].includes(def.name)) return sameTypeArguments(types, all, fail);
+  // CLAMP mixes integer, long and double (the widest is the result); anything else must match.
+  if (def.name.startsWith('clamp') && types.every((t) => t === 'null' || ['integer', 'long', 'double'].includes(t))) return true;
+  // COALESCE, GREATEST and LEAST cast mixed numeric arguments to the first one's type when they widen to it.
+  const widened = MIXED_NUMERIC_FUNCTIONS.has(def.name) ? withNumericWidening(types, all) : types;
+  if (['coalesce', 'greatest', 'least', 'mv_append', 'clamp', 'clamp_min', 'clamp_max'].includes(def.name)) return sameTypeArguments(widened, all, fail);
   return true;
 }
 
@@ -137,7 +145,14 @@ function caseArgumentsOk(types: EsqlType[], fail: (i: number, expected: string) 
     if (isCondition && types[i] !== 'boolean' && types[i] !== 'null') return fail(i, 'boolean');
   }
   const valueIndexes = types.map((_, i) => i).filter((i) => i % 2 === 1 || i === n - 1);
-  return sameTypeArguments(types, valueIndexes, fail);
+  return sameTypeArguments(withNumericWidening(types, valueIndexes), valueIndexes, fail);
+}
+
+/** The argument types after Elasticsearch's implicit numeric casts (./numeric-widening.ts). */
+function withNumericWidening(types: EsqlType[], indexes: number[]): EsqlType[] {
+  const target = mixedNumericTarget(indexes.map((i) => types[i]));
+  if (target === undefined) return types;
+  return types.map((t, i) => (indexes.includes(i) && isNumeric(t) ? target : t));
 }
 
 /** Every listed argument must have the first non-null one's type (text counts as keyword), as Coalesce.resolveType. */

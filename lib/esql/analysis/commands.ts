@@ -173,10 +173,11 @@ export function analyzeExtract(cmd: DissectCommand | GrokCommand, input: Scope, 
   const { ctx } = env;
   const type = typeOf(cmd.input, { ...env, scope: input, mode: 'row' });
   const label = cmd.kind === 'dissect' ? 'Dissect' : 'Grok';
-  if (!ctx.hasFailed(cmd.input) && !isStringLike(type)) {
+  // A `null` input is accepted and extracts nothing (docs/esql-semantics.md §6.7).
+  if (!ctx.hasFailed(cmd.input) && !isStringLike(type) && type !== 'null') {
     ctx.error(cmd.input.span, `${label} only supports KEYWORD or TEXT values, found expression [${ctx.source(cmd.input.span)}] type [${upperTypeName(type)}]`);
   }
-  const extracted = cmd.kind === 'dissect' ? dissectColumns(cmd.pattern) : grokColumns(cmd.pattern);
+  const extracted = cmd.kind === 'dissect' ? dissectColumns(cmd.pattern) : grokColumns([cmd.pattern, ...(cmd.alternatives ?? [])]);
   if (!extracted.ok) {
     ctx.error(cmd.span, extracted.message);
     return input;

@@ -22,6 +22,8 @@ export class AnalysisContext {
   readonly functions = new Map<FunctionCall, string>();
   readonly params = new Map<Param, BoundParam>();
   readonly errors: EsqlError[] = [];
+  /** Warnings the query's text alone decides (STATS name shadowing), worded as Elasticsearch's. */
+  readonly warnings: string[] = [];
   /** Expressions whose type could not be determined; checks over them are skipped. */
   readonly failed = new Set<Expression>();
   /** Columns computed from a failed expression: using them reports nothing more. */

@@ -56,6 +56,28 @@ describe('literals and arithmetic', () => {
   });
 });
 
+describe('unsigned_long', () => {
+  it('types a numeric list as the widest of double, unsigned_long, long, integer', () => {
+    expect(typeOf(list(int(1), int(18446744073709551615n)))).toBe('unsigned_long');
+    expect(typeOf(list(int(5_000_000_000), int(9223372036854775808n)))).toBe('unsigned_long');
+    expect(typeOf(list(dbl(1.5), int(18446744073709551615n)))).toBe('double');
+  });
+
+  it('converts with TO_UNSIGNED_LONG, TO_UL and TO_ULONG, and the ::unsigned_long cast', () => {
+    for (const name of ['to_unsigned_long', 'TO_UL', 'to_ulong']) expect(typeOf(fn(name, str('12')))).toBe('unsigned_long');
+    expect(typeOf(cast(int(1), 'unsigned_long'))).toBe('unsigned_long');
+    expect(evalErrors(fn('to_ul', col('source.ip')))).toEqual([
+      'argument of [to_ul(source.ip)] must be [boolean, date, keyword, numeric or text], found value [source.ip] type [ip] @ to_ul(source.ip)',
+    ]);
+  });
+
+  it('refuses the negation of an unsigned_long, as the verifier of Elasticsearch does', () => {
+    expect(evalErrors(neg(fn('to_ul', int(1))))).toEqual([
+      'negation unsupported for arguments of type [unsigned_long] in expression [-to_ul(1)] @ -to_ul(1)',
+    ]);
+  });
+});
+
 // Three-valued logic as Elasticsearch's null.csv-spec tests it (x-pack/plugin/esql/qa/testFixtures/src/main/resources/);
 // auto-casting and the null-param message: operators.ts cites their sources.
 describe('comparisons and logic', () => {

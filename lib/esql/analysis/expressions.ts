@@ -48,6 +48,11 @@ export function typeOf(e: Expression, env: ExprEnv): EsqlType {
         ctx.error(e.span, `argument of [${ctx.source(e.span)}] must be [${expected}], found value [${ctx.source(e.operand.span)}] type [${typeName(t)}]`);
         return ctx.fail(e);
       }
+      if (e.op === '-' && t === 'unsigned_long') {
+        // A negative literal is folded by the parser (`-9223372036854775808` is a long); this is `-x` of an unsigned_long value.
+        ctx.error(e.span, `negation unsupported for arguments of type [unsigned_long] in expression [${ctx.source(e.span)}]`);
+        return ctx.fail(e);
+      }
       return ctx.typed(e, e.op === 'not' ? 'boolean' : t);
     }
     case 'binary': {
@@ -127,7 +132,11 @@ function literalType(e: Literal): EsqlType {
 function listType(types: EsqlType[]): EsqlType {
   const known = types.filter((t) => t !== 'null');
   if (known.length === 0) return 'null';
-  if (known.every(isNumeric)) return known.includes('double') ? 'double' : known.includes('long') ? 'long' : known[0];
+  if (known.every(isNumeric)) {
+    // Elasticsearch's parser widens a numeric list to double, then unsigned_long, then long (visitNumericArrayLiteral).
+    for (const t of ['double', 'unsigned_long', 'long'] as const) if (known.includes(t)) return t;
+    return known[0];
+  }
   return known[0];
 }
 
@@ -194,6 +203,7 @@ const CAST_FUNCTIONS: Record<string, string> = {
   boolean: 'to_boolean',
   bool: 'to_boolean',
   version: 'to_version',
+  unsigned_long: 'to_unsigned_long',
 };
 
 function castType(e: CastExpression, env: ExprEnv): EsqlType {

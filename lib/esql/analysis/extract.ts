@@ -34,14 +34,31 @@ const GROK_TYPES: Record<string, EsqlType> = {
   boolean: 'boolean',
 };
 
-export function grokColumns(pattern: string): Extracted {
+/**
+ * The columns of `GROK x "p1", "p2", …`: the union of the patterns' names. A name captured more
+ * than once collects every value (a multi-value), so all its captures must agree on the type.
+ */
+export function grokColumns(patterns: readonly string[]): Extracted {
   const types = new Map<string, EsqlType>();
-  for (const match of pattern.matchAll(/%\{(\w+)(?::([\w.@\-[\]]+))?(?::(\w+))?\}/g)) {
-    const [, , name, type] = match;
-    if (name && !types.has(name)) types.set(name, GROK_TYPES[type ?? ''] ?? 'keyword');
-  }
-  for (const match of pattern.matchAll(/\(\?<([A-Za-z][\w.@]*)>/g)) {
-    if (!types.has(match[1])) types.set(match[1], 'keyword');
+  const define = (name: string, type: EsqlType): string | undefined => {
+    const previous = types.get(name);
+    if (previous !== undefined && previous !== type) {
+      const which = patterns.length === 1 ? `pattern [${patterns[0]}]` : `patterns [${patterns.join(', ')}]`;
+      return `Invalid GROK ${which}: the attribute [${name}] is defined multiple times with different types`;
+    }
+    types.set(name, type);
+    return undefined;
+  };
+  for (const pattern of patterns) {
+    for (const match of pattern.matchAll(/%\{(\w+)(?::([\w.@\-[\]]+))?(?::(\w+))?\}/g)) {
+      const [, , name, type] = match;
+      const problem = name ? define(name, GROK_TYPES[type ?? ''] ?? 'keyword') : undefined;
+      if (problem) return { ok: false, message: problem };
+    }
+    for (const match of pattern.matchAll(/\(\?<([A-Za-z][\w.@]*)>/g)) {
+      const problem = define(match[1], 'keyword');
+      if (problem) return { ok: false, message: problem };
+    }
   }
   const columns = [...types.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -5,7 +5,8 @@
  * (docs/esql-semantics.md §6.5).
  */
 import type { ColumnSchema } from './analyzed';
-import type { Expression, StatsCommand } from '../ast';
+import type { Expression, Field, StatsCommand } from '../ast';
+import { positionsIn } from '../errors';
 import { upperTypeName, type Scope } from './context';
 import { fieldName, withColumns, type CommandEnv } from './commands';
 import { typeOf } from './expressions';
@@ -56,7 +57,8 @@ export function analyzeStats(cmd: StatsCommand, input: Scope, env: CommandEnv): 
       ctx.error(e.span, `expected an aggregate function but found [${ctx.source(e.span)}]`);
     }
     if (aggregate.filter) {
-      const filterType = typeOf(aggregate.filter, { ...env, scope: input, mode: 'row' });
+      // The filter sees the BY aliases too (`count(x) WHERE l > 1 BY l = languages`).
+      const filterType = typeOf(aggregate.filter, { ...env, scope: aggregateScope, mode: 'row' });
       if (!ctx.hasFailed(aggregate.filter) && filterType !== 'boolean' && filterType !== 'null') {
         ctx.error(aggregate.filter.span, `Condition expression needs to be boolean, found [${upperTypeName(filterType)}]`);
       }
@@ -65,5 +67,29 @@ export function analyzeStats(cmd: StatsCommand, input: Scope, env: CommandEnv): 
     if (aggregate.name) ctx.typed(aggregate.name, type);
     aggregates.push(ctx.column(name, type, e));
   }
-  return withColumns(input, rightmostWins([...aggregates, ...groups]));
+  warnShadowed(cmd, env);
+  const produced = rightmostWins([...aggregates, ...groups]);
+  if (!cmd.inline) return withColumns(input, produced);
+  // INLINE STATS keeps every input column the aggregates and keys do not replace, in place, then appends them.
+  const names = new Set(produced.map((c) => c.name));
+  return withColumns(input, [...input.columns.filter((c) => !names.has(c.name)), ...produced]);
+}
+
+/**
+ * `Field 'x' shadowed by field at line L:C` for every STATS field (aggregate or BY key) whose name
+ * a later one reuses, pointing at the rightmost, which wins (docs/esql-semantics.md §6.5).
+ */
+function warnShadowed(cmd: StatsCommand, env: CommandEnv): void {
+  const { ctx } = env;
+  const fields = [...cmd.aggregates, ...cmd.groupings];
+  const names = fields.map((f) => fieldName(f, env));
+  const at = positionsIn(ctx.text);
+  const start = (f: Field) => (f.name ?? f.expression).span.start;
+  for (let i = 0; i < fields.length; i++) {
+    const winner = names.lastIndexOf(names[i]);
+    if (winner === i) continue;
+    const here = at(start(fields[i]));
+    const there = at(start(fields[winner]));
+    ctx.warnings.push(`Line ${here.line}:${here.column}: Field '${names[i]}' shadowed by field at line ${there.line}:${there.column}`);
+  }
 }

@@ -45,8 +45,8 @@ const convert = (name: string, accepts: TypeGroup, to: EsqlType, aliases: string
   scalar(name, [p('field', accepts)], fixed(to), `Converts a value to ${to}.`, { aliases, conversion: true });
 const stringToKeyword = (name: string, description: string) => scalar(name, [p('string', T.string)], fixed('keyword'), description);
 
-/** SUM keeps integers as long and doubles as double. */
-const sumType = (args: readonly EsqlType[]): EsqlType => (args[0] === 'double' ? 'double' : 'long');
+/** SUM keeps integers as long and doubles as double; over null it is null (ES fix_sum_of_null_optimization). */
+const sumType = (args: readonly EsqlType[]): EsqlType => (args[0] === 'double' ? 'double' : args[0] === 'null' ? 'null' : 'long');
 /** BUCKET over dates gives dates; over numbers, doubles. */
 const bucketType = (args: readonly EsqlType[]): EsqlType => (args[0] === 'date' || args[0] === 'date_nanos' ? args[0] : 'double');
 /** DATE_TRUNC keeps date_nanos. */
@@ -71,6 +71,18 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   aggregate('avg', [p('number', T.numericNoUl)], fixed('double'), 'Average of the values.'),
   aggregate('median', [p('number', T.numericNoUl)], fixed('double'), 'Median of the values.'),
   aggregate('percentile', [p('number', T.numericNoUl), p('percentile', T.numericNoUl, { constant: true })], fixed('double'), 'Percentile of the values.'),
+  aggregate('std_dev', [p('number', T.numericNoUl)], fixed('double'), 'Population standard deviation of the values.'),
+  aggregate('variance', [p('number', T.numericNoUl)], fixed('double'), 'Population variance of the values.', { aliases: ['std_var'] }),
+  aggregate('weighted_avg', [p('number', T.numericNoUl), p('weight', T.numericNoUl)], fixed('double'), 'Average of the values weighted by the weight.'),
+  aggregate('median_absolute_deviation', [p('number', T.numericNoUl)], fixed('double'), 'Median of the deviations from the median.'),
+  aggregate('present', [p('field', T.any)], fixed('boolean'), 'Whether the field has any value.'),
+  aggregate('absent', [p('field', T.any)], fixed('boolean'), 'Whether the field has no value.'),
+  aggregate(
+    'top',
+    [p('field', T.orderable), p('limit', T.integer, { constant: true }), p('order', T.string, { constant: true }), opt('outputField', T.orderable)],
+    (args) => (args.length > 3 ? sameAsFirst(args.slice(3)) : sameAsFirst(args)),
+    'The top values in the order (ASC or DESC) as a multi-value (of outputField when given).',
+  ),
   // grouping
   fn(
     'bucket',
@@ -94,6 +106,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('coalesce', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], widestNumericOrFirst, 'The first non-null argument.', { variadic: true }),
   scalar('greatest', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], firstNonNull, 'The largest argument.', { variadic: true }),
   scalar('least', [p('first', T.comparable), p('rest', T.comparable, { optional: true })], firstNonNull, 'The smallest argument.', { variadic: true }),
+  scalar('clamp', [p('field', T.comparable), p('min', T.comparable), p('max', T.comparable)], widestNumericOrFirst, 'The field limited to [min, max].'),
+  scalar('clamp_min', [p('field', T.comparable), p('min', T.comparable)], widestNumericOrFirst, 'The field, or min when it is smaller.'),
+  scalar('clamp_max', [p('field', T.comparable), p('max', T.comparable)], widestNumericOrFirst, 'The field, or max when it is larger.'),
   // strings
   stringToKeyword('to_lower', 'Lower-cases a string.'),
   stringToKeyword('to_upper', 'Upper-cases a string.'),
@@ -128,14 +143,17 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('match', [p('field', T.comparable), p('query', T.comparable, { constant: true })], fixed('boolean'), 'Full-text match (cluster only).'),
   scalar('json_extract', [p('string', T.string), p('path', T.string)], fixed('keyword'), 'Extracts a value from JSON text by path (conservative: string in, keyword out).'),
   // conversions
-  convert('to_string', T.any, 'keyword'),
+  convert('to_string', T.any, 'keyword', ['to_str']),
   convert('to_integer', T.toInteger, 'integer', ['to_int']),
   convert('to_long', T.toLong, 'long'),
+  convert('to_unsigned_long', T.toUnsignedLong, 'unsigned_long', ['to_ul', 'to_ulong']),
   convert('to_double', T.toDouble, 'double', ['to_dbl']),
   convert('to_boolean', T.toBoolean, 'boolean', ['to_bool']),
   convert('to_ip', T.toIp, 'ip'),
   convert('to_datetime', T.toDatetime, 'date', ['to_dt']),
   convert('to_version', T.toVersion, 'version', ['to_ver']),
+  // The one function that returns text (Elasticsearch's TO_TEXT: keyword or text in, text out).
+  convert('to_text', T.string, 'text'),
   // multi-values
   scalar('mv_count', [p('field', T.any)], fixed('integer'), 'Number of values.'),
   scalar('mv_concat', [p('string', T.string), p('delim', T.string)], fixed('keyword'), 'Joins the values with a delimiter.'),
@@ -149,6 +167,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('mv_sum', [p('number', T.numeric)], sameAsFirst, 'Sum of the values.'),
   scalar('mv_avg', [p('number', T.numeric)], fixed('double'), 'Average of the values.'),
   scalar('mv_median', [p('number', T.numeric)], sameAsFirst, 'Median of the values.'),
+  scalar('mv_append', [p('field1', T.any), p('field2', T.any)], firstNonNull, 'The values of both fields as one multi-value.'),
+  scalar('mv_zip', [p('string1', T.string), p('string2', T.string), opt('delim', T.string)], fixed('keyword'), 'Joins the values of two fields pairwise with a delimiter (default `,`).'),
   scalar('mv_contains', [p('superset', T.any), p('subset', T.any)], fixed('boolean'), 'Whether every value of subset is in superset (newer versions).'),
   // math
   scalar('abs', [p('number', T.numeric)], sameAsFirst, 'Absolute value.'),
@@ -171,6 +191,10 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('sinh', [p('number', T.numeric)], fixed('double'), 'Hyperbolic sine.'),
   scalar('cosh', [p('number', T.numeric)], fixed('double'), 'Hyperbolic cosine.'),
   scalar('tanh', [p('number', T.numeric)], fixed('double'), 'Hyperbolic tangent.'),
+  scalar('exp', [p('number', T.numeric)], fixed('double'), 'e raised to the power of the number.'),
+  scalar('hypot', [p('number1', T.numeric), p('number2', T.numeric)], fixed('double'), 'Hypotenuse of two numbers (Math.hypot).'),
+  scalar('to_degrees', [p('number', T.numeric)], fixed('double'), 'Radians to degrees, value by value for a multi-value.'),
+  scalar('to_radians', [p('number', T.numeric)], fixed('double'), 'Degrees to radians, value by value for a multi-value.'),
   scalar('pi', [], fixed('double'), 'The ratio of a circle\'s circumference to its diameter.'),
   scalar('e', [], fixed('double'), 'Euler\'s number.'),
   scalar('tau', [], fixed('double'), 'The ratio of a circle\'s circumference to its radius.'),

@@ -85,6 +85,7 @@ export const T = {
     describe: 'date_nanos, datetime, numeric or string',
   },
   toVersion: { types: ['version', 'keyword', 'text'], describe: 'string or version' },
+  toUnsignedLong: { types: ['boolean', 'date', 'keyword', 'text', ...NUMERIC_TYPES], describe: 'boolean, date, keyword, numeric or text' },
 } satisfies Record<string, TypeGroup>;
 
 /** Functions never return `text`: their string results are `keyword` (Elasticsearch's FUNCTIONS_NEVER_EMIT_TEXT, elastic/elasticsearch#114334; docs/esql-semantics.md §8). */

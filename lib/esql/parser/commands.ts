@@ -12,6 +12,7 @@ import type {
   Rename,
   SortOrder,
   Source,
+  StatsCommand,
 } from '../ast';
 import { EXPRESSION_START, parseBoolean, parseColumn, parsePrimaryExpression } from './expressions';
 import type { ParserState } from './state';
@@ -25,6 +26,10 @@ export const COMMAND_PARSERS: Record<string, CommandParser> = {
   where: (p, start) => ({ kind: 'where', condition: parseBoolean(p), span: p.span(start) }),
   eval: (p, start) => ({ kind: 'eval', fields: parseFields(p), span: p.span(start) }),
   stats: parseStats,
+  inline: (p, start) => {
+    if (!p.acceptWord('stats')) p.fail(["'stats'"]);
+    return { ...parseStats(p, start), inline: true };
+  },
   sort: parseSort,
   limit: parseLimit,
   keep: (p, start) => ({ kind: 'keep', columns: parsePatterns(p), span: p.span(start) }),
@@ -83,7 +88,7 @@ function parseFields(p: ParserState): Field[] {
   return fields;
 }
 
-function parseStats(p: ParserState, start: number): Command {
+function parseStats(p: ParserState, start: number): StatsCommand {
   const aggregates: AggregateField[] = [];
   const atEnd = () => p.current.type === 'eof' || p.isPunct('|');
   if (!atEnd() && !p.isWord('by')) {
@@ -200,7 +205,11 @@ function parseDissect(p: ParserState, start: number): Command {
 function parseGrok(p: ParserState, start: number): Command {
   const input = parsePrimaryExpression(p);
   const pattern = expectString(p);
-  return { kind: 'grok', input, pattern, span: p.span(start) };
+  const alternatives: string[] = [];
+  while (p.acceptPunct(',')) alternatives.push(expectString(p));
+  const cmd: Command = { kind: 'grok', input, pattern, span: p.span(start) };
+  if (alternatives.length > 0) cmd.alternatives = alternatives;
+  return cmd;
 }
 
 function parseEnrich(p: ParserState, start: number): Command {

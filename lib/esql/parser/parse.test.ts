@@ -239,6 +239,8 @@ describe('commands', () => {
     const q = query('row a = "x y" | dissect a "%{b} %{c}" append_separator = "," | grok a "%{WORD:w}" | enrich hosts-policy on host.name with os = host.os, ip');
     expect(q.commands[1]).toMatchObject({ kind: 'dissect', input: { name: 'a' }, pattern: '%{b} %{c}', appendSeparator: ',' });
     expect(q.commands[2]).toMatchObject({ kind: 'grok', pattern: '%{WORD:w}' });
+    expect(q.commands[2]).not.toHaveProperty('alternatives');
+    expect(query('row a = "x" | grok a "A %{WORD:w}", "B %{WORD:v}","%{INT:n}"').commands[1]).toMatchObject({ kind: 'grok', pattern: 'A %{WORD:w}', alternatives: ['B %{WORD:v}', '%{INT:n}'] });
     expect(q.commands[3]).toMatchObject({
       kind: 'enrich', policy: 'hosts-policy', on: { name: 'host.name' },
       with: [{ to: { name: 'os' }, from: { pattern: 'host.os' }, syntax: 'assign' }, { to: { name: 'ip' }, from: { pattern: 'ip' }, syntax: 'as' }],
@@ -315,5 +317,18 @@ describe('errors', () => {
     expect(e.message).toMatch(/maximum expression depth allowed \(400\)/);
     expect(firstError(`row x = ${'not '.repeat(5000)}true`).message).toMatch(/maximum expression depth allowed \(400\)/);
     expect(firstError(`row x = ${'-'.repeat(5000)}a`).message).toMatch(/maximum expression depth allowed \(400\)/);
+  });
+});
+
+describe('INLINE STATS', () => {
+  it('parses as STATS that keeps its input', () => {
+    const c = query('FROM i | INLINE STATS c = COUNT(*) BY h').commands[1];
+    expect(c).toMatchObject({ kind: 'stats', inline: true, groupings: [{ kind: 'field' }] });
+    expect(query('FROM i | STATS c = COUNT(*)').commands[1]).not.toHaveProperty('inline');
+  });
+
+  it('needs STATS after INLINE, and is not a source command', () => {
+    expect(formatError(firstError('FROM i | INLINE c = COUNT(*)'))).toBe("line 1:17: mismatched input 'c' expecting 'stats'");
+    expect(formatError(firstError('INLINE STATS c = COUNT(*)'))).toMatch(/^line 1:1: mismatched input 'INLINE'/);
   });
 });

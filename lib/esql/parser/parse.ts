@@ -68,7 +68,9 @@ function parseQuery(p: ParserState): Query {
 function parseCommand(p: ParserState, allowed: readonly string[]): Command {
   const t = p.current;
   const word = t.type === 'word' ? t.text.toLowerCase() : undefined;
-  const parser = word && (allowed as readonly string[]).includes(word) ? COMMAND_PARSERS[word] : undefined;
+  // INLINE STATS (9.2+) is taken but kept out of the expected-token lists, which follow the 8.x grammar's messages.
+  const known = word !== undefined && ((allowed as readonly string[]).includes(word) || (word === 'inline' && allowed === PROCESSING_COMMANDS));
+  const parser = known ? COMMAND_PARSERS[word] : undefined;
   if (!parser) return p.fail(quoted(allowed));
   p.advance();
   return parser(p, t.start);

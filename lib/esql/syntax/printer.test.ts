@@ -49,6 +49,7 @@ const HAND_CORPUS = [
   'from i | mv_expand process.args',
   'from i | dissect message "%{user} logged in from %{ip}" append_separator = "-"',
   'from i | grok message "%{IP:client} %{WORD:method}"',
+  'from i | grok message "%{IP:client}", "%{WORD:method}"',
   'from i | enrich threat-intel on source.ip with indicator = threat.indicator, confidence',
   'from i | enrich my_policy',
   'from i | where `weird name` == 1 | keep `weird name`, `COUNT(*)`',
@@ -98,6 +99,7 @@ describe('canonical text', () => {
     ['from i | eval `a.b` = 1', 'FROM i | EVAL a.b = 1'],
     ['from i | eval x = "multi\nline"'.replace('\n', '\\n'), 'FROM i | EVAL x = "multi\\nline"'],
     ['row e = 1e3', 'ROW e = 1000.0'],
+    ['from i | inline stats c = count(*) by h', 'FROM i | INLINE STATS c = COUNT(*) BY h'],
   ])('%s', (text, expected) => {
     expect(print(query(text))).toBe(expected);
   });

@@ -216,7 +216,7 @@ function printCommand(c: Command): string {
       return `EVAL ${list(c.fields, field)}`;
     case 'stats': {
       const aggs = c.aggregates.length ? ` ${list(c.aggregates, field)}` : '';
-      return `STATS${aggs}${c.groupings.length ? ` BY ${list(c.groupings, field)}` : ''}`;
+      return `${c.inline ? 'INLINE ' : ''}STATS${aggs}${c.groupings.length ? ` BY ${list(c.groupings, field)}` : ''}`;
     }
     case 'sort':
       return `SORT ${list(c.orders, order)}`;
@@ -235,7 +235,7 @@ function printCommand(c: Command): string {
       return `DISSECT ${expr(c.input, CAST)} ${quoteString(c.pattern)}${sep}`;
     }
     case 'grok':
-      return `GROK ${expr(c.input, CAST)} ${quoteString(c.pattern)}`;
+      return `GROK ${expr(c.input, CAST)} ${[c.pattern, ...(c.alternatives ?? [])].map(quoteString).join(', ')}`;
     case 'enrich': {
       const policy = /^[^\\/?"<>| ,#\t\r\n]+$/.test(c.policy) ? c.policy : quoteString(c.policy);
       const on = c.on ? ` ON ${patternName(c.on.name)}` : '';

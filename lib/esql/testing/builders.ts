@@ -170,8 +170,9 @@ export const rename = (...pairs: [string, string][]): B<Command> =>
 export const mvExpand = (name: string): B<Command> => seq(['mv_expand ', col(name)], ([c], span) => ({ kind: 'mvExpand', column: c as never, span }));
 export const dissect = (x: X, p: string): B<Command> =>
   seq(['dissect ', x, ' ', JSON.stringify(p)], ([input], span) => ({ kind: 'dissect', input: input as Expression, pattern: p, span }));
-export const grok = (x: X, p: string): B<Command> =>
-  seq(['grok ', x, ' ', JSON.stringify(p)], ([input], span) => ({ kind: 'grok', input: input as Expression, pattern: p, span }));
+export const grok = (x: X, p: string, ...alternatives: string[]): B<Command> =>
+  seq(['grok ', x, ' ', [p, ...alternatives].map((s) => JSON.stringify(s)).join(', ')], ([input], span) =>
+    alternatives.length ? { kind: 'grok', input: input as Expression, pattern: p, alternatives, span } : { kind: 'grok', input: input as Expression, pattern: p, span });
 export const enrich = (policy: string): B<Command> => leaf(`enrich ${policy}`, (span) => ({ kind: 'enrich', policy, with: [], span }));
 
 /** The query and its text: commands joined by ` | `. */

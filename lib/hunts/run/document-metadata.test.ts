@@ -28,6 +28,7 @@ describe('withDocumentMetadata', () => {
     'FROM logs-* | STATS c = COUNT(*) BY a',
     'FROM logs-* | EVAL _id = "x"',
     'FROM logs-* | DISSECT a "%{_index} %{b}"',
+    'FROM logs-* | GROK a "%{WORD:b}", "%{WORD:_id}"',
     'ROW a = 1',
   ])('leaves %j alone: a command there could drop, rename or overwrite them', (text) => {
     const parsed = parse(text);

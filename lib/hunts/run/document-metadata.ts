@@ -22,8 +22,9 @@ function mayWriteMetadata(command: Command): boolean {
     case 'eval':
       return command.fields.some((f) => f.name !== undefined && (DOCUMENT_METADATA as readonly string[]).includes(f.name.name));
     case 'dissect':
-    case 'grok':
       return DOCUMENT_METADATA.some((name) => command.pattern.includes(name));
+    case 'grok':
+      return DOCUMENT_METADATA.some((name) => [command.pattern, ...(command.alternatives ?? [])].some((p) => p.includes(name)));
     default:
       return true;
   }

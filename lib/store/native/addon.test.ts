@@ -65,6 +65,19 @@ describe('survey', () => {
     expect(untakeable).not.toContain(6);
   });
 
+  it('takes float, half_float and scaled_float values itself, leaving to JS those the type cannot hold', async () => {
+    const fields = [
+      { name: 'f', type: 'float' },
+      { name: 'hf', type: 'half_float' },
+      { name: 'sf', type: 'scaled_float', scalingFactor: 100 },
+    ];
+    const floats = JSON.stringify({ dynamic: false, objects: [], fields, unicode: process.versions.unicode });
+    const lines = ['{"f":2.03,"hf":[2.03,-0.1],"sf":"2.03"}', '{"f":1e39}', '{"hf":65520}', '{"sf":1e30}'];
+    const untakeable = untakeableOf(await addon.survey(session, Buffer.from(lines.join('\n')), lines.length, floats, false, true));
+    // the float overflows (the JS path rejects it); a scaled_float saturates as Elasticsearch's long does
+    expect(untakeable).toEqual([1, 2]);
+  });
+
   it('lower-cases beyond ASCII only with the Unicode version of its table', async () => {
     const line = Buffer.from('{"k":"ÉCOLE"}');
     expect(untakeableOf(await addon.survey(session, line, 1, spec(), false, false))).toEqual([]);

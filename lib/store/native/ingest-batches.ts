@@ -63,9 +63,16 @@ function readInJs(sink: NativeSink, text: string, line: number): JsAnswer {
   return { row: result.row, multiValued: result.multiValued };
 }
 
+/** A value as JSON; an unsigned_long (a bigint) as its exact digits, which the addon reads as such. */
+function valueJson(v: unknown): string {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v) && v.some((x) => typeof x === 'bigint')) return `[${v.map(valueJson).join(',')}]`;
+  return JSON.stringify(v);
+}
+
 /** The row as a JSON object, its columns in the row's order (no -0 to lose: coerce.ts stores 0). */
 function rowJson(row: Row): string {
-  return `{${[...row].map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+  return `{${[...row].map(([k, v]) => `${JSON.stringify(k)}:${valueJson(v)}`).join(',')}}`;
 }
 
 /** Lines the reader could not take, through the JS path: what the addon's second pass needs. */

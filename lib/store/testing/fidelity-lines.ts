@@ -17,6 +17,9 @@ export const ALL_TYPES_MAPPING = {
     u: { type: 'unsigned_long' },
     d: { type: 'double' },
     f: { type: 'float' },
+    hf: { type: 'half_float' },
+    sf: { type: 'scaled_float', scaling_factor: 100 },
+    h: { type: 'double', fields: { f: { type: 'float' }, hf: { type: 'half_float' }, sf: { type: 'scaled_float', scaling_factor: 10 } } },
     b: { type: 'boolean' },
     ip: { type: 'ip' },
     dt: { type: 'date' },
@@ -72,6 +75,25 @@ export const PROBE_LINES: string[] = [
   '{"d":1e-5}',
   '{"d":[1.5,0.5]}',
   '{"f":3}',
+  '{"f":2.03}',
+  '{"f":[2.1,0.1,2.1]}',
+  '{"f":1e39}',
+  '{"f":3.4028235e38}',
+  '{"f":"2.03"}',
+  '{"f":-1e-46}',
+  '{"hf":2.03}',
+  '{"hf":[65504,-0.1,65519]}',
+  '{"hf":65520}',
+  '{"hf":1e-8}',
+  '{"hf":"0.00001"}',
+  '{"sf":2.03}',
+  '{"sf":[0.005,-0.005,1.005]}',
+  '{"sf":1e17}',
+  '{"sf":[1e30,-1e30]}',
+  '{"sf":-1e300}',
+  '{"sf":"79.99"}',
+  '{"h":2.03}',
+  '{"h":[1.63,0.3,-0.05,70000]}',
   '{"b":true}',
   '{"b":"true"}',
   '{"b":[true,false,true]}',
@@ -123,7 +145,7 @@ export const PROBE_LINES: string[] = [
   '{"k":"x"}\n{"k":"two documents"}',
 ];
 
-const KEYS = ['@timestamp', 'k', 't', 'l', 'i', 'sh', 'by', 'u', 'd', 'f', 'b', 'ip', 'dt', 'o', 'extra', 'o.k'];
+const KEYS = ['@timestamp', 'k', 't', 'l', 'i', 'sh', 'by', 'u', 'd', 'f', 'hf', 'sf', 'h', 'b', 'ip', 'dt', 'o', 'extra', 'o.k'];
 
 function randomScalar(rand: () => number): unknown {
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];

@@ -46,6 +46,7 @@ const PROCESSING_COMMANDS: CompletionItem[] = [
   ['WHERE', 'WHERE condition', 'Keeps the rows where the condition is true.'],
   ['EVAL', 'EVAL column = expression[, …]', 'Adds computed columns.'],
   ['STATS', 'STATS [column =] aggregate[, …] [BY grouping[, …]]', 'Aggregates, optionally per group.'],
+  ['INLINE STATS', 'INLINE STATS [column =] aggregate[, …] [BY grouping[, …]]', 'Appends aggregates to every row, per group (9.2+).'],
   ['SORT', 'SORT column [ASC|DESC] [NULLS FIRST|LAST][, …]', 'Orders the rows.'],
   ['LIMIT', 'LIMIT n', 'Keeps the first n rows.'],
   ['KEEP', 'KEEP column[, …]', 'Keeps these columns, in this order (wildcards allowed).'],

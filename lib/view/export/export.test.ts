@@ -68,6 +68,16 @@ describe('toQueryJson', () => {
     expect(Object.keys(parsed as object)).toEqual(['columns', 'values', 'took', 'is_partial']);
     expect(parsed).toEqual({ columns, values, took: 12, is_partial: false });
   });
+  it('writes an unsigned_long past 2^53 (its decimal text) as the exact bare integer', () => {
+    const text = toQueryJson({
+      columns: [{ name: 'u', type: 'unsigned_long' }, { name: 'k', type: 'keyword' }],
+      values: [['18446744073709551615', '18446744073709551615'], [[1, '9007199254740993'], null]],
+      took: 1,
+      is_partial: false,
+    });
+    expect(text).toContain('"18446744073709551615"');
+    expect(text.replace(/\s+/g, '')).toContain('"values":[[18446744073709551615,"18446744073709551615"],[[1,9007199254740993],null]]');
+  });
   it('writes bidi overrides as \\u escapes so a viewer is not reordered', () => {
     const text = toQueryJson({ columns, values, took: 1, is_partial: false });
     expect(text).not.toContain('\u202E');

@@ -4,6 +4,8 @@
  * `file:case`), else the first rule of FAILURE_RULES whose pattern matches the raw difference, else
  * the difference itself. Each reason says what the engine answers instead.
  */
+import 'server-only';
+
 export const KNOWN_FAILURES: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 export interface FailureRule {

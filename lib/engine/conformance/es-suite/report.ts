@@ -25,11 +25,36 @@ export function firstReason(outcome: CaseOutcome): string {
   return outcome.reason.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim();
 }
 
+const INTRO = [
+  "# Elasticsearch's csv-spec suite, run against the embedded engine",
+  '',
+  '<!-- Written by `npm run conformance:es` (scripts/es-suite.ts); edit the reasons in',
+  '     lib/engine/conformance/es-suite/known-failures.ts, not here. -->',
+  '',
+  "Elasticsearch tests ES|QL with csv-spec files (x-pack/plugin/esql/qa/testFixtures in elastic/elasticsearch):",
+  'a query, then the exact columns, rows and warnings a cluster answers. `npm run conformance:es` loads',
+  "the suite's datasets (its `data/*.csv` with their mappings, as CsvTestsDataLoader sends them to `_bulk`)",
+  "into a fresh embedded store and runs every case, judged as Elasticsearch's REST spec runner judges a",
+  'cluster: column names and types exactly; values by type (a double is a double, dates and IPs by value',
+  "and printed as Elasticsearch prints them); row order unless the case says `ignoreOrder`; warnings as",
+  "an exact set in the header form (escaped, `%` as `%25`), the cluster's form where a case gives an",
+  '`#[Emulated:…]` alternative; the default-limit warning dropped; `-Ignore` cases skipped. Every other',
+  'case counts, whatever `required_capability` it names. The files are under their own licence and stay',
+  'outside this repository: the runner reads them from a checkout (`--resources DIR`). The project\'s own',
+  'conformance suite (lib/engine/conformance/*.csv-spec, run by `npm test`) holds cases written here,',
+  'each citing the Elasticsearch case it follows.',
+  '',
+  'The files are the command families a hunt uses. Each was read at the commit shown; the versions',
+  'differ, and a file from before 8.12 expects no multi-value warnings where a current cluster sends them.',
+  '',
+];
+
 export function renderSuiteReport(run: SuiteRun, explain: (file: string, name: string, difference: string) => string | undefined = explainFailure): string {
   const files = [...new Set(run.outcomes.map((o) => o.file))].sort();
   const total = run.outcomes.length;
   const passed = run.outcomes.filter((o) => o.status === 'pass').length;
   const lines = [
+    ...INTRO,
     `Run of ${run.source} on ${run.date}: **${passed} of ${total} cases pass (${pct(passed, total)})**.`,
     '',
     '| file | commit | cases | pass | share |',

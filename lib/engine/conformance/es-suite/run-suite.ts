@@ -15,7 +15,7 @@ import { parseDataCsv } from './data-csv';
 
 export interface SuiteDataset {
   index: string;
-  /** Relative to the resources directory (`data/employees.csv`, or `employees.csv` in older layouts). */
+  /** Relative to the resources directory (`data/employees.csv`, or `employees.csv` in older layouts); `-` for none. */
   dataFile: string;
   mappingFile: string;
   allowSubFields: boolean;
@@ -58,7 +58,8 @@ export async function loadSuiteDatasets(resources: string, datasets: SuiteDatase
   const failed: { index: string; message: string }[] = [];
   for (const ds of datasets) {
     try {
-      const parsed = parseDataCsv(readFileSync(resolveResource(resources, ds.dataFile), 'utf8'), { allowSubFields: ds.allowSubFields });
+      // `-`: CsvTestsDataLoader's noData(), an index with its mapping and no documents.
+      const parsed = ds.dataFile === '-' ? ({ ok: true, docs: [] } as const) : parseDataCsv(readFileSync(resolveResource(resources, ds.dataFile), 'utf8'), { allowSubFields: ds.allowSubFields });
       if (!parsed.ok) throw new Error(`${ds.dataFile}:${parsed.line}: ${parsed.message}`);
       const mapping = withTypeMapping(JSON.parse(readFileSync(resolveResource(resources, ds.mappingFile), 'utf8')) as unknown, ds.typeMapping);
       const report = await store.ingestDocuments(ds.index, parsed.docs, { mapping });

@@ -1,10 +1,10 @@
 /**
- * `npm run conformance:es -- --resources DIR --datasets FILE [--files a,b] [--out docs/esql-suite.md]`
+ * `npm run conformance:es -- --resources DIR [--datasets FILE] [--files a,b] [--out docs/esql-suite.md]`
  *
  * Runs Elasticsearch's csv-spec suite against the embedded engine. DIR is
  * x-pack/plugin/esql/qa/testFixtures/src/main/resources of an elastic/elasticsearch checkout (or a
- * copy of its *.csv-spec files with data/ and the mapping files). FILE lists the datasets, one per
- * line: `index<TAB>data csv<TAB>mapping json<TAB>allowSubFields (true|false)<TAB>overrides`
+ * copy of its *.csv-spec files with data/ and the mapping files). FILE (default: es-suite/datasets.tsv)
+ * lists the datasets, one per line: `index<TAB>data csv<TAB>mapping json<TAB>allowSubFields (true|false)<TAB>overrides`
  * (`field=type;field=-`, CsvTestsDataLoader's withTypeMapping; `-` removes the field), as
  * CsvTestsDataLoader declares them. `--commits FILE` (`file<TAB>commit`) names the commit each spec
  * file was read at, for the report. Nothing of the suite is kept in this repository; the report is.
@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { createEmbeddedEngine } from '../lib/engine/index';
 import { renderSuiteReport } from '../lib/engine/conformance/es-suite/report';
 import { loadSuiteDatasets, runSpecFile, type CaseOutcome, type SuiteDataset } from '../lib/engine/conformance/es-suite/run-suite';
@@ -58,15 +59,17 @@ async function main(): Promise<void> {
       commits: { type: 'string' },
     },
   });
-  if (!values.resources || !values.datasets) {
-    console.error('usage: es-suite --resources DIR --datasets FILE [--files a,b] [--out FILE.md] [--json FILE] [--source TEXT]');
+  if (!values.resources) {
+    console.error('usage: es-suite --resources DIR [--datasets FILE] [--commits FILE] [--files a,b] [--out FILE.md] [--json FILE] [--source TEXT]');
     process.exit(2);
   }
+  const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '../lib/engine/conformance/es-suite');
+  const datasetsFile = values.datasets ?? path.join(here, 'datasets.tsv');
   const resources = values.resources;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'huntboard-es-suite-'));
   const engine = createEmbeddedEngine({ dataDir });
   try {
-    const { failed } = await loadSuiteDatasets(resources, readDatasets(values.datasets), dataDir);
+    const { failed } = await loadSuiteDatasets(resources, readDatasets(datasetsFile), dataDir);
     for (const f of failed) console.error(`dataset ${f.index}: ${f.message}`);
     const outcomes: CaseOutcome[] = [];
     for (const name of values.files ? values.files.split(',') : DEFAULT_FILES) {

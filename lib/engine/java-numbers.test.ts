@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { javaRound, numberRefusal, parseJavaDouble, parseJavaWhole } from './java-numbers';
+import { javaRound, numberRefusal, parseJavaDouble, parseJavaRadix, parseJavaWhole } from './java-numbers';
 
 describe('parseJavaDouble (Double.parseDouble)', () => {
   it.each([
@@ -67,5 +67,38 @@ describe('parseJavaWhole (TO_INTEGER / TO_LONG of text)', () => {
     expect(numberRefusal('2147483648', 'integer')).toBe('java.lang.NumberFormatException: For input string: "2147483648"');
     expect(numberRefusal(' foo ', 'double')).toBe('java.lang.NumberFormatException: For input string: "foo"');
     expect(numberRefusal('', 'double')).toBe('java.lang.NumberFormatException: empty String');
+  });
+});
+
+describe('parseJavaRadix (Long.parseLong / Integer.parseInt with a radix)', () => {
+  it.each([
+    ['ff', 16, 'long', 255n],
+    ['FF', 16, 'long', 255n],
+    ['-ff', 16, 'integer', -255n],
+    ['+101', 2, 'integer', 5n],
+    ['zz', 36, 'long', 1295n],
+    ['7fffffff', 16, 'integer', 2147483647n],
+    ['-80000000', 16, 'integer', -2147483648n],
+    ['7fffffffffffffff', 16, 'long', 9223372036854775807n],
+    ['-8000000000000000', 16, 'long', -9223372036854775808n],
+    ['\u0663', 8, 'long', 3n], // any Unicode decimal digit, as Character.digit
+    ['\uff26\uff46', 16, 'long', 255n], // fullwidth letters count as Latin ones
+  ] as const)('reads %j in base %d as %s', (text, radix, type, value) => {
+    expect(parseJavaRadix(text, radix, type)).toBe(value);
+  });
+
+  it.each([
+    ['80000000', 16, 'integer'],
+    ['8000000000000000', 16, 'long'],
+    ['12', 2, 'long'],
+    ['0x1f', 16, 'long'], // the 0x prefix is dropped by the caller, not by Java
+    [' 1', 10, 'long'],
+    ['', 16, 'long'],
+    ['-', 16, 'long'],
+    ['1', 1, 'long'],
+    ['1', 37, 'long'],
+    ['1'.repeat(400), 36, 'long'],
+  ] as const)('refuses %j in base %d as %s', (text, radix, type) => {
+    expect(parseJavaRadix(text, radix, type)).toBeNull();
   });
 });

@@ -95,3 +95,38 @@ export function numberRefusal(text: string, type: 'integer' | 'long' | 'double')
   const message = type === 'double' ? (parseJavaDouble(text) as { message?: string }).message ?? forInput(text) : forInput(text);
   return `java.lang.NumberFormatException: ${message}`;
 }
+
+/**
+ * Character.digit(c, radix): any Unicode decimal digit, a Latin letter (ASCII or fullwidth) as
+ * 10..35; -1 when the value is not below the radix.
+ */
+function radixDigit(code: number, radix: number): number {
+  let d = decimalDigit(code);
+  if (d < 0) {
+    const lower = code | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) d = lower - 0x61 + 10;
+    else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) d = ((code - 0xff21) % 0x20) + 10;
+  }
+  return d < radix ? d : -1;
+}
+
+/**
+ * Long.parseLong(s, radix) / Integer.parseInt(s, radix): an optional sign, then digits of the
+ * radix, no spaces, within the type's range; null where Java throws (also for a radix outside 2..36).
+ */
+export function parseJavaRadix(text: string, radix: number, type: 'integer' | 'long'): bigint | null {
+  if (!Number.isInteger(radix) || radix < 2 || radix > 36) return null;
+  const [min, max] = type === 'integer' ? [INT_MIN, INT_MAX] : [LONG_MIN, LONG_MAX];
+  const sign = text[0] === '-' || text[0] === '+' ? text[0] : '';
+  if (text.length === sign.length) return null;
+  let value = 0n;
+  for (let i = sign.length; i < text.length; i++) {
+    const d = radixDigit(text.charCodeAt(i), radix);
+    if (d < 0) return null;
+    value = value * BigInt(radix) + BigInt(d);
+    // stop early: a long text of digits would otherwise grow without bound
+    if (value > max + 1n) return null;
+  }
+  const n = sign === '-' ? -value : value;
+  return n >= min && n <= max ? n : null;
+}

@@ -15,6 +15,7 @@ import { numberRefusal, parseJavaDouble, parseJavaWhole } from './java-numbers';
 import { javaDoubleText } from '../view/text/java-double';
 import { textFunction } from '../store/text-function';
 import { reverseText } from './reverse';
+import { radixFunctions } from './radix-udfs';
 import { urlDecode, urlEncode } from './url-codec';
 
 export const IP_TO_TEXT = 'esql_ip_to_text';
@@ -152,5 +153,6 @@ export function registerUdfs(connection: DuckDBConnection): void {
   }));
   connection.registerScalarFunction(textFunction(TEXT_TO_DOUBLE_REFUSAL, VARCHAR, (t) => numberRefusal(t, 'double')));
   connection.registerScalarFunction(javaDoubleTextFunction());
+  for (const radix of radixFunctions()) connection.registerScalarFunction(radix);
   for (const { name, fn } of Object.values(FDLIBM)) connection.registerScalarFunction(doubleFunction(name, fn));
 }

@@ -11,18 +11,19 @@ import { compileExpr } from './expressions';
 import { checkedLongSum, compensatedSum, perRow, valueCount } from './aggregate-values';
 import { compileSpreadAggregate, isSpreadAggregate } from './aggregate-spread';
 import { compilePresence, compileTop } from './aggregate-top';
+import { compileFirstLast } from './aggregate-first-last';
 import { compileWeightedAvg } from './weighted-avg';
 import { compileCountDistinct } from './count-distinct';
 import { versionExtreme } from './version-order';
 
 const AGGREGATES = new Set([
   'count', 'count_distinct', 'min', 'max', 'sum', 'avg', 'values', 'median', 'percentile', 'top',
-  'std_dev', 'variance', 'median_absolute_deviation', 'weighted_avg', 'present', 'absent',
+  'std_dev', 'variance', 'median_absolute_deviation', 'weighted_avg', 'present', 'absent', 'first', 'last',
 ]);
 
 /** Aggregates whose answer is a multi-value (a LIST, split into scalar and mv sides by STATS). */
 export function isMultiValuedAggregate(name: string): boolean {
-  return name === 'values' || name === 'top';
+  return name === 'values' || name === 'top' || name === 'first' || name === 'last';
 }
 
 export function isAggregateName(name: string): boolean {
@@ -78,6 +79,9 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
       return compilePresence(arg(0), name, filterSql);
     case 'top':
       return compileTop(ctx, call, arg(0), filterSql);
+    case 'first':
+    case 'last':
+      return compileFirstLast(ctx, call, name, filterSql);
     case 'values': {
       const v = arg(0);
       // Elasticsearch leaves the order of VALUES undefined; sorting keeps results deterministic (docs/esql-semantics.md §8.1).

@@ -12,6 +12,7 @@ import { quoteString } from '../sql';
 import { IP_TO_TEXT, TEXT_TO_DATE, TEXT_TO_IP } from '../udfs';
 import { compileCheckedConversion, unsignedLongConversion, type Converted } from './unsigned-long';
 import { numericConversion } from './numeric-conversions';
+import { compileRadixConversion } from './radix-conversions';
 
 export const CONVERSIONS = new Set(['to_string', 'to_integer', 'to_long', 'to_double', 'to_boolean', 'to_ip', 'to_datetime', 'to_version', 'to_unsigned_long', 'to_text']);
 
@@ -42,6 +43,7 @@ function convertOne(name: string, from: EsqlType, x: string): string {
 }
 
 export function compileConversion(ctx: CompileContext, call: FunctionCall, name: string): Val {
+  if ((name === 'to_integer' || name === 'to_long') && call.args.length === 2) return compileRadixConversion(ctx, call, name === 'to_long' ? 'long' : 'integer');
   const arg = call.args[0];
   const from = ctx.typeOf(arg);
   if (name === 'to_ip' && call.options) {

@@ -8,6 +8,7 @@ import type { ExprEnv, ExprMode } from './env';
 import { findSimilar, suggestionSuffix } from './names';
 import { autoCastsTo, isAutoCastString, isFoldable } from './operators';
 import { arityOf, functionNames, lookupFunction, paramsFor, type FunctionDef } from '../functions/catalogue';
+import { T } from '../functions/signatures';
 import { isNumeric, isStringLike, type EsqlType } from '../types';
 import { MIXED_NUMERIC_FUNCTIONS, mixedNumericTarget } from './numeric-widening';
 import { isStringLiteral, numericStringTarget } from './string-casting';
@@ -100,8 +101,11 @@ function placementOk(call: FunctionCall, def: FunctionDef, env: ExprEnv, src: st
 
 function argumentsOk(call: FunctionCall, def: FunctionDef, types: EsqlType[], env: ExprEnv, src: string): boolean {
   const { ctx } = env;
-  const single = def.params.length === 1 && !def.variadic;
+  // A conversion called with one argument keeps the unordinalled wording even where it takes a base (TO_LONG(x)).
+  const single = (def.params.length === 1 || (!!def.conversion && call.args.length === 1)) && !def.variadic;
   const specs = paramsFor(def, call.args.length);
+  // TO_INTEGER/TO_LONG(field, base): the field must be text (ToLongSurrogate.resolveType).
+  if (def.conversion && call.args.length === 2 && specs[0]) specs[0] = { ...specs[0], accepts: T.string };
   const fail = (i: number, expected: string) => {
     const ord = single ? '' : `${ordinal(i + 1)} `;
     ctx.error(call.span, `${ord}argument of [${src}] must be [${expected}], found value [${ctx.source(call.args[i].span)}] type [${typeName(types[i])}]`);

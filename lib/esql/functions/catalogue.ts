@@ -43,6 +43,12 @@ const aggregate = (name: string, params: ParamSpec[], returns: FunctionDef['retu
   fn(name, 'aggregate', params, returns, description, options);
 const convert = (name: string, accepts: TypeGroup, to: EsqlType, aliases: string[] = []) =>
   scalar(name, [p('field', accepts)], fixed(to), `Converts a value to ${to}.`, { aliases, conversion: true });
+/** TO_INTEGER and TO_LONG also read text in a base (9.3+): `TO_LONG("ff", 16)`; the analyzer then wants a string first (./calls.ts). */
+const convertWithBase = (name: string, accepts: TypeGroup, to: EsqlType, aliases: string[] = []) =>
+  scalar(name, [p('field', accepts), opt('base', T.wholeNumber)], fixed(to), `Converts a value to ${to}; with a base (2 to 36), parses text in that base.`, {
+    aliases,
+    conversion: true,
+  });
 const stringToKeyword = (name: string, description: string) => scalar(name, [p('string', T.string)], fixed('keyword'), description);
 
 /** SUM keeps integers as long and doubles as double; over null it is null (ES fix_sum_of_null_optimization). */
@@ -83,6 +89,9 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     (args) => (args.length > 3 ? sameAsFirst(args.slice(3)) : sameAsFirst(args)),
     'The top values in the order (ASC or DESC) as a multi-value (of outputField when given).',
   ),
+  // FIRST/LAST (9.2+ preview): the field's value on the row with the smallest/largest sort key (docs/esql-semantics.md §8.1).
+  aggregate('first', [p('field', T.firstLastField), p('sortField', T.firstLastSort)], sameAsFirst, 'The value of the row with the smallest sort key.'),
+  aggregate('last', [p('field', T.firstLastField), p('sortField', T.firstLastSort)], sameAsFirst, 'The value of the row with the largest sort key.'),
   // grouping
   fn(
     'bucket',
@@ -144,8 +153,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
   scalar('json_extract', [p('string', T.string), p('path', T.string)], fixed('keyword'), 'Extracts a value from JSON text by path (conservative: string in, keyword out).'),
   // conversions
   convert('to_string', T.any, 'keyword', ['to_str']),
-  convert('to_integer', T.toInteger, 'integer', ['to_int']),
-  convert('to_long', T.toLong, 'long'),
+  convertWithBase('to_integer', T.toInteger, 'integer', ['to_int']),
+  convertWithBase('to_long', T.toLong, 'long'),
   convert('to_unsigned_long', T.toUnsignedLong, 'unsigned_long', ['to_ul', 'to_ulong']),
   convert('to_double', T.toDouble, 'double', ['to_dbl']),
   convert('to_boolean', T.toBoolean, 'boolean', ['to_bool']),

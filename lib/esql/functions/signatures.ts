@@ -66,6 +66,11 @@ export const T = {
     types: ['date', 'date_nanos', 'ip', 'keyword', 'text', 'version', 'boolean', ...NUMERIC_TYPES],
     describe: 'boolean, date, ip, string, version or numeric except unsigned_long or counter types',
   },
+  firstLastField: {
+    types: ['boolean', 'date', 'date_nanos', 'double', 'integer', 'ip', 'keyword', 'long', 'text'],
+    describe: 'boolean, date, ip, string or numeric except unsigned_long or counter types',
+  },
+  firstLastSort: { types: ['integer', 'long', 'date', 'date_nanos'], describe: 'long or date_nanos or datetime' },
   toInteger: {
     types: ['boolean', 'date', 'date_nanos', 'keyword', 'text', ...NUMERIC_TYPES],
     describe: 'boolean, counter_integer, date, keyword, numeric or text',

@@ -6,6 +6,7 @@ import 'server-only';
 import type { AnalyzedStep } from '../../esql';
 import type { Binding } from './context';
 import type { Pipeline } from './pipeline';
+import { bindProduced } from './produced';
 
 export interface InlineJoin {
   /** The relation the groups were aggregated from: the input rows plus their key columns. */
@@ -25,21 +26,7 @@ export function compileInlineJoin(p: Pipeline, step: AnalyzedStep, join: InlineJ
   const on = join.keys.map((k) => `i.${k.keyed} IS NOT DISTINCT FROM a.${k.aggregated}`).join(' AND ');
   const joined = on ? `LEFT JOIN ${join.aggregated} AS a ON ${on}` : `CROSS JOIN ${join.aggregated} AS a`;
   p.add(`SELECT i.*, ${join.produced.map((c) => `a.${c.alias}`).join(', ')} FROM ${join.keyed} AS i ${joined}`);
-  const columns = new Map<string, Binding>();
-  const types = new Map(step.output.map((c) => [c.name, c.type]));
-  const splits: string[] = [];
-  for (const col of join.produced) {
-    const type = types.get(col.name) ?? 'null';
-    if (!col.list) {
-      columns.set(col.name, { type, scalar: col.alias });
-      continue;
-    }
-    const scalar = ctx.fresh();
-    const mv = ctx.fresh('m');
-    splits.push(`(CASE WHEN len(${col.alias}) = 1 THEN ${col.alias}[1] END) AS ${scalar}`, `(CASE WHEN len(${col.alias}) > 1 THEN ${col.alias} END) AS ${mv}`);
-    columns.set(col.name, { type, scalar, mv });
-  }
-  if (splits.length) p.add(`SELECT *, ${splits.join(', ')} FROM ${p.current}`);
+  const columns = bindProduced(p, step, join.produced);
   if (join.rowNumber) p.order = [`${join.rowNumber} ASC`];
   const next = new Map<string, Binding>();
   for (const col of step.output) {

@@ -12,6 +12,7 @@ import type { AnalyzedStep, Span, StatsCommand } from '../../esql';
 import { asScalar, CompileFailure, type Binding, type CompileContext } from './context';
 import { compileExpr, scalarOf } from './expressions';
 import { compileInlineJoin } from './inline-stats';
+import { bindProduced } from './produced';
 import type { Pipeline } from './pipeline';
 
 export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedStep): void {
@@ -115,21 +116,7 @@ export function compileStats(p: Pipeline, command: StatsCommand, step: AnalyzedS
     return;
   }
 
-  const columns = new Map<string, Binding>();
-  const types = new Map(step.output.map((c) => [c.name, c.type]));
-  const listSplits: string[] = [];
-  for (const col of produced) {
-    const type = types.get(col.name) ?? 'null';
-    if (col.list) {
-      const scalar = ctx.fresh();
-      const mv = ctx.fresh('m');
-      listSplits.push(`(CASE WHEN len(${col.alias}) = 1 THEN ${col.alias}[1] END) AS ${scalar}`, `(CASE WHEN len(${col.alias}) > 1 THEN ${col.alias} END) AS ${mv}`);
-      columns.set(col.name, { type, scalar, mv });
-    } else {
-      columns.set(col.name, { type, scalar: col.alias });
-    }
-  }
-  if (listSplits.length) p.add(`SELECT *, ${listSplits.join(', ')} FROM ${p.current}`);
+  const columns = bindProduced(p, step, produced);
   // Elasticsearch leaves group order undefined; ordering by the keys makes LIMIT deterministic.
   p.order = produced.filter((c) => c.alias.startsWith('g')).map((c) => `${c.alias} ASC NULLS LAST`);
   const next = new Map<string, Binding>();

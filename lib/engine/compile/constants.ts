@@ -48,13 +48,13 @@ export function foldConst(ctx: CompileContext, e: Expression): Const | undefined
       if (name === 'now') return { kind: 'value', type: 'date', value: ctx.options.nowMs, fromParam: false };
       // TO_IP's leading_zeros option reads text its own way (./ip-leading-zeros.ts).
       if ((name === 'to_datetime' || name === 'to_ip') && e.args.length === 1 && !e.options) {
-        return convertConst(ctx, e.args[0], name === 'to_ip' ? 'ip' : 'date');
+        return convertConst(ctx, e.args[0], name === 'to_ip' ? 'ip' : 'date', true);
       }
       return undefined;
     }
     case 'cast': {
       const target = e.targetType === 'ip' ? 'ip' : e.targetType === 'datetime' || e.targetType === 'date' ? 'date' : undefined;
-      return target ? convertConst(ctx, e.operand, target) : undefined;
+      return target ? convertConst(ctx, e.operand, target, true) : undefined;
     }
     case 'unary': {
       if (e.op !== '-') return undefined;
@@ -89,8 +89,12 @@ export function foldConst(ctx: CompileContext, e: Expression): Const | undefined
   }
 }
 
-/** A constant converted to `target` (date → epoch ms, ip → 32 hex), or a failure at `e`. */
-export function convertConst(ctx: CompileContext, e: Expression, target: 'date' | 'ip'): Const | undefined {
+/**
+ * A constant converted to `target` (date → epoch ms, ip → 32 hex). Text that does not convert is a
+ * failure at `e` where Elasticsearch casts implicitly (`d > "x"`: a verification error); under an
+ * explicit TO_DATETIME/TO_IP/`::` it is left unfolded, for the run to give null plus the warning.
+ */
+export function convertConst(ctx: CompileContext, e: Expression, target: 'date' | 'ip', explicit = false): Const | undefined {
   const c = foldConst(ctx, e);
   if (!c || c.kind !== 'value') return undefined;
   if (c.value === null || c.type === target) return { ...c, type: target };
@@ -106,10 +110,12 @@ export function convertConst(ctx: CompileContext, e: Expression, target: 'date' 
   }
   if (target === 'ip') {
     const hex = parseIp(c.value);
+    if (hex === undefined && explicit) return undefined;
     if (hex === undefined) throw new CompileFailure(e.span, `Cannot convert string [${c.value}] to [IP], error [${notAnIpMessage(c.value)}]`, 'verification');
     return { ...c, type: 'ip', value: hex };
   }
   const ms = parseDate(c.value);
+  if (ms === undefined && explicit) return undefined;
   if (ms === undefined) {
     throw new CompileFailure(e.span, `Cannot convert string [${c.value}] to [DATETIME], error [failed to parse date field [${c.value}] with format [strict_date_optional_time]]`, 'verification');
   }

@@ -51,7 +51,7 @@ export function compileConversion(ctx: CompileContext, call: FunctionCall, name:
     if (mode !== 'reject' && from !== 'ip') return compileToIpLeadingZeros(ctx, call, mode);
   }
   if (name === 'to_ip' || name === 'to_datetime') {
-    const folded = name === 'to_ip' && from === 'ip' ? undefined : convertConst(ctx, arg, name === 'to_ip' ? 'ip' : 'date');
+    const folded = name === 'to_ip' && from === 'ip' ? undefined : convertConst(ctx, arg, name === 'to_ip' ? 'ip' : 'date', true);
     if (folded?.kind === 'value') return { kind: 'scalar', sql: constSql(ctx, folded) };
   } else {
     const folded = foldConst(ctx, arg);

@@ -302,8 +302,17 @@ export type Command =
 
 export type CommandKind = Command['kind'];
 
+/** `SET name = value;` before the query (Elasticsearch 9.2+ query settings, docs/esql-semantics.md §6.9). */
+export interface QuerySetting extends NodeBase {
+  kind: 'setting';
+  name: string;
+  value: Expression;
+}
+
 export interface Query extends NodeBase {
   kind: 'query';
+  /** The SET statements in order; absent when the query has none. */
+  settings?: QuerySetting[];
   commands: Command[];
 }
 

@@ -78,7 +78,7 @@ export function compileAggregate(ctx: CompileContext, call: FunctionCall, name: 
     case 'absent':
       return compilePresence(arg(0), name, filterSql);
     case 'top':
-      return compileTop(ctx, call, arg(0), filterSql);
+      return compileTop(ctx, call, arg(0), filter);
     case 'first':
     case 'last':
       return compileFirstLast(ctx, call, name, filterSql);

@@ -65,6 +65,8 @@ export function compileExpr(ctx: CompileContext, e: Expression): Val {
     case 'column': {
       // Outside aggregate calls a STATS expression reads a BY key's grouped value (docs/esql-semantics.md §6.5).
       const b = (ctx.aggregateMode ? ctx.groupKeys?.get(e.name) : undefined) ?? ctx.columns.get(e.name);
+      // SET unmapped_fields="nullify": the analyzer typed an unknown name as a null column (docs/esql-semantics.md §6.9).
+      if (!b && ctx.analyzed.nullified?.has(e)) return { kind: 'scalar', sql: 'NULL' };
       if (!b) throw new CompileFailure(e.span, `Unknown column [${e.name}]`, 'verification');
       return b.mv ? { kind: 'mvcol', scalar: b.scalar, mv: b.mv } : { kind: 'scalar', sql: b.scalar };
     }

@@ -25,6 +25,7 @@ import { isWildcard, matchesPattern } from './names';
 import { checkParamStyles, paramTable } from './params';
 import { analyzeStats } from './stats';
 import { commandExpressions, descendants } from './walk';
+import { querySettings } from './settings';
 import { esqlError, type EsqlError } from '../errors';
 import type { EsqlType, ResolvedSources, SourceResolver } from '../types';
 
@@ -52,6 +53,9 @@ const EMPTY_SCOPE: Scope = { columns: [], conflicts: new Map() };
 
 function analyzeQuery(query: Query, text: string, resolve: SourceResolver, params?: EsqlParams): AnalyzeResult {
   const ctx = new AnalysisContext(text, new Set());
+  const settings = querySettings(query?.settings, ctx);
+  if (!settings) return { ok: false, errors: ctx.errors };
+  ctx.nullifyUnmapped = settings.unmappedFields === 'nullify';
   const commands: Command[] = Array.isArray(query?.commands) ? query.commands : [];
   if (commands.length === 0 || (commands[0].kind !== 'from' && commands[0].kind !== 'row')) {
     const span = commands[0]?.span ?? { start: 0, end: 0 };
@@ -81,6 +85,7 @@ function analyzeQuery(query: Query, text: string, resolve: SourceResolver, param
       scope = analyzeCommand(command, input, env);
     }
     steps.push({ command, input: input.columns, output: scope.columns });
+    if (ctx.nullifyUnmapped) for (const c of scope.columns) ctx.producedNames.add(c.name);
   }
   if (ctx.errors.length > 0) return { ok: false, errors: sorted(ctx.errors) };
 
@@ -100,6 +105,7 @@ function analyzeQuery(query: Query, text: string, resolve: SourceResolver, param
     output: scope.columns,
     warnings: ctx.warnings,
   };
+  if (ctx.nullified.size > 0) analyzed.nullified = ctx.nullified;
   return { ok: true, analyzed };
 }
 

@@ -45,6 +45,8 @@ export interface AnalyzedQuery {
   implicitLimit: { count: number; warning?: string };
   /** Warnings decided by the query's text alone (STATS name shadowing, docs/esql-semantics.md §6.5). */
   warnings?: string[];
+  /** Column references that read as null under `SET unmapped_fields="nullify"` (no such column exists). */
+  nullified?: ReadonlySet<Expression>;
   /** The result's columns: the last step's output. */
   output: ColumnSchema[];
 }

@@ -104,6 +104,8 @@ function matching(pattern: ColumnPattern, input: Scope, env: CommandEnv): Column
   if (found.length === 0) {
     if (isWildcard(pattern.pattern)) {
       env.ctx.error(pattern.span, `No matches found for pattern [${pattern.pattern}]`);
+    } else if (env.ctx.nullifyUnmapped) {
+      env.ctx.error(pattern.span, `unmapped field [${pattern.pattern}] in KEEP/DROP with unmapped_fields="nullify" is not supported by the embedded engine`, 'unsupported');
     } else {
       const candidates = input.columns.map((c) => c.name).filter((n) => env.ctx.mentioned.has(n) || !env.ctx.sourceFields.has(n));
       env.ctx.error(pattern.span, `Unknown column [${pattern.pattern}]${suggestionSuffix(findSimilar(pattern.pattern, candidates))}`);
@@ -145,6 +147,10 @@ export function analyzeRename(cmd: RenameCommand, input: Scope, env: CommandEnv)
   for (const rename of cmd.renames) {
     const from = rename.from.pattern;
     const source = columns.find((c) => c.name === from);
+    if (!source && env.ctx.nullifyUnmapped) {
+      env.ctx.error(rename.from.span, `unmapped field [${from}] in RENAME with unmapped_fields="nullify" is not supported by the embedded engine`, 'unsupported');
+      continue;
+    }
     if (!source) {
       const candidates = columns.map((c) => c.name).filter((n) => env.ctx.mentioned.has(n) || !env.ctx.sourceFields.has(n));
       env.ctx.error(rename.from.span, `Unknown column [${from}]${suggestionSuffix(findSimilar(from, candidates))}`);

@@ -30,6 +30,12 @@ export class AnalysisContext {
   readonly poisoned = new WeakSet<ColumnSchema>();
   /** Names of the columns that came from FROM's mappings (as opposed to computed ones). */
   readonly sourceFields = new Set<string>();
+  /** `SET unmapped_fields="nullify"` (./settings.ts): an unknown column reads as a null column. */
+  nullifyUnmapped = false;
+  /** The column references read as null under that setting, for the compiler. */
+  readonly nullified = new Set<Expression>();
+  /** Every column name an earlier command produced: such a name gone from scope is not "unmapped". */
+  readonly producedNames = new Set<string>();
 
   constructor(
     readonly text: string,

@@ -161,6 +161,16 @@ function lookupColumn(scope: Scope, name: string): ColumnSchema | undefined {
 function columnType(e: Column, env: ExprEnv): EsqlType {
   const { ctx, scope } = env;
   const column = lookupColumn(scope, e.name);
+  if (!column && ctx.nullifyUnmapped) {
+    // A dropped or renamed-away column: whether Elasticsearch nullifies it is not documented.
+    if (ctx.producedNames.has(e.name)) {
+      ctx.error(e.span, `column [${e.name}] was dropped or renamed earlier; reading it under unmapped_fields="nullify" is not supported by the embedded engine`, 'unsupported');
+      return ctx.fail(e);
+    }
+    // Elasticsearch's unmapped_fields="nullify": the unknown name is a null-typed column (docs/esql-semantics.md §6.9).
+    ctx.nullified.add(e);
+    return ctx.typed(e, 'null');
+  }
   if (!column) {
     const candidates = scope.columns.map((c) => c.name).filter((n) => ctx.mentioned.has(n) || !ctx.sourceFields.has(n));
     ctx.error(e.span, `Unknown column [${e.name}]${suggestionSuffix(findSimilar(e.name, candidates))}`);

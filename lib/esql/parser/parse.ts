@@ -10,6 +10,7 @@ import { tokenize } from '../syntax/lexer';
 import { COMMAND_PARSERS } from './commands';
 import { AFTER_EXPRESSION, parseBoolean } from './expressions';
 import { ParseFailure, ParserState } from './state';
+import { parseSettings } from './settings';
 import { PROCESSING_COMMANDS, SOURCE_COMMANDS } from '../syntax/tokens';
 
 export type ParseResult = { ok: true; query: Query } | { ok: false; errors: EsqlError[] };
@@ -54,6 +55,8 @@ function guarded<T>(text: string, body: (p: ParserState) => T): T | { ok: false;
 }
 
 function parseQuery(p: ParserState): Query {
+  const first = p.current.start;
+  const settings = parseSettings(p);
   const commands: Command[] = [parseCommand(p, SOURCE_COMMANDS)];
   while (p.acceptPunct('|')) {
     // Elasticsearch counts processing commands (../syntax/depth.ts); the pipe of the one too many is the position.
@@ -61,8 +64,10 @@ function parseQuery(p: ParserState): Query {
     commands.push(parseCommand(p, PROCESSING_COMMANDS));
   }
   if (p.current.type !== 'eof') p.fail(followSet(commands[commands.length - 1]));
-  const start = commands[0].span.start;
-  return { kind: 'query', commands, span: { start, end: p.lastEnd } };
+  const start = settings.length > 0 ? first : commands[0].span.start;
+  const query: Query = { kind: 'query', commands, span: { start, end: p.lastEnd } };
+  if (settings.length > 0) query.settings = settings;
+  return query;
 }
 
 function parseCommand(p: ParserState, allowed: readonly string[]): Command {

@@ -28,6 +28,8 @@ class Lexer {
   private pos = 0;
   private mode: Mode = 'command';
   private readonly tokens: Token[] = [];
+  /** Inside a `SET name = value` statement, where `;` ends the statement (elsewhere it is no token). */
+  private inSet = false;
 
   constructor(private readonly text: string) {}
 
@@ -39,7 +41,7 @@ class Lexer {
       const token = this.next();
       this.tokens.push(token);
       if (token.type === 'error') return this.finish();
-      if (token.type === 'punct' && token.text === '|') this.mode = 'command';
+      if (token.type === 'punct' && (token.text === '|' || token.text === ';')) this.mode = 'command';
     }
   }
 
@@ -124,6 +126,7 @@ class Lexer {
     while (this.pos < this.text.length && isIdBody(this.text[this.pos])) this.pos++;
     const token = this.make('word', start);
     this.mode = MODE_AFTER_COMMAND[token.text.toLowerCase()] ?? 'expr';
+    this.inSet = token.text.toLowerCase() === 'set';
     return token;
   }
 
@@ -146,6 +149,10 @@ class Lexer {
       if (c !== '_' && c !== '@') return this.make('word', start);
       if (this.pos - start > 1) return this.make('word', start);
       return this.error(start, this.pos);
+    }
+    if (c === ';' && this.inSet) {
+      this.inSet = false;
+      return this.punct(';');
     }
     for (const p of PUNCTUATION) if (t.startsWith(p, start)) return this.punct(p);
     return this.error(start, start + 1);

@@ -7,14 +7,19 @@ import type { BinaryExpression, Column, Command, Expression, Field, FunctionOpti
 import { KEYWORDS_TO_QUOTE, TIME_UNITS } from './tokens';
 
 export function print(node: Query | Command | Expression): string {
-  if (node.kind === 'query') return node.commands.map(printCommand).join(' | ');
+  if (node.kind === 'query') return printSettings(node, ' ') + node.commands.map(printCommand).join(' | ');
   if (isCommand(node)) return printCommand(node);
   return expr(node, 0);
 }
 
 /** A query one command per line, as hunt files write them: what the dashboard shows and sends. */
 export function printMultiline(query: Query): string {
-  return query.commands.map(printCommand).join('\n| ');
+  return printSettings(query, '\n') + query.commands.map(printCommand).join('\n| ');
+}
+
+/** The SET statements, each ended by `;` and `after`: a printed query keeps its settings (time zone, unmapped fields). */
+function printSettings(query: Query, after: string): string {
+  return (query.settings ?? []).map((s) => `SET ${columnName(s.name)} = ${expr(s.value, 0)};${after}`).join('');
 }
 
 const COMMAND_KINDS = new Set([

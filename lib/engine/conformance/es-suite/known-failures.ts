@@ -44,7 +44,6 @@ export const KNOWN_FAILURES: ReadonlyMap<string, string> = new Map<string, strin
   ['keep.csv-spec:projectFromWithStatsAfterLimit', 'Group order: STATS without SORT leaves the order of groups undefined; Elasticsearch gives the null group first, then the order of first sight; the engine orders groups by key (docs/esql-semantics.md §6.5). Rows agree.'],
   ['mv_expand.csv-spec:expandAfterSort1', 'Order of rows with equal sort keys (two nulls): Elasticsearch\'s SORT is not stable and the case expects its order; the engine keeps input order. Rows agree.'],
   ['conditional.csv-spec:nullValue', '`Expression [1 + null] always evaluates to NULL.` is a newer optimizer warning (warn_null_misuse) that older clusters do not send; not emitted by the engine. Values agree.'],
-  ...['nullLiteralArgInMultiInputAggs', 'nullFieldArgInMultiInputAggs'].map((c): [string, string] => [`null.csv-spec:${c}`, 'Needs the FIRST/LAST aggregates and four-argument TOP (9.3+), not implemented: refused with positioned errors.']),
 ]);
 
 export interface FailureRule {
@@ -57,7 +56,6 @@ export const FAILURE_RULES: readonly FailureRule[] = [
   { pattern: /Unknown index \[airports/, reason: 'Needs the `airports` dataset: geo_point/geo_shape fields, which the store does not hold. Refused (`Unknown index`).' },
   { pattern: /ENRICH is not supported/, reason: 'ENRICH: the embedded store has no enrich policies. Refused with a positioned error.' },
   { pattern: /mismatched input 'LOOKUP'/i, reason: 'LOOKUP JOIN is not implemented. Refused with a positioned parse error.' },
-  { pattern: /mismatched input 'SET'/, reason: '`SET` settings statements (9.2+) are not implemented. Refused with a positioned parse error.' },
   { pattern: /mismatched input 'INLINE'|INLINE STATS/, reason: 'INLINE STATS is not implemented. Refused with a positioned parse error.' },
   { pattern: /mismatched input 'FORK'|mismatched input 'fork'/, reason: 'FORK is not implemented. Refused with a positioned parse error.' },
   { pattern: /Unknown function \[(TO_AGGREGATE_METRIC_DOUBLE|to_aggregate_metric_double)\]/, reason: 'aggregate_metric_double is a metrics type the store does not hold. Refused (`Unknown function`).' },

@@ -58,6 +58,12 @@ const CORPUS = [
   `${NET} | eval u = url_decode(url_encode(message)), s = concat(repeat(host.name, 2), space(1)) | keep u, s`,
   `${NET} | eval l = log(2, destination.port), n = log(destination.port), g = signum(process.pid - 105), c = cbrt(destination.port) | keep l, n, g, c`,
   `${NET} | eval a = atan2(process.pid, destination.port), t = sin(pi() * process.pid) + cos(e()) + tan(tau()), h = sinh(process.pid) / cosh(1.0) | where asin(0.5) < acos(0.1) and tanh(atan(1.0)) > 0 | keep a, t, h`,
+  `${NET} | keep host.name, destination.port | inline stats top_port = max(destination.port), n = count(*) by host.name | where destination.port == top_port`,
+  `${NET} | stats sd = std_dev(destination.port), v = variance(destination.port), w = weighted_avg(destination.port, process.pid), t = top(destination.port, 3, "desc"), f = first(process.name, @timestamp), l = last(process.name, @timestamp) by host.name`,
+  `${NET} | eval u = to_ul(destination.port) + 18446744073709551000, x = exp(process.pid), h = hypot(destination.port, process.pid), c = clamp(destination.port, 10, 1000) | keep u, x, h, c`,
+  `${NET} | eval a = mv_append(event.type, "x"), z = mv_zip(event.type, event.type, "-"), hex = to_long("0x1F", 16), d = to_degrees(1.0) | keep a, z, hex, d`,
+  `${NET} | dissect message "%{+a} %{+a} %{b}" append_separator = "," | grok message "%{WORD:w} %{WORD:w}", "%{NUMBER:n}" | keep a, b, w, n`,
+  `SET unmapped_fields = "nullify"; ${NET} | eval m = coalesce(nope, 1) | stats c = count(*) by nope`,
 ];
 
 const POOL = [
@@ -68,6 +74,7 @@ const POOL = [
   'median(destination.port)', 'bucket(@timestamp, 1 hour)', 'greatest(1, 2)', 'bucket(@timestamp, 1 day)', 'percentile(destination.port, 50)', 'date_diff("day", @timestamp, now())', 'mv_median(destination.port)', 'ip_prefix(destination.ip, 8, 0)',
   '"x"', '"%{WORD:w}"', '"%{NOPE:z}"', '"2026"', '0', '1', '-1', '2147483648', '1.5', 'true', 'false', '[1, 2]', '7 day', '1 hour', '"10.0.0.0/8"',
   'log(destination.port)', 'log(0, 1)', 'asin(2)', 'cosh(1000)', 'repeat("ab", -1)', 'space(process.pid)', 'url_decode("%zz")', '"(?i)A[b-z]"',
+  'inline', '18446744073709551615', 'to_ul(destination.port)', 'exp(1000)', 'hypot(1, 2)', 'std_dev(destination.port)', 'top(destination.port, 2, "asc")', 'mv_append(event.type, "y")', 'to_long("zz", 16)', 'set', ';',
 ];
 
 /** Words, quoted strings, numbers, operators and whitespace: enough structure to mutate meaningfully. */

@@ -5,6 +5,7 @@
 import 'server-only';
 import { leftSpine, type Expression, type Span } from '../../esql';
 import { asList, CompileContext, type Val } from './context';
+import { narrowWide } from './whole-ranges';
 
 /** How many values (multi-value elements each count), with the aggregate's FILTER clause when given. */
 export function valueCount(v: Val, filterSql = ''): string {
@@ -35,17 +36,15 @@ export function allValues(v: Val, filterSql: string): string {
   return `flatten(list(${asList(v)})${filterSql})`;
 }
 
-const LONG_MIN = '-9223372036854775808';
-const LONG_MAX = '9223372036854775807';
 
 /**
  * A long SUM: DuckDB sums into HUGEINT; outside long's range Elasticsearch answers null with the
  * `long overflow` warning pair named after `span`, decided per group (docs/esql-semantics.md §8.1).
  */
 export function checkedLongSum(ctx: CompileContext, sum: string, span: Span): string {
-  const inRange = `(${sum} BETWEEN ${LONG_MIN} AND ${LONG_MAX})`;
-  ctx.aggregateChecks.push({ span, condition: `(${sum} IS NOT NULL AND NOT ${inRange})`, reason: 'java.lang.ArithmeticException: long overflow' });
-  return `(CASE WHEN ${inRange} THEN CAST(${sum} AS BIGINT) END)`;
+  const long = narrowWide(sum, 'long');
+  ctx.aggregateChecks.push({ span, condition: `(${sum} IS NOT NULL AND ${long.outside})`, reason: 'java.lang.ArithmeticException: long overflow' });
+  return long.sql;
 }
 
 /** Whether `e` reads no column: Elasticsearch folds such an aggregate argument once (its surrogates). */

@@ -13,6 +13,7 @@ import { coercedScalar, scalarOf } from './expressions';
 import { dateFormatToStrftime } from '../date-format';
 import { quoteString } from '../sql';
 import { durationMs, isDuration, periodParts } from '../time-math';
+import { narrowWide } from './whole-ranges';
 
 export function compileDateFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const constText = (e: Expression) => constTextOf(ctx, e);
@@ -53,7 +54,6 @@ function dateTruncSql(ctx: CompileContext, call: FunctionCall): string {
   return truncateDate(coercedScalar(ctx, call.args[1], 'date', call.span), span.quantity, span.unit, call.args[0].span);
 }
 
-const INT_RANGE = 'BETWEEN -2147483648 AND 2147483647';
 
 /** Elasticsearch's DATE_DIFF unit names and aliases → DuckDB date_sub parts (nanos/micros scaled from ms). */
 const DIFF_UNITS: Record<string, { part: string; scale?: number }> = {};
@@ -86,8 +86,9 @@ function dateDiffSql(ctx: CompileContext, call: FunctionCall): string {
   const end = coercedScalar(ctx, call.args[2], 'date', call.span);
   const diff = `(date_sub('${unit.part}', epoch_ms(${start}), epoch_ms(${end}))::HUGEINT${unit.scale ? ` * ${unit.scale}` : ''})`;
   // The result is an integer: a difference beyond its range is null with a warning, as in Elasticsearch (docs/esql-semantics.md §9).
-  ctx.addProbe(call.span, `(NOT ${diff} ${INT_RANGE})`, undefined, `'org.elasticsearch.xpack.esql.core.InvalidArgumentException: [' || ${diff} || '] out of [integer] range'`);
-  return `(CASE WHEN ${diff} ${INT_RANGE} THEN CAST(${diff} AS INTEGER) END)`;
+  const result = narrowWide(diff, 'integer');
+  ctx.addProbe(call.span, result.outside, undefined, `'org.elasticsearch.xpack.esql.core.InvalidArgumentException: [' || ${diff} || '] out of [integer] range'`);
+  return result.sql;
 }
 
 /** java.time ChronoField names (case-insensitive) → SQL over epoch ms `d`. */

@@ -13,7 +13,8 @@ import { doubleLiteral, intLiteral, quoteString, sqlTypeOf } from '../sql';
 import { dateMathSides, dateMathSql, foldedDateMath, requireAmount } from './temporal';
 import { mergedWarningSpans, reattributeProbes } from './disjunctions';
 import { versionKey } from './version-order';
-import { unsignedLongItem, UL_MAX } from './unsigned-long';
+import { unsignedLongItem } from './unsigned-long';
+import { narrowWide } from './whole-ranges';
 import { negate } from './negation';
 
 export function compileExpr(ctx: CompileContext, e: Expression): Val {
@@ -197,11 +198,9 @@ function compileBinary(ctx: CompileContext, e: BinaryExpression): string {
     if (ctx.aggregateMode) {
       // Over aggregates (`count(*) - 1`) TRY is not allowed: compute wide and range-check instead,
       // the warning checked on the aggregated row (the input rows' probe cannot see aggregates).
-      const wide = `(${l}::HUGEINT ${e.op} ${r}::HUGEINT)`;
-      const [min, max] =
-        resultType === 'integer' ? ['-2147483648', '2147483647'] : resultType === 'long' ? ['-9223372036854775808', '9223372036854775807'] : ['0', UL_MAX];
-      ctx.aggregateChecks.push({ span: e.span, condition: `(${wide} NOT BETWEEN ${min} AND ${max})`, reason: `java.lang.ArithmeticException: ${resultType} overflow` });
-      return `(CASE WHEN ${wide} BETWEEN ${min} AND ${max} THEN CAST(${wide} AS ${sqlTypeOf(resultType)}) END)`;
+      const result = narrowWide(`(${l}::HUGEINT ${e.op} ${r}::HUGEINT)`, resultType);
+      ctx.aggregateChecks.push({ span: e.span, condition: result.outside, reason: `java.lang.ArithmeticException: ${resultType} overflow` });
+      return result.sql;
     }
     // Overflow is null plus a warning, not a failed query (docs/esql-semantics.md §7).
     const sql = `TRY(${l} ${e.op} ${r})`;

@@ -9,6 +9,7 @@ import { argScalars, constText as constTextOf, scalar } from './arguments';
 import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { compileExpr, listOf } from './expressions';
 import { unsignedLongMedian } from './unsigned-long';
+import { isWholeType, narrowWide } from './whole-ranges';
 
 export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCall, name: string): Val | undefined {
   const s = argScalars(ctx, call);
@@ -31,12 +32,11 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
     case 'mv_sum': {
       const list = listOf(ctx, call.args[0]);
       const type = ctx.typeOf(call.args[0]);
-      const range = WHOLE_RANGES[type];
-      if (!range) return scalar(`list_sum(${list})`);
+      if (!isWholeType(type)) return scalar(`list_sum(${list})`);
       // DuckDB sums whole numbers wide (HUGEINT); past the type's range Elasticsearch answers null with a warning.
-      const wide = `list_sum(${list}::HUGEINT[])`;
-      if (!ctx.aggregateMode) ctx.addProbe(call.span, `(${wide} NOT BETWEEN ${range.min} AND ${range.max})`, `java.lang.ArithmeticException: ${range.name} overflow`);
-      return scalar(`(CASE WHEN ${wide} BETWEEN ${range.min} AND ${range.max} THEN CAST(${wide} AS ${range.sql}) END)`);
+      const sum = narrowWide(`list_sum(${list}::HUGEINT[])`, type);
+      if (!ctx.aggregateMode) ctx.addProbe(call.span, sum.outside, `java.lang.ArithmeticException: ${type} overflow`);
+      return scalar(sum.sql);
     }
     case 'mv_avg':
       return scalar(`CAST(list_avg(${listOf(ctx, call.args[0])}) AS DOUBLE)`);
@@ -89,13 +89,6 @@ export function compileMultiValueFunction(ctx: CompileContext, call: FunctionCal
   }
   return undefined;
 }
-
-/** Whole-number types' ranges, for sums that must not overflow silently. */
-const WHOLE_RANGES: Partial<Record<string, { min: string; max: string; sql: string; name: string }>> = {
-  integer: { min: '-2147483648', max: '2147483647', sql: 'INTEGER', name: 'integer' },
-  long: { min: '-9223372036854775808', max: '9223372036854775807', sql: 'BIGINT', name: 'long' },
-  unsigned_long: { min: '0', max: '18446744073709551615', sql: 'UBIGINT', name: 'unsigned_long' },
-};
 
 /** MV_ZIP as Elasticsearch's MvZip: pairs joined by the delimiter, the longer side's rest as is, a null side gives the other. */
 function mvZipSql(a: string, b: string, delim: string): string {

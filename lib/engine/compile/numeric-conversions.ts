@@ -11,14 +11,11 @@ import 'server-only';
 import type { EsqlType } from '../../esql';
 import { JAVA_DOUBLE_TEXT, TEXT_TO_DOUBLE_REFUSAL, TEXT_TO_NUMBER } from '../udfs';
 import type { Converted } from './unsigned-long';
+import { WHOLE_RANGES } from './whole-ranges';
 
 
 /** Elasticsearch 8.15+'s class for a value out of range (8.13 and earlier: QL's QlIllegalArgumentException). */
 const OUT_OF_RANGE = 'org.elasticsearch.xpack.esql.core.InvalidArgumentException: ';
-const RANGES = {
-  integer: { min: '-2147483648', max: '2147483647', sql: 'INTEGER' },
-  long: { min: '-9223372036854775808', max: '9223372036854775807', sql: 'BIGINT' },
-} as const;
 /** ±2^63 as doubles: Java's safeDoubleToLong compares against (double) Long.MAX_VALUE, which is 2^63. */
 const TWO_63 = '9223372036854775808.0::DOUBLE';
 
@@ -31,12 +28,12 @@ const when = (condition: string, sql: string) => `(CASE WHEN ${condition} THEN $
 /** Math.round of a double known to be within ±2^63: half up, exactly, saturating at 2^63. */
 function javaRound(x: string): string {
   const rounded = `(CASE WHEN ${x} - floor(${x}) >= 0.5 THEN floor(${x}) + 1 ELSE floor(${x}) END)`;
-  return `(CASE WHEN ${x} >= ${TWO_63} THEN ${RANGES.long.max}::BIGINT ELSE CAST(${rounded} AS BIGINT) END)`;
+  return `(CASE WHEN ${x} >= ${TWO_63} THEN ${WHOLE_RANGES.long.max}::BIGINT ELSE CAST(${rounded} AS BIGINT) END)`;
 }
 
 /** A whole number of another width, checked against the target's range. */
 function narrow(x: string, target: 'integer' | 'long'): Converted {
-  const r = RANGES[target];
+  const r = WHOLE_RANGES[target];
   const fits = `(${x} BETWEEN ${r.min} AND ${r.max})`;
   return { sql: when(fits, `CAST(${x} AS ${r.sql})`), failure: { condition: `(NOT ${fits})`, reasonSql: outOfRange(`CAST(${x} AS VARCHAR)`, target) } };
 }
@@ -59,7 +56,7 @@ function fromDouble(x: string, target: 'integer' | 'long'): Converted {
 
 /** TO_INTEGER / TO_LONG of one value of type `from`. */
 export function toWhole(x: string, from: EsqlType, target: 'integer' | 'long'): Converted {
-  const sqlType = RANGES[target].sql;
+  const sqlType = WHOLE_RANGES[target].sql;
   if (from === target) return { sql: x };
   if (isString(from)) {
     const sql = `${TEXT_TO_NUMBER[target]}(${x})`;

@@ -9,6 +9,7 @@ import { CompileContext, CompileFailure } from './context';
 import { foldAmount, isTemporalAmount } from './constants';
 import { addAmount, epochMsOf, type Amount } from '../time-math';
 import { intLiteral } from '../sql';
+import { narrowWide } from './whole-ranges';
 
 /** The operand sides of `date ± amount` / `amount + date`, when `e` is date math. */
 export function dateMathSides(ctx: CompileContext, e: BinaryExpression): { date: Expression; amount: Expression } | undefined {
@@ -43,7 +44,6 @@ export function foldedDateMath(ctx: CompileContext, e: BinaryExpression, date: n
   return 'NULL::BIGINT';
 }
 
-const LONG = 'BETWEEN -9223372036854775808 AND 9223372036854775807';
 const INT_MAX = 2_147_483_647;
 
 /** Date math over a column: exact ms for a duration, DuckDB's calendar intervals for a period (months, then days). */
@@ -52,8 +52,7 @@ export function dateMathSql(ctx: CompileContext, e: BinaryExpression, date: stri
   let sql: string;
   if (amount.kind === 'null') return 'NULL::BIGINT';
   if (amount.kind === 'duration') {
-    const wide = `(${date}::HUGEINT + ${intLiteral(BigInt(sign * amount.ms))})`;
-    sql = `(CASE WHEN ${wide} ${LONG} THEN CAST(${wide} AS BIGINT) END)`;
+    sql = narrowWide(`(${date}::HUGEINT + ${intLiteral(BigInt(sign * amount.ms))})`, 'long').sql;
   } else if (Math.abs(amount.months) > INT_MAX || Math.abs(amount.days) > INT_MAX) {
     // Beyond any date the store can hold: every non-null date overflows.
     sql = 'NULL::BIGINT';

@@ -8,10 +8,11 @@ import type { EsqlType, Literal, Span } from '../../esql';
 import { asList, CompileContext, CompileFailure, type Val } from './context';
 import { quoteString } from '../sql';
 import { JAVA_DOUBLE_TEXT } from '../udfs';
+import { WHOLE_RANGES } from './whole-ranges';
 
-export const UL_MAX = '18446744073709551615';
-const LONG_MAX = '9223372036854775807';
-const INT_MAX = '2147483647';
+const UL_MAX = WHOLE_RANGES.unsigned_long.max;
+const LONG_MAX = WHOLE_RANGES.long.max;
+const INT_MAX = WHOLE_RANGES.integer.max;
 /** The class Elasticsearch 8.15+ names for a value out of a type's range (8.13 and earlier: QL's QlIllegalArgumentException). */
 const CORE_INVALID = 'org.elasticsearch.xpack.esql.core.InvalidArgumentException';
 export const UL_OVERFLOW = 'java.lang.ArithmeticException: unsigned_long overflow';

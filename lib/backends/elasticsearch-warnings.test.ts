@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWarning, parseWarnings } from './elasticsearch-warnings';
+import { escapeWarning, parseWarning, parseWarnings } from './elasticsearch-warnings';
 
 describe('warning headers', () => {
   it('strips the 299 envelope, with or without -SNAPSHOT and hash', () => {
@@ -16,5 +16,12 @@ describe('warning headers', () => {
 
   it('keeps unknown shapes as they are and de-duplicates across responses', () => {
     expect(parseWarnings(['299 Elasticsearch-9.1.0-a "x"'], null, ['299 Elasticsearch-9.1.0-a "x"', 'odd warning'])).toEqual(['x', 'odd warning']);
+  });
+
+  it('escapes and encodes a text as the server does, and parses back to it', () => {
+    expect(escapeWarning('a "b" \\c')).toBe('a \\"b\\" \\\\c');
+    expect(escapeWarning('[max % 0]')).toBe('[max %25 0]');
+    expect(escapeWarning('Zürich ❗\n')).toBe('Zürich %E2%9D%97%0A');
+    for (const text of ['[max % 0]', 'Zürich ❗\n', 'a "b" \\c', 'caf\u00e9 100%']) expect(parseWarning(`299 Elasticsearch-9.1.0-abc "${escapeWarning(text)}"`)).toBe(text);
   });
 });

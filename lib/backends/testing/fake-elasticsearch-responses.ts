@@ -1,5 +1,6 @@
 /** Bodies and header rules of the fake Elasticsearch, shaped like the real server's. */
 import type { IncomingHttpHeaders } from 'node:http';
+import { escapeWarning } from '../elasticsearch-warnings';
 
 export interface EsErrorBody {
   error: { root_cause: { type: string; reason: string }[]; type: string; reason: string; caused_by?: { type: string; reason: string } };
@@ -79,8 +80,7 @@ export function unknownFieldRejection(body: unknown, isAsync: boolean, major: nu
   return errorBody(400, 'x_content_parse_exception', `[1:2] [esql/query] unknown field [${unknown}]`);
 }
 
-/** `299 Elasticsearch-<version>-<hash> "<text>"` with quotes and backslashes escaped. */
+/** `299 Elasticsearch-<version>-<hash> "<text>"`, the text escaped and encoded as the server does. */
 export function warningHeader(version: string, text: string): string {
-  const escaped = text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
-  return `299 Elasticsearch-${version}-0a1b2c3d4e5f "${escaped}"`;
+  return `299 Elasticsearch-${version}-0a1b2c3d4e5f "${escapeWarning(text)}"`;
 }

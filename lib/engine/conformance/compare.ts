@@ -7,7 +7,8 @@
  */
 import 'server-only';
 import type { EsqlColumn, EsqlValue, QueryResult } from '../../model/esql';
-import { escapeWarning, type RawCell, type SpecCase, type SpecType } from './csv-spec';
+import { escapeWarning } from '../../backends/elasticsearch-warnings';
+import type { RawCell, SpecCase, SpecType } from './csv-spec';
 import { canonicalIp } from './ip-text';
 
 export const DEFAULT_LIMIT_WARNING = 'No limit defined, adding default limit of [1000]';

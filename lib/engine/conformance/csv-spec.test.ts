@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../model/esql';
 import { compareResult, dateInstant } from './compare';
-import { escapeWarning, parseCell, parseCsvSpec, parseCsvSpecCases, resolveType, skipsVersion, type SpecCase } from './csv-spec';
+import { parseCell, parseCsvSpec, parseCsvSpecCases, resolveType, skipsVersion, type SpecCase } from './csv-spec';
 import { canonicalIp, ipBytes } from './ip-text';
 
 const SAMPLE = `// a comment
@@ -201,11 +201,6 @@ describe('compareResult', () => {
     expect(compareResult(s, ok([], [])).join()).toContain('expected an error');
   });
 
-  it('escapes warnings like HeaderWarning', () => {
-    expect(escapeWarning('a "b" \\c')).toBe('a \\"b\\" \\\\c');
-    expect(escapeWarning('[max % 0]')).toBe('[max %25 0]');
-    expect(escapeWarning('Zürich ❗\n')).toBe('Zürich %E2%9D%97%0A');
-  });
 });
 
 describe('the suite files', () => {

@@ -291,5 +291,3 @@ function finishExpectation(c: { errorLines: string[]; errorRegex?: string; heade
   if (c.errorRegex !== undefined) return { kind: 'errorRegex', pattern: c.errorRegex };
   return { kind: 'table', columns: c.header ?? [], rows: c.rows };
 }
-
-export { escapeWarning } from './header-warning';
